@@ -1,0 +1,22 @@
+## libjitcore/local.mk -- the library: libjitcore.so and its installed headers.
+
+lib_LTLIBRARIES += libjitcore/libjitcore.la
+
+jitcoreincludedir = $(includedir)/jitcore
+jitcoreinclude_HEADERS = \
+	include/jitcore/jitcore.h \
+	include/jitcore/common.h
+nodist_jitcoreinclude_HEADERS = include/jitcore/version.h
+
+libjitcore_libjitcore_la_SOURCES = \
+	libjitcore/version.c
+
+libjitcore_libjitcore_la_CPPFLAGS = $(AM_CPPFLAGS) -DJC_BUILDING_LIBRARY \
+	$(LIBGCCJIT_CFLAGS)
+libjitcore_libjitcore_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
+libjitcore_libjitcore_la_LIBADD = $(LIBGCCJIT_LIBS) $(LIBM)
+libjitcore_libjitcore_la_LDFLAGS = -version-info $(JC_LT_VERSION) -no-undefined \
+	-Wl,--version-script=$(srcdir)/libjitcore/libjitcore.map
+EXTRA_libjitcore_libjitcore_la_DEPENDENCIES = libjitcore/libjitcore.map
+
+EXTRA_DIST += libjitcore/libjitcore.map libjitcore/README.md

@@ -1,0 +1,48 @@
+## tests/local.mk -- the test suite run by `make check`.
+## CUnit suites (one per module, tests/test_<module>.c) run through automake's
+## parallel test driver; tests/cunit_main.c gives each the same command line.
+
+TEST_EXTENSIONS = .sh
+SH_LOG_COMPILER = $(SHELL)
+AM_TESTS_ENVIRONMENT = \
+	top_srcdir='$(abs_top_srcdir)'; top_builddir='$(abs_top_builddir)'; \
+	NM='$(NM)'; OBJDUMP='$(OBJDUMP)'; ABIDIFF='$(ABIDIFF)'; ABIDW='$(ABIDW)'; \
+	PYTHON3='$(PYTHON3)'; \
+	export top_srcdir top_builddir NM OBJDUMP ABIDIFF ABIDW PYTHON3;
+
+noinst_LTLIBRARIES = tests/libcunitmain.la
+tests_libcunitmain_la_SOURCES = tests/cunit_main.c tests/cunit_main.h
+tests_libcunitmain_la_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+
+TEST_CUNIT_LDADD = tests/libcunitmain.la libjitcore/libjitcore.la $(CUNIT_LIBS)
+
+check_PROGRAMS += tests/test_version
+tests_test_version_SOURCES = tests/test_version.c
+tests_test_version_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_test_version_LDADD = $(TEST_CUNIT_LDADD)
+
+TESTS += tests/test_version tests/check-symbols.sh tests/check-abi.sh
+
+EXTRA_DIST += tests/check-symbols.sh tests/check-abi.sh tests/abi/libjitcore.abi \
+	tests/installcheck-consumer.c
+
+## The ABI baseline.  A deliberate, compatible addition to the ABI (a new
+## function, a new field at the tail of a size-versioned struct) is recorded
+## by regenerating the baseline with `make abi-baseline` and committing it in
+## the same change as the addition; see README, "ABI".
+abi-baseline: libjitcore/libjitcore.la
+	$(ABIDW) --no-corpus-path --no-comp-dir-path --no-show-locs \
+	  --headers-dir $(top_srcdir)/include/jitcore \
+	  --headers-dir $(top_builddir)/include/jitcore \
+	  --out-file $(top_srcdir)/tests/abi/libjitcore.abi \
+	  libjitcore/.libs/libjitcore.so
+.PHONY: abi-baseline
+
+## `make installcheck` (and so `make distcheck`) builds a program outside the
+## tree against the installed library, exactly as a host would.
+installcheck-local:
+	PKG_CONFIG_PATH='$(DESTDIR)$(libdir)/pkgconfig' ; export PKG_CONFIG_PATH ; \
+	$(CC) -o installcheck-consumer$(EXEEXT) $(top_srcdir)/tests/installcheck-consumer.c \
+	  `$(PKG_CONFIG) --define-variable=prefix='$(DESTDIR)$(prefix)' --cflags --libs jitcore` && \
+	LD_LIBRARY_PATH='$(DESTDIR)$(libdir)' ./installcheck-consumer$(EXEEXT) && \
+	rm -f installcheck-consumer$(EXEEXT)
