@@ -11,6 +11,12 @@ nodist_jitcoreinclude_HEADERS = include/jitcore/version.h
 libjitcore_libjitcore_la_SOURCES = \
 	libjitcore/version.c
 
+# The compiler half: trace IR, builder, snapshots, optimizer, libgccjit backend.
+libjitcore_libjitcore_la_SOURCES +=
+
+# The runtime half: host ABI checks, options, hotness, selection, exits, stats.
+libjitcore_libjitcore_la_SOURCES +=
+
 libjitcore_libjitcore_la_CPPFLAGS = $(AM_CPPFLAGS) -DJC_BUILDING_LIBRARY \
 	$(LIBGCCJIT_CFLAGS)
 libjitcore_libjitcore_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
