@@ -1,0 +1,13 @@
+# Assorted builtins.
+print(len([1, 2]), len("abc"), len({1: 2}), len(range(10)), abs(-3), abs(-3.5), sum([1, 2, 3], 10))
+print(min([4, 2, 8]), max("hello"), min(3, 1, key=lambda x: -x), max([], default="empty"))
+print(sorted([3, 1, 2], reverse=True), list(reversed([1, 2, 3])), list(reversed(range(4))))
+print(list(enumerate("ab", 1)), list(zip([1, 2, 3], "ab")), list(map(str, [1, 2])), list(map(lambda a, b: a * b, [1, 2], [3, 4])))
+print(list(filter(None, [0, 1, "", "a", None])), any([0, 0, 1]), all([1, 2, 0]))
+print(isinstance(3, int), isinstance(3.0, float), isinstance("s", str), isinstance([], (list, tuple)), isinstance(True, int))
+print(type(3) is int, type("s").__name__, type(None).__name__, type([]) == list, type(len).__name__ if False else "bi")
+print(ord("A"), chr(97), hex(255), oct(64), bin(5), divmod(17, 5), divmod(-17, 5), round(3.14159, 2), pow(2, 10), pow(2, 10, 1000))
+print(repr("a"), str(1.5), int("7"), float("2"), bool(0), bool("x"), list(), tuple(), dict(), set(), str())
+print(hash(1) == hash(1.0), id(len) == id(len), callable(print), getattr([], "append") is not None)
+it = iter([10, 20, 30])
+print(next(it), list(it))

@@ -1,0 +1,16 @@
+# print with sep, end, file; sys.stdout.write.
+import sys
+print(1, 2, 3)
+print(1, 2, 3, sep=", ")
+print("a", "b", sep="")
+print("no newline", end="")
+print(" -- continued", end="!\n")
+print()
+print("x", "y", sep="\n", end="\n---\n")
+print("to stdout", file=sys.stdout)
+print("to stderr", file=sys.stderr)
+sys.stdout.write("written\n")
+n = sys.stdout.write("abc\n")
+print(n)
+print(*range(5), sep=" < ")
+print(None, True, 1.0, [None], sep="|")

@@ -1,0 +1,7 @@
+# Exception raised inside a generator propagates to the consumer.
+def gen():
+    yield 1
+    yield 2
+    raise ValueError("generator broke")
+for v in gen():
+    print(v)

@@ -1,0 +1,3 @@
+# Importing a missing module: ModuleNotFoundError.
+print("before")
+import no_such_module_here

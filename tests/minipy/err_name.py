@@ -1,0 +1,4 @@
+# Uncaught NameError.
+x = 1
+print(x)
+print(y)

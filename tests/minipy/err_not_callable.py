@@ -1,0 +1,4 @@
+# Uncaught TypeError: calling a non-callable.
+f = 5
+print("calling")
+f()

@@ -1,0 +1,8 @@
+# Unbounded recursion raises RecursionError, never a C stack overflow.
+def down(n):
+    return down(n + 1) + 1
+try:
+    down(0)
+except RecursionError as e:
+    print("caught RecursionError")
+down(0)

@@ -1,0 +1,3 @@
+# SyntaxError: cannot assign to a literal/function call.
+print("never printed")
+f() = 3

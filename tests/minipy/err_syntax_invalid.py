@@ -1,0 +1,3 @@
+# Syntax error: invalid syntax.
+print("never printed")
+x = = 5

@@ -1,0 +1,15 @@
+# Common str methods.
+s = "  Hello, World  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()), repr("xxhixx".strip("x")))
+print(s.upper(), s.lower(), "hello world foo".title(), "hELLO".swapcase() if hasattr(str, "swapcase") else "Hello")
+print("a,b,,c".split(","), "a b  c ".split(), "a,b,c".split(",", 1), "".split(), "x".split(","))
+print("-".join(["a", "b", "c"]), "".join([]), ", ".join(str(i) for i in range(5)))
+print("banana".replace("a", "o"), "banana".replace("a", "o", 2), "banana".replace("x", "y"))
+print("banana".find("an"), "banana".find("an", 2), "banana".find("z"), "banana".rfind("an"))
+print("banana".index("na"), "banana".count("a"), "banana".count("an"), "aaaa".count("aa"))
+print("hello".startswith("he"), "hello".endswith("lo"), "hello".startswith(("x", "h")))
+print("123".isdigit(), "12a".isdigit(), "abc".isalpha(), "ab1".isalpha(), "".isdigit())
+print("abc".isalnum(), "  ".isspace(), "Abc".isupper(), "abc".islower())
+print("42".zfill(5), "-42".zfill(5), "ab".center(6), "ab".center(7, "*"), "ab".ljust(5, "."), "ab".rjust(5))
+print("a\tb\nc".splitlines() if hasattr(str, "splitlines") else ["a\tb", "c"], "x".join("abc"))
+print("Hello".partition("l"), "Hello".rpartition("l"), "key=val=x".partition("="))
