@@ -6,8 +6,10 @@
 ## and compares stdout byte for byte and the exit status; when CPython exits
 ## non-zero it also compares the LAST line of stderr (e.g. "KeyError: 'k'" or
 ## "SyntaxError: invalid syntax").  Only the last line: CPython 3.11+ marks the
-## failing expression with ^^^^ lines that minipy need not reproduce.  A test
-## skips (77) until examples/minipy/minipy is built.
+## failing expression with ^^^^ lines that minipy need not reproduce.  The
+## err_tb_*.py tests compare all of stderr instead, minus those marker lines
+## and with file names cut to their last component: they check the traceback
+## format itself.  A test skips (77) until examples/minipy/minipy is built.
 ##
 ## The same corpus runs three ways (issue 6):
 ##   make check-minipy MINIPY_FLAGS=--jit=off
@@ -45,6 +47,7 @@ MINIPY_TESTS = \
 	tests/minipy/builtin_iter_zip.py \
 	tests/minipy/builtin_minmax.py \
 	tests/minipy/builtin_misc.py \
+	tests/minipy/builtin_object.py \
 	tests/minipy/builtin_print.py \
 	tests/minipy/builtin_range.py \
 	tests/minipy/builtin_round_divmod.py \
@@ -113,6 +116,12 @@ MINIPY_TESTS = \
 	tests/minipy/err_sys_exit.py \
 	tests/minipy/err_sys_exit_msg.py \
 	tests/minipy/err_sys_exit_zero.py \
+	tests/minipy/err_tb_chained.py \
+	tests/minipy/err_tb_from.py \
+	tests/minipy/err_tb_method.py \
+	tests/minipy/err_tb_module.py \
+	tests/minipy/err_tb_nested.py \
+	tests/minipy/err_tb_recursion_short.py \
 	tests/minipy/err_type.py \
 	tests/minipy/err_unbound_local.py \
 	tests/minipy/err_value_int.py \
@@ -123,6 +132,7 @@ MINIPY_TESTS = \
 	tests/minipy/exc_custom.py \
 	tests/minipy/exc_deep.py \
 	tests/minipy/exc_finally_return.py \
+	tests/minipy/exc_hierarchy.py \
 	tests/minipy/exc_in_loop.py \
 	tests/minipy/exc_order.py \
 	tests/minipy/exc_raise_from.py \
