@@ -220,7 +220,7 @@ TESTS += $(MINIPY_TESTS)
 ## passing has to be taken off here in the same change.
 XFAIL_TESTS +=
 
-EXTRA_DIST += tests/minipy/run-test $(MINIPY_TESTS) $(MINIPY_SUPPORT)
+EXTRA_DIST += tests/minipy/run-test tests/minipy/README.md $(MINIPY_TESTS) $(MINIPY_SUPPORT)
 
 ## `make check-minipy`: run only the language corpus (with MINIPY_FLAGS, if
 ## given on the command line).
