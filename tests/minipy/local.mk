@@ -178,10 +178,12 @@ MINIPY_TESTS = \
 	tests/minipy/module_import_local.py \
 	tests/minipy/module_io.py \
 	tests/minipy/module_itertools.py \
+	tests/minipy/module_itertools_more.py \
 	tests/minipy/module_main_guard.py \
 	tests/minipy/module_math_basic.py \
 	tests/minipy/module_math_from.py \
 	tests/minipy/module_math_loop.py \
+	tests/minipy/module_math_more.py \
 	tests/minipy/module_random_reseed.py \
 	tests/minipy/module_random_seed.py \
 	tests/minipy/module_sys.py \

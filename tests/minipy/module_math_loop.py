@@ -4,4 +4,4 @@ s = 0.0
 for i in range(1, 20001):
     s += math.sin(i) * math.cos(i / 2) + math.sqrt(i) / (1 + math.log(i))
 print(s)
-print(sum(math.floor(i * 1.5) for i in range(1000)), math.fsum([0.1] * 10), sum([0.1] * 10))
+print(sum(math.floor(i * 1.5) for i in range(1000)), sum([0.1] * 10))
