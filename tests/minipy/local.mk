@@ -72,7 +72,10 @@ MINIPY_TESTS = \
 	tests/minipy/closure_nonlocal.py \
 	tests/minipy/complex_basic.py \
 	tests/minipy/deopt_attr_change.py \
+	tests/minipy/deopt_branch_flip.py \
+	tests/minipy/deopt_container_mutation.py \
 	tests/minipy/deopt_exc_deep.py \
+	tests/minipy/deopt_func_defaults.py \
 	tests/minipy/deopt_global_rebind.py \
 	tests/minipy/deopt_int_overflow.py \
 	tests/minipy/deopt_list_types.py \
