@@ -23,6 +23,16 @@ tests_test_version_LDADD = $(TEST_CUNIT_LDADD)
 
 TESTS += tests/test_version tests/check-symbols.sh tests/check-abi.sh
 
+# The runtime half's suites.
+check_PROGRAMS += tests/test_host tests/test_runtime
+tests_test_host_SOURCES = tests/test_host.c tests/dummy_host.h
+tests_test_host_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_test_host_LDADD = $(TEST_CUNIT_LDADD)
+tests_test_runtime_SOURCES = tests/test_runtime.c tests/dummy_host.h
+tests_test_runtime_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_test_runtime_LDADD = $(TEST_CUNIT_LDADD)
+TESTS += tests/test_host tests/test_runtime
+
 EXTRA_DIST += tests/check-symbols.sh tests/check-abi.sh tests/abi/libjitcore.abi \
 	tests/installcheck-consumer.c
 

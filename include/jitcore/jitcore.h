@@ -9,5 +9,7 @@
 
 #include <jitcore/common.h>
 #include <jitcore/version.h>
+#include <jitcore/host.h>
+#include <jitcore/runtime.h>
 
 #endif /* JITCORE_JITCORE_H */

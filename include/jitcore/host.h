@@ -1,0 +1,200 @@
+/* jitcore/host.h -- the host plugin ABI, version 1: the one struct of
+ * callbacks through which a bytecode interpreter (the host) tells
+ * libjitcore about its code, its inline caches and its frames.
+ *
+ * Manual
+ * ======
+ * A host fills in a jc_host (start from JC_HOST_INIT or memset 0, set
+ * abi_version = JC_HOST_ABI_VERSION and size = sizeof (jc_host)) and passes
+ * it to jc_runtime_new().  The library reads only the first `size` bytes:
+ * a host built against these headers keeps working with any later 1.x
+ * library, and a newer host's extra fields are accepted if they are zero
+ * (a non-zero unknown tail is refused, so a host never silently loses a
+ * callback it relies on).
+ *
+ * Identities.  A code object is whatever `const void *code` the host uses
+ * (its function/code struct); a pc is a uint32_t index into its bytecode
+ * that the host chooses (instruction index or byte offset).  A frame is a
+ * `void *` the host passes to jc_trace_enter and gets back in the frame
+ * callbacks.  Slots are the host's frame slots numbered 0..n-1 (locals
+ * and, for a stack VM, operand-stack entries).
+ *
+ * Who calls what, when:
+ *   - trace selection (inside jc_runtime_hot) calls code_info, line_of,
+ *     disasm, ic_data and lower; lower calls the IR builder
+ *     (<jitcore/lower.h>), which calls load_slot the first time the trace
+ *     reads a slot of a frame;
+ *   - after a successful compile, retain for each host object the trace
+ *     keeps as a constant, then install;
+ *   - inside jc_trace_enter, after the native code returns: push_frame,
+ *     write_slot, set_pc (the deopt of exit.c);
+ *   - jc_runtime_free: uninstall for every installed trace, release for
+ *     every retained object.
+ * All callbacks run on the thread that called into the library.  None may
+ * call back into the runtime except through the jc_lower builder handle it
+ * was given.  A callback returning non-zero reports a host error: the
+ * current trace is abandoned (never the process).
+ *
+ * Required: lower, load_slot, write_slot, set_pc, install.  Everything else
+ * is optional: NULL means the host does not offer that feature (no
+ * push_frame: calls are never inlined; no ic_data: lower gets NULL).
+ */
+#ifndef JITCORE_HOST_H
+#define JITCORE_HOST_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <jitcore/common.h>
+
+JC_BEGIN_DECLS
+
+#define JC_HOST_ABI_VERSION 1
+
+typedef struct jc_lower jc_lower;       /* the IR builder (lower.h) */
+struct jc_trace;
+
+/* Filled in by the host's code_info callback. */
+typedef struct jc_code_info {
+  const char *name;          /* function name, for logs; may be NULL */
+  const char *file;          /* source file, for logs and debug info */
+  int32_t first_line;        /* line of the function's first instruction */
+  uint32_t bytecode_len;     /* number of valid pcs: 0 .. bytecode_len-1 */
+} jc_code_info;
+
+/* What the lower callback says about where the trace goes next. */
+typedef enum jc_step_kind {
+  JC_STEP_NEXT = 0,     /* continue at step.pc in the same code (fallthrough,
+                           branch not taken, or branch taken: the host has
+                           emitted the guard for the direction it chose) */
+  JC_STEP_CALL = 1,     /* inline a call: continue at step.pc in step.code,
+                           a new frame; the caller resumes at
+                           step.return_pc.  Callee slots 0..nargs-1 are
+                           the caller's slots arg_base..arg_base+nargs-1. */
+  JC_STEP_RETURN = 2,   /* return from an inlined frame: the callee's slot
+                           step.arg_base (the result) goes to caller slot
+                           step.return_slot, and the caller's slots above
+                           it are dropped (step.pc unused: the caller
+                           continues at the return_pc of its CALL step) */
+  JC_STEP_ABORT = 3,    /* give up: step.reason (jc_abort_reason) and an
+                           optional step.message for the abort log */
+  JC_STEP_EXIT = 4      /* end the trace here with an unconditional exit to
+                           the interpreter at step.pc (e.g. an instruction
+                           the trace cannot run but the head is still
+                           worth having) */
+} jc_step_kind;
+
+typedef struct jc_step {
+  uint32_t kind;             /* jc_step_kind */
+  uint32_t pc;               /* NEXT/CALL/EXIT: the next pc */
+  const void *code;          /* CALL: callee code object */
+  uint32_t return_pc;        /* CALL: pc in the caller after the call */
+  uint32_t arg_base;         /* CALL: first argument slot in the caller;
+                                RETURN: callee slot holding the result */
+  uint32_t nargs;            /* CALL: number of arguments */
+  uint32_t nslots;           /* CALL: slots of the callee frame */
+  uint32_t return_slot;      /* RETURN: caller slot that gets the result */
+  uint32_t reason;           /* ABORT: jc_abort_reason */
+  const char *message;       /* ABORT: host's detail, static storage */
+} jc_step;
+
+/* Flags of a helper: what the optimizer may assume about a call. */
+enum {
+  JC_HELPER_PURE = 1u << 0,          /* result depends only on arguments */
+  JC_HELPER_MAY_RAISE = 1u << 1,     /* may fail: the call gets a guard */
+  JC_HELPER_ALLOCATES = 1u << 2,     /* may allocate host objects */
+  JC_HELPER_READS_MEMORY = 1u << 3,  /* reads host memory */
+  JC_HELPER_WRITES_MEMORY = 1u << 4  /* writes host memory */
+};
+
+/* A host C function a trace may call.  signature is a C-like string of
+ * IR type names: "i64(i64,i64)", "f64(f64)", "void(ptr,i64)", "bool(ptr)";
+ * types are i64, f64, ptr, bool, void.  A MAY_RAISE helper reports failure
+ * by returning 0 (i64/bool/ptr) or NaN (f64) and the trace exits. */
+typedef struct jc_helper {
+  const char *name;          /* unique; used in IR dumps and lookups */
+  void *fn;                  /* the function, cast to void * */
+  const char *signature;
+  uint32_t flags;            /* JC_HELPER_* */
+} jc_helper;
+
+typedef struct jc_host {
+  uint32_t abi_version;      /* JC_HOST_ABI_VERSION */
+  uint32_t size;             /* sizeof (jc_host) as the host compiled it */
+  void *userdata;            /* passed as first argument to every callback */
+
+  /* --- bytecode (optional) --- */
+  /* Describe a code object; return 0 on success. */
+  int (*code_info) (void *ud, const void *code, jc_code_info *out);
+  /* Source line of pc, or -1 if unknown. */
+  int32_t (*line_of) (void *ud, const void *code, uint32_t pc);
+  /* Write a one-line disassembly of the instruction at pc into buf (always
+   * NUL-terminated, at most len bytes). */
+  void (*disasm) (void *ud, const void *code, uint32_t pc, char *buf,
+                  size_t len);
+
+  /* --- inline caches (optional) --- */
+  /* What tier 1 observed at pc (branch bias, operand types, call target);
+   * opaque to the library, handed to lower.  May return NULL. */
+  const void *(*ic_data) (void *ud, const void *code, uint32_t pc);
+
+  /* --- lowering (required) --- */
+  /* Emit IR for the instruction at pc of code through b, then fill *step
+   * (zeroed by the caller) with where the trace goes next.  frame_depth is
+   * 0 in the trace's root frame, 1 in a callee inlined from it, and so on.
+   * ic is ic_data's answer.  Return 0, or non-zero for a host error (the
+   * trace aborts with JC_ABORT_HOST_REFUSED). */
+  int (*lower) (void *ud, jc_lower *b, const void *code, uint32_t pc,
+                uint32_t frame_depth, const void *ic, jc_step *step);
+  /* Called by the builder the first time a trace reads `slot` of the frame
+   * at frame_depth (0 = root) that is not yet bound: emit IR that loads and
+   * unboxes it (with a type guard) and bind it to the slot through the
+   * builder (see lower.h).  Return 0, or non-zero to abort the trace. */
+  int (*load_slot) (void *ud, jc_lower *b, const void *code,
+                    uint32_t frame_depth, uint32_t slot);
+
+  /* --- frames at exits --- */
+  /* Required.  Store a raw value into slot of frame.  type is the IR type
+   * of the value (a jc_type from <jitcore/lower.h>: i64, f64, bool, ptr);
+   * raw holds its bits (an i64, a double's bits, 0/1, a pointer).  The host
+   * boxes it as its interpreter would have.  Return 0 on success. */
+  int (*write_slot) (void *ud, void *frame, uint32_t slot, uint32_t type,
+                     uint64_t raw);
+  /* Required.  Set the pc at which frame resumes in the interpreter. */
+  int (*set_pc) (void *ud, void *frame, uint32_t pc);
+  /* Optional (enables inlining).  Create the frame of an inlined call to
+   * code on top of caller, whose pc has already been set to the call's
+   * return pc; the callee's slots start as the interpreter's fresh frame
+   * would have them, and nargs arguments are removed from the caller's
+   * slots starting at arg_base (as the interpreter's call does).  Return
+   * the new frame (which becomes current), or NULL on failure. */
+  void *(*push_frame) (void *ud, void *caller, const void *code,
+                       uint32_t arg_base, uint32_t nargs);
+
+  /* --- helpers (optional) --- */
+  const jc_helper *helpers;  /* table of nhelpers entries, host-owned, must
+                                outlive the runtime */
+  uint32_t nhelpers;
+  uint32_t reserved0;        /* must be 0 */
+
+  /* --- object lifetime (optional; both or neither) --- */
+  void (*retain) (void *ud, void *obj);
+  void (*release) (void *ud, void *obj);
+
+  /* --- installation --- */
+  /* Required.  A trace for (code, pc) is ready: the host stores it where
+   * tier 1 looks when it reaches pc (one load) and enters it with
+   * jc_trace_enter.  Return 0 if installed, non-zero to refuse. */
+  int (*install) (void *ud, const void *code, uint32_t pc,
+                  struct jc_trace *trace);
+  /* Optional.  The trace is going away (jc_runtime_free): forget it. */
+  void (*uninstall) (void *ud, const void *code, uint32_t pc,
+                     struct jc_trace *trace);
+} jc_host;
+
+/* Initialiser for a jc_host variable: version and size set, rest zero. */
+#define JC_HOST_INIT \
+  { .abi_version = JC_HOST_ABI_VERSION, .size = (uint32_t) sizeof (jc_host) }
+
+JC_END_DECLS
+
+#endif /* JITCORE_HOST_H */

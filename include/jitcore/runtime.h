@@ -1,0 +1,278 @@
+/* jitcore/runtime.h -- the runtime object: creation from a host descriptor
+ * and options, status codes with a sticky first error, hotness counters,
+ * trace entry, statistics and log categories.  Included by jitcore.h. */
+#ifndef JITCORE_RUNTIME_H
+#define JITCORE_RUNTIME_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <jitcore/common.h>
+
+JC_BEGIN_DECLS
+
+typedef struct jc_runtime jc_runtime;   /* opaque; one per host VM instance */
+typedef struct jc_trace jc_trace;       /* opaque; a compiled, installed trace */
+struct jc_host;
+
+/* ---------------------------------------------------------------- status
+ * Every fallible call returns a jc_status.  JC_OK is 0; the rest are
+ * errors.  The values are part of the ABI: new codes are appended. */
+#define JC_STATUS_TABLE(X)                                                  \
+  X (OK, "ok")                                                              \
+  X (INVALID_ARGUMENT, "invalid argument")                                  \
+  X (NO_MEMORY, "out of memory")                                            \
+  X (HOST_BAD_VERSION, "host descriptor: unsupported ABI version")          \
+  X (HOST_BAD_SIZE, "host descriptor: size too small")                      \
+  X (HOST_UNKNOWN_TAIL, "host descriptor: unknown non-zero trailing bytes") \
+  X (HOST_MISSING_CALLBACK, "host descriptor: required callback missing")   \
+  X (BAD_OPTION, "bad option")                                              \
+  X (DISABLED, "the JIT is disabled")                                       \
+  X (ABORTED, "trace selection aborted")                                    \
+  X (COMPILE_FAILED, "compilation failed")                                  \
+  X (BLACKLISTED, "trace head is blacklisted")                              \
+  X (HOST_ERROR, "a host callback reported an error")                       \
+  X (BAD_TRACE, "not a valid trace for this runtime")
+
+typedef enum jc_status {
+#define JC_STATUS_ENUM_(name, text) JC_##name,
+  JC_STATUS_TABLE (JC_STATUS_ENUM_)
+#undef JC_STATUS_ENUM_
+  JC_STATUS_COUNT_
+} jc_status;
+
+/* Short name of a status ("ok", "bad option" ...); never NULL, "unknown
+ * status" for a value outside the table. */
+JC_API const char *jc_status_name (jc_status status);
+
+/* ---------------------------------------------------------- abort reasons
+ * Why trace selection gave up.  One table: the enum, the names in logs and
+ * jc_stats.aborted_by_reason[] come from it.  A host's lower callback
+ * returns one of these with JC_STEP_ABORT (usually JC_ABORT_HOST_REFUSED,
+ * JC_ABORT_UNSUPPORTED_INSN or JC_ABORT_NO_TYPE_INFO). */
+#define JC_ABORT_TABLE(X)                                                   \
+  X (NONE, "none")                                                          \
+  X (HOST_REFUSED, "host lowering refused the instruction")                 \
+  X (UNSUPPORTED_INSN, "instruction has no lowering")                       \
+  X (NO_TYPE_INFO, "no type feedback at pc")                                \
+  X (TRACE_TOO_LONG, "trace length limit")                                  \
+  X (TOO_MANY_SNAPSHOTS, "snapshot limit")                                  \
+  X (INLINE_TOO_DEEP, "inline depth limit")                                 \
+  X (RETURN_FROM_ROOT, "return from the root frame")                        \
+  X (INNER_LOOP, "reached a loop head other than its own")                  \
+  X (BAD_PC, "pc out of range")                                             \
+  X (IR_ERROR, "IR builder reported an error")                              \
+  X (LOWER_ERROR, "host lower callback returned an invalid step")
+
+typedef enum jc_abort_reason {
+#define JC_ABORT_ENUM_(name, text) JC_ABORT_##name,
+  JC_ABORT_TABLE (JC_ABORT_ENUM_)
+#undef JC_ABORT_ENUM_
+  JC_ABORT_COUNT_
+} jc_abort_reason;
+
+/* Room for abort reasons in jc_stats; the table may grow up to this. */
+#define JC_ABORT_SLOTS 32
+
+/* Name of an abort reason for logs; never NULL. */
+JC_API const char *jc_abort_reason_name (jc_abort_reason reason);
+
+/* ---------------------------------------------------------- log categories */
+#define JC_LOG_TABLE(X)                                                     \
+  X (IR, "ir", 0)          /* the IR of each trace before compilation */    \
+  X (TRACE, "trace", 1)    /* trace start/stop, each step of selection */   \
+  X (EXIT, "exit", 2)      /* each exit taken, its pc and frames */         \
+  X (COMPILE, "compile", 3) /* compile times, code sizes, failures */       \
+  X (ABORT, "abort", 4)    /* why a selection aborted */                    \
+  X (HOT, "hot", 5)        /* counters firing, backoff, blacklisting */
+
+enum {
+#define JC_LOG_ENUM_(name, text, bit) JC_LOG_##name = 1u << (bit),
+  JC_LOG_TABLE (JC_LOG_ENUM_)
+#undef JC_LOG_ENUM_
+  JC_LOG_ALL = 0x3f
+};
+
+/* Receives each log line (without trailing newline) when set in the
+ * options; otherwise lines go to stderr as "jitcore[<cat>]: <line>". */
+typedef void (*jc_log_fn) (void *userdata, unsigned category,
+                           const char *line);
+
+/* ---------------------------------------------------------------- options
+ * Start with jc_options_init(&o), then change fields.  The library reads
+ * only the first o.size bytes; fields beyond them take their defaults, so a
+ * host built against older headers keeps working.  Non-zero bytes beyond
+ * the fields this library knows are refused (JC_BAD_OPTION).
+ *
+ * After the struct, the environment is applied (it wins):
+ *   JITCORE_DISABLE=1                 the runtime does nothing (no traces)
+ *   JITCORE_OPTIONS="k=v,k=v"        keys: threshold, func_threshold,
+ *       max_trace, max_snapshots, max_depth, max_aborts, backoff_max,
+ *       opt (0-3), native (0/1), sync (0/1), log (category list joined
+ *       with '+', or "all"), disable (0/1), fail_compile (0/1)
+ *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
+ * A malformed environment string puts the runtime in error (sticky,
+ * JC_BAD_OPTION with the offending text in the message). */
+typedef struct jc_options {
+  size_t size;                /* sizeof (jc_options) as the host saw it */
+  uint32_t loop_threshold;    /* loop-head visits before a trace; 50 */
+  uint32_t func_threshold;    /* function entries before a trace; 100 */
+  uint32_t max_trace_insns;   /* host instructions per trace; 1000 */
+  uint32_t max_snapshots;     /* snapshots per trace; 500 */
+  uint32_t max_inline_depth;  /* inlined call depth; 4 */
+  uint32_t max_aborts;        /* failures at one head before blacklisting; 4 */
+  uint32_t backoff_max;       /* cap on the backoff exponent; 6 */
+  int32_t opt_level;          /* libgccjit optimization level 0-3; 2 */
+  uint32_t log;               /* JC_LOG_* mask; 0 */
+  uint8_t sync;               /* compile on the caller's thread; 1 (only mode in 1.0) */
+  uint8_t native_cpu;         /* -march=native; 0 */
+  uint8_t disable;            /* never select or compile; 0 */
+  uint8_t fail_compile;       /* testing: every compile fails; 0 */
+  uint32_t reserved0;
+  jc_log_fn log_fn;           /* NULL: stderr */
+  void *log_userdata;
+} jc_options;
+
+/* Fill *opts with the defaults and set opts->size.  NULL is ignored. */
+JC_API void jc_options_init (jc_options *opts);
+
+/* ---------------------------------------------------------------- runtime */
+
+/* Check a host descriptor without creating a runtime.  Returns JC_OK or
+ * the reason it is refused; when msg is not NULL, writes a NUL-terminated
+ * explanation of at most msg_len bytes. Never dereferences past host->size. */
+JC_API jc_status jc_host_check (const struct jc_host *host, char *msg,
+                                size_t msg_len);
+
+/* Create a runtime for a host.  The descriptor is copied (the host may free
+ * it afterwards; its userdata and callbacks must outlive the runtime).  opts
+ * may be NULL for defaults.  Returns NULL only when out of memory.  A bad
+ * descriptor or bad options still return a runtime, in the error state:
+ * jc_runtime_status() says why, and every later call does nothing and
+ * returns that status, so the host simply keeps interpreting. */
+JC_API jc_runtime *jc_runtime_new (const struct jc_host *host,
+                                   const jc_options *opts);
+
+/* Release the runtime, its traces (calling the host's release callback for
+ * every object they retained) and its code.  NULL is ignored.  Entry
+ * points previously installed must not be called afterwards. */
+JC_API void jc_runtime_free (jc_runtime *rt);
+
+/* The first error that happened on this runtime (JC_OK if none).  Errors
+ * are sticky: later ones never overwrite the first. */
+JC_API jc_status jc_runtime_status (const jc_runtime *rt);
+
+/* Message of the first error ("" if none); owned by the runtime. */
+JC_API const char *jc_runtime_error_message (const jc_runtime *rt);
+
+/* Message of the most recent per-head failure (abort or compile failure)
+ * reported by jc_runtime_hot; these are not sticky.  "" if none. */
+JC_API const char *jc_runtime_last_failure (const jc_runtime *rt);
+
+/* The effective options (after defaults and environment). */
+JC_API void jc_runtime_options (const jc_runtime *rt, jc_options *out);
+
+/* ---------------------------------------------------------------- hotness
+ * The host keeps one jc_counter per loop head and per function entry, in
+ * its own memory (e.g. in the inline cache of the loop's backward jump),
+ * initialised with jc_counter_init.  On each visit it calls
+ * jc_counter_tick(); when that returns 1 it calls jc_runtime_hot().  The
+ * counter then holds the next delay (exponential backoff after a failure),
+ * or stays quiet forever once the head has a trace or is blacklisted. */
+typedef struct jc_counter {
+  uint16_t count;      /* visits left before firing; 0 = quiet */
+  uint8_t failures;    /* failed attempts at this head */
+  uint8_t state;       /* JC_COUNTER_* */
+} jc_counter;
+
+enum {
+  JC_COUNTER_COUNTING = 0,
+  JC_COUNTER_TRACED = 1,        /* a trace was installed for this head */
+  JC_COUNTER_BLACKLISTED = 2    /* gave up; never fires again */
+};
+
+typedef enum jc_hot_kind {
+  JC_HOT_LOOP = 0,       /* a loop head (target of a backward jump) */
+  JC_HOT_FUNC = 1        /* a function entry (pc of its first instruction) */
+} jc_hot_kind;
+
+/* Arm a counter with the runtime's threshold for its kind. */
+JC_API void jc_counter_init (const jc_runtime *rt, jc_counter *c,
+                             jc_hot_kind kind);
+
+/* Count one visit; 1 when the counter fires. Inline: one decrement. */
+static inline int
+jc_counter_tick (jc_counter *c)
+{
+  return c->count != 0 && --c->count == 0;
+}
+
+/* The counter for (code, pc) fired: select a trace starting there, compile
+ * it and install it through the host's install callback.  Returns JC_OK
+ * when a trace was installed; JC_ABORTED, JC_COMPILE_FAILED or
+ * JC_BLACKLISTED (the head gave up for good) otherwise, with the reason in
+ * jc_runtime_last_failure() and the counter re-armed with backoff.  These
+ * per-head failures are not sticky errors.  The host keeps interpreting
+ * either way.  counter may be NULL (no backoff bookkeeping). */
+JC_API jc_status jc_runtime_hot (jc_runtime *rt, const void *code,
+                                 uint32_t pc, jc_hot_kind kind,
+                                 jc_counter *counter);
+
+/* ---------------------------------------------------------------- entry
+ * Running a trace: the host calls
+ *
+ *     uint32_t pc;
+ *     jc_trace_enter (rt, trace, frame, &pc);
+ *
+ * where trace is what the install callback handed it for (code, pc) and
+ * frame is the host's frame pointer (the same pointer its load_slot IR
+ * reads from).  The native code runs until a guard fails or the trace ends;
+ * the runtime then writes every live value back through write_slot,
+ * materialises inlined frames through push_frame, calls set_pc with the
+ * resume pc, and returns.  The host continues interpreting at *resume_pc
+ * in the frame its push_frame callback made current (the innermost one).
+ * The return value is the exit number taken (>= 0), or -1 on an error
+ * (bad arguments, or a runtime in the error state) with nothing changed. */
+JC_API int jc_trace_enter (jc_runtime *rt, jc_trace *trace, void *frame,
+                           uint32_t *resume_pc);
+
+/* The (code, pc) a trace starts at; either out pointer may be NULL. */
+JC_API void jc_trace_head (const jc_trace *trace, const void **code,
+                           uint32_t *pc);
+
+/* How many times the given exit of a trace was taken; 0 if out of range. */
+JC_API uint64_t jc_trace_exit_count (const jc_trace *trace, uint32_t exit_id);
+
+/* ---------------------------------------------------------------- stats
+ * Set out->size = sizeof (jc_stats) and call jc_stats_get; the library
+ * fills only the fields that size covers.  Counters only grow. */
+typedef struct jc_stats {
+  size_t size;
+  uint64_t hot_events;         /* jc_runtime_hot calls */
+  uint64_t traces_started;     /* selections begun */
+  uint64_t traces_aborted;     /* selections aborted (any reason) */
+  uint64_t traces_compiled;    /* successful compiles */
+  uint64_t traces_installed;   /* install callbacks made */
+  uint64_t compile_failures;
+  uint64_t blacklisted;        /* heads given up for good */
+  uint64_t trace_entries;      /* jc_trace_enter calls */
+  uint64_t exits;              /* exits taken (every return from a trace) */
+  uint64_t deopts;             /* exits that restored at least one slot or frame */
+  uint64_t frames_materialised;/* push_frame calls made during deopt */
+  uint64_t compile_ns;         /* time in the backend */
+  uint64_t code_bytes;         /* size of generated code (approximate) */
+  uint64_t ir_insns;           /* IR instructions in compiled traces */
+  uint64_t snapshots;          /* snapshots in compiled traces */
+  uint64_t aborted_by_reason[JC_ABORT_SLOTS];
+} jc_stats;
+
+/* Copy the counters into *out (fields up to out->size). */
+JC_API jc_status jc_stats_get (const jc_runtime *rt, jc_stats *out);
+
+/* Print every counter as "key=value" lines (abort reasons as
+ * "aborted.<reason>=n", non-zero ones only) to out. */
+JC_API void jc_stats_print (const jc_runtime *rt, FILE *out);
+
+JC_END_DECLS
+
+#endif /* JITCORE_RUNTIME_H */

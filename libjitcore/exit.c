@@ -1,0 +1,184 @@
+/* exit.c -- trace entry, exits and deoptimization: runs a compiled trace
+ * on a host frame and, when it returns through an exit, rebuilds the host's
+ * frames from that exit's snapshot through the host's frame callbacks.
+ *
+ * Design
+ * ======
+ * Calling convention.  Every compiled trace is a C function
+ *
+ *     uint32_t trace (void *frame, uint64_t *exit_buf);
+ *
+ * `frame` is the host's frame pointer, the one its load_slot IR reads from.
+ * The trace runs until a guard fails (or it reaches an unconditional exit),
+ * stores the live values its snapshot needs into exit_buf[0..n), and
+ * returns the exit's number.  The host never calls the function pointer
+ * itself: jc_trace_enter() owns the exit buffer, runs the trace and then
+ * restores.  That keeps the convention private (it can change in 1.x, e.g.
+ * to chain into side traces) and lets the runtime count entries and exits.
+ *
+ * What an exit holds.  At install time (select.c) each snapshot of the
+ * compiler half is translated into a jc_rt_exit: a list of frames from the
+ * outermost (the trace's root frame, depth 0) to the innermost, each with
+ * the code object, the pc it resumes at, for inlined frames the slots of the
+ * caller its arguments came from (arg_base, nargs), and the slots to write
+ * with where each value lives: exit_buf[i] or a constant folded in at
+ * compile time, and its IR type.  Slots a snapshot does not list are
+ * unchanged in memory: the trace only ever read them (virtual frame slots
+ * are written back only here), so the host's frame already holds them.
+ *
+ * Restoring, outermost first, for a snapshot of frames F0 .. Fk:
+ *   F0:   write_slot for each listed slot of F0 into the host's frame,
+ *         then set_pc(frame, pc0)  (pc0 is the return pc of the call when
+ *         k > 0, the guard's pc otherwise);
+ *   Fi:   push_frame(caller, code_i, arg_base_i, nargs_i) gives the new
+ *         frame; write_slot for its listed slots; set_pc(frame_i, pc_i).
+ * The order matters: an inlined callee's arguments are caller slots that
+ * push_frame takes over, so the caller's slots are written first.  The
+ * interpreter then resumes in the innermost frame (push_frame made it
+ * current), exactly as if it had executed the same instructions itself: a
+ * guard's snapshot is taken *before* the guarded instruction's effects, so
+ * the interpreter re-executes that instruction (and takes the slow path,
+ * e.g. promoting an overflowing int add to float).
+ *
+ * Failure at restore.  A host callback that fails mid-restore leaves a
+ * partly restored frame, which the host cannot resume; jc_trace_enter then
+ * puts the runtime into its sticky error state and returns -1 so that the
+ * host can report it.  This never happens with a correct host.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "runtime_internal.h"
+
+typedef uint32_t (*trace_fn) (void *frame, uint64_t *exit_buf);
+
+void
+jc_exit_free_trace (jc_trace *t)
+{
+  if (!t)
+    return;
+  jc_runtime *rt = t->rt;
+  for (uint32_t i = 0; i < t->nconstants; i++)
+    if (rt->host.release)
+      rt->host.release (rt->host.userdata, t->constants[i]);
+  free (t->constants);
+  for (uint32_t e = 0; e < t->nexits; e++)
+    {
+      for (uint32_t f = 0; f < t->exits[e].nframes; f++)
+        free (t->exits[e].frames[f].slots);
+      free (t->exits[e].frames);
+    }
+  free (t->exits);
+  free (t->exit_counts);
+  if (t->backend_free)
+    t->backend_free (t->backend_state);
+  t->magic = 0;
+  free (t);
+}
+
+/* Write one frame's slots; 0 on success. */
+static int
+restore_slots (jc_runtime *rt, void *frame, const jc_rt_frame *fr,
+               const uint64_t *buf)
+{
+  for (uint32_t i = 0; i < fr->nslots; i++)
+    {
+      const jc_rt_slot *s = &fr->slots[i];
+      uint64_t raw = s->from_buf ? buf[s->src] : s->constant;
+      if (rt->host.write_slot (rt->host.userdata, frame, s->slot, s->type,
+                               raw) != 0)
+        return -1;
+    }
+  return 0;
+}
+
+static int
+restore (jc_runtime *rt, jc_trace *t, const jc_rt_exit *ex, void *frame,
+         const uint64_t *buf, uint32_t *resume_pc)
+{
+  int changed = 0;
+  for (uint32_t d = 0; d < ex->nframes; d++)
+    {
+      const jc_rt_frame *fr = &ex->frames[d];
+      if (d > 0)
+        {
+          if (!rt->host.push_frame)
+            return -1;
+          frame = rt->host.push_frame (rt->host.userdata, frame, fr->code,
+                                       fr->arg_base, fr->nargs);
+          if (!frame)
+            return -1;
+          rt->stats.frames_materialised++;
+          changed = 1;
+        }
+      if (restore_slots (rt, frame, fr, buf) != 0)
+        return -1;
+      if (rt->host.set_pc (rt->host.userdata, frame, fr->pc) != 0)
+        return -1;
+      changed |= fr->nslots > 0;
+      *resume_pc = fr->pc;
+    }
+  if (changed)
+    rt->stats.deopts++;
+  if (JC_LOG_ON (rt, JC_LOG_EXIT))
+    jc_log (rt, JC_LOG_EXIT, "trace %u exit %u -> pc %u (%u frame%s, %s)",
+            t->id, (unsigned) (ex - t->exits), *resume_pc, ex->nframes,
+            ex->nframes == 1 ? "" : "s", changed ? "deopt" : "no slots");
+  return 0;
+}
+
+JC_API int
+jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
+{
+  if (!rt || !t || !resume_pc || t->magic != JC_TRACE_MAGIC || t->rt != rt
+      || !t->native)
+    return -1;
+  if (rt->status != JC_OK)
+    return -1;
+  uint64_t small[64];
+  uint64_t *buf = small;
+  if (t->nslots_max > 64)
+    {
+      buf = calloc (t->nslots_max, sizeof *buf);
+      if (!buf)
+        return -1;
+    }
+  rt->stats.trace_entries++;
+  uint32_t id = ((trace_fn) t->native) (frame, buf);
+  int ret = -1;
+  if (id >= t->nexits)
+    {
+      jc_runtime_fail (rt, JC_BAD_TRACE, "trace %u returned exit %u of %u",
+                       t->id, id, t->nexits);
+      goto out;
+    }
+  rt->stats.exits++;
+  t->exit_counts[id]++;
+  if (restore (rt, t, &t->exits[id], frame, buf, resume_pc) != 0)
+    {
+      jc_runtime_fail (rt, JC_HOST_ERROR, "trace %u exit %u: a host frame "
+                       "callback failed during deoptimization", t->id, id);
+      goto out;
+    }
+  ret = (int) id;
+out:
+  if (buf != small)
+    free (buf);
+  return ret;
+}
+
+JC_API void
+jc_trace_head (const jc_trace *t, const void **code, uint32_t *pc)
+{
+  if (code)
+    *code = t ? t->code : NULL;
+  if (pc)
+    *pc = t ? t->pc : 0;
+}
+
+JC_API uint64_t
+jc_trace_exit_count (const jc_trace *t, uint32_t id)
+{
+  if (!t || t->magic != JC_TRACE_MAGIC || id >= t->nexits)
+    return 0;
+  return t->exit_counts[id];
+}

@@ -1,0 +1,254 @@
+/* options.c -- defaults, the size-versioned jc_options struct, and the
+ * JITCORE_OPTIONS / JITCORE_DISABLE / JITCORE_LOG environment variables.
+ * Every parse error names the offending text; nothing here aborts. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "runtime_internal.h"
+
+JC_API void
+jc_options_init (jc_options *o)
+{
+  if (!o)
+    return;
+  memset (o, 0, sizeof *o);
+  o->size = sizeof *o;
+  o->loop_threshold = 50;
+  o->func_threshold = 100;
+  o->max_trace_insns = 1000;
+  o->max_snapshots = 500;
+  o->max_inline_depth = 4;
+  o->max_aborts = 4;
+  o->backoff_max = 6;
+  o->opt_level = 2;
+  o->sync = 1;
+}
+
+/* Range checks shared by the struct and the string forms. */
+static jc_status
+validate (const jc_options *o, char *msg, size_t len)
+{
+  const char *bad = NULL;
+  if (o->loop_threshold < 1 || o->loop_threshold > 65535)
+    bad = "threshold must be 1..65535";
+  else if (o->func_threshold < 1 || o->func_threshold > 65535)
+    bad = "func_threshold must be 1..65535";
+  else if (o->max_trace_insns < 1)
+    bad = "max_trace must be >= 1";
+  else if (o->max_snapshots < 1)
+    bad = "max_snapshots must be >= 1";
+  else if (o->max_inline_depth > 64)
+    bad = "max_depth must be 0..64";
+  else if (o->max_aborts < 1 || o->max_aborts > 255)
+    bad = "max_aborts must be 1..255";
+  else if (o->backoff_max > 15)
+    bad = "backoff_max must be 0..15";
+  else if (o->opt_level < 0 || o->opt_level > 3)
+    bad = "opt must be 0..3";
+  else if (o->log & ~(uint32_t) JC_LOG_ALL)
+    bad = "log has unknown category bits";
+  if (!bad)
+    return JC_OK;
+  snprintf (msg, len, "%s", bad);
+  return JC_BAD_OPTION;
+}
+
+jc_status
+jc_options_apply (jc_options *eff, const jc_options *in, char *msg,
+                  size_t len)
+{
+  jc_options_init (eff);
+  if (!in)
+    return JC_OK;
+  if (in->size < sizeof (size_t))
+    {
+      snprintf (msg, len, "jc_options.size %zu is too small", in->size);
+      return JC_BAD_OPTION;
+    }
+  /* Unknown tail: a newer host set fields this library does not have. */
+  const unsigned char *p = (const unsigned char *) in;
+  for (size_t i = sizeof *eff; i < in->size; i++)
+    if (p[i] != 0)
+      {
+        snprintf (msg, len, "jc_options has non-zero byte at offset %zu "
+                  "beyond the %zu bytes this library knows", i, sizeof *eff);
+        return JC_BAD_OPTION;
+      }
+  size_t n = in->size < sizeof *eff ? in->size : sizeof *eff;
+  memcpy ((char *) eff + sizeof (size_t), (const char *) in + sizeof (size_t),
+          n - sizeof (size_t));
+  eff->size = sizeof *eff;
+  return validate (eff, msg, len);
+}
+
+jc_status
+jc_log_parse_categories (const char *text, char sep, uint32_t *mask)
+{
+  static const struct { const char *name; uint32_t bit; } cats[] = {
+#define JC_LOG_NAME_(name, text, bit) { text, 1u << (bit) },
+    JC_LOG_TABLE (JC_LOG_NAME_)
+#undef JC_LOG_NAME_
+    { "all", JC_LOG_ALL },
+  };
+  uint32_t m = 0;
+  const char *s = text;
+  while (*s)
+    {
+      const char *e = strchr (s, sep);
+      size_t n = e ? (size_t) (e - s) : strlen (s);
+      int found = n == 0;
+      for (size_t i = 0; !found && i < sizeof cats / sizeof cats[0]; i++)
+        if (strlen (cats[i].name) == n && strncmp (cats[i].name, s, n) == 0)
+          {
+            m |= cats[i].bit;
+            found = 1;
+          }
+      if (!found)
+        return JC_BAD_OPTION;
+      s += n + (e != NULL);
+    }
+  *mask = m;
+  return JC_OK;
+}
+
+static int
+parse_uint (const char *v, size_t n, uint32_t *out)
+{
+  char buf[32];
+  if (n == 0 || n >= sizeof buf)
+    return 0;
+  memcpy (buf, v, n);
+  buf[n] = 0;
+  for (size_t i = 0; i < n; i++)
+    if (buf[i] < '0' || buf[i] > '9')
+      return 0;
+  errno = 0;
+  unsigned long x = strtoul (buf, NULL, 10);
+  if (errno || x > UINT32_MAX)
+    return 0;
+  *out = (uint32_t) x;
+  return 1;
+}
+
+/* One "key=value" item of JITCORE_OPTIONS. */
+static jc_status
+parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
+{
+  const char *eq = memchr (s, '=', n);
+  if (!eq)
+    {
+      snprintf (msg, len, "option '%.*s' is not key=value", (int) n, s);
+      return JC_BAD_OPTION;
+    }
+  size_t kn = (size_t) (eq - s), vn = n - kn - 1;
+  const char *v = eq + 1;
+  struct { const char *key; uint32_t *u32; uint8_t *u8; } keys[] = {
+    { "threshold", &o->loop_threshold, NULL },
+    { "func_threshold", &o->func_threshold, NULL },
+    { "max_trace", &o->max_trace_insns, NULL },
+    { "max_snapshots", &o->max_snapshots, NULL },
+    { "max_depth", &o->max_inline_depth, NULL },
+    { "max_aborts", &o->max_aborts, NULL },
+    { "backoff_max", &o->backoff_max, NULL },
+    { "sync", NULL, &o->sync },
+    { "native", NULL, &o->native_cpu },
+    { "disable", NULL, &o->disable },
+    { "fail_compile", NULL, &o->fail_compile },
+  };
+  if (kn == 3 && strncmp (s, "log", 3) == 0)
+    {
+      char buf[128];
+      if (vn >= sizeof buf)
+        goto bad_value;
+      memcpy (buf, v, vn);
+      buf[vn] = 0;
+      uint32_t m;
+      if (jc_log_parse_categories (buf, '+', &m) != JC_OK)
+        goto bad_value;
+      o->log |= m;
+      return JC_OK;
+    }
+  uint32_t x;
+  if (kn == 3 && strncmp (s, "opt", 3) == 0)
+    {
+      if (!parse_uint (v, vn, &x) || x > 3)
+        goto bad_value;
+      o->opt_level = (int32_t) x;
+      return JC_OK;
+    }
+  for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+    if (strlen (keys[i].key) == kn && strncmp (keys[i].key, s, kn) == 0)
+      {
+        if (!parse_uint (v, vn, &x))
+          goto bad_value;
+        if (keys[i].u8)
+          {
+            if (x > 1)
+              goto bad_value;
+            *keys[i].u8 = (uint8_t) x;
+          }
+        else
+          *keys[i].u32 = x;
+        return JC_OK;
+      }
+  snprintf (msg, len, "unknown option '%.*s'", (int) kn, s);
+  return JC_BAD_OPTION;
+bad_value:
+  snprintf (msg, len, "bad value '%.*s' for option '%.*s'", (int) vn, v,
+            (int) kn, s);
+  return JC_BAD_OPTION;
+}
+
+jc_status
+jc_options_parse (jc_options *o, const char *text, char *msg, size_t len)
+{
+  const char *s = text;
+  while (*s)
+    {
+      const char *e = strchr (s, ',');
+      size_t n = e ? (size_t) (e - s) : strlen (s);
+      if (n > 0)
+        {
+          jc_status st = parse_item (o, s, n, msg, len);
+          if (st != JC_OK)
+            return st;
+        }
+      s += n + (e != NULL);
+    }
+  return validate (o, msg, len);
+}
+
+jc_status
+jc_options_from_env (jc_options *o, char *msg, size_t len)
+{
+  const char *s = getenv ("JITCORE_OPTIONS");
+  if (s)
+    {
+      jc_status st = jc_options_parse (o, s, msg, len);
+      if (st != JC_OK)
+        {
+          char inner[200];
+          snprintf (inner, sizeof inner, "%s", msg);
+          snprintf (msg, len, "JITCORE_OPTIONS: %s", inner);
+          return st;
+        }
+    }
+  s = getenv ("JITCORE_LOG");
+  if (s)
+    {
+      uint32_t m;
+      if (jc_log_parse_categories (s, ',', &m) != JC_OK)
+        {
+          snprintf (msg, len, "JITCORE_LOG: unknown category in '%s' "
+                    "(known: ir,trace,exit,compile,abort,hot,all)", s);
+          return JC_BAD_OPTION;
+        }
+      o->log |= m;
+    }
+  s = getenv ("JITCORE_DISABLE");
+  if (s && *s && strcmp (s, "0") != 0)
+    o->disable = 1;
+  return JC_OK;
+}

@@ -1,0 +1,130 @@
+/* runtime_internal.h -- the runtime object's layout and the hidden
+ * cross-file functions of the runtime half (options, log, stats, hotness,
+ * selection, exits).  Never installed. */
+#ifndef JC_RUNTIME_INTERNAL_H
+#define JC_RUNTIME_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <jitcore/jitcore.h>
+#include <jitcore/host.h>
+#include <jitcore/runtime.h>
+
+#define JC_HIDDEN __attribute__((visibility("hidden")))
+
+#ifdef JC_NDEBUG
+# define JC_ASSERT(x) ((void) 0)
+#else
+# include <assert.h>
+# define JC_ASSERT(x) assert (x)
+#endif
+
+/* An exit as exit.c replays it (see the essay there): frames outermost
+ * first, each with the slots to write and where their values live. */
+typedef struct jc_rt_slot {
+  uint32_t slot;             /* host slot number in that frame */
+  uint32_t type;             /* IR type handed to write_slot */
+  uint32_t from_buf;         /* 1: exit_buf[src]; 0: constant */
+  uint32_t src;
+  uint64_t constant;
+} jc_rt_slot;
+
+typedef struct jc_rt_frame {
+  const void *code;
+  uint32_t pc;               /* resume pc (return pc for a caller) */
+  uint32_t arg_base, nargs;  /* inlined frames: where the args came from */
+  uint32_t nslots;
+  jc_rt_slot *slots;
+} jc_rt_frame;
+
+typedef struct jc_rt_exit {
+  uint32_t nframes;
+  jc_rt_frame *frames;
+} jc_rt_exit;
+
+/* What the runtime knows about one trace head (code, pc). */
+typedef struct jc_head {
+  const void *code;
+  uint32_t pc;
+  uint32_t failures;         /* aborts + compile failures at this head */
+  int blacklisted;
+  jc_trace *trace;           /* installed trace, or NULL */
+  struct jc_head *next;      /* hash chain */
+} jc_head;
+
+struct jc_trace {
+  uint32_t magic;            /* JC_TRACE_MAGIC while alive */
+  uint32_t id;
+  jc_runtime *rt;
+  const void *code;          /* head */
+  uint32_t pc;
+  void *native;              /* the compiled entry (backend's signature) */
+  void *backend_state;       /* what the backend keeps (gcc_jit_result ...) */
+  void (*backend_free) (void *backend_state);
+  jc_rt_exit *exits;         /* per exit: frames to restore */
+  uint32_t nexits;
+  uint64_t *exit_counts;
+  uint32_t nslots_max;       /* largest exit buffer index + 1 */
+  void **constants;          /* host objects retained for this trace */
+  uint32_t nconstants;
+  struct jc_trace *next;     /* runtime's list */
+};
+
+#define JC_TRACE_MAGIC 0x6a637472u
+
+struct jc_runtime {
+  jc_host host;              /* copy, zero-filled beyond the host's size */
+  jc_options opts;           /* effective options */
+  jc_status status;          /* sticky first error */
+  char error[256];
+  char last_failure[256];
+  jc_stats stats;
+  jc_head **heads;           /* hash table of heads */
+  uint32_t nheads_buckets;
+  uint32_t nheads;
+  jc_trace *traces;
+  uint32_t next_trace_id;
+};
+
+/* runtime.c */
+JC_HIDDEN jc_status jc_runtime_fail (jc_runtime *rt, jc_status st,
+                                     const char *fmt, ...)
+  __attribute__((format (printf, 3, 4)));
+JC_HIDDEN void jc_runtime_note_failure (jc_runtime *rt, const char *fmt, ...)
+  __attribute__((format (printf, 2, 3)));
+JC_HIDDEN jc_head *jc_runtime_head (jc_runtime *rt, const void *code,
+                                    uint32_t pc, int create);
+
+/* options.c */
+JC_HIDDEN jc_status jc_options_apply (jc_options *eff, const jc_options *in,
+                                      char *msg, size_t msg_len);
+JC_HIDDEN jc_status jc_options_parse (jc_options *eff, const char *text,
+                                      char *msg, size_t msg_len);
+JC_HIDDEN jc_status jc_options_from_env (jc_options *eff, char *msg,
+                                         size_t msg_len);
+JC_HIDDEN jc_status jc_log_parse_categories (const char *text, char sep,
+                                             uint32_t *mask);
+
+/* log.c */
+JC_HIDDEN void jc_log (const jc_runtime *rt, unsigned cat, const char *fmt,
+                       ...) __attribute__((format (printf, 3, 4)));
+JC_HIDDEN void jc_log_v (const jc_runtime *rt, unsigned cat, const char *fmt,
+                         va_list ap);
+#define JC_LOG_ON(rt, cat) (((rt)->opts.log & (cat)) != 0)
+
+/* stats.c */
+JC_HIDDEN void jc_stats_count_abort (jc_runtime *rt, jc_abort_reason r);
+
+/* hotness.c */
+JC_HIDDEN void jc_hot_backoff (jc_runtime *rt, jc_counter *c, jc_hot_kind k,
+                               uint32_t failures);
+
+/* select.c */
+JC_HIDDEN jc_status jc_select_trace (jc_runtime *rt, const void *code,
+                                     uint32_t pc, jc_hot_kind kind,
+                                     jc_trace **out);
+
+/* exit.c */
+JC_HIDDEN void jc_exit_free_trace (jc_trace *t);
+
+#endif /* JC_RUNTIME_INTERNAL_H */

@@ -1,0 +1,81 @@
+/* stats.c -- the size-versioned jc_stats counters: copying them out to a
+ * host and printing them as key=value lines. */
+#include <string.h>
+#include "runtime_internal.h"
+
+static const char *const abort_names[] = {
+#define JC_ABORT_NAME_(name, text) text,
+  JC_ABORT_TABLE (JC_ABORT_NAME_)
+#undef JC_ABORT_NAME_
+};
+
+/* Short identifiers for key=value output, lower-case enum names. */
+static const char *const abort_keys[] = {
+#define JC_ABORT_KEY_(name, text) #name,
+  JC_ABORT_TABLE (JC_ABORT_KEY_)
+#undef JC_ABORT_KEY_
+};
+
+_Static_assert (JC_ABORT_COUNT_ <= JC_ABORT_SLOTS,
+                "abort table outgrew jc_stats.aborted_by_reason");
+
+JC_API const char *
+jc_abort_reason_name (jc_abort_reason r)
+{
+  if ((unsigned) r >= JC_ABORT_COUNT_)
+    return "unknown abort reason";
+  return abort_names[r];
+}
+
+void
+jc_stats_count_abort (jc_runtime *rt, jc_abort_reason r)
+{
+  if ((unsigned) r >= JC_ABORT_COUNT_)
+    r = JC_ABORT_LOWER_ERROR;
+  rt->stats.traces_aborted++;
+  rt->stats.aborted_by_reason[r]++;
+}
+
+JC_API jc_status
+jc_stats_get (const jc_runtime *rt, jc_stats *out)
+{
+  if (!rt || !out || out->size < sizeof (size_t))
+    return JC_INVALID_ARGUMENT;
+  size_t n = out->size < sizeof (jc_stats) ? out->size : sizeof (jc_stats);
+  memcpy ((char *) out + sizeof (size_t),
+          (const char *) &rt->stats + sizeof (size_t), n - sizeof (size_t));
+  return JC_OK;
+}
+
+JC_API void
+jc_stats_print (const jc_runtime *rt, FILE *out)
+{
+  if (!rt || !out)
+    return;
+  const jc_stats *s = &rt->stats;
+#define P(field) fprintf (out, #field "=%llu\n", (unsigned long long) s->field)
+  P (hot_events);
+  P (traces_started);
+  P (traces_aborted);
+  P (traces_compiled);
+  P (traces_installed);
+  P (compile_failures);
+  P (blacklisted);
+  P (trace_entries);
+  P (exits);
+  P (deopts);
+  P (frames_materialised);
+  fprintf (out, "compile_ms=%.3f\n", s->compile_ns / 1e6);
+  P (code_bytes);
+  P (ir_insns);
+  P (snapshots);
+#undef P
+  for (unsigned i = 1; i < JC_ABORT_COUNT_; i++)
+    if (s->aborted_by_reason[i])
+      {
+        fprintf (out, "aborted.");
+        for (const char *k = abort_keys[i]; *k; k++)
+          fputc (*k >= 'A' && *k <= 'Z' ? *k - 'A' + 'a' : *k, out);
+        fprintf (out, "=%llu\n", (unsigned long long) s->aborted_by_reason[i]);
+      }
+}
