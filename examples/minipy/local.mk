@@ -1,2 +1,23 @@
 ## examples/minipy/local.mk -- minipy, the reference mini-Python host.
-## (Rules are added as minipy is built; see examples/minipy/README.md.)
+## (See examples/minipy/README.md.)  prelude.c is generated from lib/*.py by
+## gen-prelude.py and committed, so building needs no Python.
+
+bin_PROGRAMS += examples/minipy/minipy
+examples_minipy_minipy_SOURCES = \
+	examples/minipy/object.h examples/minipy/ast.h examples/minipy/opcodes.h \
+	examples/minipy/symtable.h examples/minipy/prelude.h \
+	examples/minipy/lexer.c examples/minipy/parser.c examples/minipy/symtable.c \
+	examples/minipy/compile.c examples/minipy/ceval.c examples/minipy/specialize.c \
+	examples/minipy/object.c examples/minipy/protocol.c examples/minipy/int.c \
+	examples/minipy/float.c examples/minipy/str.c examples/minipy/format.c \
+	examples/minipy/list.c examples/minipy/dict.c examples/minipy/set.c \
+	examples/minipy/func.c examples/minipy/builtins.c examples/minipy/modules.c \
+	examples/minipy/prelude.c examples/minipy/main.c
+examples_minipy_minipy_CFLAGS = $(AM_CFLAGS) -fno-strict-aliasing
+examples_minipy_minipy_LDADD = $(GMP_LIBS) $(LIBM) -lm -lpthread
+EXTRA_DIST += examples/minipy/README.md examples/minipy/gen-prelude.py \
+	examples/minipy/lib/builtins.py examples/minipy/lib/random.py \
+	examples/minipy/lib/itertools.py examples/minipy/lib/bisect.py \
+	examples/minipy/lib/functools.py examples/minipy/lib/heapq.py \
+	examples/minipy/lib/collections.py examples/minipy/lib/string.py \
+	examples/minipy/lib/operator.py examples/minipy/lib/copy.py

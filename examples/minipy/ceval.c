@@ -1,0 +1,1285 @@
+/* ceval.c -- the bytecode interpreter: frames, argument binding, generators
+ * and the dispatch loop.
+ *
+ * Design.  Code is an array of 32-bit units: an 8-bit opcode and a 24-bit
+ * argument, followed by the instruction's inline-cache units (opcodes.h says
+ * how many).  Dispatch is by computed goto over a label table generated from
+ * the opcode X-macro, so the table can never drift from the enum.
+ *
+ * Tier 1 is a specializing adaptive interpreter in the manner of CPython
+ * 3.11+: a generic instruction counts executions in its first cache unit; at
+ * ADAPT_WARMUP it asks specialize.c to rewrite its opcode in place into a
+ * specialized form (BINARY_OP_ADD_INT, LOAD_ATTR_INSTANCE, ...) that guards
+ * its assumption (operand types, a type's version tag, a dictionary's keys
+ * version, a function's version) and takes a short path.  When a guard fails
+ * the instruction is rewritten back to its generic form with the counter set
+ * to -ADAPT_BACKOFF, so a site that keeps changing its mind settles on the
+ * generic path instead of thrashing.  Conditional jumps record a branch
+ * history (taken / not-taken counts) in their cache unit; the JIT's trace
+ * selection reads these later.
+ *
+ * Exceptions use a per-frame block stack: SETUP_FINALLY pushes a handler; on
+ * an exception the loop pops blocks, restoring the "currently handled"
+ * exception as it leaves except-handlers, until it finds a handler, then
+ * pushes the exception and jumps there.  return/break/continue out of try
+ * blocks are unwound by code the compiler emits.  Python calls recurse in C;
+ * the interpreter thread has a large stack and the recursion limit is
+ * checked on every call, so deep recursion is a RecursionError. */
+#include <stdlib.h>
+#include <string.h>
+#include "object.h"
+#include "opcodes.h"
+
+const char *const mp_opnames[] = {
+#define E(name, nc, fam) #name,
+    MP_OPCODES(E)
+#undef E
+};
+const unsigned char mp_opcache[] = {
+#define E(name, nc, fam) nc,
+    MP_OPCODES(E)
+#undef E
+};
+const unsigned char mp_opfamily[] = {
+#define E(name, nc, fam) OP_##fam,
+    MP_OPCODES(E)
+#undef E
+};
+
+int mp_code_line(Code *co, uint32_t *ip)
+{
+    int64_t i = ip - co->code;
+    if (i < 0) i = 0;
+    if (i >= co->ncode) i = co->ncode - 1;
+    return co->lines[i];
+}
+
+Frame *mp_frame_new(Code *co, Func *fn, Obj *globals, Obj *locals)
+{
+    int nl = co->nlocals + co->ncells + co->nfree;
+    Frame *f = malloc(sizeof(Frame) + sizeof(Obj *) * (nl + co->stacksize));
+    if (!f) return NULL;
+    f->back = NULL; f->code = co; f->func = fn;
+    f->globals = globals; f->builtins = mp.builtins; f->locals = locals;
+    f->ip = co->code; f->nblocks = 0; f->is_gen = 0; f->yielded = 0;
+    memset(f->lp, 0, sizeof(Obj *) * nl);
+    f->stack = f->lp + nl;
+    f->sp = f->stack;
+    return f;
+}
+
+void mp_frame_free(Frame *f)
+{
+    int nl = f->code->nlocals + f->code->ncells + f->code->nfree;
+    for (int i = 0; i < nl; i++) xdecref(f->lp[i]);
+    while (f->sp > f->stack) xdecref(*--f->sp);
+    for (int i = 0; i < f->nblocks; i++) if (f->blocks[i].type == B_HANDLER) xdecref(f->blocks[i].saved);
+    free(f);
+}
+
+static const char *fname(Func *fn) { return SS(fn->qualname); }
+
+static int missing_args(Func *fn, Obj **lp, int from, int to, int kwonly)
+{
+    Code *co = fn->code;
+    int cnt = 0;
+    for (int i = from; i < to; i++) if (!lp[i]) cnt++;
+    if (!cnt) return 0;
+    SB b = {0};
+    int k = 0;
+    for (int i = from; i < to; i++) {
+        if (lp[i]) continue;
+        if (k > 0) sb_adds(&b, cnt == 2 ? " and " : (k == cnt - 1 ? ", and " : ", "));
+        sb_addc(&b, '\''); sb_addo(&b, TITEMS(co->varnames)[i]); sb_addc(&b, '\'');
+        k++;
+    }
+    Obj *s = sb_finish(&b);
+    mp_err(&mp_exc_TypeError, "%s() missing %d required %s argument%s: %s", fname(fn), cnt,
+           kwonly ? "keyword-only" : "positional", cnt > 1 ? "s" : "", SS(s));
+    decref(s);
+    return -1;
+}
+
+/* Bind arguments into a fresh frame's locals (general case). */
+static int bind_args(Func *fn, Obj **lp, Obj **args, int n, Obj *kwnames)
+{
+    Code *co = fn->code;
+    int ac = co->argcount, nkw = kwnames ? (int)TN(kwnames) : 0;
+    int npos = n - nkw;
+    int total = ac + co->kwonlycount;
+    Obj *kwdict = NULL;
+    for (int i = 0; i < npos && i < ac; i++) lp[i] = incref(args[i]);
+    if (co->flags & CO_VARARGS) {
+        int extra = npos > ac ? npos - ac : 0;
+        Obj *t = mp_tuple_new(extra);
+        for (int i = 0; i < extra; i++) TITEMS(t)[i] = incref(args[ac + i]);
+        lp[total] = t;
+    } else if (npos > ac) {
+        int nd = fn->defaults ? (int)TN(fn->defaults) : 0;
+        if (nd) mp_err(&mp_exc_TypeError, "%s() takes from %d to %d positional arguments but %d were given",
+                       fname(fn), ac - nd, ac, npos);
+        else mp_err(&mp_exc_TypeError, "%s() takes %d positional argument%s but %d %s given", fname(fn), ac,
+                    ac == 1 ? "" : "s", npos, npos == 1 ? "was" : "were");
+        return -1;
+    }
+    if (co->flags & CO_VARKW) {
+        kwdict = mp_dict_new();
+        lp[total + ((co->flags & CO_VARARGS) ? 1 : 0)] = kwdict;
+    }
+    for (int k = 0; k < nkw; k++) {
+        Obj *name = TITEMS(kwnames)[k], *v = args[npos + k];
+        int idx = -1;
+        for (int i = 0; i < total; i++) {
+            Obj *vn = TITEMS(co->varnames)[i];
+            if (vn == name || mp_str_eq(vn, name)) { idx = i; break; }
+        }
+        if (idx >= 0) {
+            if (lp[idx]) {
+                mp_err(&mp_exc_TypeError, "%s() got multiple values for argument '%s'", fname(fn), SS(name));
+                return -1;
+            }
+            lp[idx] = incref(v);
+        } else if (kwdict) {
+            mp_dict_set(kwdict, name, v);
+        } else {
+            mp_err(&mp_exc_TypeError, "%s() got an unexpected keyword argument '%s'", fname(fn), SS(name));
+            return -1;
+        }
+    }
+    int nd = fn->defaults ? (int)TN(fn->defaults) : 0;
+    for (int i = ac - nd; i < ac; i++)
+        if (i >= 0 && !lp[i]) lp[i] = incref(TITEMS(fn->defaults)[i - (ac - nd)]);
+    if (missing_args(fn, lp, 0, ac, 0) < 0) return -1;
+    for (int i = ac; i < total; i++) {
+        if (lp[i]) continue;
+        Obj *d = fn->kwdefaults ? mp_dict_get(fn->kwdefaults, TITEMS(co->varnames)[i]) : NULL;
+        if (d) lp[i] = incref(d);
+    }
+    return missing_args(fn, lp, ac, total, 1);
+}
+
+static Obj *gen_new(Frame *f, Func *fn)
+{
+    Gen *g = mp_alloc(&mp_generator_type, sizeof(Gen));
+    g->f = f; g->running = 0; g->done = 0; g->started = 0;
+    g->name = incref(fn->name); g->retval = NULL;
+    f->is_gen = 1;
+    incref((Obj *)fn);
+    return (Obj *)g;
+}
+
+static void setup_cells(Frame *f, Func *fn)
+{
+    Code *co = f->code;
+    for (int i = 0; i < co->ncells; i++) {
+        int a = co->cell2arg[i];
+        f->lp[co->nlocals + i] = mp_cell_new(a >= 0 ? f->lp[a] : NULL);
+    }
+    for (int i = 0; i < co->nfree; i++)
+        f->lp[co->nlocals + co->ncells + i] = incref(TITEMS(fn->closure)[i]);
+}
+
+Obj *mp_func_call(Func *fn, Obj **args, int n, Obj *kwnames)
+{
+    Code *co = fn->code;
+    Frame *f = mp_frame_new(co, fn, fn->globals, NULL);
+    if (!f) return mp_nomem();
+    if (!kwnames && n == co->argcount && !(co->flags & (CO_VARARGS | CO_VARKW)) && !co->kwonlycount) {
+        for (int i = 0; i < n; i++) f->lp[i] = incref(args[i]);
+    } else if (bind_args(fn, f->lp, args, n, kwnames) < 0) {
+        mp_frame_free(f);
+        return NULL;
+    }
+    if (co->ncells || co->nfree) setup_cells(f, fn);
+    if (co->flags & CO_GENERATOR) return gen_new(f, fn);
+    if (++mp.depth > mp.limit) {
+        mp.depth--;
+        mp_frame_free(f);
+        return mp_err(&mp_exc_RecursionError, "maximum recursion depth exceeded");
+    }
+    Obj *r = mp_eval(f);
+    mp.depth--;
+    mp_frame_free(f);
+    return r;
+}
+
+Obj *mp_gen_send(Gen *g, Obj *v)
+{
+    if (g->done) return NULL;
+    if (g->running) return mp_err(&mp_exc_ValueError, "generator already executing");
+    Frame *f = g->f;
+    if (g->started) *f->sp++ = incref(v ? v : NONE);
+    g->started = 1;
+    g->running = 1;
+    if (++mp.depth > mp.limit) {
+        mp.depth--; g->running = 0;
+        return mp_err(&mp_exc_RecursionError, "maximum recursion depth exceeded");
+    }
+    f->yielded = 0;
+    Obj *r = mp_eval(f);
+    mp.depth--;
+    g->running = 0;
+    if (r && f->yielded) return r;
+    g->done = 1;
+    if (!r) {
+        if (mp_err_matches(&mp_exc_StopIteration)) {
+            mp_err_clear();
+            mp_err(&mp_exc_RuntimeError, "generator raised StopIteration");
+        }
+        return NULL;
+    }
+    g->retval = r;
+    return NULL;
+}
+
+static Obj *build_class(Obj *func, Obj *qualname, Obj *bases)
+{
+    Func *fn = (Func *)func;
+    Obj *ns = mp_dict_new();
+    mp_dict_set(ns, mp.s___qualname__, qualname);
+    Frame *f = mp_frame_new(fn->code, fn, fn->globals, ns);
+    if (fn->code->ncells || fn->code->nfree) setup_cells(f, fn);
+    Obj *r = mp_eval(f);
+    mp_frame_free(f);
+    if (!r) { decref(ns); return NULL; }
+    decref(r);
+    const char *q = SS(qualname), *dot = strrchr(q, '.');
+    Obj *name = mp_str_c(dot ? dot + 1 : q);
+    Obj *cls = mp_type_new(name, bases, ns);
+    decref(name);
+    decref(ns);
+    return cls;
+}
+
+static Obj *call_ex(Obj *func, Obj *argt, Obj *kw)
+{
+    if (!kw || ((Dict *)kw)->used == 0) return mp_call(func, TITEMS(argt), (int)TN(argt), NULL);
+    int64_t np = TN(argt), nk = ((Dict *)kw)->used;
+    Obj **v = malloc(sizeof(Obj *) * (np + nk));
+    Obj *names = mp_tuple_new(nk);
+    for (int64_t i = 0; i < np; i++) v[i] = TITEMS(argt)[i];
+    int64_t pos = 0, j = 0;
+    Obj *k, *val;
+    while (mp_dict_next(kw, &pos, &k, &val)) {
+        if (!IS_STR(k)) { free(v); decref(names); return mp_err(&mp_exc_TypeError, "keywords must be strings"); }
+        v[np + j] = val;
+        TITEMS(names)[j++] = incref(k);
+    }
+    Obj *r = mp_call(func, v, (int)(np + nk), names);
+    free(v);
+    decref(names);
+    return r;
+}
+
+static int exc_match(Obj *exc, Obj *t)
+{
+    if (IS(t, tuple)) {
+        for (int64_t i = 0; i < TN(t); i++) if (exc_match(exc, TITEMS(t)[i])) return 1;
+        return 0;
+    }
+    if (!IS(t, type) || !mp_is_subtype((Type *)t, &mp_exc_BaseException)) {
+        mp_err(&mp_exc_TypeError, "catching classes that do not inherit from BaseException is not allowed");
+        return -1;
+    }
+    return mp_isinstance(exc, (Type *)t);
+}
+
+static Obj *do_raise(Obj *exc, Obj *cause)
+{
+    if (IS(exc, type) && mp_is_subtype((Type *)exc, &mp_exc_BaseException)) {
+        exc = mp_call0(exc);
+        if (!exc) return NULL;
+    } else if (mp_isinstance(exc, &mp_exc_BaseException)) incref(exc);
+    else return mp_err(&mp_exc_TypeError, "exceptions must derive from BaseException");
+    if (cause) {
+        Exc *e = (Exc *)exc;
+        if (IS(cause, type)) { cause = mp_call0(cause); if (!cause) { decref(exc); return NULL; } }
+        else incref(cause);
+        xdecref(e->cause);
+        e->cause = cause == NONE ? NULL : cause;
+        if (cause == NONE) decref(cause);
+        e->suppress = 1;
+    }
+    return exc;
+}
+
+static Obj *unpack(Obj *seq, int n, Obj ***spp)
+{
+    Obj **sp = *spp;
+    Obj *l = NULL;
+    Obj **items; int64_t len;
+    if (IS(seq, tuple)) { items = TITEMS(seq); len = TN(seq); }
+    else if (IS(seq, list)) { items = LITEMS(seq); len = LN(seq); }
+    else {
+        l = mp_list_of(seq);
+        if (!l) return NULL;
+        items = LITEMS(l); len = LN(l);
+    }
+    if (len != n) {
+        xdecref(l);
+        if (len < n) return mp_err(&mp_exc_ValueError, "not enough values to unpack (expected %d, got %d)", n, (int)len);
+        return mp_err(&mp_exc_ValueError, "too many values to unpack (expected %d)", n);
+    }
+    for (int i = n - 1; i >= 0; i--) *sp++ = incref(items[i]);
+    xdecref(l);
+    *spp = sp;
+    return NONE;
+}
+
+static Obj *unpack_ex(Obj *seq, int before, int after, Obj ***spp)
+{
+    Obj *l = mp_list_of(seq);
+    if (!l) return NULL;
+    int64_t len = LN(l);
+    if (len < before + after) {
+        decref(l);
+        return mp_err(&mp_exc_ValueError, "not enough values to unpack (expected at least %d, got %d)",
+                      before + after, (int)len);
+    }
+    Obj **sp = *spp;
+    for (int i = 0; i < after; i++) *sp++ = incref(LITEMS(l)[len - 1 - i]);
+    Obj *mid = mp_list_new(0);
+    for (int64_t i = before; i < len - after; i++) mp_list_append(mid, LITEMS(l)[i]);
+    *sp++ = mid;
+    for (int i = before - 1; i >= 0; i--) *sp++ = incref(LITEMS(l)[i]);
+    decref(l);
+    *spp = sp;
+    return NONE;
+}
+
+static Obj *load_method(Obj *o, Obj *name, Obj **self_out)
+{
+    Type *t = TYPE(o);
+    Obj *d = mp_type_lookup(t, name);
+    if (d && (IS(d, function) || (IS(d, builtin) && !((Builtin *)d)->self))) {
+        if (!(t->flags & T_USER) || !((Inst *)o)->dict || !mp_dict_get(((Inst *)o)->dict, name)) {
+            if (t != &mp_type_type && t != &mp_module_type) {
+                *self_out = incref(o);
+                return incref(d);
+            }
+        }
+    }
+    *self_out = NULL;
+    return mp_getattr(o, name);
+}
+
+static Obj *format_value(Obj *v, int conv, Obj *spec)
+{
+    Obj *c = NULL;
+    if (conv == 1) c = mp_repr(v);
+    else if (conv == 2) c = mp_str(v);
+    else if (conv == 3) c = mp_ascii(v);
+    if (conv && !c) return NULL;
+    Obj *x = c ? c : v;
+    Obj *r;
+    if (!spec && IS_STR(x)) r = incref(x);
+    else r = mp_format(x, spec);
+    xdecref(c);
+    return r;
+}
+
+static Obj *import_from(Obj *mod, Obj *name)
+{
+    Obj *v = mp_getattr(mod, name);
+    if (!v && mp_err_matches(&mp_exc_AttributeError)) {
+        mp_err_clear();
+        Obj *mn = IS(mod, module) ? ((Module *)mod)->name : NULL;
+        return mp_err(&mp_exc_ImportError, "cannot import name '%s' from '%s' (unknown location)",
+                      SS(name), mn ? SS(mn) : "?");
+    }
+    return v;
+}
+
+static int import_star(Obj *mod, Obj *dst)
+{
+    if (!IS(mod, module)) { mp_err(&mp_exc_TypeError, "import * from non-module"); return -1; }
+    int64_t pos = 0;
+    Obj *k, *v;
+    while (mp_dict_next(((Module *)mod)->dict, &pos, &k, &v))
+        if (SS(k)[0] != '_') mp_dict_set(dst, k, v);
+    return 0;
+}
+
+static Obj *call_exit(Obj *ctx, Obj *exc)
+{
+    Obj *ex = mp_getattr(ctx, mp.s___exit__);
+    if (!ex) return NULL;
+    Obj *args[3];
+    args[0] = exc ? (Obj *)TYPE(exc) : NONE;
+    args[1] = exc ? exc : NONE;
+    args[2] = NONE;
+    Obj *r = mp_call(ex, args, 3, NULL);
+    decref(ex);
+    return r;
+}
+
+static Obj *name_error(Obj *name)
+{
+    return mp_err(&mp_exc_NameError, "name '%s' is not defined", SS(name));
+}
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define CACHE(i) (ip[i])
+#define NEXT() do { ip += mp_opcache[OPC(inst)]; DISPATCH(); } while (0)
+#define DISPATCH() do { inst = *ip++; oparg = OPARG(inst); goto *labels[OPC(inst)]; } while (0)
+#define ERR() goto error
+#define DEOPT(fam) do { ip[-1] = MKOP(OP_##fam, oparg); CACHE(0) = (uint32_t)-ADAPT_BACKOFF; goto L_##fam; } while (0)
+#define ADAPT(fam) do { \
+        if ((int32_t)CACHE(0) >= ADAPT_WARMUP) { \
+            f->sp = sp; mp_specialize(f, ip - 1, sp); \
+            if (OPC(ip[-1]) != OP_##fam) { ip--; DISPATCH(); } \
+            CACHE(0) = (uint32_t)-ADAPT_BACKOFF; \
+        } else CACHE(0)++; \
+    } while (0)
+
+static inline void branch_hist(uint32_t *c, int taken)
+{
+    uint32_t t = *c & 0xffff, nt = *c >> 16;
+    if (taken) { if (t < 0xffff) t++; } else if (nt < 0xffff) nt++;
+    *c = t | (nt << 16);
+}
+
+Obj *mp_eval(Frame *f)
+{
+    static void *labels[] = {
+#define E(name, nc, fam) &&L_##name,
+        MP_OPCODES(E)
+#undef E
+    };
+    Code *co = f->code;
+    uint32_t *first = co->code;
+    uint32_t *ip = f->ip;
+    uint32_t inst;
+    int oparg;
+    Obj **sp = f->sp;
+    Obj **lp = f->lp;
+    Obj **consts = TITEMS(co->consts);
+    Obj **names = TITEMS(co->names);
+    Obj *retval = NULL;
+    int reraise = 0;
+    Frame *saved_frame = mp.frame;
+    f->back = saved_frame;
+    mp.frame = f;
+    DISPATCH();
+
+L_NOP: NEXT();
+L_PUSH_NULL: PUSH(NULL); NEXT();
+L_POP_TOP: { Obj *v = POP(); xdecref(v); NEXT(); }
+L_DUP_TOP: { Obj *v = TOP(); PUSH(incref(v)); NEXT(); }
+L_DUP_TOP2: { Obj *a = SECOND(), *b = TOP(); PUSH(incref(a)); PUSH(incref(b)); NEXT(); }
+L_ROT_TWO: { Obj *a = TOP(); sp[-1] = sp[-2]; sp[-2] = a; NEXT(); }
+L_ROT_THREE: { Obj *a = TOP(); sp[-1] = sp[-2]; sp[-2] = sp[-3]; sp[-3] = a; NEXT(); }
+L_ROT_FOUR: { Obj *a = TOP(); sp[-1] = sp[-2]; sp[-2] = sp[-3]; sp[-3] = sp[-4]; sp[-4] = a; NEXT(); }
+L_LOAD_CONST: PUSH(incref(consts[oparg])); NEXT();
+L_LOAD_FAST: {
+    Obj *v = lp[oparg];
+    if (!v) {
+        mp_err(&mp_exc_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
+               SS(TITEMS(co->varnames)[oparg]));
+        ERR();
+    }
+    PUSH(incref(v));
+    NEXT();
+}
+L_STORE_FAST: { Obj *v = POP(), *old = lp[oparg]; lp[oparg] = v; xdecref(old); NEXT(); }
+L_DELETE_FAST: {
+    if (!lp[oparg]) {
+        mp_err(&mp_exc_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
+               SS(TITEMS(co->varnames)[oparg]));
+        ERR();
+    }
+    decref(lp[oparg]); lp[oparg] = NULL; NEXT();
+}
+L_LOAD_DEREF: {
+    Cell *c = (Cell *)lp[co->nlocals + oparg];
+    if (!c->ref) {
+        int nc = co->ncells;
+        Obj *nm = oparg < nc ? TITEMS(co->cellvars)[oparg] : TITEMS(co->freevars)[oparg - nc];
+        if (oparg < nc) mp_err(&mp_exc_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value", SS(nm));
+        else mp_err(&mp_exc_NameError, "cannot access free variable '%s' where it is not associated with a value in enclosing scope", SS(nm));
+        ERR();
+    }
+    PUSH(incref(c->ref));
+    NEXT();
+}
+L_STORE_DEREF: { Cell *c = (Cell *)lp[co->nlocals + oparg]; Obj *old = c->ref; c->ref = POP(); xdecref(old); NEXT(); }
+L_DELETE_DEREF: { Cell *c = (Cell *)lp[co->nlocals + oparg]; xdecref(c->ref); c->ref = NULL; NEXT(); }
+L_LOAD_CLOSURE: PUSH(incref(lp[co->nlocals + oparg])); NEXT();
+L_LOAD_CLASSDEREF: {
+    Obj *nm = names[oparg >> 12];
+    Obj *v = f->locals ? mp_dict_get(f->locals, nm) : NULL;
+    if (v) { PUSH(incref(v)); NEXT(); }
+    Cell *c = (Cell *)lp[co->nlocals + (oparg & 0xfff)];
+    if (!c->ref) { name_error(nm); ERR(); }
+    PUSH(incref(c->ref));
+    NEXT();
+}
+L_LOAD_GLOBAL: {
+    ADAPT(LOAD_GLOBAL);
+    Obj *nm = names[oparg];
+    Obj *v = mp_dict_get(f->globals, nm);
+    if (!v) v = mp_dict_get(f->builtins, nm);
+    if (!v) { if (!mp.exc) name_error(nm); ERR(); }
+    PUSH(incref(v));
+    NEXT();
+}
+L_LOAD_GLOBAL_MODULE: {
+    Dict *g = (Dict *)f->globals;
+    if ((uint32_t)g->version != CACHE(1)) DEOPT(LOAD_GLOBAL);
+    PUSH(incref(g->ent[CACHE(3)].val));
+    NEXT();
+}
+L_LOAD_GLOBAL_BUILTIN: {
+    Dict *g = (Dict *)f->globals, *b = (Dict *)f->builtins;
+    if ((uint32_t)g->version != CACHE(1) || (uint32_t)b->version != CACHE(2)) DEOPT(LOAD_GLOBAL);
+    PUSH(incref(b->ent[CACHE(3)].val));
+    NEXT();
+}
+L_STORE_GLOBAL: {
+    Obj *v = POP();
+    int r = mp_dict_set(f->globals, names[oparg], v);
+    decref(v);
+    if (r < 0) ERR();
+    NEXT();
+}
+L_DELETE_GLOBAL: {
+    int r = mp_dict_del(f->globals, names[oparg]);
+    if (r) { if (r > 0) name_error(names[oparg]); ERR(); }
+    NEXT();
+}
+L_LOAD_NAME: {
+    Obj *nm = names[oparg];
+    Obj *v = f->locals ? mp_dict_get(f->locals, nm) : NULL;
+    if (!v) v = mp_dict_get(f->globals, nm);
+    if (!v) v = mp_dict_get(f->builtins, nm);
+    if (!v) { if (!mp.exc) name_error(nm); ERR(); }
+    PUSH(incref(v));
+    NEXT();
+}
+L_STORE_NAME: {
+    Obj *v = POP();
+    int r = mp_dict_set(f->locals ? f->locals : f->globals, names[oparg], v);
+    decref(v);
+    if (r < 0) ERR();
+    NEXT();
+}
+L_DELETE_NAME: {
+    int r = mp_dict_del(f->locals ? f->locals : f->globals, names[oparg]);
+    if (r) { if (r > 0) name_error(names[oparg]); ERR(); }
+    NEXT();
+}
+L_LOAD_ATTR: {
+    ADAPT(LOAD_ATTR);
+    Obj *o = TOP();
+    Obj *v = mp_getattr(o, names[oparg]);
+    if (!v) ERR();
+    sp[-1] = v;
+    decref(o);
+    NEXT();
+}
+L_LOAD_ATTR_INSTANCE: {
+    Obj *o = TOP();
+    if (TYPE(o)->version != CACHE(1)) DEOPT(LOAD_ATTR);
+    Dict *d = (Dict *)((Inst *)o)->dict;
+    uint32_t i = CACHE(2);
+    if (!d || i >= d->nent || d->ent[i].key != names[oparg]) DEOPT(LOAD_ATTR);
+    sp[-1] = incref(d->ent[i].val);
+    decref(o);
+    NEXT();
+}
+L_LOAD_ATTR_MODULE: {
+    Obj *o = TOP();
+    if (!IS(o, module)) DEOPT(LOAD_ATTR);
+    Dict *d = (Dict *)((Module *)o)->dict;
+    if ((uint32_t)d->version != CACHE(1)) DEOPT(LOAD_ATTR);
+    sp[-1] = incref(d->ent[CACHE(2)].val);
+    decref(o);
+    NEXT();
+}
+L_STORE_ATTR: {
+    ADAPT(STORE_ATTR);
+    Obj *o = POP(), *v = POP();
+    int r = mp_setattr(o, names[oparg], v);
+    decref(o); decref(v);
+    if (r < 0) ERR();
+    NEXT();
+}
+L_STORE_ATTR_INSTANCE: {
+    Obj *o = TOP();
+    if (TYPE(o)->version != CACHE(1)) DEOPT(STORE_ATTR);
+    Dict *d = (Dict *)((Inst *)o)->dict;
+    uint32_t i = CACHE(2);
+    if (!d || i >= d->nent || d->ent[i].key != names[oparg]) DEOPT(STORE_ATTR);
+    sp -= 2;
+    Obj *old = d->ent[i].val;
+    d->ent[i].val = sp[0];
+    decref(old);
+    decref(o);
+    NEXT();
+}
+L_DELETE_ATTR: {
+    Obj *o = POP();
+    int r = mp_setattr(o, names[oparg], NULL);
+    decref(o);
+    if (r < 0) ERR();
+    NEXT();
+}
+L_LOAD_METHOD: {
+    ADAPT(LOAD_METHOD);
+    Obj *o = TOP(), *self = NULL;
+    Obj *m = load_method(o, names[oparg], &self);
+    if (!m) ERR();
+    decref(o);
+    if (self) { sp[-1] = m; PUSH(self); }
+    else { sp[-1] = NULL; PUSH(m); }
+    NEXT();
+}
+L_LOAD_METHOD_FUNC: {
+    Obj *o = TOP();
+    Type *t = TYPE(o);
+    if (t->version != CACHE(1)) DEOPT(LOAD_METHOD);
+    if (((Inst *)o)->dict && ((Dict *)((Inst *)o)->dict)->used && mp_dict_get(((Inst *)o)->dict, names[oparg]))
+        DEOPT(LOAD_METHOD);
+    uint32_t depth = CACHE(2) >> 24, idx = CACHE(2) & 0xffffff;
+    while (depth--) t = t->base;
+    sp[-1] = incref(((Dict *)t->dict)->ent[idx].val);
+    PUSH(o);
+    NEXT();
+}
+L_LOAD_METHOD_BUILTIN: {
+    Obj *o = TOP();
+    Type *t = TYPE(o);
+    if (t->version != CACHE(1)) DEOPT(LOAD_METHOD);
+    uint32_t depth = CACHE(2) >> 24, idx = CACHE(2) & 0xffffff;
+    while (depth--) t = t->base;
+    sp[-1] = incref(((Dict *)t->dict)->ent[idx].val);
+    PUSH(o);
+    NEXT();
+}
+L_BINARY_OP: {
+    ADAPT(BINARY_OP);
+    Obj *b = POP(), *a = TOP();
+    Obj *r = oparg & 0x100 ? mp_inplace(oparg & 0xff, a, b) : mp_binop(oparg, a, b);
+    decref(a); decref(b);
+    if (!r) { sp--; ERR(); }
+    sp[-1] = r;
+    NEXT();
+}
+L_BINARY_OP_ADD_INT: {
+    Obj *a = SECOND(), *b = TOP();
+    int64_t r;
+    if (TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type) DEOPT(BINARY_OP);
+    if (((Int *)a)->big || ((Int *)b)->big || __builtin_add_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP;
+    sp--; sp[-1] = mp_int(r); decref(a); decref(b);
+    NEXT();
+}
+L_BINARY_OP_SUB_INT: {
+    Obj *a = SECOND(), *b = TOP();
+    int64_t r;
+    if (TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type) DEOPT(BINARY_OP);
+    if (((Int *)a)->big || ((Int *)b)->big || __builtin_sub_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP;
+    sp--; sp[-1] = mp_int(r); decref(a); decref(b);
+    NEXT();
+}
+L_BINARY_OP_MUL_INT: {
+    Obj *a = SECOND(), *b = TOP();
+    int64_t r;
+    if (TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type) DEOPT(BINARY_OP);
+    if (((Int *)a)->big || ((Int *)b)->big || __builtin_mul_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP;
+    sp--; sp[-1] = mp_int(r); decref(a); decref(b);
+    NEXT();
+}
+#define FLOAT_OP(NAME, EXPR, EXTRA) \
+L_BINARY_OP_##NAME##_FLOAT: { \
+    Obj *a = SECOND(), *b = TOP(); \
+    if (TYPE(a) != &mp_float_type || TYPE(b) != &mp_float_type) DEOPT(BINARY_OP); \
+    EXTRA \
+    double x = FV(a), y = FV(b); \
+    Obj *r; \
+    if (a->rc == 1 && !(oparg & 0x100 && 0)) { FV(a) = (EXPR); r = a; a = NULL; } \
+    else r = mp_float(EXPR); \
+    sp--; sp[-1] = r; if (a) decref(a); decref(b); \
+    NEXT(); \
+}
+FLOAT_OP(ADD, x + y, )
+FLOAT_OP(SUB, x - y, )
+FLOAT_OP(MUL, x * y, )
+FLOAT_OP(DIV, x / y, if (FV(b) == 0.0) goto L_BINARY_OP;)
+L_BINARY_OP_ADD_STR: {
+    Obj *a = SECOND(), *b = TOP();
+    if (!IS_STR(a) || !IS_STR(b)) DEOPT(BINARY_OP);
+    Obj *r = mp_str_concat(a, b);
+    sp--; sp[-1] = r; decref(a); decref(b);
+    NEXT();
+}
+L_UNARY_NEG: { Obj *a = TOP(), *r = mp_neg(a); if (!r) ERR(); sp[-1] = r; decref(a); NEXT(); }
+L_UNARY_POS: { Obj *a = TOP(), *r = mp_pos(a); if (!r) ERR(); sp[-1] = r; decref(a); NEXT(); }
+L_UNARY_INVERT: { Obj *a = TOP(), *r = mp_invert(a); if (!r) ERR(); sp[-1] = r; decref(a); NEXT(); }
+L_UNARY_NOT: {
+    Obj *a = TOP();
+    int t = mp_truthy(a);
+    if (t < 0) ERR();
+    sp[-1] = mp_bool(!t);
+    decref(a);
+    NEXT();
+}
+L_COMPARE_OP: {
+    ADAPT(COMPARE_OP);
+    Obj *b = POP(), *a = TOP();
+    Obj *r = mp_richcmp(a, b, oparg);
+    decref(a); decref(b);
+    if (!r) { sp--; ERR(); }
+    sp[-1] = r;
+    NEXT();
+}
+L_COMPARE_OP_INT: {
+    Obj *a = SECOND(), *b = TOP();
+    if (!SMALL(a) || !SMALL(b)) DEOPT(COMPARE_OP);
+    int64_t x = IV(a), y = IV(b);
+    int r;
+    switch (oparg) {
+    case CMP_LT: r = x < y; break; case CMP_LE: r = x <= y; break;
+    case CMP_EQ: r = x == y; break; case CMP_NE: r = x != y; break;
+    case CMP_GT: r = x > y; break; default: r = x >= y; break;
+    }
+    sp--; sp[-1] = mp_bool(r); decref(a); decref(b);
+    NEXT();
+}
+L_COMPARE_OP_FLOAT: {
+    Obj *a = SECOND(), *b = TOP();
+    if (!IS(a, float) || !IS(b, float)) DEOPT(COMPARE_OP);
+    double x = FV(a), y = FV(b);
+    int r;
+    switch (oparg) {
+    case CMP_LT: r = x < y; break; case CMP_LE: r = x <= y; break;
+    case CMP_EQ: r = x == y; break; case CMP_NE: r = x != y; break;
+    case CMP_GT: r = x > y; break; default: r = x >= y; break;
+    }
+    sp--; sp[-1] = mp_bool(r); decref(a); decref(b);
+    NEXT();
+}
+L_COMPARE_OP_STR: {
+    Obj *a = SECOND(), *b = TOP();
+    if (!IS_STR(a) || !IS_STR(b)) DEOPT(COMPARE_OP);
+    int c = mp_str_cmp(a, b), r;
+    switch (oparg) {
+    case CMP_LT: r = c < 0; break; case CMP_LE: r = c <= 0; break;
+    case CMP_EQ: r = c == 0; break; case CMP_NE: r = c != 0; break;
+    case CMP_GT: r = c > 0; break; default: r = c >= 0; break;
+    }
+    sp--; sp[-1] = mp_bool(r); decref(a); decref(b);
+    NEXT();
+}
+L_IS_OP: {
+    Obj *b = POP(), *a = TOP();
+    int r = (a == b) ^ oparg;
+    decref(a); decref(b);
+    sp[-1] = mp_bool(r);
+    NEXT();
+}
+L_CONTAINS_OP: {
+    Obj *b = POP(), *a = TOP();
+    int r = mp_contains(b, a);
+    decref(a); decref(b);
+    if (r < 0) { sp--; ERR(); }
+    sp[-1] = mp_bool(r ^ oparg);
+    NEXT();
+}
+L_BINARY_SUBSCR: {
+    ADAPT(BINARY_SUBSCR);
+    Obj *k = POP(), *o = TOP();
+    Obj *r = mp_getitem(o, k);
+    decref(o); decref(k);
+    if (!r) { sp--; ERR(); }
+    sp[-1] = r;
+    NEXT();
+}
+L_BINARY_SUBSCR_LIST_INT: {
+    Obj *o = SECOND(), *k = TOP();
+    if (!IS(o, list) || !SMALL(k)) DEOPT(BINARY_SUBSCR);
+    int64_t i = IV(k);
+    if (i < 0) i += LN(o);
+    if (i < 0 || i >= LN(o)) goto L_BINARY_SUBSCR;
+    Obj *r = incref(LITEMS(o)[i]);
+    sp--; sp[-1] = r; decref(o); decref(k);
+    NEXT();
+}
+L_BINARY_SUBSCR_DICT: {
+    Obj *o = SECOND(), *k = TOP();
+    if (!IS(o, dict)) DEOPT(BINARY_SUBSCR);
+    Obj *r = mp_dict_get(o, k);
+    if (!r) goto L_BINARY_SUBSCR;
+    incref(r);
+    sp--; sp[-1] = r; decref(o); decref(k);
+    NEXT();
+}
+L_STORE_SUBSCR: {
+    ADAPT(STORE_SUBSCR);
+    Obj *k = POP(), *o = POP(), *v = POP();
+    int r = mp_setitem(o, k, v);
+    decref(k); decref(o); decref(v);
+    if (r < 0) ERR();
+    NEXT();
+}
+L_STORE_SUBSCR_LIST_INT: {
+    Obj *k = TOP(), *o = SECOND();
+    if (!IS(o, list) || !SMALL(k)) DEOPT(STORE_SUBSCR);
+    int64_t i = IV(k);
+    if (i < 0) i += LN(o);
+    if (i < 0 || i >= LN(o)) goto L_STORE_SUBSCR;
+    sp -= 3;
+    Obj *old = LITEMS(o)[i];
+    LITEMS(o)[i] = sp[0];
+    decref(old); decref(o); decref(k);
+    NEXT();
+}
+L_STORE_SUBSCR_DICT: {
+    Obj *k = TOP(), *o = SECOND();
+    if (!IS(o, dict)) DEOPT(STORE_SUBSCR);
+    sp -= 3;
+    int r = mp_dict_set(o, k, sp[0]);
+    decref(sp[0]); decref(o); decref(k);
+    if (r < 0) ERR();
+    NEXT();
+}
+L_DELETE_SUBSCR: {
+    Obj *k = POP(), *o = POP();
+    int r = mp_setitem(o, k, NULL);
+    decref(k); decref(o);
+    if (r < 0) ERR();
+    NEXT();
+}
+L_BUILD_TUPLE: {
+    Obj *t = mp_tuple_new(oparg);
+    sp -= oparg;
+    memcpy(TITEMS(t), sp, sizeof(Obj *) * oparg);
+    PUSH(t);
+    NEXT();
+}
+L_BUILD_LIST: {
+    Obj *l = mp_list_new(oparg);
+    sp -= oparg;
+    memcpy(LITEMS(l), sp, sizeof(Obj *) * oparg);
+    PUSH(l);
+    NEXT();
+}
+L_BUILD_SET: {
+    Obj *s = mp_set_new(0);
+    sp -= oparg;
+    int bad = 0;
+    for (int i = 0; i < oparg; i++) { if (!bad && mp_set_add(s, sp[i]) < 0) bad = 1; decref(sp[i]); }
+    PUSH(s);
+    if (bad) ERR();
+    NEXT();
+}
+L_BUILD_MAP: {
+    Obj *d = mp_dict_new();
+    sp -= 2 * oparg;
+    int bad = 0;
+    for (int i = 0; i < oparg; i++) {
+        if (!bad && mp_dict_set(d, sp[2 * i], sp[2 * i + 1]) < 0) bad = 1;
+        decref(sp[2 * i]); decref(sp[2 * i + 1]);
+    }
+    PUSH(d);
+    if (bad) ERR();
+    NEXT();
+}
+L_BUILD_SLICE: {
+    Obj *c = oparg == 3 ? POP() : incref(NONE);
+    Obj *b = POP(), *a = POP();
+    PUSH(mp_slice_new(a, b, c));
+    decref(a); decref(b); decref(c);
+    NEXT();
+}
+L_BUILD_STRING: {
+    SB b = {0};
+    sp -= oparg;
+    for (int i = 0; i < oparg; i++) { sb_addo(&b, sp[i]); decref(sp[i]); }
+    PUSH(sb_finish(&b));
+    NEXT();
+}
+L_LIST_APPEND: { Obj *v = POP(); mp_list_append(sp[-oparg], v); decref(v); NEXT(); }
+L_SET_ADD: { Obj *v = POP(); int r = mp_set_add(sp[-oparg], v); decref(v); if (r < 0) ERR(); NEXT(); }
+L_MAP_ADD: {
+    Obj *v = POP(), *k = POP();
+    int r = mp_dict_set(sp[-oparg], k, v);
+    decref(k); decref(v);
+    if (r < 0) ERR();
+    NEXT();
+}
+L_LIST_EXTEND: {
+    Obj *it = POP();
+    int r = mp_list_extend(sp[-oparg], it);
+    if (r < 0 && mp_err_matches(&mp_exc_TypeError) && !mp_special(it, mp.s___iter__)) {
+        mp_err_clear();
+        mp_err(&mp_exc_TypeError, "Value after * must be an iterable, not %s", mp_type_name(it));
+    }
+    decref(it);
+    if (r < 0) ERR();
+    NEXT();
+}
+L_SET_UPDATE: { Obj *it = POP(); int r = mp_set_update(sp[-oparg], it); decref(it); if (r < 0) ERR(); NEXT(); }
+L_DICT_UPDATE: L_DICT_MERGE: {
+    Obj *m = POP();
+    int r = mp_dict_update(sp[-oparg], m);
+    decref(m);
+    if (r < 0) ERR();
+    NEXT();
+}
+L_LIST_TO_TUPLE: {
+    Obj *l = TOP();
+    Obj *t = mp_tuple_new(LN(l));
+    for (int64_t i = 0; i < LN(l); i++) TITEMS(t)[i] = incref(LITEMS(l)[i]);
+    sp[-1] = t;
+    decref(l);
+    NEXT();
+}
+L_FORMAT_VALUE: {
+    Obj *spec = (oparg & 256) ? POP() : NULL;
+    Obj *v = TOP();
+    Obj *r = format_value(v, oparg & 3, spec);
+    xdecref(spec);
+    if (!r) ERR();
+    sp[-1] = r;
+    decref(v);
+    NEXT();
+}
+L_JUMP: ip = first + oparg; DISPATCH();
+L_POP_JUMP_IF_FALSE: {
+    Obj *v = POP();
+    int t;
+    if (v == TRUE_) t = 1; else if (v == FALSE_) t = 0;
+    else { t = mp_truthy(v); if (t < 0) { decref(v); ERR(); } }
+    decref(v);
+    branch_hist(ip, !t);
+    if (!t) { ip = first + oparg; DISPATCH(); }
+    NEXT();
+}
+L_POP_JUMP_IF_TRUE: {
+    Obj *v = POP();
+    int t;
+    if (v == TRUE_) t = 1; else if (v == FALSE_) t = 0;
+    else { t = mp_truthy(v); if (t < 0) { decref(v); ERR(); } }
+    decref(v);
+    branch_hist(ip, t);
+    if (t) { ip = first + oparg; DISPATCH(); }
+    NEXT();
+}
+L_JUMP_IF_FALSE_OR_POP: {
+    int t = mp_truthy(TOP());
+    if (t < 0) ERR();
+    if (!t) { ip = first + oparg; DISPATCH(); }
+    decref(POP());
+    NEXT();
+}
+L_JUMP_IF_TRUE_OR_POP: {
+    int t = mp_truthy(TOP());
+    if (t < 0) ERR();
+    if (t) { ip = first + oparg; DISPATCH(); }
+    decref(POP());
+    NEXT();
+}
+L_GET_ITER: {
+    Obj *o = TOP();
+    Obj *it = mp_iter(o);
+    if (!it) ERR();
+    sp[-1] = it;
+    decref(o);
+    NEXT();
+}
+L_FOR_ITER: {
+    ADAPT(FOR_ITER);
+    Obj *v = mp_next(TOP());
+    if (v) { PUSH(v); NEXT(); }
+    if (mp.exc) ERR();
+    decref(POP());
+    ip = first + oparg;
+    DISPATCH();
+}
+L_FOR_ITER_RANGE: {
+    RangeIter *r = (RangeIter *)TOP();
+    if (!IS(r, range_iterator)) DEOPT(FOR_ITER);
+    if (r->step > 0 ? r->i < r->stop : r->i > r->stop) {
+        PUSH(mp_int(r->i));
+        r->i += r->step;
+        NEXT();
+    }
+    decref(POP());
+    ip = first + oparg;
+    DISPATCH();
+}
+L_FOR_ITER_LIST: {
+    SeqIter *it = (SeqIter *)TOP();
+    if (!IS(it, list_iterator)) DEOPT(FOR_ITER);
+    if (it->seq && it->i < LN(it->seq)) { PUSH(incref(LITEMS(it->seq)[it->i++])); NEXT(); }
+    decref(POP());
+    ip = first + oparg;
+    DISPATCH();
+}
+L_CALL: {
+    ADAPT(CALL);
+    Obj **args = sp - oparg;
+    Obj *A = args[-2], *B = args[-1];
+    f->ip = ip;
+    Obj *r = A ? mp_call(A, args - 1, oparg + 1, NULL) : mp_call(B, args, oparg, NULL);
+    for (int i = 0; i < oparg; i++) decref(args[i]);
+    decref(B); xdecref(A);
+    sp -= oparg + 2;
+    if (!r) ERR();
+    PUSH(r);
+    NEXT();
+}
+L_CALL_PY_EXACT: {
+    Obj **args = sp - oparg;
+    Obj *A = args[-2], *B = args[-1];
+    Obj *c = A ? A : B;
+    if (!IS(c, function) || ((Func *)c)->version != CACHE(1)) DEOPT(CALL);
+    Func *fn = (Func *)c;
+    Code *cc = fn->code;
+    int n = A ? oparg + 1 : oparg;
+    if (n != cc->argcount) DEOPT(CALL);
+    Frame *nf = mp_frame_new(cc, fn, fn->globals, NULL);
+    if (!nf) { mp_nomem(); ERR(); }
+    Obj **src = A ? args - 1 : args;
+    memcpy(nf->lp, src, sizeof(Obj *) * n);   /* steal the references */
+    sp -= oparg + 2;
+    if (!A) decref(B);
+    if (cc->ncells || cc->nfree) setup_cells(nf, fn);
+    incref(c);
+    f->ip = ip;
+    Obj *r;
+    if (++mp.depth > mp.limit) r = mp_err(&mp_exc_RecursionError, "maximum recursion depth exceeded");
+    else r = mp_eval(nf);
+    mp.depth--;
+    mp_frame_free(nf);
+    decref(c);
+    if (!r) ERR();
+    PUSH(r);
+    NEXT();
+}
+L_CALL_BUILTIN: {
+    Obj **args = sp - oparg;
+    Obj *A = args[-2], *B = args[-1];
+    Obj *c = A ? A : B;
+    if (!IS(c, builtin) || ((Builtin *)c)->self) DEOPT(CALL);
+    f->ip = ip;
+    Obj *r = A ? ((Builtin *)c)->fn(args - 1, oparg + 1, NULL) : ((Builtin *)c)->fn(args, oparg, NULL);
+    for (int i = 0; i < oparg; i++) decref(args[i]);
+    decref(B); xdecref(A);
+    sp -= oparg + 2;
+    if (!r) ERR();
+    PUSH(r);
+    NEXT();
+}
+L_CALL_KW: {
+    Obj *kw = POP();
+    Obj **args = sp - oparg;
+    Obj *A = args[-2], *B = args[-1];
+    f->ip = ip;
+    Obj *r = A ? mp_call(A, args - 1, oparg + 1, kw) : mp_call(B, args, oparg, kw);
+    for (int i = 0; i < oparg; i++) decref(args[i]);
+    decref(B); xdecref(A); decref(kw);
+    sp -= oparg + 2;
+    if (!r) ERR();
+    PUSH(r);
+    NEXT();
+}
+L_CALL_EX: {
+    Obj *kw = oparg & 1 ? POP() : NULL;
+    Obj *argt = POP(), *fn = POP(), *nul = POP();
+    f->ip = ip;
+    Obj *r = call_ex(fn, argt, kw);
+    xdecref(kw); decref(argt); decref(fn); xdecref(nul);
+    if (!r) ERR();
+    PUSH(r);
+    NEXT();
+}
+L_MAKE_FUNCTION: {
+    Obj *code = POP();
+    Func *fn = (Func *)mp_func_new((Code *)code, f->globals);
+    decref(code);
+    if (oparg & MF_CLOSURE) fn->closure = POP();
+    if (oparg & MF_KWDEFAULTS) fn->kwdefaults = POP();
+    if (oparg & MF_DEFAULTS) fn->defaults = POP();
+    PUSH((Obj *)fn);
+    NEXT();
+}
+L_RETURN_VALUE:
+    retval = POP();
+    goto done;
+L_YIELD_VALUE:
+    retval = POP();
+    f->yielded = 1;
+    f->ip = ip;
+    f->sp = sp;
+    mp.frame = saved_frame;
+    return retval;
+L_YIELD_FROM: {
+    decref(POP());
+    Obj *it = TOP();
+    Obj *v = mp_next(it);
+    if (v) {
+        f->yielded = 1;
+        f->ip = ip - 1;
+        f->sp = sp;
+        mp.frame = saved_frame;
+        return v;
+    }
+    if (mp.exc) ERR();
+    Obj *rv = IS(it, generator) && ((Gen *)it)->retval ? incref(((Gen *)it)->retval) : incref(NONE);
+    sp[-1] = rv;
+    decref(it);
+    NEXT();
+}
+L_RETURN_GENERATOR: NEXT();
+L_SETUP_FINALLY: {
+    if (f->nblocks >= 24) { mp_err(&mp_exc_SystemError, "too many statically nested blocks"); ERR(); }
+    Block *b = &f->blocks[f->nblocks++];
+    b->type = B_SETUP; b->handler = oparg; b->level = (int)(sp - f->stack); b->saved = NULL;
+    NEXT();
+}
+L_POP_BLOCK: f->nblocks--; NEXT();
+L_POP_EXCEPT: {
+    Block *b = &f->blocks[--f->nblocks];
+    xdecref(mp.handled);
+    mp.handled = b->saved;
+    NEXT();
+}
+L_RERAISE: {
+    Obj *e = POP();
+    mp.exc = e;
+    reraise = 1;
+    goto error;
+}
+L_RAISE: {
+    if (oparg == 0) {
+        if (!mp.handled || mp.handled == NONE) { mp_err(&mp_exc_RuntimeError, "No active exception to reraise"); ERR(); }
+        mp.exc = incref(mp.handled);
+        reraise = 1;
+        goto error;
+    }
+    Obj *cause = oparg == 2 ? POP() : NULL;
+    Obj *e = POP();
+    Obj *x = do_raise(e, cause);
+    decref(e); xdecref(cause);
+    if (x) mp.exc = x;
+    ERR();
+}
+L_CHECK_EXC_MATCH: {
+    Obj *t = POP();
+    int r = exc_match(TOP(), t);
+    decref(t);
+    if (r < 0) ERR();
+    PUSH(mp_bool(r));
+    NEXT();
+}
+L_UNPACK_SEQUENCE: {
+    Obj *s = POP();
+    Obj *r = unpack(s, oparg, &sp);
+    decref(s);
+    if (!r) ERR();
+    NEXT();
+}
+L_UNPACK_EX: {
+    Obj *s = POP();
+    Obj *r = unpack_ex(s, oparg & 0xff, oparg >> 8, &sp);
+    decref(s);
+    if (!r) ERR();
+    NEXT();
+}
+L_IMPORT_NAME: {
+    f->ip = ip;
+    Obj *m = mp_import(names[oparg]);
+    if (!m) ERR();
+    PUSH(m);
+    NEXT();
+}
+L_IMPORT_FROM: {
+    Obj *v = import_from(TOP(), names[oparg]);
+    if (!v) ERR();
+    PUSH(v);
+    NEXT();
+}
+L_IMPORT_STAR: {
+    Obj *m = POP();
+    int r = import_star(m, f->locals ? f->locals : f->globals);
+    decref(m);
+    if (r < 0) ERR();
+    NEXT();
+}
+L_BUILD_CLASS: {
+    Obj *bases = POP(), *qn = POP(), *fn = POP();
+    f->ip = ip;
+    Obj *cls = build_class(fn, qn, bases);
+    decref(bases); decref(qn); decref(fn);
+    if (!cls) ERR();
+    PUSH(cls);
+    NEXT();
+}
+L_LOAD_ASSERTION_ERROR: PUSH(incref((Obj *)&mp_exc_AssertionError)); NEXT();
+L_WITH_ENTER: {
+    Obj *ctx = TOP();
+    Obj *en = mp_getattr(ctx, mp.s___enter__);
+    if (!en) ERR();
+    Obj *r = mp_call0(en);
+    decref(en);
+    if (!r) ERR();
+    PUSH(r);
+    NEXT();
+}
+L_WITH_EXIT: {
+    Obj *ctx = POP();
+    Obj *r = call_exit(ctx, NULL);
+    decref(ctx);
+    if (!r) ERR();
+    decref(r);
+    NEXT();
+}
+L_WITH_EXCEPT: {
+    Obj *r = call_exit(SECOND(), TOP());
+    if (!r) ERR();
+    int t = mp_truthy(r);
+    decref(r);
+    PUSH(mp_bool(t > 0));
+    NEXT();
+}
+
+error:
+    if (!mp.exc) mp_err(&mp_exc_SystemError, "error return without exception set");
+    if (!reraise) {
+        mp_tb_add(mp.exc, co, mp_code_line(co, ip - 1));
+        Exc *e = (Exc *)mp.exc;
+        if (!e->context && mp.handled && mp.handled != mp.exc && mp.handled != NONE)
+            e->context = incref(mp.handled);
+    }
+    reraise = 0;
+    while (f->nblocks > 0) {
+        Block *b = &f->blocks[--f->nblocks];
+        Obj **lvl = f->stack + b->level;
+        while (sp > lvl) { Obj *v = POP(); xdecref(v); }
+        if (b->type == B_HANDLER) {
+            xdecref(mp.handled);
+            mp.handled = b->saved;
+            continue;
+        }
+        Obj *exc = mp.exc;
+        mp.exc = NULL;
+        Block *h = &f->blocks[f->nblocks++];
+        h->type = B_HANDLER; h->level = (int)(sp - f->stack); h->saved = mp.handled;
+        mp.handled = incref(exc);
+        PUSH(exc);
+        ip = first + b->handler;
+        DISPATCH();
+    }
+    while (sp > f->stack) { Obj *v = POP(); xdecref(v); }
+    retval = NULL;
+done:
+    while (sp > f->stack) { Obj *v = POP(); xdecref(v); }
+    f->sp = sp;
+    f->ip = ip;
+    mp.frame = saved_frame;
+    return retval;
+}

@@ -1,0 +1,320 @@
+/* int.c -- Python ints: an int64 fast representation with immortal small
+ * ints (-5..256), and GMP big ints beyond the machine word.  Floor division
+ * and modulo follow Python's sign rules; hash is CPython's (mod 2**61-1). */
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+#include "object.h"
+
+#define HASH_MOD (((int64_t)1 << 61) - 1)
+
+static Obj *alloc_int(int64_t v)
+{
+    Int *i = mp_alloc(&mp_int_type, sizeof(Int));
+    i->v = v;
+    return (Obj *)i;
+}
+
+Obj *mp_int(int64_t v)
+{
+    if (v >= -5 && v <= 256) return incref(mp.small_ints[v + 5]);
+    return alloc_int(v);
+}
+
+void mp_int_init(void)
+{
+    for (int i = 0; i < 262; i++) {
+        Obj *o = alloc_int(i - 5);
+        o->rc = MP_IMMORTAL;
+        mp.small_ints[i] = o;
+    }
+}
+
+/* Normalising constructor: small if it fits. */
+Obj *mp_int_from_mpz(mpz_t z)
+{
+    if (mpz_fits_slong_p(z)) return mp_int(mpz_get_si(z));
+    Int *i = mp_alloc(&mp_int_type, sizeof(Int));
+    i->big = 1;
+    mpz_init_set(i->z, z);
+    return (Obj *)i;
+}
+
+void mp_int_to_mpz(Obj *o, mpz_t out)
+{
+    if (((Int *)o)->big) mpz_set(out, ((Int *)o)->z);
+    else mpz_set_si(out, IV(o));
+}
+
+int mp_int_fits(Obj *o) { return !((Int *)o)->big; }
+
+int mp_int_sign(Obj *o)
+{
+    if (((Int *)o)->big) return mpz_sgn(((Int *)o)->z);
+    return IV(o) > 0 ? 1 : IV(o) < 0 ? -1 : 0;
+}
+
+Obj *mp_int_from_str(const char *s, int len, int base)
+{
+    char *buf = malloc(len + 1);
+    int n = 0;
+    for (int i = 0; i < len; i++) if (s[i] != '_') buf[n++] = s[i];
+    buf[n] = 0;
+    mpz_t z;
+    if (mpz_init_set_str(z, buf, base) < 0 || n == 0) {
+        mpz_clear(z); free(buf);
+        return mp_err(&mp_exc_ValueError, "invalid literal for int() with base %d: '%.*s'", base, len, s);
+    }
+    free(buf);
+    Obj *r = mp_int_from_mpz(z);
+    mpz_clear(z);
+    return r;
+}
+
+Obj *mp_int_repr(Obj *o)
+{
+    if (!((Int *)o)->big) return mp_str_fmt("%lld", (long long)IV(o));
+    char *s = mpz_get_str(NULL, 10, ((Int *)o)->z);
+    Obj *r = mp_str_c(s);
+    free(s);
+    return r;
+}
+
+Obj *mp_int_format(Obj *o, int base, int upper, int alt)
+{
+    mpz_t z;
+    mpz_init(z);
+    mp_int_to_mpz(o, z);
+    int neg = mpz_sgn(z) < 0;
+    mpz_abs(z, z);
+    char *s = mpz_get_str(NULL, base, z);
+    if (upper) for (char *p = s; *p; p++) if (*p >= 'a') *p -= 32;
+    const char *pre = !alt ? "" : base == 16 ? (upper ? "0X" : "0x") : base == 8 ? "0o" : base == 2 ? "0b" : "";
+    Obj *r = mp_str_fmt("%s%s%s", neg ? "-" : "", pre, s);
+    free(s);
+    mpz_clear(z);
+    return r;
+}
+
+int64_t mp_int_hash(Obj *o)
+{
+    if (!((Int *)o)->big) {
+        int64_t v = IV(o);
+        if (v == -1) return -2;
+        if (v > -HASH_MOD && v < HASH_MOD) return v;
+        int64_t h = (int64_t)((uint64_t)(v < 0 ? -(v + 0) : v) % (uint64_t)HASH_MOD);
+        if (v < 0) h = -h;
+        return h == -1 ? -2 : h;
+    }
+    mpz_t a;
+    mpz_init(a);
+    mpz_abs(a, ((Int *)o)->z);
+    uint64_t h = mpz_fdiv_ui(a, 0) ;
+    (void)h;
+    mpz_t m;
+    mpz_init_set_si(m, 1);
+    mpz_mul_2exp(m, m, 61);
+    mpz_sub_ui(m, m, 1);
+    mpz_mod(a, a, m);
+    int64_t r = (int64_t)mpz_get_ui(a);
+    if (mpz_sgn(((Int *)o)->z) < 0) r = -r;
+    mpz_clear(a); mpz_clear(m);
+    return r == -1 ? -2 : r;
+}
+
+int mp_int_cmp(Obj *a, Obj *b)
+{
+    Int *x = (Int *)a, *y = (Int *)b;
+    if (!x->big && !y->big) return x->v < y->v ? -1 : x->v > y->v;
+    if (x->big && y->big) { int c = mpz_cmp(x->z, y->z); return c < 0 ? -1 : c > 0; }
+    if (x->big) { int c = mpz_cmp_si(x->z, y->v); return c < 0 ? -1 : c > 0; }
+    int c = mpz_cmp_si(y->z, x->v);
+    return c < 0 ? 1 : c > 0 ? -1 : 0;
+}
+
+double mp_int_to_double(Obj *o, int *overflow)
+{
+    *overflow = 0;
+    if (!((Int *)o)->big) return (double)IV(o);
+    if (mpz_sizeinbase(((Int *)o)->z, 2) > 1024) { *overflow = 1; return 0; }
+    /* correctly rounded conversion via the top bits */
+    mpz_srcptr z = ((Int *)o)->z;
+    size_t bits = mpz_sizeinbase(z, 2);
+    if (bits <= 53) return mpz_get_d(z);
+    mpz_t t;
+    mpz_init(t);
+    size_t shift = bits - 55;
+    mpz_abs(t, z);
+    int sticky = mpz_scan1(t, 0) < shift;
+    mpz_tdiv_q_2exp(t, t, shift);
+    uint64_t m = mpz_get_ui(t) | (sticky ? 1 : 0);
+    mpz_clear(t);
+    double d = ldexp((double)m, (int)shift);
+    if (isinf(d)) { *overflow = 1; return 0; }
+    return mpz_sgn(z) < 0 ? -d : d;
+}
+
+Obj *mp_int_from_double(double d)
+{
+    if (isnan(d)) return mp_err(&mp_exc_ValueError, "cannot convert float NaN to integer");
+    if (isinf(d)) return mp_err(&mp_exc_OverflowError, "cannot convert float infinity to integer");
+    if (d > -9e18 && d < 9e18) return mp_int((int64_t)d);
+    mpz_t z;
+    mpz_init_set_d(z, d);
+    Obj *r = mp_int_from_mpz(z);
+    mpz_clear(z);
+    return r;
+}
+
+Obj *mp_int_neg(Obj *o)
+{
+    if (!((Int *)o)->big && IV(o) != INT64_MIN) return mp_int(-IV(o));
+    mpz_t z;
+    mpz_init(z);
+    mp_int_to_mpz(o, z);
+    mpz_neg(z, z);
+    Obj *r = mp_int_from_mpz(z);
+    mpz_clear(z);
+    return r;
+}
+
+Obj *mp_int_invert(Obj *o)
+{
+    if (!((Int *)o)->big) return mp_int(~IV(o));
+    mpz_t z;
+    mpz_init(z);
+    mpz_com(z, ((Int *)o)->z);
+    Obj *r = mp_int_from_mpz(z);
+    mpz_clear(z);
+    return r;
+}
+
+int64_t mp_int_bit_length(Obj *o)
+{
+    if (!((Int *)o)->big) {
+        uint64_t v = IV(o) < 0 ? -(uint64_t)IV(o) : (uint64_t)IV(o);
+        return v ? 64 - __builtin_clzll(v) : 0;
+    }
+    return (int64_t)mpz_sizeinbase(((Int *)o)->z, 2);
+}
+
+static int64_t floordiv64(int64_t a, int64_t b)
+{
+    int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
+    return q;
+}
+
+static int64_t mod64(int64_t a, int64_t b)
+{
+    int64_t r = a % b;
+    if (r != 0 && ((r < 0) != (b < 0))) r += b;
+    return r;
+}
+
+static Obj *true_div(Obj *a, Obj *b)
+{
+    if (mp_int_sign(b) == 0) return mp_err(&mp_exc_ZeroDivisionError, "division by zero");
+    if (SMALL(a) && SMALL(b) && llabs(IV(a)) < (1LL << 53) && llabs(IV(b)) < (1LL << 53))
+        return mp_float((double)IV(a) / (double)IV(b));
+    /* exact: round(a / b) using rationals via mpq */
+    mpq_t q;
+    mpq_init(q);
+    mpz_t x, y;
+    mpz_init(x); mpz_init(y);
+    mp_int_to_mpz(a, x); mp_int_to_mpz(b, y);
+    mpq_set_num(q, x); mpq_set_den(q, y);
+    mpq_canonicalize(q);
+    double d = mpq_get_d(q);  /* truncates; acceptable for huge operands */
+    mpz_clear(x); mpz_clear(y); mpq_clear(q);
+    if (isinf(d)) return mp_err(&mp_exc_OverflowError, "integer division result too large for a float");
+    return mp_float(d);
+}
+
+static Obj *int_pow(Obj *a, Obj *b)
+{
+    if (mp_int_sign(b) < 0) {
+        int o1, o2;
+        double x = mp_int_to_double(a, &o1), y = mp_int_to_double(b, &o2);
+        if (x == 0) return mp_err(&mp_exc_ZeroDivisionError, "0.0 cannot be raised to a negative power");
+        return mp_float(pow(x, y));
+    }
+    if (((Int *)b)->big) {
+        if (SMALL(a) && (IV(a) == 0 || IV(a) == 1)) return incref(a);
+        if (SMALL(a) && IV(a) == -1) return mp_int(mpz_odd_p(((Int *)b)->z) ? -1 : 1);
+        return mp_err(&mp_exc_MemoryError, "");
+    }
+    int64_t e = IV(b);
+    if (SMALL(a)) {
+        int64_t base = IV(a), r = 1;
+        int ok = 1;
+        for (int64_t i = 0; i < e && ok; i++) if (__builtin_mul_overflow(r, base, &r)) ok = 0;
+        if (ok) return mp_int(r);
+    }
+    mpz_t z;
+    mpz_init(z);
+    mp_int_to_mpz(a, z);
+    mpz_pow_ui(z, z, (unsigned long)e);
+    Obj *r = mp_int_from_mpz(z);
+    mpz_clear(z);
+    return r;
+}
+
+static Obj *big_binop(int op, Obj *a, Obj *b)
+{
+    mpz_t x, y, r;
+    mpz_init(x); mpz_init(y); mpz_init(r);
+    mp_int_to_mpz(a, x); mp_int_to_mpz(b, y);
+    Obj *res = NULL;
+    switch (op) {
+    case BIN_ADD: mpz_add(r, x, y); break;
+    case BIN_SUB: mpz_sub(r, x, y); break;
+    case BIN_MUL: mpz_mul(r, x, y); break;
+    case BIN_FLOORDIV: mpz_fdiv_q(r, x, y); break;
+    case BIN_MOD: mpz_fdiv_r(r, x, y); break;
+    case BIN_AND: mpz_and(r, x, y); break;
+    case BIN_OR: mpz_ior(r, x, y); break;
+    case BIN_XOR: mpz_xor(r, x, y); break;
+    case BIN_LSHIFT:
+        if (!mpz_fits_slong_p(y)) { res = mp_err(&mp_exc_OverflowError, "too many digits in integer"); goto out; }
+        mpz_mul_2exp(r, x, mpz_get_si(y)); break;
+    case BIN_RSHIFT:
+        if (!mpz_fits_slong_p(y)) { mpz_set_si(r, mpz_sgn(x) < 0 ? -1 : 0); break; }
+        mpz_fdiv_q_2exp(r, x, mpz_get_si(y)); break;
+    }
+    res = mp_int_from_mpz(r);
+out:
+    mpz_clear(x); mpz_clear(y); mpz_clear(r);
+    return res;
+}
+
+Obj *mp_int_binop(int op, Obj *a, Obj *b)
+{
+    if (op == BIN_TRUEDIV) return true_div(a, b);
+    if (op == BIN_POW) return int_pow(a, b);
+    if (op == BIN_MATMUL)
+        return mp_err(&mp_exc_TypeError, "unsupported operand type(s) for @: '%s' and '%s'", mp_type_name(a), mp_type_name(b));
+    if ((op == BIN_FLOORDIV || op == BIN_MOD) && mp_int_sign(b) == 0)
+        return mp_err(&mp_exc_ZeroDivisionError, op == BIN_MOD ? "integer modulo by zero" : "integer division or modulo by zero");
+    if ((op == BIN_LSHIFT || op == BIN_RSHIFT) && mp_int_sign(b) < 0)
+        return mp_err(&mp_exc_ValueError, "negative shift count");
+    if (SMALL(a) && SMALL(b)) {
+        int64_t x = IV(a), y = IV(b), r;
+        int bool_res = IS(a, bool) && IS(b, bool);
+        switch (op) {
+        case BIN_ADD: if (!__builtin_add_overflow(x, y, &r)) return mp_int(r); break;
+        case BIN_SUB: if (!__builtin_sub_overflow(x, y, &r)) return mp_int(r); break;
+        case BIN_MUL: if (!__builtin_mul_overflow(x, y, &r)) return mp_int(r); break;
+        case BIN_FLOORDIV: if (!(x == INT64_MIN && y == -1)) return mp_int(floordiv64(x, y)); break;
+        case BIN_MOD: if (!(x == INT64_MIN && y == -1)) return mp_int(mod64(x, y)); break;
+        case BIN_AND: return bool_res ? mp_bool(x & y) : mp_int(x & y);
+        case BIN_OR: return bool_res ? mp_bool(x | y) : mp_int(x | y);
+        case BIN_XOR: return bool_res ? mp_bool(x ^ y) : mp_int(x ^ y);
+        case BIN_RSHIFT: return mp_int(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
+        case BIN_LSHIFT:
+            if (y < 62 && x > -(1LL << (62 - y)) && x < (1LL << (62 - y))) return mp_int(x << y);
+            break;
+        }
+    }
+    return big_binop(op, a, b);
+}

@@ -1,0 +1,226 @@
+/* main.c -- the minipy command line: option parsing, interpreter start-up,
+ * running a script or -c code on a thread with a large stack, uncaught
+ * exceptions and exit status (0 / 1 / 2, as CPython). */
+#include <stdlib.h>
+#include <string.h>
+#include <pthread.h>
+#include "object.h"
+#include "ast.h"
+#include "opcodes.h"
+
+#define MINIPY_VERSION "minipy 0.1.0 (Python 3.11 compatible subset)"
+
+char *mp_read_file(const char *path, long *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = malloc(n + 2);
+    if (fread(s, 1, n, f) != (size_t)n) { fclose(f); free(s); return NULL; }
+    fclose(f);
+    s[n] = 0;
+    if (len) *len = n;
+    return s;
+}
+
+static void cache_source(const char *filename, const char *src)
+{
+    if (!mp.source_cache) mp.source_cache = mp_dict_new();
+    Obj *lines = mp_list_new(0);
+    const char *p = src;
+    while (*p) {
+        const char *e = strchr(p, '\n');
+        if (!e) e = p + strlen(p);
+        Obj *l = mp_str_new(p, e - p);
+        mp_list_append(lines, l);
+        decref(l);
+        p = *e ? e + 1 : e;
+    }
+    mp_dict_sets(mp.source_cache, filename, lines);
+    decref(lines);
+}
+
+static Obj *compile_source(const char *filename, const char *src)
+{
+    cache_source(filename, src);
+    Node *mod = mp_parse(filename, src);
+    if (!mod) return NULL;
+    return mp_compile(mod, filename, src);
+}
+
+Obj *mp_exec_source(const char *filename, const char *src, Obj *globals)
+{
+    Obj *co = compile_source(filename, src);
+    if (!co) return NULL;
+    if (!mp_dict_get(globals, mp.s___builtins__)) mp_dict_set(globals, mp.s___builtins__, mp.builtins);
+    Frame *f = mp_frame_new((Code *)co, NULL, globals, globals);
+    Obj *r = mp_eval(f);
+    mp_frame_free(f);
+    return r;
+}
+
+static void usage(FILE *out)
+{
+    fprintf(out,
+        "usage: minipy [options] FILE [ARGS...]\n"
+        "       minipy [options] -c CODE [ARGS...]\n"
+        "Options:\n"
+        "  -c CODE             run CODE as the main module\n"
+        "  --dis FILE          print the bytecode of FILE and exit\n"
+        "  --dis-after         run, then print the (specialized) bytecode\n"
+        "  --jit=on|off        enable the tracing JIT (not yet available: accepted, inert)\n"
+        "  --jit-sync          compile traces synchronously (inert)\n"
+        "  --jit-threshold=N   hotness threshold for trace selection (inert)\n"
+        "  --jit-stats         print JIT statistics at exit (inert)\n"
+        "  --jit-log=SPEC      JIT logging (inert)\n"
+        "  --version           print the version and exit\n"
+        "  --help              print this help and exit\n");
+}
+
+typedef struct {
+    int argc; char **argv;
+    const char *code, *file;
+    int dis_only, first_arg;
+    int status;
+} Run;
+
+static int handle_exit(void)
+{
+    Obj *e = mp.exc;
+    if (mp_isinstance(e, &mp_exc_SystemExit)) {
+        Exc *x = (Exc *)e;
+        Obj *code = x->args && TN(x->args) ? TITEMS(x->args)[0] : NONE;
+        int status = 0;
+        if (code == NONE) status = 0;
+        else if (IS_INT(code)) status = (int)IV(code);
+        else {
+            fflush(stdout);
+            Obj *s = mp_str(code);
+            if (s) { fprintf(stderr, "%s\n", SS(s)); decref(s); }
+            status = 1;
+        }
+        return status;
+    }
+    mp_print_exception(e);
+    return 1;
+}
+
+static void dis_all(Obj *co, FILE *out)
+{
+    mp_dis((Code *)co, out);
+    Code *c = (Code *)co;
+    for (int64_t i = 0; i < TN(c->consts); i++)
+        if (IS(TITEMS(c->consts)[i], code)) { fprintf(out, "\n"); dis_all(TITEMS(c->consts)[i], out); }
+}
+
+static void interp_init(void)
+{
+    mp.limit = 1000;
+    mp_int_init();
+    mp_func_init();
+    mp_str_init();
+    mp_list_init();
+    mp_dict_init();
+    mp_set_init();
+    mp_modules_init();
+    mp_builtins_init();
+}
+
+static void *run_main(void *arg)
+{
+    Run *r = arg;
+    mp.argv = mp_list_new(0);
+    if (r->code) { Obj *s = mp_str_c("-c"); mp_list_append(mp.argv, s); decref(s); }
+    for (int i = r->first_arg; i < r->argc; i++) { Obj *s = mp_str_c(r->argv[i]); mp_list_append(mp.argv, s); decref(s); }
+    if (!mp_run_prelude()) { mp_print_exception(mp.exc); r->status = 1; return NULL; }
+    char *src;
+    const char *filename;
+    if (r->code) { src = strdup(r->code); filename = "<string>"; mp.script_dir = "."; }
+    else {
+        filename = r->file;
+        src = mp_read_file(filename, NULL);
+        if (!src) {
+            fprintf(stderr, "minipy: can't open file '%s': [Errno 2] No such file or directory\n", filename);
+            r->status = 2;
+            return NULL;
+        }
+        char *dir = strdup(filename);
+        char *slash = strrchr(dir, '/');
+        if (slash) { *slash = 0; mp.script_dir = dir; } else mp.script_dir = ".";
+    }
+    Obj *co = compile_source(filename, src);
+    if (!co) { r->status = handle_exit(); return NULL; }
+    if (r->dis_only) { dis_all(co, stdout); r->status = 0; return NULL; }
+    Obj *main = mp_module_new("__main__");
+    Obj *g = ((Module *)main)->dict;
+    mp_dict_set(mp.modules, mp.s___main__, main);
+    mp_dict_set(g, mp.s___builtins__, mp.builtins);
+    Obj *fn = mp_str_c(filename);
+    mp_dict_set(g, mp.s___file__, fn);
+    decref(fn);
+    Frame *f = mp_frame_new((Code *)co, NULL, g, g);
+    Obj *res = mp_eval(f);
+    mp_frame_free(f);
+    fflush(stdout);
+    if (!res) r->status = handle_exit();
+    else { decref(res); r->status = 0; }
+    if (mp.dis_after) { fflush(stdout); dis_all(co, stdout); }
+    fflush(stdout);
+    return NULL;
+}
+
+int main(int argc, char **argv)
+{
+    Run r = { argc, argv, NULL, NULL, 0, 0, 0 };
+    int i;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--version") || !strcmp(a, "-V")) { printf("%s\n", MINIPY_VERSION); return 0; }
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) { usage(stdout); return 0; }
+        if (!strcmp(a, "-c")) {
+            if (i + 1 >= argc) { fprintf(stderr, "Argument expected for the -c option\n"); usage(stderr); return 2; }
+            r.code = argv[++i];
+            i++;
+            break;
+        }
+        if (!strcmp(a, "--dis")) {
+            if (i + 1 >= argc) { fprintf(stderr, "minipy: --dis needs a FILE\n"); return 2; }
+            r.dis_only = 1;
+            continue;
+        }
+        if (!strcmp(a, "--dis-after")) { mp.dis_after = 1; continue; }
+        if (!strcmp(a, "--jit=on")) { mp.jit_on = 1; continue; }
+        if (!strcmp(a, "--jit=off")) { mp.jit_on = 0; continue; }
+        if (!strcmp(a, "--jit-sync")) continue;
+        if (!strcmp(a, "--jit-stats")) { mp.jit_stats = 1; continue; }
+        if (!strncmp(a, "--jit-threshold=", 16)) {
+            char *end;
+            long v = strtol(a + 16, &end, 10);
+            if (*end || v < 0 || a[16] == 0) { fprintf(stderr, "minipy: bad value for --jit-threshold: '%s'\n", a + 16); return 2; }
+            mp.jit_threshold = v;
+            continue;
+        }
+        if (!strncmp(a, "--jit-log=", 10) || !strcmp(a, "--jit-log")) continue;
+        if (!strncmp(a, "--jit", 5)) { fprintf(stderr, "minipy: unknown JIT option '%s'\n", a); usage(stderr); return 2; }
+        if (a[0] == '-' && a[1]) { fprintf(stderr, "minipy: unknown option '%s'\n", a); usage(stderr); return 2; }
+        break;
+    }
+    if (!r.code) {
+        if (i >= argc) { fprintf(stderr, "minipy: no input file\n"); usage(stderr); return 2; }
+        r.file = argv[i];
+    }
+    r.first_arg = i;
+    static char outbuf[1 << 16];
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    interp_init();
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, (size_t)1 << 30);
+    pthread_t th;
+    if (pthread_create(&th, &attr, run_main, &r) != 0) run_main(&r);
+    else pthread_join(th, NULL);
+    fflush(stdout);
+    return r.status;
+}

@@ -1,0 +1,785 @@
+/* object.c -- the generic object protocol: allocation and deallocation,
+ * repr/str/hash, rich comparison, truth, arithmetic dispatch (built-in fast
+ * paths, then the special methods of user classes), attributes, items,
+ * iteration and calls. */
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+#include "object.h"
+#include "opcodes.h"
+
+Interp mp;
+
+void *mp_alloc(Type *t, size_t size)
+{
+    Obj *o = calloc(1, size);
+    if (!o) { mp_nomem(); return NULL; }
+    o->rc = 1;
+    o->type = t;
+    return o;
+}
+
+static void dealloc_inst(Obj *o)
+{
+    Inst *in = (Inst *)o;
+    xdecref(in->dict);
+    if (mp_is_subtype(TYPE(o), &mp_exc_BaseException)) {
+        Exc *e = (Exc *)o;
+        xdecref(e->args); xdecref(e->tb); xdecref(e->cause); xdecref(e->context);
+    }
+}
+
+void mp_dealloc(Obj *o)
+{
+    Type *t = TYPE(o);
+    if (t->flags & (T_USER | T_EXC)) { dealloc_inst(o); decref((Obj *)t); free(o); return; }
+    if (t == &mp_int_type) { if (((Int *)o)->big) mpz_clear(((Int *)o)->z); }
+    else if (t == &mp_list_type) {
+        List *l = (List *)o;
+        for (int64_t i = 0; i < l->n; i++) decref(l->items[i]);
+        free(l->items);
+    } else if (t == &mp_tuple_type) {
+        for (int64_t i = 0; i < TN(o); i++) xdecref(TITEMS(o)[i]);
+    } else if (t == &mp_dict_type) {
+        Dict *d = (Dict *)o;
+        for (int64_t i = 0; i < d->nent; i++) if (d->ent[i].key) { decref(d->ent[i].key); decref(d->ent[i].val); }
+        free(d->ent); free(d->index);
+    } else if (t == &mp_set_type || t == &mp_frozenset_type) {
+        Set *s = (Set *)o;
+        for (int64_t i = 0; i <= s->mask; i++) if (s->table[i].key && s->table[i].hash != -1) decref(s->table[i].key);
+        free(s->table);
+    } else if (t == &mp_list_iterator_type || t == &mp_tuple_iterator_type || t == &mp_str_iterator_type ||
+               t == &mp_dict_keyiterator_type || t == &mp_dict_valueiterator_type ||
+               t == &mp_dict_itemiterator_type || t == &mp_set_iterator_type ||
+               t == &mp_dict_keys_type || t == &mp_dict_values_type || t == &mp_dict_items_type ||
+               t == &mp_bytes_iterator_type || t == &mp_callable_iterator_type) {
+        xdecref(((SeqIter *)o)->seq);
+    } else if (t == &mp_method_type) {
+        decref(((Method *)o)->self); decref(((Method *)o)->func);
+    } else if (t == &mp_cell_type) {
+        xdecref(((Cell *)o)->ref);
+    } else if (t == &mp_builtin_type) {
+        xdecref(((Builtin *)o)->self);
+    } else if (t == &mp_function_type) {
+        Func *f = (Func *)o;
+        decref((Obj *)f->code); xdecref(f->defaults); xdecref(f->kwdefaults); xdecref(f->closure);
+        xdecref(f->dict); xdecref(f->name); xdecref(f->qualname);
+    } else if (t == &mp_slice_type) {
+        Slice *s = (Slice *)o;
+        decref(s->start); decref(s->stop); decref(s->step);
+    } else if (t == &mp_generator_type) {
+        Gen *g = (Gen *)o;
+        if (!g->running) { Func *fn = g->f->func; mp_frame_free(g->f); decref((Obj *)fn); }
+        xdecref(g->retval); xdecref(g->name);
+    } else if (t == &mp_bytearray_type) {
+        free(((ByteArray *)o)->s);
+    } else if (t == &mp_super_type) {
+        xdecref(((Super *)o)->obj);
+    } else if (t == &mp_staticmethod_type || t == &mp_classmethod_type) {
+        decref(((Wrapper *)o)->f);
+    } else if (t == &mp_code_type || t == &mp_type_type || t == &mp_module_type) {
+        return;   /* kept alive: cheap and avoids dangling caches */
+    }
+    free(o);
+}
+
+const char *mp_type_name(Obj *o) { return TYPE(o)->name; }
+
+int mp_is_subtype(Type *a, Type *b)
+{
+    for (; a; a = a->base) if (a == b) return 1;
+    return 0;
+}
+
+int mp_isinstance(Obj *o, Type *t) { return mp_is_subtype(TYPE(o), t); }
+
+Obj *mp_type_lookup(Type *t, Obj *name)
+{
+    for (; t; t = t->base) {
+        if (!t->dict) continue;
+        Obj *v = mp_dict_get(t->dict, name);
+        if (v) return v;
+    }
+    return NULL;
+}
+
+Obj *mp_special(Obj *o, Obj *name)
+{
+    Type *t = TYPE(o);
+    if (!(t->flags & T_USER)) return NULL;
+    for (; t && (t->flags & T_USER); t = t->base) {
+        Obj *v = mp_dict_get(t->dict, name);
+        if (v) return v;
+    }
+    return NULL;
+}
+
+Obj *mp_call0(Obj *f) { return mp_call(f, NULL, 0, NULL); }
+Obj *mp_call1(Obj *f, Obj *a) { return mp_call(f, &a, 1, NULL); }
+Obj *mp_call2(Obj *f, Obj *a, Obj *b) { Obj *v[2] = { a, b }; return mp_call(f, v, 2, NULL); }
+
+/* Call special method `name` found on o's class with o prepended. */
+Obj *mp_call_method(Obj *o, Obj *name, Obj **args, int n)
+{
+    Obj *m = mp_special(o, name);
+    if (!m) return NULL;
+    Obj *v[8];
+    v[0] = o;
+    for (int i = 0; i < n && i < 7; i++) v[i + 1] = args[i];
+    if (IS(m, function) || IS(m, builtin)) return mp_call(m, v, n + 1, NULL);
+    if (IS(m, staticmethod)) return mp_call(((Wrapper *)m)->f, args, n, NULL);
+    return mp_call(m, args, n, NULL);
+}
+
+static Obj *addr_repr(const char *what, Obj *o)
+{
+    return mp_str_fmt("<%s object at %p>", what, (void *)o);
+}
+
+Obj *mp_object_repr(Obj *o)
+{
+    Type *t = TYPE(o);
+    Obj *mod = t->module;
+    if (mod && IS_STR(mod) && strcmp(SS(mod), "builtins"))
+        return mp_str_fmt("<%s.%s object at %p>", SS(mod), t->qualname ? SS(t->qualname) : t->name, (void *)o);
+    return addr_repr(t->name, o);
+}
+
+static Obj *check_str(Obj *r, const char *what)
+{
+    if (r && !IS_STR(r)) {
+        mp_err(&mp_exc_TypeError, "%s returned non-string (type %s)", what, mp_type_name(r));
+        decref(r);
+        return NULL;
+    }
+    return r;
+}
+
+static Obj *exc_repr(Obj *o)
+{
+    Exc *e = (Exc *)o;
+    Type *t = TYPE(o);
+    const char *nm = t->name;
+    if (!e->args || TN(e->args) == 0) return mp_str_fmt("%s()", nm);
+    if (TN(e->args) == 1) {
+        Obj *r = mp_repr(TITEMS(e->args)[0]);
+        if (!r) return NULL;
+        Obj *s = mp_str_fmt("%s(%s)", nm, SS(r));
+        decref(r);
+        return s;
+    }
+    Obj *r = mp_repr(e->args);
+    if (!r) return NULL;
+    Obj *s = mp_str_fmt("%s%s", nm, SS(r));
+    decref(r);
+    return s;
+}
+
+Obj *mp_repr(Obj *o)
+{
+    Type *t = TYPE(o);
+    if (t->flags & T_USER) {
+        Obj *m = mp_special(o, mp.s___repr__);
+        if (m) return check_str(mp_call1(m, o), "__repr__");
+    }
+    if (t == &mp_str_type) return mp_str_repr(o);
+    if (t == &mp_int_type) return mp_int_repr(o);
+    if (t == &mp_bool_type) return mp_str_c(o == TRUE_ ? "True" : "False");
+    if (t == &mp_float_type) return mp_float_repr(o);
+    if (t == &mp_none_type) return mp_str_c("None");
+    if (t == &mp_list_type) return mp_list_repr(o);
+    if (t == &mp_tuple_type) return mp_tuple_repr(o);
+    if (t == &mp_dict_type) return mp_dict_repr(o);
+    if (t == &mp_set_type || t == &mp_frozenset_type) return mp_set_repr(o);
+    if (t == &mp_complex_type) return mp_complex_repr(o);
+    if (t == &mp_bytes_type || t == &mp_bytearray_type) return mp_bytes_repr(o);
+    if (t == &mp_ellipsis_type) return mp_str_c("Ellipsis");
+    if (t == &mp_notimpl_type) return mp_str_c("NotImplemented");
+    if (t == &mp_range_type) {
+        Range *r = (Range *)o;
+        if (r->step == 1) return mp_str_fmt("range(%lld, %lld)", (long long)r->start, (long long)r->stop);
+        return mp_str_fmt("range(%lld, %lld, %lld)", (long long)r->start, (long long)r->stop, (long long)r->step);
+    }
+    if (t == &mp_slice_type) {
+        Slice *s = (Slice *)o;
+        Obj *a = mp_repr(s->start), *b = mp_repr(s->stop), *c = mp_repr(s->step);
+        Obj *r = mp_str_fmt("slice(%s, %s, %s)", SS(a), SS(b), SS(c));
+        decref(a); decref(b); decref(c);
+        return r;
+    }
+    if (t == &mp_type_type) {
+        Type *ty = (Type *)o;
+        if (ty->flags & T_USER && ty->module && strcmp(SS(ty->module), "builtins"))
+            return mp_str_fmt("<class '%s.%s'>", SS(ty->module), ty->qualname ? SS(ty->qualname) : ty->name);
+        return mp_str_fmt("<class '%s'>", ty->name);
+    }
+    if (t == &mp_function_type) return mp_str_fmt("<function %s at %p>", SS(((Func *)o)->qualname), (void *)o);
+    if (t == &mp_builtin_type) {
+        Builtin *b = (Builtin *)o;
+        if (b->self && !IS(b->self, module))
+            return mp_str_fmt("<built-in method %s of %s object at %p>", b->name, mp_type_name(b->self), (void *)b->self);
+        return mp_str_fmt("<built-in function %s>", b->name);
+    }
+    if (t == &mp_method_type) {
+        Method *m = (Method *)o;
+        Obj *sr = mp_repr(m->self);
+        if (!sr) return NULL;
+        Obj *qn = IS(m->func, function) ? ((Func *)m->func)->qualname : NULL;
+        Obj *r = mp_str_fmt("<bound method %s of %s>", qn ? SS(qn) : "?", SS(sr));
+        decref(sr);
+        return r;
+    }
+    if (t == &mp_module_type) return mp_str_fmt("<module '%s'>", SS(((Module *)o)->name));
+    if (t == &mp_generator_type) return mp_str_fmt("<generator object %s at %p>", SS(((Gen *)o)->name), (void *)o);
+    if (t == &mp_cell_type) return mp_str_fmt("<cell at %p>", (void *)o);
+    if (t->flags & T_EXC || mp_is_subtype(t, &mp_exc_BaseException)) return exc_repr(o);
+    if (t == &mp_dict_keys_type || t == &mp_dict_values_type || t == &mp_dict_items_type) {
+        Obj *l = mp_list_of(o);
+        if (!l) return NULL;
+        Obj *lr = mp_repr(l);
+        decref(l);
+        Obj *r = mp_str_fmt("%s(%s)", t->name, SS(lr));
+        decref(lr);
+        return r;
+    }
+    if (t == &mp_stringio_type) return addr_repr("_io.StringIO", o);
+    return mp_object_repr(o);
+}
+
+Obj *mp_str(Obj *o)
+{
+    Type *t = TYPE(o);
+    if (t == &mp_str_type) return incref(o);
+    if (t->flags & T_USER) {
+        Obj *m = mp_special(o, mp.s___str__);
+        if (m) return check_str(mp_call1(m, o), "__str__");
+        if (mp_special(o, mp.s___repr__)) return mp_repr(o);
+    }
+    if (mp_is_subtype(t, &mp_exc_BaseException)) {
+        Exc *e = (Exc *)o;
+        if (!e->args || TN(e->args) == 0) return mp_str_c("");
+        if (TN(e->args) == 1) {
+            if (mp_is_subtype(t, &mp_exc_KeyError)) return mp_repr(TITEMS(e->args)[0]);
+            return mp_str(TITEMS(e->args)[0]);
+        }
+        return mp_repr(e->args);
+    }
+    return mp_repr(o);
+}
+
+Obj *mp_ascii(Obj *o)
+{
+    Obj *r = mp_repr(o);
+    if (!r) return NULL;
+    SB b = {0};
+    const unsigned char *s = (unsigned char *)SS(r);
+    for (int64_t i = 0; i < SLEN(r);) {
+        unsigned c = s[i];
+        if (c < 0x80) { sb_addc(&b, (char)c); i++; continue; }
+        uint32_t cp; int n;
+        if (c >= 0xF0) { cp = c & 7; n = 4; } else if (c >= 0xE0) { cp = c & 15; n = 3; } else { cp = c & 31; n = 2; }
+        for (int k = 1; k < n; k++) cp = (cp << 6) | (s[i + k] & 63);
+        i += n;
+        char buf[16];
+        if (cp < 0x100) snprintf(buf, sizeof buf, "\\x%02x", cp);
+        else if (cp < 0x10000) snprintf(buf, sizeof buf, "\\u%04x", cp);
+        else snprintf(buf, sizeof buf, "\\U%08x", cp);
+        sb_adds(&b, buf);
+    }
+    decref(r);
+    return sb_finish(&b);
+}
+
+static int64_t ptr_hash(Obj *o)
+{
+    uint64_t y = (uint64_t)(uintptr_t)o;
+    y = (y >> 4) | (y << 60);
+    int64_t h = (int64_t)y;
+    return h == -1 ? -2 : h;
+}
+
+int64_t mp_hash(Obj *o)
+{
+    Type *t = TYPE(o);
+    if (t == &mp_str_type) return mp_str_hash(o);
+    if (t == &mp_int_type || t == &mp_bool_type) return mp_int_hash(o);
+    if (t == &mp_float_type) return mp_float_hash(FV(o));
+    if (t == &mp_tuple_type) return mp_tuple_hash(o);
+    if (t == &mp_frozenset_type) return mp_set_hash(o);
+    if (t == &mp_complex_type) {
+        Complex *c = (Complex *)o;
+        int64_t h = mp_float_hash(c->re) + 1000003 * mp_float_hash(c->im);
+        return h == -1 ? -2 : h;
+    }
+    if (t == &mp_bytes_type) {
+        Bytes *b = (Bytes *)o;
+        uint64_t h = 1469598103934665603ULL;
+        for (int64_t i = 0; i < b->len; i++) h = (h ^ b->s[i]) * 1099511628211ULL;
+        return (int64_t)(h >> 1);
+    }
+    if (t->flags & T_USER) {
+        Obj *m = mp_special(o, mp.s___hash__);
+        if (m == NONE) { mp_err(&mp_exc_TypeError, "unhashable type: '%s'", t->name); return -1; }
+        if (m) {
+            Obj *r = mp_call1(m, o);
+            if (!r) return -1;
+            if (!IS_INT(r)) { decref(r); mp_err(&mp_exc_TypeError, "__hash__ method should return an integer"); return -1; }
+            int64_t h = mp_int_hash(r);
+            decref(r);
+            return h;
+        }
+        if (mp_special(o, mp.s___eq__)) { mp_err(&mp_exc_TypeError, "unhashable type: '%s'", t->name); return -1; }
+        return ptr_hash(o);
+    }
+    if (t == &mp_list_type || t == &mp_dict_type || t == &mp_set_type || t == &mp_bytearray_type ||
+        t == &mp_slice_type) {
+        mp_err(&mp_exc_TypeError, "unhashable type: '%s'", t->name);
+        return -1;
+    }
+    return ptr_hash(o);
+}
+
+int mp_eq(Obj *a, Obj *b)
+{
+    if (a == b) return 1;
+    if (IS_STR(a) && IS_STR(b)) return mp_str_eq(a, b);
+    if (SMALL(a) && SMALL(b)) return IV(a) == IV(b);
+    return mp_cmp_bool(a, b, CMP_EQ);
+}
+
+int mp_cmp_bool(Obj *a, Obj *b, int op)
+{
+    Obj *r = mp_richcmp(a, b, op);
+    if (!r) return -1;
+    int t = r == TRUE_ ? 1 : r == FALSE_ ? 0 : mp_truthy(r);
+    decref(r);
+    return t;
+}
+
+static int cmp_result(int c, int op)
+{
+    switch (op) {
+    case CMP_LT: return c < 0; case CMP_LE: return c <= 0; case CMP_EQ: return c == 0;
+    case CMP_NE: return c != 0; case CMP_GT: return c > 0; default: return c >= 0;
+    }
+}
+
+/* Compare an int with a float exactly. Returns -1/0/1, or 2 for NaN. */
+static int int_float_cmp(Obj *i, double d)
+{
+    if (isnan(d)) return 2;
+    if (isinf(d)) return d > 0 ? -1 : 1;
+    if (SMALL(i) && IV(i) > -(1LL << 53) && IV(i) < (1LL << 53)) {
+        double x = (double)IV(i);
+        return x < d ? -1 : x > d ? 1 : 0;
+    }
+    mpz_t a, b;
+    mpz_init(a); mpz_init(b);
+    mp_int_to_mpz(i, a);
+    double fl = floor(d);
+    mpz_set_d(b, fl);
+    int c = mpz_cmp(a, b);
+    if (c == 0 && fl != d) c = -1;
+    mpz_clear(a); mpz_clear(b);
+    return c < 0 ? -1 : c > 0 ? 1 : 0;
+}
+
+static const char *cmp_sym[] = { "<", "<=", "==", "!=", ">", ">=" };
+static const int cmp_swap[] = { CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE };
+static const char *cmp_names[] = { "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__" };
+
+static Obj *user_cmp(Obj *a, Obj *b, int op, int *handled)
+{
+    *handled = 0;
+    Obj *na = mp_str_intern(cmp_names[op]), *nb = mp_str_intern(cmp_names[cmp_swap[op]]);
+    int b_first = TYPE(b) != TYPE(a) && mp_is_subtype(TYPE(b), TYPE(a)) && mp_special(b, nb);
+    for (int pass = 0; pass < 2; pass++) {
+        int use_b = b_first ? pass == 0 : pass == 1;
+        Obj *x = use_b ? b : a, *y = use_b ? a : b;
+        Obj *m = mp_special(x, use_b ? nb : na);
+        if (!m) continue;
+        Obj *r = mp_call2(m, x, y);
+        if (!r) { *handled = 1; return NULL; }
+        if (r != &mp_notimpl) { *handled = 1; return r; }
+        decref(r);
+    }
+    if (op == CMP_NE && (mp_special(a, mp.s___eq__) || mp_special(b, mp.s___eq__))) {
+        Obj *r = user_cmp(a, b, CMP_EQ, handled);
+        if (!*handled || !r) return r;
+        int t = mp_truthy(r);
+        decref(r);
+        if (t < 0) return NULL;
+        return mp_bool(!t);
+    }
+    return NULL;
+}
+
+Obj *mp_richcmp(Obj *a, Obj *b, int op)
+{
+    Type *ta = TYPE(a), *tb = TYPE(b);
+    if (IS_INT(a) && IS_INT(b)) return mp_bool(cmp_result(mp_int_cmp(a, b), op));
+    if (ta == &mp_float_type && tb == &mp_float_type) {
+        double x = FV(a), y = FV(b);
+        int r;
+        switch (op) {
+        case CMP_LT: r = x < y; break; case CMP_LE: r = x <= y; break; case CMP_EQ: r = x == y; break;
+        case CMP_NE: r = x != y; break; case CMP_GT: r = x > y; break; default: r = x >= y; break;
+        }
+        return mp_bool(r);
+    }
+    if ((IS_INT(a) && tb == &mp_float_type) || (ta == &mp_float_type && IS_INT(b))) {
+        int c = IS_INT(a) ? int_float_cmp(a, FV(b)) : -int_float_cmp(b, FV(a));
+        if (c == 2 || c == -2) return mp_bool(op == CMP_NE);
+        return mp_bool(cmp_result(c, op));
+    }
+    if (ta == &mp_str_type && tb == &mp_str_type) return mp_bool(cmp_result(mp_str_cmp(a, b), op));
+    if ((ta->flags | tb->flags) & T_USER) {
+        int handled;
+        Obj *r = user_cmp(a, b, op, &handled);
+        if (handled || r) return r;
+    }
+    if ((ta == &mp_list_type && tb == &mp_list_type))
+        return mp_seq_cmp(LITEMS(a), LN(a), LITEMS(b), LN(b), op);
+    if ((ta == &mp_tuple_type && tb == &mp_tuple_type))
+        return mp_seq_cmp(TITEMS(a), TN(a), TITEMS(b), TN(b), op);
+    if ((ta == &mp_set_type || ta == &mp_frozenset_type) && (tb == &mp_set_type || tb == &mp_frozenset_type))
+        return mp_set_cmp(a, b, op);
+    if (ta == &mp_complex_type || tb == &mp_complex_type) {
+        if (op == CMP_EQ || op == CMP_NE) {
+            int ok1, ok2;
+            double ar = ta == &mp_complex_type ? ((Complex *)a)->re : mp_to_double(a, &ok1);
+            double ai = ta == &mp_complex_type ? ((Complex *)a)->im : 0;
+            double br = tb == &mp_complex_type ? ((Complex *)b)->re : mp_to_double(b, &ok2);
+            double bi = tb == &mp_complex_type ? ((Complex *)b)->im : 0;
+            if (mp.exc) { mp_err_clear(); return mp_bool(op == CMP_NE); }
+            return mp_bool((ar == br && ai == bi) == (op == CMP_EQ));
+        }
+    }
+    if ((ta == &mp_bytes_type || ta == &mp_bytearray_type) && (tb == &mp_bytes_type || tb == &mp_bytearray_type)) {
+        const unsigned char *x = ta == &mp_bytes_type ? ((Bytes *)a)->s : ((ByteArray *)a)->s;
+        const unsigned char *y = tb == &mp_bytes_type ? ((Bytes *)b)->s : ((ByteArray *)b)->s;
+        int64_t nx = ta == &mp_bytes_type ? ((Bytes *)a)->len : ((ByteArray *)a)->n;
+        int64_t ny = tb == &mp_bytes_type ? ((Bytes *)b)->len : ((ByteArray *)b)->n;
+        int c = memcmp(x, y, nx < ny ? nx : ny);
+        if (c == 0) c = nx < ny ? -1 : nx > ny;
+        return mp_bool(cmp_result(c, op));
+    }
+    if (op == CMP_EQ || op == CMP_NE) {
+        int eq;
+        if (ta == &mp_dict_type && tb == &mp_dict_type) {
+            Dict *x = (Dict *)a;
+            eq = x->used == ((Dict *)b)->used;
+            int64_t pos = 0; Obj *k, *v;
+            while (eq && mp_dict_next(a, &pos, &k, &v)) {
+                Obj *w = mp_dict_get(b, k);
+                if (!w) { if (mp.exc) return NULL; eq = 0; break; }
+                int e = mp_eq(v, w);
+                if (e < 0) return NULL;
+                eq = e;
+            }
+        } else if (ta == &mp_range_type && tb == &mp_range_type) {
+            Range *x = (Range *)a, *y = (Range *)b;
+            eq = x->start == y->start && x->stop == y->stop && x->step == y->step;
+        } else if (ta == &mp_method_type && tb == &mp_method_type) {
+            eq = ((Method *)a)->self == ((Method *)b)->self && ((Method *)a)->func == ((Method *)b)->func;
+        } else eq = a == b;
+        return mp_bool(eq == (op == CMP_EQ));
+    }
+    return mp_err(&mp_exc_TypeError, "'%s' not supported between instances of '%s' and '%s'",
+                  cmp_sym[op], ta->name, tb->name);
+}
+
+int mp_truthy(Obj *o)
+{
+    Type *t = TYPE(o);
+    if (o == TRUE_) return 1;
+    if (o == FALSE_ || o == NONE) return 0;
+    if (t == &mp_int_type) return mp_int_sign(o) != 0;
+    if (t == &mp_float_type) return FV(o) != 0.0;
+    if (t == &mp_str_type) return SLEN(o) != 0;
+    if (t == &mp_list_type) return LN(o) != 0;
+    if (t == &mp_tuple_type) return TN(o) != 0;
+    if (t == &mp_dict_type) return ((Dict *)o)->used != 0;
+    if (t == &mp_set_type || t == &mp_frozenset_type) return ((Set *)o)->used != 0;
+    if (t == &mp_complex_type) return ((Complex *)o)->re != 0 || ((Complex *)o)->im != 0;
+    if (t->flags & T_USER) {
+        Obj *m = mp_special(o, mp.s___bool__);
+        if (m) {
+            Obj *r = mp_call1(m, o);
+            if (!r) return -1;
+            if (!IS(r, bool)) {
+                mp_err(&mp_exc_TypeError, "__bool__ should return bool, returned %s", mp_type_name(r));
+                decref(r);
+                return -1;
+            }
+            int v = r == TRUE_;
+            decref(r);
+            return v;
+        }
+        if (mp_special(o, mp.s___len__)) {
+            int64_t n = mp_len(o);
+            return n < 0 ? -1 : n > 0;
+        }
+        return 1;
+    }
+    if (t == &mp_range_type || t == &mp_bytes_type || t == &mp_bytearray_type || t == &mp_array_type ||
+        t == &mp_dict_keys_type || t == &mp_dict_values_type || t == &mp_dict_items_type) {
+        int64_t n = mp_len(o);
+        return n < 0 ? -1 : n > 0;
+    }
+    return 1;
+}
+
+static const char *binop_sym[] = {
+#define E(id, s, f, r, i) s,
+    MP_BINOPS(E)
+#undef E
+};
+
+static Obj *user_binop(int op, Obj *a, Obj *b, int *handled)
+{
+    *handled = 0;
+    Obj *fwd = mp.binop_names[op][0], *rev = mp.binop_names[op][1];
+    int b_first = TYPE(b) != TYPE(a) && mp_is_subtype(TYPE(b), TYPE(a)) && mp_special(b, rev);
+    for (int pass = 0; pass < 2; pass++) {
+        int use_b = b_first ? pass == 0 : pass == 1;
+        if (use_b && TYPE(a) == TYPE(b) && pass == 1) break;
+        Obj *x = use_b ? b : a, *y = use_b ? a : b;
+        Obj *m = mp_special(x, use_b ? rev : fwd);
+        if (!m) continue;
+        Obj *r = mp_call2(m, x, y);
+        if (!r) { *handled = 1; return NULL; }
+        if (r != &mp_notimpl) { *handled = 1; return r; }
+        decref(r);
+    }
+    return NULL;
+}
+
+static int is_num(Obj *o) { return IS_INT(o) || IS(o, float); }
+
+static Obj *seq_repeat(Obj *seq, Obj *n)
+{
+    int ok;
+    int64_t k = mp_index(n, &ok);
+    if (!ok) return NULL;
+    if (k < 0) k = 0;
+    if (IS_STR(seq)) return mp_str_mul(seq, k);
+    if (IS(seq, list) || IS(seq, tuple)) {
+        int64_t len = IS(seq, list) ? LN(seq) : TN(seq);
+        Obj **items = IS(seq, list) ? LITEMS(seq) : TITEMS(seq);
+        if (len && k > (int64_t)(1LL << 40) / len) return mp_err(&mp_exc_MemoryError, "");
+        Obj *r = IS(seq, list) ? mp_list_new(len * k) : mp_tuple_new(len * k);
+        Obj **dst = IS(seq, list) ? LITEMS(r) : TITEMS(r);
+        for (int64_t i = 0; i < k; i++)
+            for (int64_t j = 0; j < len; j++) dst[i * len + j] = incref(items[j]);
+        return r;
+    }
+    if (IS(seq, bytes)) {
+        Bytes *b = (Bytes *)seq;
+        Obj *r = mp_bytes_new(NULL, b->len * k);
+        for (int64_t i = 0; i < k; i++) memcpy(((Bytes *)r)->s + i * b->len, b->s, b->len);
+        return r;
+    }
+    return NULL;
+}
+
+static int is_seq(Obj *o) { return IS_STR(o) || IS(o, list) || IS(o, tuple) || IS(o, bytes); }
+
+Obj *mp_binop(int op, Obj *a, Obj *b)
+{
+    Type *ta = TYPE(a), *tb = TYPE(b);
+    if (IS_INT(a) && IS_INT(b)) return mp_int_binop(op, a, b);
+    if (is_num(a) && is_num(b) && op != BIN_LSHIFT && op != BIN_RSHIFT && op != BIN_AND && op != BIN_OR &&
+        op != BIN_XOR && op != BIN_MATMUL) {
+        int ok;
+        double x = mp_to_double(a, &ok);
+        if (!ok) return NULL;
+        double y = mp_to_double(b, &ok);
+        if (!ok) return NULL;
+        return mp_float_binop(op, x, y);
+    }
+    if ((ta->flags | tb->flags) & T_USER) {
+        int handled;
+        Obj *r = user_binop(op, a, b, &handled);
+        if (handled) return r;
+    }
+    if ((ta == &mp_complex_type && (is_num(b) || tb == &mp_complex_type)) ||
+        (tb == &mp_complex_type && is_num(a)))
+        return mp_complex_binop(op, a, b);
+    if (op == BIN_ADD) {
+        if (ta == &mp_str_type && tb == &mp_str_type) return mp_str_concat(a, b);
+        if (ta == &mp_list_type && tb == &mp_list_type) return mp_list_binop(op, a, b);
+        if (ta == &mp_tuple_type && tb == &mp_tuple_type) {
+            Obj *r = mp_tuple_new(TN(a) + TN(b));
+            for (int64_t i = 0; i < TN(a); i++) TITEMS(r)[i] = incref(TITEMS(a)[i]);
+            for (int64_t i = 0; i < TN(b); i++) TITEMS(r)[TN(a) + i] = incref(TITEMS(b)[i]);
+            return r;
+        }
+        if (ta == &mp_bytes_type && tb == &mp_bytes_type) {
+            Bytes *x = (Bytes *)a, *y = (Bytes *)b;
+            Obj *r = mp_bytes_new(NULL, x->len + y->len);
+            memcpy(((Bytes *)r)->s, x->s, x->len);
+            memcpy(((Bytes *)r)->s + x->len, y->s, y->len);
+            return r;
+        }
+        if (ta == &mp_str_type) return mp_err(&mp_exc_TypeError, "can only concatenate str (not \"%s\") to str", tb->name);
+        if (ta == &mp_list_type) return mp_err(&mp_exc_TypeError, "can only concatenate list (not \"%s\") to list", tb->name);
+        if (ta == &mp_tuple_type) return mp_err(&mp_exc_TypeError, "can only concatenate tuple (not \"%s\") to tuple", tb->name);
+    }
+    if (op == BIN_MUL) {
+        if (is_seq(a) && IS_INT(b)) return seq_repeat(a, b);
+        if (is_seq(b) && IS_INT(a)) return seq_repeat(b, a);
+        if (is_seq(a) || is_seq(b))
+            return mp_err(&mp_exc_TypeError, "can't multiply sequence by non-int of type '%s'",
+                          is_seq(a) ? tb->name : ta->name);
+    }
+    if (op == BIN_MOD && (ta == &mp_str_type)) return mp_str_mod(a, b);
+    if ((ta == &mp_set_type || ta == &mp_frozenset_type) && (tb == &mp_set_type || tb == &mp_frozenset_type) &&
+        (op == BIN_AND || op == BIN_OR || op == BIN_XOR || op == BIN_SUB))
+        return mp_set_binop(op, a, b);
+    if (op == BIN_OR && ta == &mp_dict_type && tb == &mp_dict_type) {
+        Obj *r = mp_dict_copy(a);
+        if (mp_dict_update(r, b) < 0) { decref(r); return NULL; }
+        return r;
+    }
+    return mp_err(&mp_exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
+                  op == BIN_POW ? "** or pow()" : binop_sym[op], ta->name, tb->name);
+}
+
+Obj *mp_inplace(int op, Obj *a, Obj *b)
+{
+    Type *ta = TYPE(a);
+    if (ta->flags & T_USER) {
+        Obj *m = mp_special(a, mp.binop_names[op][2]);
+        if (m) {
+            Obj *r = mp_call2(m, a, b);
+            if (r != &mp_notimpl) return r;
+            decref(r);
+        }
+    }
+    if (ta == &mp_list_type && op == BIN_ADD) {
+        if (mp_list_extend(a, b) < 0) return NULL;
+        return incref(a);
+    }
+    if (ta == &mp_list_type && op == BIN_MUL && IS_INT(b)) {
+        int ok;
+        int64_t k = mp_index(b, &ok);
+        int64_t n = LN(a);
+        if (k <= 0) { for (int64_t i = 0; i < n; i++) decref(LITEMS(a)[i]); LN(a) = 0; return incref(a); }
+        for (int64_t r = 1; r < k; r++) for (int64_t i = 0; i < n; i++) mp_list_append(a, LITEMS(a)[i]);
+        return incref(a);
+    }
+    if (ta == &mp_set_type && (TYPE(b) == &mp_set_type || TYPE(b) == &mp_frozenset_type)) {
+        if (op == BIN_OR) { if (mp_set_update(a, b) < 0) return NULL; return incref(a); }
+        if (op == BIN_SUB || op == BIN_AND || op == BIN_XOR) {
+            Obj *r = mp_set_binop(op, a, b);
+            if (!r) return NULL;
+            /* replace contents in place */
+            Set *s = (Set *)a, *t = (Set *)r;
+            SEntry *tab = s->table; int64_t mask = s->mask;
+            s->table = t->table; s->mask = t->mask; s->fill = t->fill; s->used = t->used;
+            t->table = tab; t->mask = mask; t->fill = 0; t->used = 0;
+            for (int64_t i = 0; i <= mask; i++) if (tab[i].key && tab[i].hash != -1) decref(tab[i].key);
+            memset(tab, 0, sizeof(SEntry) * (mask + 1));
+            decref(r);
+            return incref(a);
+        }
+    }
+    if (ta == &mp_dict_type && op == BIN_OR && IS(b, dict)) {
+        if (mp_dict_update(a, b) < 0) return NULL;
+        return incref(a);
+    }
+    return mp_binop(op, a, b);
+}
+
+Obj *mp_neg(Obj *o)
+{
+    if (IS_INT(o)) return mp_int_neg(o);
+    if (IS(o, float)) return mp_float(-FV(o));
+    if (IS(o, complex)) return mp_complex(-((Complex *)o)->re, -((Complex *)o)->im);
+    Obj *m = mp_special(o, mp.s___neg__);
+    if (m) return mp_call1(m, o);
+    return mp_err(&mp_exc_TypeError, "bad operand type for unary -: '%s'", mp_type_name(o));
+}
+
+Obj *mp_pos(Obj *o)
+{
+    if (IS(o, bool)) return mp_int(o == TRUE_);
+    if (IS_INT(o) || IS(o, float) || IS(o, complex)) return incref(o);
+    Obj *m = mp_special(o, mp.s___pos__);
+    if (m) return mp_call1(m, o);
+    return mp_err(&mp_exc_TypeError, "bad operand type for unary +: '%s'", mp_type_name(o));
+}
+
+Obj *mp_invert(Obj *o)
+{
+    if (IS_INT(o)) return mp_int_invert(o);
+    Obj *m = mp_special(o, mp.s___invert__);
+    if (m) return mp_call1(m, o);
+    return mp_err(&mp_exc_TypeError, "bad operand type for unary ~: '%s'", mp_type_name(o));
+}
+
+int64_t mp_index(Obj *o, int *ok)
+{
+    *ok = 1;
+    if (IS_INT(o)) {
+        if (((Int *)o)->big) {
+            *ok = 0;
+            mp_err(&mp_exc_OverflowError, "Python int too large to convert to C ssize_t");
+            return 0;
+        }
+        return IV(o);
+    }
+    Obj *m = mp_special(o, mp.s___index__);
+    if (m) {
+        Obj *r = mp_call1(m, o);
+        if (r && IS_INT(r)) { int64_t v = mp_index(r, ok); decref(r); return v; }
+        xdecref(r);
+    }
+    *ok = 0;
+    mp_err(&mp_exc_TypeError, "'%s' object cannot be interpreted as an integer", mp_type_name(o));
+    return 0;
+}
+
+Obj *mp_format(Obj *o, Obj *spec)
+{
+    if (TYPE(o)->flags & T_USER) {
+        Obj *m = mp_special(o, mp.s___format__);
+        if (m) {
+            Obj *s = spec ? incref(spec) : mp_str_c("");
+            Obj *r = mp_call2(m, o, s);
+            decref(s);
+            return r;
+        }
+    }
+    if (!spec || SLEN(spec) == 0) return mp_str(o);
+    if (IS_INT(o)) return mp_format_int(o, spec);
+    if (IS(o, float)) return mp_format_float(FV(o), spec);
+    if (IS_STR(o)) return mp_str_format_spec(o, spec);
+    return mp_err(&mp_exc_TypeError, "unsupported format string passed to %s.__format__", mp_type_name(o));
+}
+
+Obj *mp_list_of(Obj *it)
+{
+    if (IS(it, list) || IS(it, tuple)) {
+        int64_t n = IS(it, list) ? LN(it) : TN(it);
+        Obj **src = IS(it, list) ? LITEMS(it) : TITEMS(it);
+        Obj *l = mp_list_new(n);
+        for (int64_t i = 0; i < n; i++) LITEMS(l)[i] = incref(src[i]);
+        return l;
+    }
+    Obj *l = mp_list_new(0);
+    if (mp_list_extend(l, it) < 0) { decref(l); return NULL; }
+    return l;
+}
+
+Obj *mp_tuple_of(Obj *it)
+{
+    if (IS(it, tuple)) return incref(it);
+    Obj *l = mp_list_of(it);
+    if (!l) return NULL;
+    Obj *t = mp_tuple_new(LN(l));
+    for (int64_t i = 0; i < LN(l); i++) TITEMS(t)[i] = incref(LITEMS(l)[i]);
+    decref(l);
+    return t;
+}

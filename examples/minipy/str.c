@@ -1,0 +1,715 @@
+/* str.c -- immutable UTF-8 strings (length in code points, ASCII fast
+ * paths), interning, repr with CPython's quoting, the string builder, str
+ * methods, and bytes basics. */
+#define _GNU_SOURCE
+#include <stdlib.h>
+#include <string.h>
+#include <ctype.h>
+#include "object.h"
+
+Obj *mp_str_format_impl(Obj **args, int n, Obj *kwnames, Obj *fmt, int *auto_idx);
+
+Obj *mp_str_new(const char *s, int64_t len)
+{
+    if (len == 1 && (unsigned char)s[0] < 128 && mp.chars[(unsigned char)s[0]]) return incref(mp.chars[(unsigned char)s[0]]);
+    if (len == 0 && mp.empty_str) return incref(mp.empty_str);
+    Str *o = mp_alloc(&mp_str_type, sizeof(Str) + len + 1);
+    o->len = len;
+    if (s) memcpy(o->s, s, len);
+    o->s[len] = 0;
+    o->hash = -1;
+    int64_t c = 0, ascii = 1;
+    for (int64_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)o->s[i];
+        if (ch >= 0x80) { ascii = 0; if ((ch & 0xC0) != 0x80) c++; } else c++;
+    }
+    o->clen = c; o->ascii = (int)ascii;
+    return (Obj *)o;
+}
+
+Obj *mp_str_c(const char *s) { return mp_str_new(s, (int64_t)strlen(s)); }
+
+Obj *mp_str_fmt(const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n < (int)sizeof buf) return mp_str_new(buf, n);
+    char *big = malloc(n + 1);
+    va_start(ap, fmt);
+    vsnprintf(big, n + 1, fmt, ap);
+    va_end(ap);
+    Obj *r = mp_str_new(big, n);
+    free(big);
+    return r;
+}
+
+static Obj *interned;
+
+Obj *mp_str_intern(const char *s)
+{
+    if (!interned) interned = mp_dict_new();
+    Obj *k = mp_str_c(s);
+    Obj *v = mp_dict_get(interned, k);
+    if (v) { decref(k); return v; }
+    k->rc = MP_IMMORTAL;
+    mp_dict_set(interned, k, k);
+    return k;
+}
+
+int64_t mp_str_hash(Obj *o)
+{
+    Str *s = (Str *)o;
+    if (s->hash != -1) return s->hash;
+    uint64_t h = 14695981039346656037ULL;
+    for (int64_t i = 0; i < s->len; i++) h = (h ^ (unsigned char)s->s[i]) * 1099511628211ULL;
+    int64_t r = (int64_t)(h >> 1);
+    if (r == -1) r = -2;
+    s->hash = r;
+    return r;
+}
+
+int mp_str_eq(Obj *a, Obj *b)
+{
+    if (a == b) return 1;
+    Str *x = (Str *)a, *y = (Str *)b;
+    if (x->len != y->len) return 0;
+    if (x->hash != -1 && y->hash != -1 && x->hash != y->hash) return 0;
+    return !memcmp(x->s, y->s, x->len);
+}
+
+int mp_str_eqc(Obj *a, const char *s) { return IS_STR(a) && !strcmp(SS(a), s); }
+
+int mp_str_cmp(Obj *a, Obj *b)
+{
+    Str *x = (Str *)a, *y = (Str *)b;
+    int64_t n = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->s, y->s, n);
+    if (c) return c < 0 ? -1 : 1;
+    return x->len < y->len ? -1 : x->len > y->len;
+}
+
+Obj *mp_str_concat(Obj *a, Obj *b)
+{
+    if (SLEN(a) == 0) return incref(b);
+    if (SLEN(b) == 0) return incref(a);
+    Str *o = mp_alloc(&mp_str_type, sizeof(Str) + SLEN(a) + SLEN(b) + 1);
+    memcpy(o->s, SS(a), SLEN(a));
+    memcpy(o->s + SLEN(a), SS(b), SLEN(b));
+    o->len = SLEN(a) + SLEN(b);
+    o->s[o->len] = 0;
+    o->hash = -1;
+    o->clen = ((Str *)a)->clen + ((Str *)b)->clen;
+    o->ascii = ((Str *)a)->ascii && ((Str *)b)->ascii;
+    return (Obj *)o;
+}
+
+Obj *mp_str_mul(Obj *s, int64_t n)
+{
+    if (n <= 0) return mp_str_c("");
+    if (n == 1) return incref(s);
+    SB b = {0};
+    for (int64_t i = 0; i < n; i++) sb_add(&b, SS(s), SLEN(s));
+    return sb_finish(&b);
+}
+
+Obj *mp_str_repr(Obj *o)
+{
+    const char *s = SS(o);
+    int64_t n = SLEN(o);
+    int sq = memchr(s, '\'', n) != NULL, dq = memchr(s, '"', n) != NULL;
+    char q = sq && !dq ? '"' : '\'';
+    SB b = {0};
+    sb_addc(&b, q);
+    for (int64_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == (unsigned char)q || c == '\\') { sb_addc(&b, '\\'); sb_addc(&b, c); }
+        else if (c == '\n') sb_adds(&b, "\\n");
+        else if (c == '\t') sb_adds(&b, "\\t");
+        else if (c == '\r') sb_adds(&b, "\\r");
+        else if (c < 0x20 || c == 0x7f) { char buf[8]; snprintf(buf, sizeof buf, "\\x%02x", c); sb_adds(&b, buf); }
+        else sb_addc(&b, c);
+    }
+    sb_addc(&b, q);
+    return sb_finish(&b);
+}
+
+/* ---- string builder ---- */
+
+void sb_add(SB *b, const char *s, int64_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        b->cap = (b->n + n + 1) * 2;
+        b->s = realloc(b->s, b->cap);
+    }
+    if (n) memcpy(b->s + b->n, s, n);
+    b->n += n;
+}
+void sb_adds(SB *b, const char *s) { sb_add(b, s, (int64_t)strlen(s)); }
+void sb_addc(SB *b, char c) { sb_add(b, &c, 1); }
+void sb_addo(SB *b, Obj *s) { if (IS_STR(s)) sb_add(b, SS(s), SLEN(s)); }
+Obj *sb_finish(SB *b)
+{
+    Obj *r = mp_str_new(b->s ? b->s : "", b->n);
+    free(b->s);
+    b->s = NULL; b->n = b->cap = 0;
+    return r;
+}
+void sb_free(SB *b) { free(b->s); b->s = NULL; b->n = b->cap = 0; }
+
+/* ---- indexing (code points) ---- */
+
+static int64_t cp_offset(Obj *s, int64_t idx)
+{
+    if (((Str *)s)->ascii) return idx;
+    const char *p = SS(s);
+    int64_t i = 0, c = 0;
+    while (i < SLEN(s) && c < idx) { i++; while (i < SLEN(s) && (p[i] & 0xC0) == 0x80) i++; c++; }
+    return i;
+}
+
+static Obj *substr(Obj *s, int64_t a, int64_t b)
+{
+    int64_t x = cp_offset(s, a), y = cp_offset(s, b);
+    return mp_str_new(SS(s) + x, y - x);
+}
+
+Obj *mp_str_getitem(Obj *s, Obj *k)
+{
+    int64_t n = ((Str *)s)->clen;
+    if (IS(k, slice)) {
+        int64_t a, b, c;
+        if (mp_slice_indices(k, n, &a, &b, &c) < 0) return NULL;
+        if (c == 1) return substr(s, a, b > a ? b : a);
+        SB sb = {0};
+        for (int64_t i = a; c > 0 ? i < b : i > b; i += c) {
+            int64_t x = cp_offset(s, i), y = cp_offset(s, i + 1);
+            sb_add(&sb, SS(s) + x, y - x);
+        }
+        return sb_finish(&sb);
+    }
+    int ok;
+    int64_t i = mp_index(k, &ok);
+    if (!ok) {
+        mp_err_clear();
+        return mp_err(&mp_exc_TypeError, "string indices must be integers, not '%s'", mp_type_name(k));
+    }
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return mp_err(&mp_exc_IndexError, "string index out of range");
+    return substr(s, i, i + 1);
+}
+
+Obj *mp_str_iter_next(SeqIter *it)
+{
+    Obj *s = it->seq;
+    if (it->i >= SLEN(s)) return NULL;
+    int64_t st = it->i++;
+    while (it->i < SLEN(s) && (SS(s)[it->i] & 0xC0) == 0x80) it->i++;
+    return mp_str_new(SS(s) + st, it->i - st);
+}
+
+int mp_str_contains(Obj *s, Obj *sub)
+{
+    if (SLEN(sub) == 0) return 1;
+    return memmem(SS(s), SLEN(s), SS(sub), SLEN(sub)) != NULL;
+}
+
+Obj *mp_str_join(Obj *sep, Obj *iterable)
+{
+    Obj *l = mp_list_of(iterable);
+    if (!l) return NULL;
+    SB b = {0};
+    for (int64_t i = 0; i < LN(l); i++) {
+        Obj *x = LITEMS(l)[i];
+        if (!IS_STR(x)) {
+            sb_free(&b);
+            mp_err(&mp_exc_TypeError, "sequence item %lld: expected str instance, %s found", (long long)i, mp_type_name(x));
+            decref(l);
+            return NULL;
+        }
+        if (i) sb_add(&b, SS(sep), SLEN(sep));
+        sb_add(&b, SS(x), SLEN(x));
+    }
+    decref(l);
+    return sb_finish(&b);
+}
+
+/* ---- methods ---- */
+
+#define SELF (args[0])
+#define ARG_STR(i, fn) do { if (!IS_STR(args[i])) return mp_err(&mp_exc_TypeError, "%s arg must be str, not %s", fn, mp_type_name(args[i])); } while (0)
+
+static Obj *s_join(Obj **args, int n, Obj *kw)
+{
+    if (mp_check_args("join", n - 1, 1, 1)) return NULL;
+    return mp_str_join(SELF, args[1]);
+}
+
+static int is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+static Obj *strip_impl(Obj **args, int n, int left, int right)
+{
+    const char *s = SS(SELF);
+    int64_t a = 0, b = SLEN(SELF);
+    const char *chars = NULL;
+    int64_t nc = 0;
+    if (n > 1 && args[1] != NONE) { if (!IS_STR(args[1])) return mp_err(&mp_exc_TypeError, "strip arg must be None or str"); chars = SS(args[1]); nc = SLEN(args[1]); }
+    if (left) while (a < b && (chars ? memchr(chars, s[a], nc) != NULL : is_ws(s[a]))) a++;
+    if (right) while (b > a && (chars ? memchr(chars, s[b - 1], nc) != NULL : is_ws(s[b - 1]))) b--;
+    return mp_str_new(s + a, b - a);
+}
+static Obj *s_strip(Obj **args, int n, Obj *kw) { return strip_impl(args, n, 1, 1); }
+static Obj *s_lstrip(Obj **args, int n, Obj *kw) { return strip_impl(args, n, 1, 0); }
+static Obj *s_rstrip(Obj **args, int n, Obj *kw) { return strip_impl(args, n, 0, 1); }
+
+static Obj *split_impl(Obj **args, int n, Obj *kw, int rev)
+{
+    Obj *sep = n > 1 ? args[1] : NULL;
+    Obj *ms = n > 2 ? args[2] : NULL;
+    if (kw) {
+        Obj *v = mp_kwarg(args, n, kw, "sep"); if (v) sep = v;
+        v = mp_kwarg(args, n, kw, "maxsplit"); if (v) ms = v;
+        n -= (int)TN(kw);
+        if (n < 2) { if (!mp_kwarg(args, n + (int)TN(kw), kw, "sep")) sep = NULL; }
+    }
+    int64_t maxsplit = ms && IS_INT(ms) ? IV(ms) : -1;
+    if (sep == NONE) sep = NULL;
+    const char *s = SS(SELF);
+    int64_t len = SLEN(SELF);
+    Obj *l = mp_list_new(0);
+    if (!sep) {
+        if (!rev) {
+            int64_t i = 0;
+            while (i < len) {
+                while (i < len && is_ws(s[i])) i++;
+                if (i >= len) break;
+                if (maxsplit >= 0 && LN(l) == maxsplit) {
+                    int64_t e = len;
+                    while (e > i && is_ws(s[e - 1])) e--;
+                    Obj *p = mp_str_new(s + i, e - i); mp_list_append(l, p); decref(p);
+                    break;
+                }
+                int64_t st = i;
+                while (i < len && !is_ws(s[i])) i++;
+                Obj *p = mp_str_new(s + st, i - st); mp_list_append(l, p); decref(p);
+            }
+        } else {
+            int64_t i = len;
+            while (i > 0) {
+                while (i > 0 && is_ws(s[i - 1])) i--;
+                if (i <= 0) break;
+                if (maxsplit >= 0 && LN(l) == maxsplit) {
+                    int64_t st = 0;
+                    while (st < i && is_ws(s[st])) st++;
+                    Obj *p = mp_str_new(s + st, i - st); mp_list_append(l, p); decref(p);
+                    break;
+                }
+                int64_t e = i;
+                while (i > 0 && !is_ws(s[i - 1])) i--;
+                Obj *p = mp_str_new(s + i, e - i); mp_list_append(l, p); decref(p);
+            }
+            /* reverse */
+            for (int64_t a = 0, b = LN(l) - 1; a < b; a++, b--) { Obj *t = LITEMS(l)[a]; LITEMS(l)[a] = LITEMS(l)[b]; LITEMS(l)[b] = t; }
+        }
+        return l;
+    }
+    if (!IS_STR(sep)) { decref(l); return mp_err(&mp_exc_TypeError, "must be str or None, not %s", mp_type_name(sep)); }
+    int64_t sl = SLEN(sep);
+    if (sl == 0) { decref(l); return mp_err(&mp_exc_ValueError, "empty separator"); }
+    if (!rev) {
+        int64_t i = 0;
+        for (;;) {
+            const char *f = (maxsplit >= 0 && LN(l) == maxsplit) ? NULL : memmem(s + i, len - i, SS(sep), sl);
+            if (!f) { Obj *p = mp_str_new(s + i, len - i); mp_list_append(l, p); decref(p); break; }
+            Obj *p = mp_str_new(s + i, f - (s + i)); mp_list_append(l, p); decref(p);
+            i = f - s + sl;
+        }
+    } else {
+        int64_t e = len;
+        for (;;) {
+            int64_t found = -1;
+            if (!(maxsplit >= 0 && LN(l) == maxsplit))
+                for (int64_t j = e - sl; j >= 0; j--) if (!memcmp(s + j, SS(sep), sl)) { found = j; break; }
+            if (found < 0) { Obj *p = mp_str_new(s, e); mp_list_append(l, p); decref(p); break; }
+            Obj *p = mp_str_new(s + found + sl, e - found - sl); mp_list_append(l, p); decref(p);
+            e = found;
+        }
+        for (int64_t a = 0, b = LN(l) - 1; a < b; a++, b--) { Obj *t = LITEMS(l)[a]; LITEMS(l)[a] = LITEMS(l)[b]; LITEMS(l)[b] = t; }
+    }
+    return l;
+}
+static Obj *s_split(Obj **args, int n, Obj *kw) { return split_impl(args, n, kw, 0); }
+static Obj *s_rsplit(Obj **args, int n, Obj *kw) { return split_impl(args, n, kw, 1); }
+
+static Obj *s_splitlines(Obj **args, int n, Obj *kw)
+{
+    int keep = n > 1 && mp_truthy(args[1]);
+    const char *s = SS(SELF);
+    int64_t len = SLEN(SELF), i = 0;
+    Obj *l = mp_list_new(0);
+    while (i < len) {
+        int64_t st = i;
+        while (i < len && s[i] != '\n' && s[i] != '\r') i++;
+        int64_t e = i;
+        if (i < len) { if (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n') i += 2; else i++; }
+        Obj *p = mp_str_new(s + st, (keep ? i : e) - st);
+        mp_list_append(l, p); decref(p);
+    }
+    return l;
+}
+
+static Obj *s_replace(Obj **args, int n, Obj *kw)
+{
+    if (mp_check_args("replace", n - 1, 2, 3)) return NULL;
+    ARG_STR(1, "replace()"); ARG_STR(2, "replace()");
+    int64_t count = n > 3 ? IV(args[3]) : -1;
+    const char *s = SS(SELF);
+    int64_t len = SLEN(SELF), ol = SLEN(args[1]);
+    SB b = {0};
+    int64_t i = 0, done = 0;
+    if (ol == 0) {
+        for (int64_t k = 0; k <= len; k++) {
+            if (count < 0 || done < count) { sb_addo(&b, args[2]); done++; }
+            if (k < len) sb_addc(&b, s[k]);
+        }
+        return sb_finish(&b);
+    }
+    while (i < len) {
+        const char *f = (count >= 0 && done >= count) ? NULL : memmem(s + i, len - i, SS(args[1]), ol);
+        if (!f) { sb_add(&b, s + i, len - i); break; }
+        sb_add(&b, s + i, f - (s + i));
+        sb_addo(&b, args[2]);
+        i = f - s + ol;
+        done++;
+    }
+    return sb_finish(&b);
+}
+
+static int64_t cp_index(Obj *s, int64_t byteoff)
+{
+    if (((Str *)s)->ascii) return byteoff;
+    int64_t c = 0;
+    for (int64_t i = 0; i < byteoff; i++) if ((SS(s)[i] & 0xC0) != 0x80) c++;
+    return c;
+}
+
+static int range_args(Obj **args, int n, int first, int64_t len, int64_t *a, int64_t *b)
+{
+    *a = 0; *b = len;
+    if (n > first && args[first] != NONE) { *a = IV(args[first]); if (*a < 0) { *a += len; if (*a < 0) *a = 0; } }
+    if (n > first + 1 && args[first + 1] != NONE) { *b = IV(args[first + 1]); if (*b < 0) { *b += len; if (*b < 0) *b = 0; } }
+    if (*b > len) *b = len;
+    return 0;
+}
+
+static int64_t find_impl(Obj **args, int n, int rev)
+{
+    Obj *s = SELF, *sub = args[1];
+    int64_t a, b;
+    range_args(args, n, 2, ((Str *)s)->clen, &a, &b);
+    int64_t ba = cp_offset(s, a), bb = cp_offset(s, b);
+    int64_t sl = SLEN(sub);
+    if (bb - ba < sl) return -1;
+    if (!rev) {
+        const char *f = memmem(SS(s) + ba, bb - ba, SS(sub), sl);
+        return f ? cp_index(s, f - SS(s)) : -1;
+    }
+    for (int64_t j = bb - sl; j >= ba; j--) if (!memcmp(SS(s) + j, SS(sub), sl)) return cp_index(s, j);
+    return -1;
+}
+
+static Obj *s_find(Obj **args, int n, Obj *kw) { if (mp_check_args("find", n - 1, 1, 3)) return NULL; ARG_STR(1, "find()"); return mp_int(find_impl(args, n, 0)); }
+static Obj *s_rfind(Obj **args, int n, Obj *kw) { if (mp_check_args("rfind", n - 1, 1, 3)) return NULL; ARG_STR(1, "rfind()"); return mp_int(find_impl(args, n, 1)); }
+static Obj *s_index(Obj **args, int n, Obj *kw)
+{
+    if (mp_check_args("index", n - 1, 1, 3)) return NULL;
+    ARG_STR(1, "index()");
+    int64_t r = find_impl(args, n, 0);
+    if (r < 0) return mp_err(&mp_exc_ValueError, "substring not found");
+    return mp_int(r);
+}
+static Obj *s_rindex(Obj **args, int n, Obj *kw)
+{
+    ARG_STR(1, "rindex()");
+    int64_t r = find_impl(args, n, 1);
+    if (r < 0) return mp_err(&mp_exc_ValueError, "substring not found");
+    return mp_int(r);
+}
+
+static Obj *s_count(Obj **args, int n, Obj *kw)
+{
+    if (mp_check_args("count", n - 1, 1, 3)) return NULL;
+    ARG_STR(1, "count()");
+    Obj *s = SELF, *sub = args[1];
+    int64_t a, b;
+    range_args(args, n, 2, ((Str *)s)->clen, &a, &b);
+    int64_t ba = cp_offset(s, a), bb = cp_offset(s, b), sl = SLEN(sub), c = 0;
+    if (sl == 0) return mp_int(b >= a ? b - a + 1 : 0);
+    for (int64_t i = ba; i + sl <= bb;) {
+        const char *f = memmem(SS(s) + i, bb - i, SS(sub), sl);
+        if (!f) break;
+        c++;
+        i = f - SS(s) + sl;
+    }
+    return mp_int(c);
+}
+
+static int prefix_match(Obj *s, Obj *p, int end, int64_t a, int64_t b)
+{
+    int64_t ba = cp_offset(s, a), bb = cp_offset(s, b);
+    if (bb - ba < SLEN(p)) return 0;
+    if (!end) return !memcmp(SS(s) + ba, SS(p), SLEN(p));
+    return !memcmp(SS(s) + bb - SLEN(p), SS(p), SLEN(p));
+}
+
+static Obj *startend(Obj **args, int n, int end)
+{
+    if (mp_check_args(end ? "endswith" : "startswith", n - 1, 1, 3)) return NULL;
+    int64_t a, b;
+    range_args(args, n, 2, ((Str *)SELF)->clen, &a, &b);
+    Obj *p = args[1];
+    if (IS(p, tuple)) {
+        for (int64_t i = 0; i < TN(p); i++)
+            if (IS_STR(TITEMS(p)[i]) && prefix_match(SELF, TITEMS(p)[i], end, a, b)) return mp_bool(1);
+        return mp_bool(0);
+    }
+    if (!IS_STR(p))
+        return mp_err(&mp_exc_TypeError, "%s first arg must be str or a tuple of str, not %s", end ? "endswith" : "startswith", mp_type_name(p));
+    return mp_bool(prefix_match(SELF, p, end, a, b));
+}
+static Obj *s_startswith(Obj **args, int n, Obj *kw) { return startend(args, n, 0); }
+static Obj *s_endswith(Obj **args, int n, Obj *kw) { return startend(args, n, 1); }
+
+static Obj *map_chars(Obj *s, int mode)
+{
+    Obj *r = mp_str_new(SS(s), SLEN(s));
+    char *p = ((Str *)r)->s;
+    int start = 1;
+    for (int64_t i = 0; i < SLEN(r); i++) {
+        unsigned char c = (unsigned char)p[i];
+        switch (mode) {
+        case 0: p[i] = (char)toupper(c); break;
+        case 1: p[i] = (char)tolower(c); break;
+        case 2: p[i] = (char)(start ? toupper(c) : tolower(c)); start = !isalpha(c); break;
+        case 3: p[i] = (char)(i == 0 ? toupper(c) : tolower(c)); break;
+        case 4: p[i] = (char)(isupper(c) ? tolower(c) : toupper(c)); break;
+        }
+    }
+    return r;
+}
+static Obj *s_upper(Obj **args, int n, Obj *kw) { return map_chars(SELF, 0); }
+static Obj *s_lower(Obj **args, int n, Obj *kw) { return map_chars(SELF, 1); }
+static Obj *s_title(Obj **args, int n, Obj *kw) { return map_chars(SELF, 2); }
+static Obj *s_capitalize(Obj **args, int n, Obj *kw) { return map_chars(SELF, 3); }
+static Obj *s_swapcase(Obj **args, int n, Obj *kw) { return map_chars(SELF, 4); }
+
+static Obj *char_class(Obj *s, int (*pred)(int), int empty)
+{
+    if (SLEN(s) == 0) return mp_bool(empty);
+    for (int64_t i = 0; i < SLEN(s); i++) if (!pred((unsigned char)SS(s)[i])) return mp_bool(0);
+    return mp_bool(1);
+}
+static Obj *s_isdigit(Obj **args, int n, Obj *kw) { return char_class(SELF, isdigit, 0); }
+static Obj *s_isalpha(Obj **args, int n, Obj *kw) { return char_class(SELF, isalpha, 0); }
+static Obj *s_isalnum(Obj **args, int n, Obj *kw) { return char_class(SELF, isalnum, 0); }
+static Obj *s_isspace(Obj **args, int n, Obj *kw) { return char_class(SELF, isspace, 0); }
+static Obj *case_check(Obj *s, int upper)
+{
+    int cased = 0;
+    for (int64_t i = 0; i < SLEN(s); i++) {
+        unsigned char c = (unsigned char)SS(s)[i];
+        if (upper ? islower(c) : isupper(c)) return mp_bool(0);
+        if (isalpha(c)) cased = 1;
+    }
+    return mp_bool(cased);
+}
+static Obj *s_isupper(Obj **args, int n, Obj *kw) { return case_check(SELF, 1); }
+static Obj *s_islower(Obj **args, int n, Obj *kw) { return case_check(SELF, 0); }
+static Obj *s_isidentifier(Obj **args, int n, Obj *kw)
+{
+    Obj *s = SELF;
+    if (!SLEN(s) || isdigit((unsigned char)SS(s)[0])) return mp_bool(0);
+    for (int64_t i = 0; i < SLEN(s); i++) if (!isalnum((unsigned char)SS(s)[i]) && SS(s)[i] != '_') return mp_bool(0);
+    return mp_bool(1);
+}
+
+static Obj *justify(Obj **args, int n, int mode)
+{
+    if (mp_check_args("justify", n - 1, 1, 2)) return NULL;
+    int ok;
+    int64_t w = mp_index(args[1], &ok);
+    if (!ok) return NULL;
+    const char *fill = n > 2 ? SS(args[2]) : " ";
+    int64_t fl = n > 2 ? SLEN(args[2]) : 1;
+    int64_t len = ((Str *)SELF)->clen;
+    if (w <= len) return incref(SELF);
+    int64_t padn = w - len, left = mode == 0 ? 0 : mode == 1 ? padn : padn / 2 + (padn & w & 1);
+    SB b = {0};
+    for (int64_t i = 0; i < left; i++) sb_add(&b, fill, fl);
+    sb_addo(&b, SELF);
+    for (int64_t i = 0; i < padn - left; i++) sb_add(&b, fill, fl);
+    return sb_finish(&b);
+}
+static Obj *s_ljust(Obj **args, int n, Obj *kw) { return justify(args, n, 0); }
+static Obj *s_rjust(Obj **args, int n, Obj *kw) { return justify(args, n, 1); }
+static Obj *s_center(Obj **args, int n, Obj *kw) { return justify(args, n, 2); }
+
+static Obj *s_zfill(Obj **args, int n, Obj *kw)
+{
+    if (mp_check_args("zfill", n - 1, 1, 1)) return NULL;
+    int64_t w = IV(args[1]), len = SLEN(SELF);
+    if (w <= len) return incref(SELF);
+    SB b = {0};
+    const char *s = SS(SELF);
+    int sign = len && (s[0] == '-' || s[0] == '+');
+    if (sign) sb_addc(&b, s[0]);
+    for (int64_t i = 0; i < w - len; i++) sb_addc(&b, '0');
+    sb_add(&b, s + sign, len - sign);
+    return sb_finish(&b);
+}
+
+static Obj *partition(Obj **args, int n, int rev)
+{
+    if (mp_check_args("partition", n - 1, 1, 1)) return NULL;
+    ARG_STR(1, "partition()");
+    Obj *s = SELF, *sep = args[1];
+    if (SLEN(sep) == 0) return mp_err(&mp_exc_ValueError, "empty separator");
+    const char *p = SS(s);
+    int64_t len = SLEN(s), sl = SLEN(sep), at = -1;
+    if (!rev) { const char *f = memmem(p, len, SS(sep), sl); if (f) at = f - p; }
+    else for (int64_t j = len - sl; j >= 0; j--) if (!memcmp(p + j, SS(sep), sl)) { at = j; break; }
+    if (at < 0) {
+        Obj *e = mp_str_c("");
+        Obj *r = rev ? mp_tuple_pack(3, e, e, s) : mp_tuple_pack(3, s, e, e);
+        decref(e);
+        return r;
+    }
+    Obj *a = mp_str_new(p, at), *c = mp_str_new(p + at + sl, len - at - sl);
+    Obj *r = mp_tuple_pack(3, a, sep, c);
+    decref(a); decref(c);
+    return r;
+}
+static Obj *s_partition(Obj **args, int n, Obj *kw) { return partition(args, n, 0); }
+static Obj *s_rpartition(Obj **args, int n, Obj *kw) { return partition(args, n, 1); }
+
+static Obj *s_format(Obj **args, int n, Obj *kw)
+{
+    int auto_idx = 0;
+    return mp_str_format_impl(args, n, kw, SELF, &auto_idx);
+}
+
+static Obj *s_encode(Obj **args, int n, Obj *kw) { return mp_bytes_new((unsigned char *)SS(SELF), SLEN(SELF)); }
+
+static Obj *s_removeprefix(Obj **args, int n, Obj *kw)
+{
+    ARG_STR(1, "removeprefix()");
+    if (SLEN(args[1]) <= SLEN(SELF) && !memcmp(SS(SELF), SS(args[1]), SLEN(args[1])))
+        return mp_str_new(SS(SELF) + SLEN(args[1]), SLEN(SELF) - SLEN(args[1]));
+    return incref(SELF);
+}
+static Obj *s_removesuffix(Obj **args, int n, Obj *kw)
+{
+    ARG_STR(1, "removesuffix()");
+    int64_t a = SLEN(SELF), b = SLEN(args[1]);
+    if (b && b <= a && !memcmp(SS(SELF) + a - b, SS(args[1]), b)) return mp_str_new(SS(SELF), a - b);
+    return incref(SELF);
+}
+
+static Obj *s_expandtabs(Obj **args, int n, Obj *kw)
+{
+    int64_t ts = n > 1 ? IV(args[1]) : 8, col = 0;
+    SB b = {0};
+    for (int64_t i = 0; i < SLEN(SELF); i++) {
+        char c = SS(SELF)[i];
+        if (c == '\t') { int64_t k = ts ? ts - col % ts : 0; for (int64_t j = 0; j < k; j++) sb_addc(&b, ' '); col += k; }
+        else { sb_addc(&b, c); col = (c == '\n' || c == '\r') ? 0 : col + 1; }
+    }
+    return sb_finish(&b);
+}
+
+static const struct MethodDef str_methods[] = {
+    { "join", s_join }, { "strip", s_strip }, { "lstrip", s_lstrip }, { "rstrip", s_rstrip },
+    { "split", s_split }, { "rsplit", s_rsplit }, { "splitlines", s_splitlines }, { "replace", s_replace },
+    { "find", s_find }, { "rfind", s_rfind }, { "index", s_index }, { "rindex", s_rindex },
+    { "count", s_count }, { "startswith", s_startswith }, { "endswith", s_endswith },
+    { "upper", s_upper }, { "lower", s_lower }, { "title", s_title }, { "capitalize", s_capitalize },
+    { "swapcase", s_swapcase }, { "casefold", s_lower },
+    { "isdigit", s_isdigit }, { "isdecimal", s_isdigit }, { "isnumeric", s_isdigit }, { "isalpha", s_isalpha },
+    { "isalnum", s_isalnum }, { "isspace", s_isspace }, { "isupper", s_isupper }, { "islower", s_islower },
+    { "isidentifier", s_isidentifier },
+    { "ljust", s_ljust }, { "rjust", s_rjust }, { "center", s_center }, { "zfill", s_zfill },
+    { "partition", s_partition }, { "rpartition", s_rpartition }, { "format", s_format },
+    { "encode", s_encode }, { "removeprefix", s_removeprefix }, { "removesuffix", s_removesuffix },
+    { "expandtabs", s_expandtabs },
+    { NULL, NULL }
+};
+
+/* ---- bytes ---- */
+
+Obj *mp_bytes_new(const unsigned char *s, int64_t n)
+{
+    Bytes *b = mp_alloc(&mp_bytes_type, sizeof(Bytes) + n + 1);
+    b->len = n;
+    if (s) memcpy(b->s, s, n);
+    b->s[n] = 0;
+    b->hash = -1;
+    return (Obj *)b;
+}
+
+Obj *mp_bytes_repr(Obj *o)
+{
+    int ba = IS(o, bytearray);
+    const unsigned char *s = ba ? ((ByteArray *)o)->s : ((Bytes *)o)->s;
+    int64_t n = ba ? ((ByteArray *)o)->n : ((Bytes *)o)->len;
+    int sq = memchr(s, '\'', n) != NULL, dq = memchr(s, '"', n) != NULL;
+    char q = sq && !dq ? '"' : '\'';
+    SB b = {0};
+    if (ba) sb_adds(&b, "bytearray(");
+    sb_addc(&b, 'b'); sb_addc(&b, q);
+    for (int64_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        if (c == q || c == '\\') { sb_addc(&b, '\\'); sb_addc(&b, c); }
+        else if (c == '\n') sb_adds(&b, "\\n");
+        else if (c == '\t') sb_adds(&b, "\\t");
+        else if (c == '\r') sb_adds(&b, "\\r");
+        else if (c < 0x20 || c >= 0x7f) { char buf[8]; snprintf(buf, sizeof buf, "\\x%02x", c); sb_adds(&b, buf); }
+        else sb_addc(&b, c);
+    }
+    sb_addc(&b, q);
+    if (ba) sb_addc(&b, ')');
+    return sb_finish(&b);
+}
+
+static Obj *b_decode(Obj **args, int n, Obj *kw)
+{
+    if (IS(SELF, bytearray)) return mp_str_new((char *)((ByteArray *)SELF)->s, ((ByteArray *)SELF)->n);
+    return mp_str_new((char *)((Bytes *)SELF)->s, ((Bytes *)SELF)->len);
+}
+
+static Obj *ba_append(Obj **args, int n, Obj *kw)
+{
+    ByteArray *b = (ByteArray *)SELF;
+    if (b->n == b->cap) { b->cap = b->cap ? b->cap * 2 : 16; b->s = realloc(b->s, b->cap); }
+    b->s[b->n++] = (unsigned char)IV(args[1]);
+    return incref(NONE);
+}
+
+static const struct MethodDef bytes_methods[] = { { "decode", b_decode }, { NULL, NULL } };
+static const struct MethodDef bytearray_methods[] = { { "decode", b_decode }, { "append", ba_append }, { NULL, NULL } };
+
+void mp_str_init(void)
+{
+    mp.empty_str = mp_str_new("", 0);
+    mp.empty_str->rc = MP_IMMORTAL;
+    for (int c = 0; c < 128; c++) {
+        char ch = (char)c;
+        Obj *s = mp_str_new(&ch, 1);
+        s->rc = MP_IMMORTAL;
+        mp.chars[c] = s;
+    }
+    mp_add_methods(&mp_str_type, str_methods);
+    mp_add_methods(&mp_bytes_type, bytes_methods);
+    mp_add_methods(&mp_bytearray_type, bytearray_methods);
+}
