@@ -805,3 +805,93 @@ void mp_builtins_init(void)
     mp_dict_sets(b, "__name__", mp_str_intern("builtins"));
     (void)mp_object_init_fn;
 }
+
+/* ---- methods of int, float, complex; dict.fromkeys ---- */
+
+static Obj *i_bit_length(Obj **args, int n, Obj *kw) { return mp_int(mp_int_bit_length(args[0])); }
+static Obj *i_bit_count(Obj **args, int n, Obj *kw)
+{
+    mpz_t z;
+    mpz_init(z);
+    mp_int_to_mpz(args[0], z);
+    mpz_abs(z, z);
+    Obj *r = mp_int((int64_t)mpz_popcount(z));
+    mpz_clear(z);
+    return r;
+}
+static Obj *i_conjugate(Obj **args, int n, Obj *kw) { return mp_pos(args[0]); }
+static Obj *i_to_bytes(Obj **args, int n, Obj *kw)
+{
+    int64_t len = n > 1 ? IV(args[1]) : 1;
+    Obj *bo = n > 2 ? args[2] : mp_kwarg(args, n, kw, "byteorder");
+    int little = bo && IS_STR(bo) && !strcmp(SS(bo), "little");
+    Obj *b = mp_bytes_new(NULL, len);
+    mpz_t z;
+    mpz_init(z);
+    mp_int_to_mpz(args[0], z);
+    for (int64_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)mpz_fdiv_ui(z, 256);
+        mpz_fdiv_q_2exp(z, z, 8);
+        ((Bytes *)b)->s[little ? i : len - 1 - i] = c;
+    }
+    mpz_clear(z);
+    return b;
+}
+static Obj *f_is_integer(Obj **args, int n, Obj *kw) { double d = FV(args[0]); return mp_bool(isfinite(d) && d == floor(d)); }
+static Obj *f_conjugate(Obj **args, int n, Obj *kw) { return incref(args[0]); }
+static Obj *f_as_integer_ratio(Obj **args, int n, Obj *kw)
+{
+    double d = FV(args[0]);
+    if (!isfinite(d)) return mp_err(&mp_exc_OverflowError, "cannot convert Infinity to integer ratio");
+    int e;
+    double m = frexp(d, &e);
+    for (int i = 0; i < 300 && m != floor(m); i++) { m *= 2.0; e--; }
+    mpz_t num, den;
+    mpz_init_set_d(num, m);
+    mpz_init_set_ui(den, 1);
+    if (e > 0) mpz_mul_2exp(num, num, e); else mpz_mul_2exp(den, den, -e);
+    mpz_t g;
+    mpz_init(g);
+    mpz_gcd(g, num, den);
+    mpz_divexact(num, num, g); mpz_divexact(den, den, g);
+    Obj *a = mp_int_from_mpz(num), *b = mp_int_from_mpz(den);
+    Obj *t = mp_tuple_pack(2, a, b);
+    decref(a); decref(b);
+    mpz_clear(num); mpz_clear(den); mpz_clear(g);
+    return t;
+}
+static Obj *c_conjugate(Obj **args, int n, Obj *kw) { Complex *c = (Complex *)args[0]; return mp_complex(c->re, -c->im); }
+static Obj *d_fromkeys(Obj **args, int n, Obj *kw)
+{
+    Obj *d = mp_dict_new();
+    Obj *v = n > 2 ? args[2] : NONE;
+    Obj *it = mp_iter(args[1]);
+    if (!it) { decref(d); return NULL; }
+    Obj *k;
+    while ((k = mp_next(it))) { mp_dict_set(d, k, v); decref(k); }
+    decref(it);
+    if (mp.exc) { decref(d); return NULL; }
+    return d;
+}
+
+static const struct MethodDef int_methods[] = {
+    { "bit_length", i_bit_length }, { "bit_count", i_bit_count }, { "conjugate", i_conjugate },
+    { "to_bytes", i_to_bytes }, { NULL, NULL }
+};
+static const struct MethodDef float_methods[] = {
+    { "is_integer", f_is_integer }, { "conjugate", f_conjugate }, { "as_integer_ratio", f_as_integer_ratio },
+    { NULL, NULL }
+};
+static const struct MethodDef complex_methods[] = { { "conjugate", c_conjugate }, { NULL, NULL } };
+
+void mp_builtins_init2(void)
+{
+    mp_add_methods(&mp_int_type, int_methods);
+    mp_add_methods(&mp_float_type, float_methods);
+    mp_add_methods(&mp_complex_type, complex_methods);
+    Obj *fk = mp_builtin_new("fromkeys", d_fromkeys, NULL);
+    Wrapper *w = mp_alloc(&mp_classmethod_type, sizeof(Wrapper));
+    w->f = fk;
+    mp_dict_sets(mp_dict_type.dict, "fromkeys", (Obj *)w);
+    decref((Obj *)w);
+}

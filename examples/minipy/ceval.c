@@ -353,7 +353,7 @@ static Obj *load_method(Obj *o, Obj *name, Obj **self_out)
     Obj *d = mp_type_lookup(t, name);
     if (d && (IS(d, function) || (IS(d, builtin) && !((Builtin *)d)->self))) {
         if (!(t->flags & T_USER) || !((Inst *)o)->dict || !mp_dict_get(((Inst *)o)->dict, name)) {
-            if (t != &mp_type_type && t != &mp_module_type) {
+            if (t != &mp_type_type && t != &mp_module_type && t != &mp_super_type) {
                 *self_out = incref(o);
                 return incref(d);
             }
@@ -1046,9 +1046,7 @@ L_CALL_PY_EXACT: {
     Obj **src = A ? args - 1 : args;
     memcpy(nf->lp, src, sizeof(Obj *) * n);   /* steal the references */
     sp -= oparg + 2;
-    if (!A) decref(B);
     if (cc->ncells || cc->nfree) setup_cells(nf, fn);
-    incref(c);
     f->ip = ip;
     Obj *r;
     if (++mp.depth > mp.limit) r = mp_err(&mp_exc_RecursionError, "maximum recursion depth exceeded");

@@ -200,6 +200,7 @@ static Obj *pct_one(char conv, Obj *v, int flags_minus, int flags_plus, int flag
     int n = 0;
     if (flags_minus) specbuf[n++] = '<';
     else if (flags_zero && conv != 's' && conv != 'r' && conv != 'a' && conv != 'c') { specbuf[n++] = '0'; specbuf[n++] = '='; }
+    else if (conv == 's' || conv == 'r' || conv == 'a' || conv == 'c') specbuf[n++] = '>';
     if (flags_plus) specbuf[n++] = '+';
     else if (flags_space) specbuf[n++] = ' ';
     if (flags_alt) specbuf[n++] = '#';

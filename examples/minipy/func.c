@@ -70,14 +70,12 @@ Obj *mp_module_new(const char *name)
 
 Obj *mp_func_new(Code *co, Obj *globals)
 {
-    static uint32_t next_version;
     Func *f = mp_alloc(&mp_function_type, sizeof(Func));
     f->code = (Code *)incref((Obj *)co);
     f->globals = globals;
     f->name = incref(co->name);
     f->qualname = incref(co->qualname);
-    f->version = ++next_version;
-    if (f->version == 0) f->version = ++next_version;
+    f->version = ++mp.next_type_version;
     return (Obj *)f;
 }
 

@@ -20,4 +20,5 @@ EXTRA_DIST += examples/minipy/README.md examples/minipy/gen-prelude.py \
 	examples/minipy/lib/itertools.py examples/minipy/lib/bisect.py \
 	examples/minipy/lib/functools.py examples/minipy/lib/heapq.py \
 	examples/minipy/lib/collections.py examples/minipy/lib/string.py \
-	examples/minipy/lib/operator.py examples/minipy/lib/copy.py
+	examples/minipy/lib/operator.py examples/minipy/lib/copy.py \
+	examples/minipy/lib/array.py examples/minipy/lib/io.py

@@ -126,6 +126,7 @@ static void interp_init(void)
     mp_set_init();
     mp_modules_init();
     mp_builtins_init();
+    mp_builtins_init2();
 }
 
 static void *run_main(void *arg)

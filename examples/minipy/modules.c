@@ -490,14 +490,16 @@ static Obj *a_new(Obj **args, int n, Obj *kw)
     decref(l);
     return (Obj *)a;
 }
-static Obj *mod_array(void)
+Obj *mp_mod_array(void);
+Obj *mp_mod_array(void)
 {
     Obj *m = mp_module_new("array");
     add_fn(m, "array", a_new);
     return m;
 }
 
-static Obj *mod_io(void)
+Obj *mp_mod_io(void);
+Obj *mp_mod_io(void)
 {
     Obj *m = mp_module_new("io");
     mp_dict_sets(((Module *)m)->dict, "StringIO", (Obj *)&mp_stringio_type);
@@ -530,8 +532,15 @@ Obj *mp_import(Obj *name)
     const char *s = SS(name);
     static const struct { const char *name; Obj *(*init)(void); } cmods[] = {
         { "math", mod_math }, { "time", mod_time }, { "sys", mod_sys }, { "_random", mod_random_core },
-        { "array", mod_array }, { "io", mod_io }, { NULL, NULL }
+        { NULL, NULL }
     };
+    if (!strcmp(s, "builtins")) {
+        m = mp_module_new("builtins");
+        decref(((Module *)m)->dict);
+        ((Module *)m)->dict = incref(mp.builtins);
+        mp_dict_set(mp.modules, name, m);
+        return m;
+    }
     for (int i = 0; cmods[i].name; i++)
         if (!strcmp(s, cmods[i].name)) {
             m = cmods[i].init();

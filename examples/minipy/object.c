@@ -670,8 +670,11 @@ Obj *mp_inplace(int op, Obj *a, Obj *b)
         return incref(a);
     }
     if (ta == &mp_set_type && (TYPE(b) == &mp_set_type || TYPE(b) == &mp_frozenset_type)) {
-        if (op == BIN_OR) { if (mp_set_update(a, b) < 0) return NULL; return incref(a); }
-        if (op == BIN_SUB || op == BIN_AND || op == BIN_XOR) {
+        if (op == BIN_OR || op == BIN_SUB || op == BIN_XOR) {
+            if (mp_set_inplace(op, a, b) < 0) return NULL;
+            return incref(a);
+        }
+        if (op == BIN_AND) {
             Obj *r = mp_set_binop(op, a, b);
             if (!r) return NULL;
             /* replace contents in place */

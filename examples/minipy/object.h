@@ -410,6 +410,7 @@ Obj *mp_set_repr(Obj *o);
 Obj *mp_set_binop(int op, Obj *a, Obj *b);
 Obj *mp_set_cmp(Obj *a, Obj *b, int op);
 int mp_set_update(Obj *s, Obj *it);
+int mp_set_inplace(int op, Obj *a, Obj *b);
 Obj *mp_set_iter_next(SeqIter *it);
 int64_t mp_set_hash(Obj *s);
 Obj *mp_set_copy(Obj *s, int frozen);
@@ -429,6 +430,7 @@ void mp_func_init(void);
 
 /* ---- builtins.c / modules.c ---- */
 void mp_builtins_init(void);
+void mp_builtins_init2(void);
 Obj *mp_import(Obj *name);
 Obj *mp_print_to(Obj *file, Obj *s);
 int mp_write_stdout(const char *s, int64_t n);

@@ -3,6 +3,68 @@
 #include <stddef.h>
 #include "prelude.h"
 
+static const char src_array[] =
+    "# array.py -- basic typed arrays (a list with a type code that checks its items).\n"
+    "_INT_CODES = 'bBhHiIlLqQ'\n"
+    "_FLOAT_CODES = 'fd'\n"
+    "\n"
+    "class array:\n"
+    "    def __init__(self, typecode, initializer=()):\n"
+    "        if typecode not in _INT_CODES and typecode not in _FLOAT_CODES and typecode != 'u':\n"
+    "            raise ValueError(\"bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)\")\n"
+    "        self.typecode = typecode\n"
+    "        self._a = []\n"
+    "        for x in initializer:\n"
+    "            self.append(x)\n"
+    "    def _check(self, x):\n"
+    "        if self.typecode in _INT_CODES:\n"
+    "            if not isinstance(x, int):\n"
+    "                raise TypeError(\"'%s' object cannot be interpreted as an integer\" % type(x).__name__)\n"
+    "            return x\n"
+    "        if self.typecode in _FLOAT_CODES:\n"
+    "            if not isinstance(x, (int, float)):\n"
+    "                raise TypeError(\"must be real number, not %s\" % type(x).__name__)\n"
+    "            return float(x)\n"
+    "        return x\n"
+    "    def append(self, x):\n"
+    "        self._a.append(self._check(x))\n"
+    "    def extend(self, it):\n"
+    "        for x in it:\n"
+    "            self.append(x)\n"
+    "    def pop(self, i=-1):\n"
+    "        return self._a.pop(i)\n"
+    "    def index(self, x):\n"
+    "        return self._a.index(x)\n"
+    "    def count(self, x):\n"
+    "        return self._a.count(x)\n"
+    "    def insert(self, i, x):\n"
+    "        self._a.insert(i, self._check(x))\n"
+    "    def remove(self, x):\n"
+    "        self._a.remove(x)\n"
+    "    def reverse(self):\n"
+    "        self._a.reverse()\n"
+    "    def tolist(self):\n"
+    "        return list(self._a)\n"
+    "    def __len__(self):\n"
+    "        return len(self._a)\n"
+    "    def __iter__(self):\n"
+    "        return iter(self._a)\n"
+    "    def __contains__(self, x):\n"
+    "        return x in self._a\n"
+    "    def __getitem__(self, i):\n"
+    "        if isinstance(i, slice):\n"
+    "            return array(self.typecode, self._a[i])\n"
+    "        return self._a[i]\n"
+    "    def __setitem__(self, i, x):\n"
+    "        self._a[i] = self._check(x)\n"
+    "    def __eq__(self, other):\n"
+    "        return isinstance(other, array) and self._a == other._a\n"
+    "    def __repr__(self):\n"
+    "        if not self._a:\n"
+    "            return \"array('%s')\" % self.typecode\n"
+    "        return \"array('%s', %r)\" % (self.typecode, self._a)\n"
+    "\n";
+
 static const char src_bisect[] =
     "# bisect.py -- binary search over sorted lists.\n"
     "def bisect_right(a, x, lo=0, hi=None, *, key=None):\n"
@@ -457,6 +519,55 @@ static const char src_heapq[] =
     "    return sorted(iterable, key=key)[:n]\n"
     "\n";
 
+static const char src_io[] =
+    "# io.py -- io.StringIO, an in-memory text stream.\n"
+    "class StringIO:\n"
+    "    def __init__(self, initial_value=''):\n"
+    "        self._buf = initial_value\n"
+    "        self._pos = 0\n"
+    "        self._parts = []\n"
+    "    def _flush(self):\n"
+    "        if self._parts:\n"
+    "            self._buf = self._buf + ''.join(self._parts)\n"
+    "            self._parts = []\n"
+    "    def write(self, s):\n"
+    "        if not isinstance(s, str):\n"
+    "            raise TypeError(\"string argument expected, got '%s'\" % type(s).__name__)\n"
+    "        self._parts.append(s)\n"
+    "        return len(s)\n"
+    "    def getvalue(self):\n"
+    "        self._flush()\n"
+    "        return self._buf\n"
+    "    def read(self, n=-1):\n"
+    "        self._flush()\n"
+    "        if n is None or n < 0:\n"
+    "            r = self._buf[self._pos:]\n"
+    "        else:\n"
+    "            r = self._buf[self._pos:self._pos + n]\n"
+    "        self._pos += len(r)\n"
+    "        return r\n"
+    "    def readline(self):\n"
+    "        self._flush()\n"
+    "        i = self._buf.find('\\n', self._pos)\n"
+    "        end = len(self._buf) if i < 0 else i + 1\n"
+    "        r = self._buf[self._pos:end]\n"
+    "        self._pos = end\n"
+    "        return r\n"
+    "    def readlines(self):\n"
+    "        lines = []\n"
+    "        while True:\n"
+    "            l = self.readline()\n"
+    "            if not l:\n"
+    "                return lines\n"
+    "            lines.append(l)\n"
+    "    def __iter__(self):\n"
+    "        return iter(self.readlines())\n"
+    "    def close(self):\n"
+    "        pass\n"
+    "    def flush(self):\n"
+    "        pass\n"
+    "\n";
+
 static const char src_itertools[] =
     "# itertools.py -- the itertools functions, as generators.\n"
     "def count(start=0, step=1):\n"
@@ -824,11 +935,13 @@ static const char src_string[] =
 const char *const mp_prelude_builtins = src_builtins;
 
 const struct mp_py_module mp_py_modules[] = {
+    { "array", src_array },
     { "bisect", src_bisect },
     { "collections", src_collections },
     { "copy", src_copy },
     { "functools", src_functools },
     { "heapq", src_heapq },
+    { "io", src_io },
     { "itertools", src_itertools },
     { "operator", src_operator },
     { "random", src_random },

@@ -153,8 +153,6 @@ Obj *mp_getattr(Obj *o, Obj *name)
         if (ga) return mp_call2(ga, o, name);
         return attr_error(o, name);
     }
-    Obj *d = mp_type_lookup(t, name);
-    if (d) return bind(d, o, t);
     if (t == &mp_super_type) {
         Super *s = (Super *)o;
         Obj *v = mp_type_lookup(s->type->base, name);
@@ -166,6 +164,8 @@ Obj *mp_getattr(Obj *o, Obj *name)
         }
         return mp_err(&mp_exc_AttributeError, "'super' object has no attribute '%s'", SS(name));
     }
+    Obj *d = mp_type_lookup(t, name);
+    if (d) return bind(d, o, t);
     Obj *v = special_attr(o, name);
     if (v || mp.exc) return v;
     return attr_error(o, name);
@@ -226,6 +226,8 @@ int mp_setattr(Obj *o, Obj *name, Obj *v)
             return -1;
         }
         invalidate(ty);
+        if (v && IS_STR(v) && !strcmp(SS(name), "__name__")) { ty->name = strdup(SS(v)); ty->nameobj = incref(v); return 0; }
+        if (v && IS_STR(v) && !strcmp(SS(name), "__qualname__")) { ty->qualname = incref(v); return 0; }
         if (v) return mp_dict_set(ty->dict, name, v);
         int r = mp_dict_del(ty->dict, name);
         if (r > 0) { attr_error(o, name); return -1; }
@@ -237,6 +239,15 @@ int mp_setattr(Obj *o, Obj *name, Obj *v)
     }
     if (t == &mp_function_type) {
         Func *f = (Func *)o;
+        if (!strcmp(SS(name), "__defaults__") || !strcmp(SS(name), "__kwdefaults__")) {
+            Obj **slot = SS(name)[2] == 'd' ? &f->defaults : &f->kwdefaults;
+            xdecref(*slot);
+            *slot = v && v != NONE ? incref(v) : NULL;
+            f->version = ++mp.next_type_version;
+            return 0;
+        }
+        if (!strcmp(SS(name), "__name__") && v && IS_STR(v)) { decref(f->name); f->name = incref(v); return 0; }
+        if (!strcmp(SS(name), "__qualname__") && v && IS_STR(v)) { decref(f->qualname); f->qualname = incref(v); return 0; }
         if (!f->dict) f->dict = mp_dict_new();
         if (v) return mp_dict_set(f->dict, name, v);
         return mp_dict_del(f->dict, name) ? -1 : 0;

@@ -253,6 +253,18 @@ static int in_set(Set *s, SEntry *e)
     return err ? -1 : f != NULL;
 }
 
+static int toggle_from(Obj *r, Set *y)
+{
+    for (int64_t i = 0; i <= y->mask; i++) {
+        SEntry *e = &y->table[i];
+        if (!e->key || e->hash == DUMMYH) continue;
+        int c = in_set((Set *)r, e);
+        if (c < 0) return -1;
+        if (c) mp_set_discard(r, e->key); else if (add_entry((Set *)r, e->key, e->hash) < 0) return -1;
+    }
+    return 0;
+}
+
 Obj *mp_set_binop(int op, Obj *a, Obj *b)
 {
     Set *x = (Set *)a, *y = (Set *)b;
@@ -262,40 +274,47 @@ Obj *mp_set_binop(int op, Obj *a, Obj *b)
         if (merge((Set *)r, y) < 0) { decref(r); return NULL; }
         return r;
     }
+    if (op == BIN_XOR) {
+        Obj *r = mp_set_copy(a, frozen);
+        if (toggle_from(r, y) < 0) { decref(r); return NULL; }
+        return r;
+    }
+    if (op == BIN_SUB && (x->used >> 2) > y->used) {
+        Obj *r = mp_set_copy(a, frozen);
+        for (int64_t i = 0; i <= y->mask; i++) {
+            SEntry *e = &y->table[i];
+            if (e->key && e->hash != DUMMYH && mp_set_discard(r, e->key) < 0) { decref(r); return NULL; }
+        }
+        return r;
+    }
     Obj *r = mp_set_new(frozen);
-    if (op == BIN_AND) {
-        Set *small = x, *big = y;
-        if (y->used < x->used) { small = y; big = x; }
-        for (int64_t i = 0; i <= small->mask; i++) {
-            SEntry *e = &small->table[i];
-            if (!e->key || e->hash == DUMMYH) continue;
-            int c = in_set(big, e);
-            if (c < 0) { decref(r); return NULL; }
-            if (c) add_entry((Set *)r, e->key, e->hash);
-        }
-        return r;
-    }
-    if (op == BIN_SUB) {
-        for (int64_t i = 0; i <= x->mask; i++) {
-            SEntry *e = &x->table[i];
-            if (!e->key || e->hash == DUMMYH) continue;
-            int c = in_set(y, e);
-            if (c < 0) { decref(r); return NULL; }
-            if (!c) add_entry((Set *)r, e->key, e->hash);
-        }
-        return r;
-    }
-    /* symmetric difference: copy a, then toggle b's elements */
-    decref(r);
-    r = mp_set_copy(a, frozen);
-    for (int64_t i = 0; i <= y->mask; i++) {
-        SEntry *e = &y->table[i];
+    Set *it = x, *other = y;
+    if (op == BIN_AND && y->used <= x->used) { it = y; other = x; }
+    for (int64_t i = 0; i <= it->mask; i++) {
+        SEntry *e = &it->table[i];
         if (!e->key || e->hash == DUMMYH) continue;
-        int c = in_set((Set *)r, e);
+        int c = in_set(other, e);
         if (c < 0) { decref(r); return NULL; }
-        if (c) mp_set_discard(r, e->key); else add_entry((Set *)r, e->key, e->hash);
+        if ((op == BIN_AND) == (c != 0) && add_entry((Set *)r, e->key, e->hash) < 0) { decref(r); return NULL; }
     }
     return r;
+}
+
+/* In-place forms: -= and ^= mutate the table in place as CPython does. */
+int mp_set_inplace(int op, Obj *a, Obj *b)
+{
+    Set *y = (Set *)b;
+    if (op == BIN_OR) return merge((Set *)a, y);
+    if (op == BIN_XOR) return toggle_from(a, y);
+    if (op == BIN_SUB) {
+        if (a == b) { Obj *t = mp_set_copy(b, 0); int r = mp_set_inplace(op, a, t); decref(t); return r; }
+        for (int64_t i = 0; i <= y->mask; i++) {
+            SEntry *e = &y->table[i];
+            if (e->key && e->hash != DUMMYH && mp_set_discard(a, e->key) < 0) return -1;
+        }
+        return 0;
+    }
+    return 1;
 }
 
 static int subset(Set *a, Set *b)
@@ -383,12 +402,35 @@ static Obj *as_set(Obj *o)
 }
 static Obj *multi(Obj **args, int n, int op)
 {
-    Obj *r = IS(SELF, frozenset) ? mp_set_copy(SELF, 1) : mp_set_copy(SELF, 0);
+    Obj *r = mp_set_copy(SELF, IS(SELF, frozenset));
     for (int i = 1; i < n; i++) {
-        Obj *o = as_set(args[i]);
-        if (!o) { decref(r); return NULL; }
-        Obj *x = mp_set_binop(op, r, o);
-        decref(o); decref(r);
+        Obj *o = args[i];
+        if (op == BIN_OR) { if (mp_set_update(r, o) < 0) { decref(r); return NULL; } continue; }
+        if (op == BIN_AND && !IS(o, set) && !IS(o, frozenset)) {
+            Obj *res = mp_set_new(IS(SELF, frozenset)), *it = mp_iter(o), *x;
+            if (!it) { decref(res); decref(r); return NULL; }
+            while ((x = mp_next(it))) {
+                int c = mp_set_contains(r, x);
+                if (c > 0) mp_set_add(res, x);
+                decref(x);
+                if (c < 0) break;
+            }
+            decref(it); decref(r);
+            if (mp.exc) { decref(res); return NULL; }
+            r = res;
+            continue;
+        }
+        if (op == BIN_SUB && !IS(o, set) && !IS(o, frozenset)) {
+            Obj *it = mp_iter(o), *x;
+            if (!it) { decref(r); return NULL; }
+            while ((x = mp_next(it))) { mp_set_discard(r, x); decref(x); }
+            decref(it);
+            continue;
+        }
+        Obj *so = as_set(o);
+        if (!so) { decref(r); return NULL; }
+        Obj *x = mp_set_binop(op, r, so);
+        decref(so); decref(r);
         if (!x) return NULL;
         r = x;
     }

@@ -130,6 +130,9 @@ Obj *mp_str_repr(Obj *o)
         else if (c == '\t') sb_adds(&b, "\\t");
         else if (c == '\r') sb_adds(&b, "\\r");
         else if (c < 0x20 || c == 0x7f) { char buf[8]; snprintf(buf, sizeof buf, "\\x%02x", c); sb_adds(&b, buf); }
+        else if (c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] <= 0xA0 || (unsigned char)s[i + 1] == 0xAD)) {
+            char buf[8]; snprintf(buf, sizeof buf, "\\x%02x", (unsigned char)s[i + 1]); sb_adds(&b, buf); i++;
+        }
         else sb_addc(&b, c);
     }
     sb_addc(&b, q);
@@ -482,22 +485,83 @@ static Obj *startend(Obj **args, int n, int end)
 static Obj *s_startswith(Obj **args, int n, Obj *kw) { return startend(args, n, 0); }
 static Obj *s_endswith(Obj **args, int n, Obj *kw) { return startend(args, n, 1); }
 
+static uint32_t cp_upper(uint32_t c)
+{
+    if (c < 128) return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 32;
+    if (c == 0xFF) return 0x178;
+    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
+        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c : c - 1;
+        return (c & 1) ? c - 1 : c;
+    }
+    if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) return c - 32;
+    if (c == 0x3C2) return 0x3A3;
+    if (c >= 0x430 && c <= 0x44F) return c - 32;
+    if (c >= 0x450 && c <= 0x45F) return c - 80;
+    return c;
+}
+
+static uint32_t cp_lower(uint32_t c)
+{
+    if (c < 128) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
+    if (c == 0x178) return 0xFF;
+    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
+        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c + 1 : c;
+        return (c & 1) ? c : c + 1;
+    }
+    if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 32;
+    if (c >= 0x410 && c <= 0x42F) return c + 32;
+    if (c >= 0x400 && c <= 0x40F) return c + 80;
+    return c;
+}
+
+static int cp_isalpha(uint32_t c)
+{
+    if (c < 128) return isalpha((int)c);
+    return cp_upper(c) != c || cp_lower(c) != c || c == 0xDF || c == 0xAA || c == 0xBA ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7A3);
+}
+
+static uint32_t next_cp(const unsigned char *p, int64_t *i)
+{
+    uint32_t c = p[*i];
+    int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    if (n > 1) c &= (0xFF >> (n + 1));
+    for (int k = 1; k < n; k++) c = (c << 6) | (p[*i + k] & 63);
+    *i += n;
+    return c;
+}
+
+static void put_cp(SB *b, uint32_t c)
+{
+    char u[4];
+    if (c < 0x80) { sb_addc(b, (char)c); return; }
+    if (c < 0x800) { u[0] = 0xC0 | (c >> 6); u[1] = 0x80 | (c & 63); sb_add(b, u, 2); return; }
+    if (c < 0x10000) { u[0] = 0xE0 | (c >> 12); u[1] = 0x80 | ((c >> 6) & 63); u[2] = 0x80 | (c & 63); sb_add(b, u, 3); return; }
+    u[0] = 0xF0 | (c >> 18); u[1] = 0x80 | ((c >> 12) & 63); u[2] = 0x80 | ((c >> 6) & 63); u[3] = 0x80 | (c & 63);
+    sb_add(b, u, 4);
+}
+
 static Obj *map_chars(Obj *s, int mode)
 {
-    Obj *r = mp_str_new(SS(s), SLEN(s));
-    char *p = ((Str *)r)->s;
+    const unsigned char *p = (const unsigned char *)SS(s);
+    SB b = {0};
     int start = 1;
-    for (int64_t i = 0; i < SLEN(r); i++) {
-        unsigned char c = (unsigned char)p[i];
+    for (int64_t i = 0; i < SLEN(s);) {
+        int first = i == 0;
+        uint32_t c = next_cp(p, &i), r = c;
         switch (mode) {
-        case 0: p[i] = (char)toupper(c); break;
-        case 1: p[i] = (char)tolower(c); break;
-        case 2: p[i] = (char)(start ? toupper(c) : tolower(c)); start = !isalpha(c); break;
-        case 3: p[i] = (char)(i == 0 ? toupper(c) : tolower(c)); break;
-        case 4: p[i] = (char)(isupper(c) ? tolower(c) : toupper(c)); break;
+        case 0: r = cp_upper(c); break;
+        case 1: r = cp_lower(c); break;
+        case 2: r = start ? cp_upper(c) : cp_lower(c); start = !cp_isalpha(c); break;
+        case 3: r = first ? cp_upper(c) : cp_lower(c); break;
+        case 4: r = cp_upper(c) != c ? cp_upper(c) : cp_lower(c); break;
         }
+        if (c == 0xDF && (mode == 0 || (mode == 2 && r == c && start == 0 && 0))) { sb_adds(&b, "SS"); continue; }
+        put_cp(&b, r);
     }
-    return r;
+    return sb_finish(&b);
 }
 static Obj *s_upper(Obj **args, int n, Obj *kw) { return map_chars(SELF, 0); }
 static Obj *s_lower(Obj **args, int n, Obj *kw) { return map_chars(SELF, 1); }
@@ -508,7 +572,15 @@ static Obj *s_swapcase(Obj **args, int n, Obj *kw) { return map_chars(SELF, 4); 
 static Obj *char_class(Obj *s, int (*pred)(int), int empty)
 {
     if (SLEN(s) == 0) return mp_bool(empty);
-    for (int64_t i = 0; i < SLEN(s); i++) if (!pred((unsigned char)SS(s)[i])) return mp_bool(0);
+    const unsigned char *p = (const unsigned char *)SS(s);
+    for (int64_t i = 0; i < SLEN(s);) {
+        uint32_t c = next_cp(p, &i);
+        if (c >= 128) {
+            if ((pred == isalpha || pred == isalnum) && cp_isalpha(c)) continue;
+            return mp_bool(0);
+        }
+        if (!pred((int)c)) return mp_bool(0);
+    }
     return mp_bool(1);
 }
 static Obj *s_isdigit(Obj **args, int n, Obj *kw) { return char_class(SELF, isdigit, 0); }
