@@ -33,6 +33,17 @@ tests_test_runtime_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_test_runtime_LDADD = $(TEST_CUNIT_LDADD)
 TESTS += tests/test_host tests/test_runtime
 
+# The test host: a small stack VM and its libjitcore plugin (tests/vm/).
+noinst_LTLIBRARIES += tests/libvm.la
+tests_libvm_la_SOURCES = tests/vm/vm.c tests/vm/vm.h tests/vm/vm_host.c \
+	tests/vm/vm_host.h tests/vm/vm_lower.c tests/vm/vm_check.c tests/vm/vm_check.h
+TEST_VM_LDADD = tests/libvm.la $(TEST_CUNIT_LDADD)
+check_PROGRAMS += tests/test_deopt
+tests_test_deopt_SOURCES = tests/test_deopt.c
+tests_test_deopt_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_test_deopt_LDADD = $(TEST_VM_LDADD)
+TESTS += tests/test_deopt
+
 EXTRA_DIST += tests/check-symbols.sh tests/check-abi.sh tests/abi/libjitcore.abi \
 	tests/installcheck-consumer.c
 

@@ -1,0 +1,28 @@
+/* vm_host.h -- the test VM's host plugin for libjitcore (vm_host.c,
+ * vm_lower.c) and the deopt-exactness checker (vm_check.c). */
+#ifndef JC_TESTS_VM_HOST_H
+#define JC_TESTS_VM_HOST_H
+
+#include <jitcore/jitcore.h>
+#include "vm.h"
+
+/* IR type codes write_slot receives.  These must equal the compiler
+ * half's jc_type values in <jitcore/lower.h>; until that header exists
+ * they are the test host's own. */
+#define VM_JT_I64 1
+#define VM_JT_F64 2
+#define VM_JT_BOOL 3
+
+jc_host vm_host_descriptor (vm *v);
+void vm_attach (vm *v, jc_runtime *rt);
+void vm_disasm (const vm_func *f, uint32_t pc, char *buf, size_t len);
+vm_frame *vm_call_frame (vm *v, vm_func *fn, vm_value *base, uint32_t nargs);
+
+int vm_lower (void *ud, jc_lower *b, const void *code, uint32_t pc,
+              uint32_t depth, const void *ic, jc_step *step);
+int vm_load_slot (void *ud, jc_lower *b, const void *code, uint32_t depth,
+                  uint32_t slot);
+extern const jc_helper vm_helpers[];
+extern const uint32_t vm_nhelpers;
+
+#endif
