@@ -701,6 +701,11 @@ static void stmt(CU *c, Node *n)
         emit(c, OP_POP_TOP, 0);
         break;
     case N_ASSIGN:
+        for (int i = 0; i < n->l1.n; i++) {
+            Node *t = n->l1.v[i];
+            if (t->kind == N_CALL) cfail(t, "cannot assign to function call here. Maybe you meant '==' instead of '='?");
+            if (t->kind == N_CONST) cfail(t, "cannot assign to literal here. Maybe you meant '==' instead of '='?");
+        }
         expr(c, n->a);
         for (int i = 0; i < n->l1.n; i++) {
             if (i < n->l1.n - 1) emit(c, OP_DUP_TOP, 0);

@@ -225,6 +225,17 @@ Obj *mp_complex_binop(int op, Obj *a, Obj *b)
     }
     case BIN_POW: {
         if (br == 0 && bi == 0) return mp_complex(1, 0);
+        if (bi == 0 && br == floor(br) && fabs(br) <= 100) {
+            int64_t e = (int64_t)fabs(br);
+            double rr = 1, ri = 0, xr = ar, xi = ai;
+            while (e) {
+                if (e & 1) { double t = rr * xr - ri * xi; ri = rr * xi + ri * xr; rr = t; }
+                double t = xr * xr - xi * xi; xi = 2 * xr * xi; xr = t;
+                e >>= 1;
+            }
+            if (br < 0) { double d = rr * rr + ri * ri; if (d == 0) return mp_err(&mp_exc_ZeroDivisionError, "0.0 to a negative or complex power"); return mp_complex(rr / d, -ri / d); }
+            return mp_complex(rr, ri);
+        }
         if (ar == 0 && ai == 0) return mp_complex(0, 0);
         double vabs = hypot(ar, ai), len = pow(vabs, br), at = atan2(ai, ar), phase = at * br;
         if (bi != 0) { len /= exp(at * bi); phase += bi * log(vabs); }

@@ -112,8 +112,12 @@ static int lex_string(Lexer *lx, const char **pp, int line, int col, const char 
     const char *body = p;
     for (;;) {
         if (!*p || (!triple && *p == '\n')) {
-            mp_syntax_error(lx->filename, line, col, triple ? "unterminated triple-quoted string literal"
-                                                            : "unterminated string literal");
+            char msg[96];
+            int at = line;
+            if (triple) for (const char *q = body; q < p; q++) if (*q == '\n') at++;
+            snprintf(msg, sizeof msg, "%s (detected at line %d)",
+                     triple ? "unterminated triple-quoted string literal" : "unterminated string literal", at);
+            mp_syntax_error(lx->filename, line, col, msg);
             return -1;
         }
         if (*p == '\\' && p[1]) { p += 2; continue; }

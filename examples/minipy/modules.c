@@ -40,7 +40,7 @@ MATH1(sin, sin(x)) MATH1(cos, cos(x)) MATH1(tan, tan(x)) MATH1(asin, asin(x)) MA
 MATH1(atan, atan(x)) MATH1(sinh, sinh(x)) MATH1(cosh, cosh(x)) MATH1(tanh, tanh(x)) MATH1(exp, exp(x))
 MATH1(fabs, fabs(x)) MATH1(log2, x > 0 ? log2(x) : NAN) MATH1(log10, x > 0 ? log10(x) : NAN)
 MATH1(sqrt, x >= 0 ? sqrt(x) : NAN) MATH1(degrees, x * 180.0 / M_PI) MATH1(radians, x * M_PI / 180.0)
-MATH1(erf, erf(x)) MATH1(erfc, erfc(x)) MATH1(gamma, gamma(x)) MATH1(lgamma, lgamma(x)) MATH1(expm1, expm1(x))
+MATH1(erf, erf(x)) MATH1(erfc, erfc(x)) MATH1(gamma, tgamma(x)) MATH1(lgamma, lgamma(x)) MATH1(expm1, expm1(x))
 MATH1(log1p, x > -1 ? log1p(x) : NAN) MATH1(asinh, asinh(x)) MATH1(acosh, acosh(x)) MATH1(atanh, atanh(x))
 
 static Obj *m_log(Obj **args, int n, Obj *kw)
@@ -173,6 +173,46 @@ static Obj *m_comb(Obj **args, int n, Obj *kw)
     mpz_clear(z);
     return r;
 }
+static Obj *m_perm(Obj **args, int n, Obj *kw)
+{
+    int64_t a = IV(args[0]), k = n > 1 && args[1] != NONE ? IV(args[1]) : a;
+    mpz_t z;
+    mpz_init_set_ui(z, 1);
+    if (k > a) mpz_set_ui(z, 0);
+    for (int64_t i = 0; i < k && k <= a; i++) mpz_mul_ui(z, z, (unsigned long)(a - i));
+    Obj *r = mp_int_from_mpz(z);
+    mpz_clear(z);
+    return r;
+}
+static Obj *m_lcm(Obj **args, int n, Obj *kw)
+{
+    mpz_t a, b;
+    mpz_init_set_ui(a, 1); mpz_init(b);
+    for (int i = 0; i < n; i++) { mp_int_to_mpz(args[i], b); mpz_lcm(a, a, b); }
+    Obj *r = mp_int_from_mpz(a);
+    mpz_clear(a); mpz_clear(b);
+    return r;
+}
+static Obj *m_remainder(Obj **args, int n, Obj *kw)
+{
+    double x, y;
+    if (!num(args[0], &x) || !num(args[1], &y)) return NULL;
+    if (y == 0) return mp_err(&mp_exc_ValueError, "math domain error");
+    return mp_float(remainder(x, y));
+}
+static Obj *m_dist(Obj **args, int n, Obj *kw)
+{
+    Obj *p = mp_list_of(args[0]), *q = mp_list_of(args[1]);
+    if (!p || !q) { xdecref(p); xdecref(q); return NULL; }
+    double acc = 0;
+    for (int64_t i = 0; i < LN(p) && i < LN(q); i++) {
+        double a, b;
+        if (!num(LITEMS(p)[i], &a) || !num(LITEMS(q)[i], &b)) { decref(p); decref(q); return NULL; }
+        acc = hypot(acc, a - b);
+    }
+    decref(p); decref(q);
+    return mp_float(acc);
+}
 static Obj *m_modf(Obj **args, int n, Obj *kw)
 {
     double x, ip;
@@ -271,7 +311,7 @@ static Obj *mod_math(void)
         { "copysign", m_copysign }, { "floor", m_floor }, { "ceil", m_ceil }, { "trunc", m_trunc },
         { "isnan", m_isnan }, { "isinf", m_isinf }, { "isfinite", m_isfinite }, { "isclose", m_isclose },
         { "factorial", m_factorial }, { "gcd", m_gcd }, { "isqrt", m_isqrt }, { "comb", m_comb },
-        { "modf", m_modf }, { "frexp", m_frexp }, { "ldexp", m_ldexp }, { "fsum", m_fsum }, { "prod", m_prod },
+        { "modf", m_modf }, { "frexp", m_frexp }, { "ldexp", m_ldexp }, { "fsum", m_fsum }, { "prod", m_prod }, { "perm", m_perm }, { "lcm", m_lcm }, { "remainder", m_remainder }, { "dist", m_dist },
         { NULL, NULL }
     };
     for (const struct MethodDef *d = fns; d->name; d++) add_fn(m, d->name, d->fn);

@@ -13,7 +13,11 @@ typedef struct {
     int i;
     jmp_buf fail;
     const char *filename;
+    const char *blk;    /* what the next block follows, for IndentationError */
+    int blkline;
 } P;
+
+#define BLK(p, what, line) ((p)->blk = (what), (p)->blkline = (line))
 
 void nl_push(NList *l, Node *n)
 {
@@ -676,6 +680,7 @@ static Node *funcdef(P *p, NList *decos)
     expect_op(p, ")");
     if (accept_op(p, "->")) test(p);
     expect_op(p, ":");
+    BLK(p, "function definition", d->line);
     block(p, &d->l1);
     if (decos) d->l2 = *decos;
     return d;
@@ -692,6 +697,7 @@ static Node *classdef(P *p, NList *decos)
         c->l4 = call->l2;    /* keywords (metaclass etc.) */
     }
     expect_op(p, ":");
+    BLK(p, "class definition", c->line);
     block(p, &c->l1);
     if (decos) c->l2 = *decos;
     return c;
@@ -712,13 +718,15 @@ static void decorated(P *p, NList *out, NList *decos)
 static Node *if_stmt(P *p)
 {
     Node *n = mk(p, N_IF);
+    const char *what = at_kw(p, "elif") ? "'elif' statement" : "'if' statement";
     p->i++;
     n->a = test(p);
     if (accept_op(p, ":=")) { Node *ne = mk(p, N_NAMEDEXPR); ne->a = n->a; ne->b = test(p); n->a = ne; }
     expect_op(p, ":");
+    BLK(p, what, n->line);
     block(p, &n->l1);
     if (at_kw(p, "elif")) nl_push(&n->l2, if_stmt(p));
-    else if (accept_kw(p, "else")) { expect_op(p, ":"); block(p, &n->l2); }
+    else if (at_kw(p, "else")) { int l = tok(p)->line; p->i++; expect_op(p, ":"); BLK(p, "'else' statement", l); block(p, &n->l2); }
     return n;
 }
 
@@ -746,6 +754,7 @@ static Node *compound(P *p)
         n->a = test(p);
         if (accept_op(p, ":=")) { Node *ne = mk(p, N_NAMEDEXPR); ne->a = n->a; ne->b = test(p); n->a = ne; }
         expect_op(p, ":");
+        BLK(p, "'while' statement", n->line);
         block(p, &n->l1);
         if (accept_kw(p, "else")) { expect_op(p, ":"); block(p, &n->l2); }
         return n;
@@ -757,6 +766,7 @@ static Node *compound(P *p)
         if (!accept_kw(p, "in")) fail(p, "invalid syntax");
         n->b = testlist_star(p, 0);
         expect_op(p, ":");
+        BLK(p, "'for' statement", n->line);
         block(p, &n->l1);
         if (accept_kw(p, "else")) { expect_op(p, ":"); block(p, &n->l2); }
         return n;
@@ -765,6 +775,7 @@ static Node *compound(P *p)
         n = mk(p, N_TRY);
         p->i++;
         expect_op(p, ":");
+        BLK(p, "'try' statement", n->line);
         block(p, &n->l1);
         while (at_kw(p, "except")) {
             Node *h = mk(p, N_HANDLER);
@@ -780,11 +791,12 @@ static Node *compound(P *p)
                 if (accept_kw(p, "as")) h->name = ident(p);
             }
             expect_op(p, ":");
+            BLK(p, "'except' statement", h->line);
             block(p, &h->l1);
             nl_push(&n->l2, h);
         }
         if (accept_kw(p, "else")) { expect_op(p, ":"); block(p, &n->l3); }
-        if (accept_kw(p, "finally")) { expect_op(p, ":"); block(p, &n->l4); n->flag = 1; }
+        if (at_kw(p, "finally")) { int l = tok(p)->line; p->i++; expect_op(p, ":"); BLK(p, "'finally' statement", l); block(p, &n->l4); n->flag = 1; }
         if (!n->l2.n && !n->flag) fail(p, "expected 'except' or 'finally' block");
         return n;
     }
@@ -798,6 +810,7 @@ static Node *compound(P *p)
             nl_push(&n->l2, item);
         } while (accept_op(p, ","));
         expect_op(p, ":");
+        BLK(p, "'with' statement", n->line);
         block(p, &n->l1);
         return n;
     }
@@ -963,10 +976,11 @@ static void block(P *p, NList *body)
     if (tok(p)->kind != TK_NEWLINE) { simple_stmts(p, body); return; }
     p->i++;
     if (tok(p)->kind != TK_INDENT) {
-        mp_syntax_error(p->filename, tok(p)->line, tok(p)->col, "expected an indented block");
-        Obj *e = mp.exc; mp.exc = NULL;
-        mp_err(&mp_exc_IndentationError, "expected an indented block");
-        (void)e;
+        char msg[128];
+        if (p->blk) snprintf(msg, sizeof msg, "expected an indented block after %s on line %d", p->blk, p->blkline);
+        else snprintf(msg, sizeof msg, "expected an indented block");
+        mp_syntax_error(p->filename, tok(p)->line, tok(p)->col, msg);
+        TYPE(mp.exc) = &mp_exc_IndentationError;
         longjmp(p->fail, 1);
     }
     p->i++;

@@ -534,6 +534,17 @@ int mp_contains(Obj *c, Obj *v)
         }
         return 0;
     }
+    if (t == &mp_bytes_type || t == &mp_bytearray_type) {
+        const unsigned char *p = t == &mp_bytes_type ? ((Bytes *)c)->s : ((ByteArray *)c)->s;
+        int64_t n = t == &mp_bytes_type ? ((Bytes *)c)->len : ((ByteArray *)c)->n;
+        if (IS_INT(v)) { for (int64_t i = 0; i < n; i++) if (p[i] == IV(v)) return 1; return 0; }
+        if (IS(v, bytes)) {
+            Bytes *b = (Bytes *)v;
+            if (b->len == 0) return 1;
+            for (int64_t i = 0; i + b->len <= n; i++) if (!memcmp(p + i, b->s, b->len)) return 1;
+            return 0;
+        }
+    }
     if (t == &mp_range_type && IS_INT(v) && SMALL(v)) {
         Range *r = (Range *)c;
         int64_t x = IV(v);

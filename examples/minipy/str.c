@@ -784,4 +784,62 @@ void mp_str_init(void)
     mp_add_methods(&mp_str_type, str_methods);
     mp_add_methods(&mp_bytes_type, bytes_methods);
     mp_add_methods(&mp_bytearray_type, bytearray_methods);
+    void mp_bytes_init(void);
+    mp_bytes_init();
+}
+
+/* bytes methods are the str methods applied to the raw bytes */
+static Obj *to_str(Obj *o)
+{
+    if (IS(o, bytes)) return mp_str_new((char *)((Bytes *)o)->s, ((Bytes *)o)->len);
+    if (IS(o, bytearray)) return mp_str_new((char *)((ByteArray *)o)->s, ((ByteArray *)o)->n);
+    return incref(o);
+}
+static Obj *to_bytes(Obj *o)
+{
+    if (!o) return NULL;
+    if (IS_STR(o)) { Obj *b = mp_bytes_new((unsigned char *)SS(o), SLEN(o)); decref(o); return b; }
+    if (IS(o, list)) {
+        for (int64_t i = 0; i < LN(o); i++) LITEMS(o)[i] = to_bytes(LITEMS(o)[i]);
+        return o;
+    }
+    if (IS(o, tuple)) {
+        for (int64_t i = 0; i < TN(o); i++) TITEMS(o)[i] = to_bytes(TITEMS(o)[i]);
+        return o;
+    }
+    return o;
+}
+static Obj *via_str(const char *name, Obj **args, int n, Obj *kw)
+{
+    Obj *v[16];
+    if (n > 16) n = 16;
+    for (int i = 0; i < n; i++) v[i] = to_str(args[i]);
+    Obj *m = mp_dict_gets(mp_str_type.dict, name);
+    Obj *r = m ? ((Builtin *)m)->fn(v, n, kw) : NULL;
+    for (int i = 0; i < n; i++) decref(v[i]);
+    if (!strcmp(name, "join") && r) return to_bytes(r);
+    if (r && (IS_STR(r) || IS(r, list) || IS(r, tuple))) return to_bytes(r);
+    return r;
+}
+#define VIA(nm) static Obj *b_##nm(Obj **args, int n, Obj *kw) { return via_str(#nm, args, n, kw); }
+VIA(upper) VIA(lower) VIA(split) VIA(strip) VIA(lstrip) VIA(rstrip) VIA(replace) VIA(startswith)
+VIA(endswith) VIA(find) VIA(count) VIA(join) VIA(index) VIA(isdigit) VIA(isalpha)
+static Obj *b_hex(Obj **args, int n, Obj *kw)
+{
+    Obj *s = to_str(args[0]);
+    SB b = {0};
+    for (int64_t i = 0; i < SLEN(s); i++) { char buf[4]; snprintf(buf, sizeof buf, "%02x", (unsigned char)SS(s)[i]); sb_adds(&b, buf); }
+    decref(s);
+    return sb_finish(&b);
+}
+static const struct MethodDef bytes_more[] = {
+    { "upper", b_upper }, { "lower", b_lower }, { "split", b_split }, { "strip", b_strip },
+    { "lstrip", b_lstrip }, { "rstrip", b_rstrip }, { "replace", b_replace }, { "startswith", b_startswith },
+    { "endswith", b_endswith }, { "find", b_find }, { "count", b_count }, { "join", b_join },
+    { "index", b_index }, { "isdigit", b_isdigit }, { "isalpha", b_isalpha }, { "hex", b_hex }, { NULL, NULL }
+};
+void mp_bytes_init(void)
+{
+    mp_add_methods(&mp_bytes_type, bytes_more);
+    mp_add_methods(&mp_bytearray_type, bytes_more);
 }
