@@ -1,0 +1,190 @@
+/* jitcore/lower.h -- the IR builder a host's lowering callbacks use to turn
+ * one bytecode instruction into typed trace IR.
+ *
+ * Manual
+ * ======
+ * During trace selection the runtime calls the host's `lower` callback once
+ * per instruction on the trace, handing it a `jc_lower *` builder.  The
+ * callback emits IR with the functions below and fills in its jc_step
+ * (<jitcore/host.h>).  Every function returns an IR reference (jc_ref, an
+ * index >= 0) or JC_REF_NONE; after the first failure the builder is in a
+ * sticky error state, every later call returns JC_REF_NONE (or -1), and the
+ * runtime aborts the trace with the builder's message.  So a callback may
+ * emit a whole instruction and check jc_lower_ok() once at the end.
+ *
+ * Values are SSA and typed (jc_type).  A ref stays valid for the whole
+ * trace.  IR is emitted in program order; the backend runs it top to bottom,
+ * so a value must be defined before it is used (the builder checks).
+ *
+ * Frame slots are virtual.  jc_lower_slot_get() returns what a slot holds
+ * at this point of the trace; the first read of a slot not yet known makes
+ * the builder call the host's load_slot callback, which emits IR that loads
+ * and type-checks the slot from the host's frame and binds the result with
+ * jc_lower_slot_bind().  jc_lower_slot_set() changes what the slot holds
+ * for the rest of the trace; nothing is stored to the frame: at an exit the
+ * runtime writes every slot that differs from memory through the host's
+ * write_slot callback, as its snapshot lists it.
+ *
+ * Guards.  jc_lower_guard() takes a snapshot of the frames as they were when
+ * the current instruction began (slot values set by earlier instructions,
+ * the instruction's pc) and exits there when the condition fails: the
+ * interpreter re-executes the instruction, so a callback emits its guards
+ * before it sets slots.  Overflow-checked arithmetic and helpers flagged
+ * JC_HELPER_MAY_RAISE carry the same kind of guard.
+ *
+ * Loops.  The trace ends when it returns to its head.  The backend runs the
+ * first iteration once (it loads and checks every slot it reads) and then a
+ * loop in which slot values stay in registers: a slot read from memory and
+ * never set keeps its first-iteration value, a slot set in the body carries
+ * its new value to the next iteration.  A carried value must keep the IR
+ * type its load_slot bound; a JC_TYPE_PTR slot is carried only if it was
+ * bound with JC_BIND_TYPE_ONLY (load_slot's checks were only what the IR
+ * type says), otherwise the loop does not close and the trace ends with an
+ * exit to its head instead (logged, still correct).
+ *
+ * Thread-safety: a builder is used only on the thread that runs selection,
+ * and only during the callbacks it is passed to.
+ */
+#ifndef JITCORE_LOWER_H
+#define JITCORE_LOWER_H
+
+#include <stdint.h>
+#include <jitcore/common.h>
+
+JC_BEGIN_DECLS
+
+#ifndef JC_LOWER_TYPEDEF
+#define JC_LOWER_TYPEDEF
+typedef struct jc_lower jc_lower;
+#endif
+
+/* IR value types.  X (NAME, "dump name", C type). */
+#define JC_TYPE_LIST(X)        \
+  X (VOID, "void", void)       \
+  X (I64, "i64", int64_t)      \
+  X (F64, "f64", double)       \
+  X (PTR, "ptr", void *)       \
+  X (BOOL, "bool", _Bool)
+
+typedef enum jc_type {
+#define JC_X(n, s, c) JC_TYPE_##n,
+  JC_TYPE_LIST (JC_X)
+#undef JC_X
+  JC_TYPE__COUNT
+} jc_type;
+
+typedef int32_t jc_ref;
+#define JC_REF_NONE ((jc_ref) -1)
+
+/* Binary operators for jc_lower_binop.  Both operands have the same type.
+ * ADD SUB MUL: i64 (wrapping) or f64.  DIV: f64 only.  AND OR XOR: i64 or
+ * bool.  SHL SHR (arithmetic): i64, shift count 0..63 (the host guards it).
+ * Values are stable ABI: new operators are only appended. */
+typedef enum jc_binop {
+  JC_ADD = 0, JC_SUB, JC_MUL, JC_DIV, JC_AND, JC_OR, JC_XOR, JC_SHL, JC_SHR,
+  JC_BINOP__COUNT
+} jc_binop;
+
+/* Comparisons (result bool): signed for i64, ordered for f64 (false on NaN
+ * except NE); EQ/NE also on ptr and bool. */
+typedef enum jc_cmp {
+  JC_EQ = 0, JC_NE, JC_LT, JC_LE, JC_GT, JC_GE, JC_CMP__COUNT
+} jc_cmp;
+
+/* Unary operators: NEG (i64 wrapping, f64), NOT (bool: logical; i64:
+ * bitwise), I2F (i64 -> f64), F2I (f64 -> i64, truncating; the host guards
+ * the range), B2I (bool -> i64 0/1), I2B (i64 -> bool, != 0). */
+typedef enum jc_unop {
+  JC_NEG = 0, JC_NOT, JC_I2F, JC_F2I, JC_B2I, JC_I2B, JC_UNOP__COUNT
+} jc_unop;
+
+/* Flags of jc_lower_slot_bind. */
+enum {
+  JC_BIND_TYPE_ONLY = 1u << 0  /* load_slot checked nothing beyond the IR
+                                  type: any value of that type may be
+                                  carried into the slot around the loop */
+};
+
+/* --- state ------------------------------------------------------------ */
+
+/* 1 while the builder has no error; 0 after the first one. */
+JC_API int jc_lower_ok (const jc_lower *b);
+/* The first error's message, or NULL.  Owned by the builder. */
+JC_API const char *jc_lower_error (const jc_lower *b);
+/* Put the builder in its error state with a message of the host's (the
+ * trace aborts with it).  Returns -1. */
+JC_API int jc_lower_fail (jc_lower *b, const char *message);
+/* The type of a value; JC_TYPE_VOID for JC_REF_NONE or a bad ref. */
+JC_API jc_type jc_lower_type (const jc_lower *b, jc_ref v);
+
+/* --- constants -------------------------------------------------------- */
+
+JC_API jc_ref jc_lower_const_i64 (jc_lower *b, int64_t v);
+JC_API jc_ref jc_lower_const_f64 (jc_lower *b, double v);
+JC_API jc_ref jc_lower_const_bool (jc_lower *b, int v);
+/* A raw address the host guarantees outlives the trace and is the same in
+ * every process that might load it (static host data); prefer const_obj. */
+JC_API jc_ref jc_lower_const_ptr (jc_lower *b, const void *p);
+/* A host object the trace uses as a constant: it goes to the trace's
+ * constant table (the code loads it from there, never as an immediate) and
+ * is retained through the host's retain callback once the trace is
+ * compiled, released when the trace is freed.  The same object twice gives
+ * the same table entry. */
+JC_API jc_ref jc_lower_const_obj (jc_lower *b, void *obj);
+
+/* --- the frame -------------------------------------------------------- */
+
+/* The host frame pointer the trace was entered with (type ptr): the base
+ * for load_slot's loads. */
+JC_API jc_ref jc_lower_frame (jc_lower *b);
+/* What slot of the current frame holds here; may call load_slot. */
+JC_API jc_ref jc_lower_slot_get (jc_lower *b, uint32_t slot);
+/* From here on slot holds v (virtual: written back only at exits). */
+JC_API int jc_lower_slot_set (jc_lower *b, uint32_t slot, jc_ref v);
+/* Inside load_slot only: slot holds v, which equals what memory holds.
+ * flags: JC_BIND_*.  */
+JC_API int jc_lower_slot_bind (jc_lower *b, uint32_t slot, jc_ref v,
+                               uint32_t flags);
+
+/* --- arithmetic, comparison, conversion --------------------------------- */
+
+JC_API jc_ref jc_lower_binop (jc_lower *b, jc_binop op, jc_ref x, jc_ref y);
+/* i64 ADD, SUB or MUL with an overflow guard: on overflow the trace exits
+ * to the current instruction (the interpreter takes its slow path). */
+JC_API jc_ref jc_lower_binop_ov (jc_lower *b, jc_binop op, jc_ref x,
+                                 jc_ref y);
+JC_API jc_ref jc_lower_cmp (jc_lower *b, jc_cmp op, jc_ref x, jc_ref y);
+JC_API jc_ref jc_lower_unop (jc_lower *b, jc_unop op, jc_ref x);
+/* cond ? x : y, without a branch (x and y of one type). */
+JC_API jc_ref jc_lower_select (jc_lower *b, jc_ref cond, jc_ref x, jc_ref y);
+
+/* --- memory ------------------------------------------------------------ */
+
+/* Load a value of type t from (char *) base + offset.  alias is the host's
+ * alias class (any small integer it chooses, e.g. one per object field
+ * kind); stores to another class never change what a load returns. */
+JC_API jc_ref jc_lower_load (jc_lower *b, jc_type t, jc_ref base,
+                             int64_t offset, uint32_t alias);
+JC_API int jc_lower_store (jc_lower *b, jc_ref base, int64_t offset,
+                           jc_ref v, uint32_t alias);
+
+/* --- calls --------------------------------------------------------------- */
+
+/* Call the host helper with index `helper` in its jc_host.helpers table.
+ * Arguments are checked against its signature.  Returns the result, or a
+ * ref of type void for a void helper.  A JC_HELPER_MAY_RAISE helper gets a
+ * guard on its result (0 or NaN means failure: exit to this instruction,
+ * where the interpreter redoes the operation and raises). */
+JC_API jc_ref jc_lower_call (jc_lower *b, uint32_t helper,
+                             const jc_ref *args, uint32_t nargs);
+
+/* --- guards ----------------------------------------------------------- */
+
+/* Continue only while cond (bool) equals expect (0 or 1); otherwise exit to
+ * the interpreter at the current instruction with its snapshot.  Returns 0,
+ * or -1 on error. */
+JC_API int jc_lower_guard (jc_lower *b, jc_ref cond, int expect);
+
+JC_END_DECLS
+
+#endif /* JITCORE_LOWER_H */
