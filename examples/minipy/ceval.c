@@ -57,7 +57,9 @@ int mp_code_line(Code *co, uint32_t *ip)
 Frame *mp_frame_new(Code *co, Func *fn, Obj *globals, Obj *locals)
 {
     int nl = co->nlocals + co->ncells + co->nfree;
-    Frame *f = malloc(sizeof(Frame) + sizeof(Obj *) * (nl + co->stacksize));
+    Frame *f = co->spare;
+    if (f) co->spare = NULL;
+    else f = malloc(sizeof(Frame) + sizeof(Obj *) * (nl + co->stacksize));
     if (!f) return NULL;
     f->back = NULL; f->code = co; f->func = fn;
     f->globals = globals; f->builtins = mp.builtins; f->locals = locals;
@@ -74,7 +76,8 @@ void mp_frame_free(Frame *f)
     for (int i = 0; i < nl; i++) xdecref(f->lp[i]);
     while (f->sp > f->stack) xdecref(*--f->sp);
     for (int i = 0; i < f->nblocks; i++) if (f->blocks[i].type == B_HANDLER) xdecref(f->blocks[i].saved);
-    free(f);
+    if (!f->code->spare) f->code->spare = f;
+    else free(f);
 }
 
 static const char *fname(Func *fn) { return SS(fn->qualname); }

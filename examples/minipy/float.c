@@ -8,7 +8,13 @@
 
 Obj *mp_float(double v)
 {
-    Float *f = mp_alloc(&mp_float_type, sizeof(Float));
+    Float *f;
+    if (mp.float_free) {
+        f = (Float *)mp.float_free;
+        mp.float_free = (Obj *)f->hd.type;
+        mp.nfloat_free--;
+        f->hd.rc = 1; f->hd.type = &mp_float_type;
+    } else f = mp_alloc(&mp_float_type, sizeof(Float));
     f->v = v;
     return (Obj *)f;
 }

@@ -10,7 +10,13 @@
 
 static Obj *alloc_int(int64_t v)
 {
-    Int *i = mp_alloc(&mp_int_type, sizeof(Int));
+    Int *i;
+    if (mp.int_free) {
+        i = (Int *)mp.int_free;
+        mp.int_free = (Obj *)i->hd.type;
+        mp.nint_free--;
+        i->hd.rc = 1; i->hd.type = &mp_int_type; i->big = 0;
+    } else i = mp_alloc(&mp_int_type, sizeof(Int));
     i->v = v;
     return (Obj *)i;
 }

@@ -33,8 +33,13 @@ void mp_dealloc(Obj *o)
 {
     Type *t = TYPE(o);
     if (t->flags & (T_USER | T_EXC)) { dealloc_inst(o); decref((Obj *)t); free(o); return; }
-    if (t == &mp_int_type) { if (((Int *)o)->big) mpz_clear(((Int *)o)->z); }
-    else if (t == &mp_list_type) {
+    if (t == &mp_int_type) {
+        if (((Int *)o)->big) mpz_clear(((Int *)o)->z);
+        else if (mp.nint_free < 10000) { o->type = (Type *)mp.int_free; mp.int_free = o; mp.nint_free++; return; }
+    } else if (t == &mp_float_type) {
+        if (mp.nfloat_free < 10000) { o->type = (Type *)mp.float_free; mp.float_free = o; mp.nfloat_free++; return; }
+    }
+    if (t == &mp_list_type) {
         List *l = (List *)o;
         for (int64_t i = 0; i < l->n; i++) decref(l->items[i]);
         free(l->items);

@@ -230,6 +230,8 @@ typedef struct {
     uint32_t mt[624]; int mti; /* random's Mersenne Twister */
     int gen_counter;
     Obj *all_types;         /* List of user classes (for version invalidation) */
+    Obj *int_free, *float_free; /* free lists (linked through ob type field) */
+    int nint_free, nfloat_free;
 #define DECL_NAME(n) Obj *s_##n;
     MP_NAMES(DECL_NAME)
 #undef DECL_NAME

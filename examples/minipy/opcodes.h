@@ -89,6 +89,7 @@ struct Code {
     int *lines;             /* source line per code unit */
     Obj *name, *qualname, *filename;
     int firstline;
+    Frame *spare;           /* one cached frame, reused by the next call */
 };
 
 typedef struct { int type, handler, level; Obj *saved; } Block;
