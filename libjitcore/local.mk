@@ -17,7 +17,7 @@ libjitcore_libjitcore_la_SOURCES = \
 libjitcore_libjitcore_la_SOURCES +=
 
 # The runtime half: host ABI checks, options, hotness, selection, exits, stats.
-libjitcore_libjitcore_la_SOURCES += libjitcore/runtime.c libjitcore/options.c libjitcore/hotness.c libjitcore/select.c libjitcore/exit.c libjitcore/stats.c libjitcore/log.c libjitcore/runtime_internal.h
+libjitcore_libjitcore_la_SOURCES += libjitcore/runtime.c libjitcore/options.c libjitcore/hotness.c libjitcore/select.c libjitcore/exit.c libjitcore/stats.c libjitcore/log.c libjitcore/runtime_internal.h libjitcore/select_ir.c libjitcore/select_ir.h
 
 libjitcore_libjitcore_la_CPPFLAGS = $(AM_CPPFLAGS) -DJC_BUILDING_LIBRARY \
 	$(LIBGCCJIT_CFLAGS)

@@ -1,14 +1,342 @@
-/* select.c -- trace selection by projection (placeholder until the
- * compiler half's builder lands): every attempt aborts. */
+/* select.c -- trace selection by projection: from a hot (code, pc), walk the
+ * host's bytecode through its lower callback, instruction by instruction,
+ * inlining calls, until the loop closes, another trace is reached, or a
+ * limit hits; then compile and hand the trace back to hotness.c.
+ *
+ * Design
+ * ======
+ * Projection, not recording.  The interpreter is not running while a trace
+ * is selected: the runtime asks the host to lower the instruction at the
+ * head, and the host, reading what its inline caches observed at that pc
+ * (operand types, branch bias, call target), emits IR that *assumes* what
+ * tier 1 saw, guarded, and says where the trace goes next (jc_step).  The
+ * walk follows that answer.  So the trace is the path tier 1 took most
+ * often, and every assumption is a guard with a snapshot (lower.h).
+ *
+ * The walk keeps a stack of frames: the root frame (depth 0, the head's
+ * code) and one per inlined call.  JC_STEP_CALL pushes one (the builder
+ * gets a new virtual frame whose first slots are the caller's argument
+ * slots) and continues at the callee's entry; JC_STEP_RETURN pops it and
+ * continues at the caller's return pc.  The builder keeps the virtual
+ * frames for snapshots; this file keeps what it needs to steer: the code
+ * and return pc of each frame.
+ *
+ * When it ends (checked before lowering each instruction):
+ *   - back at the head in the root frame: the loop closes (success);
+ *   - at the head of another installed trace in the root frame: the trace
+ *     ends with an exit to that pc, where the host enters the other trace
+ *     (traces link through the interpreter's dispatch, one indirect call);
+ *   - JC_STEP_EXIT from the host: an exit to the interpreter (success);
+ *   - a (code, pc, depth) visited before: an inner loop that is not this
+ *     trace's own; abort, so the inner loop gets hot and traced by itself
+ *     first (the outer trace then links to it);
+ *   - limits: instructions (max_trace_insns), snapshots (max_snapshots),
+ *     inline depth (max_inline_depth): abort with that reason.
+ * Every abort has one reason from JC_ABORT_TABLE (runtime.h): counted in
+ * stats.aborted_by_reason, logged under "abort", and reported to the head's
+ * backoff in hotness.c.
+ *
+ * Compilation is synchronous here (options.sync; the only mode in 1.0).
+ * The structure is ready for a compile thread: selection produces a
+ * finished builder and nothing else touches the interpreter, so the
+ * compile step (jc_selir_compile) can move to a queue and the install to
+ * a safe point without changing this walk.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 #include "runtime_internal.h"
+#include "select_ir.h"
+
+typedef struct sel_frame {
+  const void *code;
+  uint32_t return_pc;        /* in the caller */
+  uint32_t len;              /* bytecode length (0: unknown) */
+} sel_frame;
+
+typedef struct sel_visit { const void *code; uint32_t pc, depth; } sel_visit;
+
+typedef struct selection {
+  jc_runtime *rt;
+  jc_lower *b;
+  const void *head_code;
+  uint32_t head_pc;
+  sel_frame frames[65];
+  uint32_t depth;
+  uint32_t ninsns;
+  sel_visit *visited;
+  jc_abort_reason reason;
+  char msg[200];
+} selection;
+
+static uint32_t
+code_len (jc_runtime *rt, const void *code)
+{
+  jc_code_info ci;
+  memset (&ci, 0, sizeof ci);
+  if (rt->host.code_info
+      && rt->host.code_info (rt->host.userdata, code, &ci) == 0)
+    return ci.bytecode_len;
+  return 0;
+}
+
+static int
+sel_abort (selection *s, jc_abort_reason r, const char *fmt, ...)
+  __attribute__((format (printf, 3, 4)));
+
+static int
+sel_abort (selection *s, jc_abort_reason r, const char *fmt, ...)
+{
+  s->reason = r;
+  va_list ap;
+  va_start (ap, fmt);
+  vsnprintf (s->msg, sizeof s->msg, fmt, ap);
+  va_end (ap);
+  return -1;
+}
+
+static void
+log_insn (selection *s, const void *code, uint32_t pc)
+{
+  jc_runtime *rt = s->rt;
+  if (!JC_LOG_ON (rt, JC_LOG_TRACE))
+    return;
+  char dis[128] = "";
+  if (rt->host.disasm)
+    rt->host.disasm (rt->host.userdata, code, pc, dis, sizeof dis);
+  jc_log (rt, JC_LOG_TRACE, "  %*s[%u] pc %u  %s", (int) s->depth * 2, "",
+          s->depth, pc, dis);
+}
+
+/* 1 if (code, pc, depth) was already on the path. */
+static int
+seen_before (selection *s, const void *code, uint32_t pc)
+{
+  for (uint32_t i = 0; i < s->ninsns; i++)
+    if (s->visited[i].code == code && s->visited[i].pc == pc
+        && s->visited[i].depth == s->depth)
+      return 1;
+  s->visited[s->ninsns].code = code;
+  s->visited[s->ninsns].pc = pc;
+  s->visited[s->ninsns].depth = s->depth;
+  return 0;
+}
+
+/* Follow one step; returns 1 to continue, 0 when the trace is complete,
+ * -1 on abort. */
+static int
+follow (selection *s, const jc_step *st, const void **code, uint32_t *pc)
+{
+  jc_runtime *rt = s->rt;
+  switch (st->kind)
+    {
+    case JC_STEP_NEXT:
+      *pc = st->pc;
+      return 1;
+    case JC_STEP_CALL:
+      if (!rt->host.push_frame)
+        return sel_abort (s, JC_ABORT_INLINE_TOO_DEEP, "pc %u: host cannot "
+                          "materialise frames (no push_frame): no inlining",
+                          *pc);
+      if (s->depth + 1 > rt->opts.max_inline_depth)
+        return sel_abort (s, JC_ABORT_INLINE_TOO_DEEP, "pc %u: inlining "
+                          "beyond depth %u", *pc, rt->opts.max_inline_depth);
+      if (!st->code)
+        return sel_abort (s, JC_ABORT_LOWER_ERROR, "pc %u: CALL step "
+                          "without a callee", *pc);
+      if (jc_selir_push_frame (s->b, st, *pc) != 0)
+        return sel_abort (s, JC_ABORT_IR_ERROR, "pc %u: %s", *pc,
+                          jc_selir_error (s->b));
+      s->frames[s->depth].return_pc = st->return_pc;
+      s->depth++;
+      s->frames[s->depth].code = st->code;
+      s->frames[s->depth].len = code_len (rt, st->code);
+      *code = st->code;
+      *pc = st->pc;
+      return 1;
+    case JC_STEP_RETURN:
+      if (s->depth == 0)
+        return sel_abort (s, JC_ABORT_RETURN_FROM_ROOT, "pc %u: return "
+                          "from the trace's root frame", *pc);
+      if (jc_selir_pop_frame (s->b, st) != 0)
+        return sel_abort (s, JC_ABORT_IR_ERROR, "pc %u: %s", *pc,
+                          jc_selir_error (s->b));
+      s->depth--;
+      *code = s->frames[s->depth].code;
+      *pc = s->frames[s->depth].return_pc;
+      return 1;
+    case JC_STEP_EXIT:
+      if (jc_selir_exit (s->b, st->pc) != 0)
+        return sel_abort (s, JC_ABORT_IR_ERROR, "pc %u: %s", *pc,
+                          jc_selir_error (s->b));
+      jc_log (rt, JC_LOG_TRACE, "trace ends with an exit to pc %u", st->pc);
+      return 0;
+    case JC_STEP_ABORT:
+      {
+        jc_abort_reason r = st->reason > JC_ABORT_NONE
+                            && st->reason < JC_ABORT_COUNT_
+                            ? (jc_abort_reason) st->reason
+                            : JC_ABORT_HOST_REFUSED;
+        return sel_abort (s, r, "pc %u: %s", *pc,
+                          st->message ? st->message : jc_abort_reason_name (r));
+      }
+    default:
+      return sel_abort (s, JC_ABORT_LOWER_ERROR, "pc %u: lower returned "
+                        "unknown step kind %u", *pc, st->kind);
+    }
+}
+
+/* Walk from the head until the trace is complete (0) or aborts (-1). */
+static int
+walk (selection *s)
+{
+  jc_runtime *rt = s->rt;
+  const void *code = s->head_code;
+  uint32_t pc = s->head_pc;
+  for (;;)
+    {
+      if (s->ninsns > 0 && s->depth == 0 && code == s->head_code
+          && pc == s->head_pc)
+        {
+          if (jc_selir_close_loop (rt, s->b, s->head_pc) != 0)
+            return sel_abort (s, JC_ABORT_IR_ERROR, "closing the loop: %s",
+                              jc_selir_error (s->b));
+          jc_log (rt, JC_LOG_TRACE, "trace closes its loop at pc %u after "
+                  "%u instructions", pc, s->ninsns);
+          return 0;
+        }
+      if (s->ninsns > 0 && s->depth == 0)
+        {
+          jc_head *h = jc_runtime_head (rt, code, pc, 0);
+          if (h && h->trace)
+            {
+              if (jc_selir_exit (s->b, pc) != 0)
+                return sel_abort (s, JC_ABORT_IR_ERROR, "linking: %s",
+                                  jc_selir_error (s->b));
+              jc_log (rt, JC_LOG_TRACE, "trace links to trace %u at pc %u",
+                      h->trace->id, pc);
+              return 0;
+            }
+        }
+      if (s->ninsns >= rt->opts.max_trace_insns)
+        return sel_abort (s, JC_ABORT_TRACE_TOO_LONG, "more than %u "
+                          "instructions", rt->opts.max_trace_insns);
+      uint32_t len = s->frames[s->depth].len;
+      if (len && pc >= len)
+        return sel_abort (s, JC_ABORT_BAD_PC, "pc %u outside bytecode of "
+                          "length %u", pc, len);
+      if (seen_before (s, code, pc))
+        return sel_abort (s, JC_ABORT_INNER_LOOP, "pc %u (depth %u) reached "
+                          "again", pc, s->depth);
+      log_insn (s, code, pc);
+      jc_selir_begin_insn (rt, s->b, code, pc);
+      const void *ic = rt->host.ic_data
+                       ? rt->host.ic_data (rt->host.userdata, code, pc)
+                       : NULL;
+      jc_step st;
+      memset (&st, 0, sizeof st);
+      int rc = rt->host.lower (rt->host.userdata, s->b, code, pc, s->depth,
+                               ic, &st);
+      s->ninsns++;
+      if (rc != 0)
+        return sel_abort (s, JC_ABORT_HOST_REFUSED, "pc %u: lower returned "
+                          "%d", pc, rc);
+      if (jc_selir_error (s->b) && st.kind != JC_STEP_ABORT)
+        return sel_abort (s, JC_ABORT_IR_ERROR, "pc %u: %s", pc,
+                          jc_selir_error (s->b));
+      if (jc_selir_nsnapshots (s->b) > rt->opts.max_snapshots)
+        return sel_abort (s, JC_ABORT_TOO_MANY_SNAPSHOTS, "more than %u "
+                          "snapshots", rt->opts.max_snapshots);
+      int f = follow (s, &st, &code, &pc);
+      if (f <= 0)
+        return f;
+    }
+}
+
+static uint64_t
+now_ns (void)
+{
+  struct timespec ts;
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return (uint64_t) ts.tv_sec * 1000000000ull + (uint64_t) ts.tv_nsec;
+}
+
+static jc_status
+compile (selection *s, jc_trace **out)
+{
+  jc_runtime *rt = s->rt;
+  jc_trace *t = calloc (1, sizeof *t);
+  if (!t)
+    return jc_runtime_fail (rt, JC_NO_MEMORY, "out of memory for a trace");
+  t->magic = JC_TRACE_MAGIC;
+  t->rt = rt;
+  t->id = ++rt->next_trace_id;
+  t->code = s->head_code;
+  t->pc = s->head_pc;
+  char msg[256] = "";
+  uint64_t t0 = now_ns ();
+  jc_status st = rt->opts.fail_compile
+                 ? (snprintf (msg, sizeof msg, "compile failure injected "
+                              "(option fail_compile)"), JC_COMPILE_FAILED)
+                 : jc_selir_compile (rt, s->b, t, msg, sizeof msg);
+  rt->stats.compile_ns += now_ns () - t0;
+  if (st != JC_OK)
+    {
+      rt->stats.compile_failures++;
+      jc_runtime_note_failure (rt, "trace at pc %u: compile failed: %s",
+                               s->head_pc, msg);
+      jc_log (rt, JC_LOG_COMPILE, "trace %u at pc %u: compile failed: %s",
+              t->id, s->head_pc, msg);
+      jc_exit_free_trace (t);
+      return JC_COMPILE_FAILED;
+    }
+  rt->stats.traces_compiled++;
+  jc_log (rt, JC_LOG_COMPILE, "trace %u at pc %u compiled: %u exits, %.2f "
+          "ms total compile time so far", t->id, s->head_pc, t->nexits,
+          rt->stats.compile_ns / 1e6);
+  *out = t;
+  return JC_OK;
+}
 
 jc_status
 jc_select_trace (jc_runtime *rt, const void *code, uint32_t pc,
                  jc_hot_kind kind, jc_trace **out)
 {
-  (void) code; (void) kind; (void) out;
+  selection s;
+  memset (&s, 0, sizeof s);
+  s.rt = rt;
+  s.head_code = code;
+  s.head_pc = pc;
+  s.frames[0].code = code;
+  s.frames[0].len = code_len (rt, code);
+  s.visited = calloc (rt->opts.max_trace_insns + 1, sizeof *s.visited);
+  if (!s.visited)
+    return jc_runtime_fail (rt, JC_NO_MEMORY, "out of memory for selection");
   rt->stats.traces_started++;
-  jc_stats_count_abort (rt, JC_ABORT_UNSUPPORTED_INSN);
-  jc_runtime_note_failure (rt, "pc %u: no IR builder yet", pc);
-  return JC_ABORTED;
+  jc_log (rt, JC_LOG_TRACE, "trace start at pc %u (%s)", pc,
+          kind == JC_HOT_FUNC ? "function entry" : "loop head");
+  jc_status st = JC_OK;
+  char berr[200] = "";
+  s.b = jc_selir_new (rt, code, pc, berr, sizeof berr);
+  if (!s.b)
+    {
+      sel_abort (&s, JC_ABORT_IR_ERROR, "%s", berr);
+      goto aborted;
+    }
+  if (walk (&s) != 0)
+    goto aborted;
+  st = compile (&s, out);
+  goto done;
+aborted:
+  jc_stats_count_abort (rt, s.reason);
+  jc_runtime_note_failure (rt, "trace at pc %u aborted (%s): %s", pc,
+                           jc_abort_reason_name (s.reason), s.msg);
+  jc_log (rt, JC_LOG_ABORT, "trace at pc %u aborted (%s): %s", pc,
+          jc_abort_reason_name (s.reason), s.msg);
+  st = JC_ABORTED;
+done:
+  if (s.b)
+    jc_selir_free (s.b);
+  free (s.visited);
+  return st;
 }

@@ -43,6 +43,11 @@ tests_test_deopt_SOURCES = tests/test_deopt.c
 tests_test_deopt_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_test_deopt_LDADD = $(TEST_VM_LDADD)
 TESTS += tests/test_deopt
+check_PROGRAMS += tests/test_select
+tests_test_select_SOURCES = tests/test_select.c tests/dummy_host.h
+tests_test_select_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_test_select_LDADD = $(TEST_CUNIT_LDADD)
+TESTS += tests/test_select
 
 EXTRA_DIST += tests/check-symbols.sh tests/check-abi.sh tests/abi/libjitcore.abi \
 	tests/installcheck-consumer.c

@@ -50,7 +50,10 @@ JC_BEGIN_DECLS
 
 #define JC_HOST_ABI_VERSION 1
 
+#ifndef JC_LOWER_TYPEDEF
+#define JC_LOWER_TYPEDEF
 typedef struct jc_lower jc_lower;       /* the IR builder (lower.h) */
+#endif
 struct jc_trace;
 
 /* Filled in by the host's code_info callback. */

@@ -6,12 +6,10 @@
 #include <jitcore/jitcore.h>
 #include "vm.h"
 
-/* IR type codes write_slot receives.  These must equal the compiler
- * half's jc_type values in <jitcore/lower.h>; until that header exists
- * they are the test host's own. */
-#define VM_JT_I64 1
-#define VM_JT_F64 2
-#define VM_JT_BOOL 3
+/* IR type codes write_slot receives: the builder's jc_type values. */
+#define VM_JT_I64 1    /* JC_TYPE_I64 */
+#define VM_JT_F64 2    /* JC_TYPE_F64 */
+#define VM_JT_BOOL 4   /* JC_TYPE_BOOL */
 
 jc_host vm_host_descriptor (vm *v);
 void vm_attach (vm *v, jc_runtime *rt);

@@ -1,0 +1,30 @@
+/* select_ir.h -- what trace selection needs from the IR builder and the
+ * backend, in one narrow seam (implemented in select_ir.c on top of ir.h
+ * and backend.h), plus the translation of snapshots into exits. */
+#ifndef JC_SELECT_IR_H
+#define JC_SELECT_IR_H
+
+#include "runtime_internal.h"
+
+/* A builder for a trace starting at (code, pc); NULL with err on failure. */
+JC_HIDDEN jc_lower *jc_selir_new (jc_runtime *rt, const void *code,
+                                  uint32_t pc, char *err, size_t len);
+JC_HIDDEN void jc_selir_free (jc_lower *b);
+JC_HIDDEN void jc_selir_begin_insn (jc_runtime *rt, jc_lower *b,
+                                    const void *code, uint32_t pc);
+JC_HIDDEN int jc_selir_push_frame (jc_lower *b, const jc_step *call,
+                                   uint32_t call_pc);
+JC_HIDDEN int jc_selir_pop_frame (jc_lower *b, const jc_step *ret);
+/* Close the loop; if the builder cannot (a carried slot changed type) the
+ * trace ends with an exit to the head instead.  0 on success. */
+JC_HIDDEN int jc_selir_close_loop (jc_runtime *rt, jc_lower *b,
+                                   uint32_t head_pc);
+JC_HIDDEN int jc_selir_exit (jc_lower *b, uint32_t pc);
+JC_HIDDEN const char *jc_selir_error (const jc_lower *b);
+JC_HIDDEN uint32_t jc_selir_nsnapshots (const jc_lower *b);
+/* Compile the finished trace into t (native entry, exits, constants);
+ * on failure a message in msg. */
+JC_HIDDEN jc_status jc_selir_compile (jc_runtime *rt, jc_lower *b,
+                                      jc_trace *t, char *msg, size_t len);
+
+#endif

@@ -1,0 +1,367 @@
+/* test_select.c -- trace selection by projection with a scripted host whose
+ * lower callback answers from a table (no IR): the walk it follows, loop
+ * closing, inlining and returns, every limit and abort reason, injected
+ * compile failures, and blacklisting of heads that keep failing. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jitcore/jitcore.h>
+#include "cunit_main.h"
+#include "dummy_host.h"
+
+typedef struct script {
+  uint32_t len;
+  jc_step steps[16];
+  int fail_at;                   /* lower returns non-zero at this pc (-1) */
+} script;
+
+typedef struct visit { const script *code; uint32_t pc, depth; } visit;
+
+typedef struct host_state {
+  visit path[256];
+  int n;
+  int installs;
+  char log[4096];
+} host_state;
+
+static int
+s_lower (void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t depth,
+         const void *ic, jc_step *step)
+{
+  (void) b; (void) ic;
+  host_state *h = ud;
+  const script *s = code;
+  if (h->n < 256)
+    h->path[h->n++] = (visit) { s, pc, depth };
+  if ((int) pc == s->fail_at)
+    return 3;
+  *step = s->steps[pc];
+  return 0;
+}
+
+static int
+s_code_info (void *ud, const void *code, jc_code_info *out)
+{
+  (void) ud;
+  out->name = "script";
+  out->bytecode_len = ((const script *) code)->len;
+  return 0;
+}
+
+static void *
+s_push_frame (void *ud, void *caller, const void *code, uint32_t a, uint32_t n)
+{
+  (void) ud; (void) caller; (void) code; (void) a; (void) n;
+  return NULL;
+}
+
+static int
+s_install (void *ud, const void *code, uint32_t pc, jc_trace *t)
+{
+  (void) code; (void) pc; (void) t;
+  ((host_state *) ud)->installs++;
+  return 0;
+}
+
+static void
+s_log (void *ud, unsigned cat, const char *line)
+{
+  (void) cat;
+  host_state *h = ud;
+  size_t n = strlen (h->log);
+  snprintf (h->log + n, sizeof h->log - n, "%s\n", line);
+}
+
+#define NEXT(p) { .kind = JC_STEP_NEXT, .pc = (p) }
+#define CALL(c, p, r) { .kind = JC_STEP_CALL, .code = (c), .pc = (p), \
+                        .return_pc = (r), .arg_base = 2, .nargs = 1, .nslots = 3 }
+#define RET { .kind = JC_STEP_RETURN }
+#define ABORT(r, m) { .kind = JC_STEP_ABORT, .reason = (r), .message = (m) }
+#define EXIT(p) { .kind = JC_STEP_EXIT, .pc = (p) }
+
+static jc_runtime *
+mk_rt (host_state *hs, jc_options *o)
+{
+  unsetenv ("JITCORE_OPTIONS");
+  unsetenv ("JITCORE_LOG");
+  unsetenv ("JITCORE_DISABLE");
+  memset (hs, 0, sizeof *hs);
+  jc_host h = dummy_host ();
+  h.userdata = hs;
+  h.lower = s_lower;
+  h.code_info = s_code_info;
+  h.push_frame = s_push_frame;
+  h.install = s_install;
+  jc_options d;
+  if (!o)
+    {
+      jc_options_init (&d);
+      o = &d;
+    }
+  o->log = JC_LOG_TRACE | JC_LOG_ABORT | JC_LOG_COMPILE | JC_LOG_HOT;
+  o->log_fn = s_log;
+  o->log_userdata = hs;
+  return jc_runtime_new (&h, o);
+}
+
+static jc_stats
+stats (jc_runtime *rt)
+{
+  jc_stats s = { .size = sizeof s };
+  jc_stats_get (rt, &s);
+  return s;
+}
+
+/* Expect a selection that ends without aborting (compile is the backend's
+ * business: its outcome is either compiled or a compile failure). */
+static void
+expect_complete (jc_runtime *rt, jc_status st)
+{
+  jc_stats s = stats (rt);
+  CU_ASSERT_EQUAL (s.traces_started, 1);
+  CU_ASSERT_EQUAL (s.traces_aborted, 0);
+  CU_ASSERT_EQUAL (s.traces_compiled + s.compile_failures, 1);
+  CU_ASSERT (st == JC_OK || st == JC_COMPILE_FAILED);
+}
+
+static void
+expect_abort (jc_runtime *rt, jc_status st, jc_abort_reason r,
+              const char *needle)
+{
+  CU_ASSERT_EQUAL (st, JC_ABORTED);
+  jc_stats s = stats (rt);
+  CU_ASSERT_EQUAL (s.traces_aborted, 1);
+  CU_ASSERT_EQUAL (s.aborted_by_reason[r], 1);
+  CU_ASSERT_EQUAL (s.traces_compiled + s.compile_failures, 0);
+  const char *m = jc_runtime_last_failure (rt);
+  CU_ASSERT_PTR_NOT_NULL (strstr (m, jc_abort_reason_name (r)));
+  if (needle && !strstr (m, needle))
+    fprintf (stderr, "failure '%s' lacks '%s'\n", m, needle);
+  if (needle)
+    CU_ASSERT_PTR_NOT_NULL (strstr (m, needle));
+}
+
+/* 2 -> 3 -> 4 -> (branch) 2: closes at the head it started from. */
+static void
+test_loop_closes (void)
+{
+  static script s = { 6, { NEXT (1), NEXT (2), NEXT (3), NEXT (4), NEXT (2) }, -1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  jc_status st = jc_runtime_hot (rt, &s, 2, JC_HOT_LOOP, NULL);
+  expect_complete (rt, st);
+  CU_ASSERT_EQUAL (hs.n, 3);
+  CU_ASSERT_EQUAL (hs.path[0].pc, 2);
+  CU_ASSERT_EQUAL (hs.path[1].pc, 3);
+  CU_ASSERT_EQUAL (hs.path[2].pc, 4);
+  CU_ASSERT_PTR_NOT_NULL (strstr (hs.log, "closes its loop at pc 2 after 3"));
+  jc_runtime_free (rt);
+}
+
+/* A call is inlined and returns; the walk continues at the return pc. */
+static void
+test_inline_call (void)
+{
+  static script callee = { 3, { NEXT (1), NEXT (2), RET }, -1 };
+  static script s = { 4, { NEXT (1), { 0 }, NEXT (3), NEXT (0) }, -1 };
+  s.steps[1] = (jc_step) CALL (&callee, 0, 2);
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  jc_status st = jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL);
+  expect_complete (rt, st);
+  CU_ASSERT_EQUAL_FATAL (hs.n, 7);
+  uint32_t want_pc[] = { 0, 1, 0, 1, 2, 2, 3 };
+  uint32_t want_depth[] = { 0, 0, 1, 1, 1, 0, 0 };
+  for (int i = 0; i < 7; i++)
+    {
+      CU_ASSERT_EQUAL (hs.path[i].pc, want_pc[i]);
+      CU_ASSERT_EQUAL (hs.path[i].depth, want_depth[i]);
+    }
+  CU_ASSERT_PTR_EQUAL (hs.path[2].code, &callee);
+  CU_ASSERT_PTR_EQUAL (hs.path[5].code, &s);
+  jc_runtime_free (rt);
+}
+
+/* Recursion: each level inlines again until the depth limit. */
+static void
+test_inline_depth_limit (void)
+{
+  static script s = { 2, { NEXT (1), { 0 } }, -1 };
+  s.steps[1] = (jc_step) CALL (&s, 0, 0);
+  jc_options o;
+  jc_options_init (&o);
+  o.max_inline_depth = 2;
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, &o);
+  jc_status st = jc_runtime_hot (rt, &s, 0, JC_HOT_FUNC, NULL);
+  expect_abort (rt, st, JC_ABORT_INLINE_TOO_DEEP, "depth 2");
+  CU_ASSERT_EQUAL (hs.path[hs.n - 1].depth, 2);
+  jc_runtime_free (rt);
+}
+
+static void
+test_no_push_frame_no_inlining (void)
+{
+  static script callee = { 1, { RET }, -1 };
+  static script s = { 2, { { 0 }, NEXT (0) }, -1 };
+  s.steps[0] = (jc_step) CALL (&callee, 0, 1);
+  host_state hs;
+  memset (&hs, 0, sizeof hs);
+  jc_host h = dummy_host ();
+  h.userdata = &hs;
+  h.lower = s_lower;
+  jc_runtime *rt = jc_runtime_new (&h, NULL);
+  jc_status st = jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL);
+  expect_abort (rt, st, JC_ABORT_INLINE_TOO_DEEP, "no push_frame");
+  jc_runtime_free (rt);
+}
+
+static void
+test_trace_too_long (void)
+{
+  static script s = { 16, { NEXT (1), NEXT (2), NEXT (3), NEXT (4), NEXT (5),
+                            NEXT (6), NEXT (7), NEXT (8), NEXT (9), NEXT (0) }, -1 };
+  jc_options o;
+  jc_options_init (&o);
+  o.max_trace_insns = 5;
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, &o);
+  jc_status st = jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL);
+  expect_abort (rt, st, JC_ABORT_TRACE_TOO_LONG, "more than 5");
+  CU_ASSERT_EQUAL (hs.n, 5);
+  jc_runtime_free (rt);
+}
+
+static void
+test_return_from_root (void)
+{
+  static script s = { 3, { NEXT (1), RET }, -1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_FUNC, NULL),
+                JC_ABORT_RETURN_FROM_ROOT, "pc 1");
+  jc_runtime_free (rt);
+}
+
+static void
+test_host_refused (void)
+{
+  static script s = { 3, { NEXT (1), NEXT (2), NEXT (0) }, 1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
+                JC_ABORT_HOST_REFUSED, "lower returned 3");
+  jc_runtime_free (rt);
+}
+
+/* The host's own reason and message reach the stats and the log. */
+static void
+test_host_abort_reason (void)
+{
+  static script s = { 3, { NEXT (1), ABORT (JC_ABORT_NO_TYPE_INFO,
+                                            "LOAD never executed") }, -1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
+                JC_ABORT_NO_TYPE_INFO, "LOAD never executed");
+  CU_ASSERT_PTR_NOT_NULL (strstr (hs.log, "aborted (no type feedback at pc)"));
+  jc_runtime_free (rt);
+}
+
+static void
+test_bad_step (void)
+{
+  static script s = { 3, { NEXT (1), { .kind = 42 } }, -1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
+                JC_ABORT_LOWER_ERROR, "step kind 42");
+  jc_runtime_free (rt);
+}
+
+static void
+test_bad_pc (void)
+{
+  static script s = { 3, { NEXT (1), NEXT (7) }, -1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
+                JC_ABORT_BAD_PC, "pc 7");
+  jc_runtime_free (rt);
+}
+
+/* 0 -> 1 -> 2 -> 1: an inner loop that is not the trace's own. */
+static void
+test_inner_loop (void)
+{
+  static script s = { 4, { NEXT (1), NEXT (2), NEXT (1) }, -1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
+                JC_ABORT_INNER_LOOP, "pc 1");
+  jc_runtime_free (rt);
+}
+
+static void
+test_exit_step_completes (void)
+{
+  static script s = { 4, { NEXT (1), EXIT (3) }, -1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  expect_complete (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL));
+  CU_ASSERT_PTR_NOT_NULL (strstr (hs.log, "exit to pc 3"));
+  jc_runtime_free (rt);
+}
+
+/* fail_compile: reported with its reason, counted, the head blacklisted
+ * after max_aborts; nothing is installed and nothing crashes. */
+static void
+test_injected_compile_failure (void)
+{
+  static script s = { 3, { NEXT (1), NEXT (2), NEXT (0) }, -1 };
+  jc_options o;
+  jc_options_init (&o);
+  o.fail_compile = 1;
+  o.max_aborts = 2;
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, &o);
+  jc_counter c;
+  jc_counter_init (rt, &c, JC_HOT_LOOP);
+  CU_ASSERT_EQUAL (jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, &c),
+                   JC_COMPILE_FAILED);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_runtime_last_failure (rt), "injected"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (hs.log, "compile failed"));
+  CU_ASSERT_EQUAL (c.count, 2 * o.loop_threshold);
+  CU_ASSERT_EQUAL (jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, &c),
+                   JC_BLACKLISTED);
+  jc_stats st = stats (rt);
+  CU_ASSERT_EQUAL (st.compile_failures, 2);
+  CU_ASSERT_EQUAL (st.traces_aborted, 0);
+  CU_ASSERT_EQUAL (st.blacklisted, 1);
+  CU_ASSERT_EQUAL (st.traces_installed, 0);
+  CU_ASSERT_EQUAL (hs.installs, 0);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);   /* not sticky */
+  jc_runtime_free (rt);
+}
+
+int
+jc_test_register (void)
+{
+  static const jc_test_case tests[] = {
+    { "loop_closes", test_loop_closes },
+    { "inline_call", test_inline_call },
+    { "inline_depth_limit", test_inline_depth_limit },
+    { "no_push_frame_no_inlining", test_no_push_frame_no_inlining },
+    { "trace_too_long", test_trace_too_long },
+    { "return_from_root", test_return_from_root },
+    { "host_refused", test_host_refused },
+    { "host_abort_reason", test_host_abort_reason },
+    { "bad_step", test_bad_step },
+    { "bad_pc", test_bad_pc },
+    { "inner_loop", test_inner_loop },
+    { "exit_step_completes", test_exit_step_completes },
+    { "injected_compile_failure", test_injected_compile_failure },
+    { NULL, NULL }
+  };
+  return JC_SUITE ("select", NULL, NULL, tests);
+}
