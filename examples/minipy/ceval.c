@@ -58,7 +58,7 @@ Frame *mp_frame_new(Code *co, Func *fn, Obj *globals, Obj *locals)
 {
     int nl = co->nlocals + co->ncells + co->nfree;
     Frame *f = co->spare;
-    if (f) co->spare = NULL;
+    if (f) { co->spare = f->back; co->nspare--; }
     else f = malloc(sizeof(Frame) + sizeof(Obj *) * (nl + co->stacksize));
     if (!f) return NULL;
     f->back = NULL; f->code = co; f->func = fn;
@@ -76,7 +76,8 @@ void mp_frame_free(Frame *f)
     for (int i = 0; i < nl; i++) xdecref(f->lp[i]);
     while (f->sp > f->stack) xdecref(*--f->sp);
     for (int i = 0; i < f->nblocks; i++) if (f->blocks[i].type == B_HANDLER) xdecref(f->blocks[i].saved);
-    if (!f->code->spare) f->code->spare = f;
+    Code *co = f->code;
+    if (co->nspare < 64) { f->back = co->spare; co->spare = f; co->nspare++; }
     else free(f);
 }
 
@@ -445,6 +446,22 @@ static inline void branch_hist(uint32_t *c, int taken)
     *c = t | (nt << 16);
 }
 
+/* A specialized comparison followed by a conditional jump branches directly
+ * (no bool object, one dispatch less), still recording the branch history. */
+#define CMP_JUMP(r) do { \
+        uint32_t nx_ = ip[1]; \
+        int o_ = OPC(nx_); \
+        if (o_ == OP_POP_JUMP_IF_FALSE || o_ == OP_POP_JUMP_IF_TRUE) { \
+            int taken_ = (o_ == OP_POP_JUMP_IF_TRUE) == ((r) != 0); \
+            sp -= 2; decref(a); decref(b); \
+            ip += 2; \
+            branch_hist(ip, taken_); \
+            if (taken_) { ip = first + OPARG(nx_); DISPATCH(); } \
+            ip += 1; \
+            DISPATCH(); \
+        } \
+    } while (0)
+
 Obj *mp_eval(Frame *f)
 {
     static void *labels[] = {
@@ -748,6 +765,7 @@ L_COMPARE_OP_INT: {
     case CMP_EQ: r = x == y; break; case CMP_NE: r = x != y; break;
     case CMP_GT: r = x > y; break; default: r = x >= y; break;
     }
+    CMP_JUMP(r);
     sp--; sp[-1] = mp_bool(r); decref(a); decref(b);
     NEXT();
 }
@@ -761,6 +779,7 @@ L_COMPARE_OP_FLOAT: {
     case CMP_EQ: r = x == y; break; case CMP_NE: r = x != y; break;
     case CMP_GT: r = x > y; break; default: r = x >= y; break;
     }
+    CMP_JUMP(r);
     sp--; sp[-1] = mp_bool(r); decref(a); decref(b);
     NEXT();
 }

@@ -89,7 +89,8 @@ struct Code {
     int *lines;             /* source line per code unit */
     Obj *name, *qualname, *filename;
     int firstline;
-    Frame *spare;           /* one cached frame, reused by the next call */
+    Frame *spare;           /* cached frames (linked through back), reused by calls */
+    int nspare;
 };
 
 typedef struct { int type, handler, level; Obj *saved; } Block;
