@@ -215,7 +215,8 @@ int mp_dict_update(Obj *d, Obj *other)
 Obj *mp_dict_repr(Obj *o)
 {
     static int depth;
-    if (++depth > 500) { depth--; return mp_str_c("{...}"); }
+    if (mp_repr_enter(o)) return mp_str_c("{...}");
+    if (++depth > 2000) { depth--; mp_repr_leave(o); return mp_err(&mp_exc_RecursionError, "maximum recursion depth exceeded while getting the repr of an object"); }
     SB b = {0};
     sb_addc(&b, '{');
     int64_t pos = 0, i = 0;
@@ -223,14 +224,15 @@ Obj *mp_dict_repr(Obj *o)
     while (mp_dict_next(o, &pos, &k, &v)) {
         if (i++) sb_adds(&b, ", ");
         Obj *kr = mp_repr(k);
-        if (!kr) { sb_free(&b); depth--; return NULL; }
+        if (!kr) { sb_free(&b); depth--; mp_repr_leave(o); return NULL; }
         Obj *vr = mp_repr(v);
-        if (!vr) { decref(kr); sb_free(&b); depth--; return NULL; }
+        if (!vr) { decref(kr); sb_free(&b); depth--; mp_repr_leave(o); return NULL; }
         sb_addo(&b, kr); sb_adds(&b, ": "); sb_addo(&b, vr);
         decref(kr); decref(vr);
     }
     sb_addc(&b, '}');
     depth--;
+    mp_repr_leave(o);
     return sb_finish(&b);
 }
 

@@ -59,9 +59,11 @@ static int repr_depth;
 
 Obj *mp_list_repr(Obj *o)
 {
-    if (++repr_depth > 500) { repr_depth--; return mp_str_c("[...]"); }
+    if (mp_repr_enter(o)) return mp_str_c("[...]");
+    if (++repr_depth > 2000) { repr_depth--; mp_repr_leave(o); return mp_err(&mp_exc_RecursionError, "maximum recursion depth exceeded while getting the repr of an object"); }
     Obj *r = seq_repr(LITEMS(o), LN(o), "[", "]", 0);
     repr_depth--;
+    mp_repr_leave(o);
     return r;
 }
 

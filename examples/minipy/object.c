@@ -90,6 +90,22 @@ void mp_dealloc(Obj *o)
 
 const char *mp_type_name(Obj *o) { return TYPE(o)->name; }
 
+int mp_repr_enter(Obj *o)
+{
+    if (!mp.repr_stack) mp.repr_stack = mp_list_new(0);
+    for (int64_t i = 0; i < LN(mp.repr_stack); i++) if (LITEMS(mp.repr_stack)[i] == o) return 1;
+    List *l = (List *)mp.repr_stack;
+    if (l->n == l->cap) { l->cap = l->cap * 2 + 4; l->items = realloc(l->items, sizeof(Obj *) * l->cap); }
+    l->items[l->n++] = o;   /* borrowed */
+    return 0;
+}
+
+void mp_repr_leave(Obj *o)
+{
+    List *l = (List *)mp.repr_stack;
+    if (l && l->n && l->items[l->n - 1] == o) l->n--;
+}
+
 int mp_is_subtype(Type *a, Type *b)
 {
     for (; a; a = a->base) if (a == b) return 1;

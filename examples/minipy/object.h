@@ -232,6 +232,7 @@ typedef struct {
     Obj *all_types;         /* List of user classes (for version invalidation) */
     Obj *int_free, *float_free; /* free lists (linked through ob type field) */
     int nint_free, nfloat_free;
+    Obj *repr_stack;        /* containers whose repr is in progress ([...]) */
 #define DECL_NAME(n) Obj *s_##n;
     MP_NAMES(DECL_NAME)
 #undef DECL_NAME
@@ -290,6 +291,8 @@ Obj *mp_ascii(Obj *o);
 Obj *mp_type_new(Obj *name, Obj *bases, Obj *dict);
 Obj *mp_instance_new(Type *t);
 Obj *mp_object_repr(Obj *o);
+int mp_repr_enter(Obj *o);  /* 1 = already in progress */
+void mp_repr_leave(Obj *o);
 int mp_obj_init(void);
 
 /* ---- int.c ---- */

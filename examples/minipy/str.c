@@ -246,7 +246,7 @@ Obj *mp_str_join(Obj *sep, Obj *iterable)
 
 static Obj *s_join(Obj **args, int n, Obj *kw)
 {
-    if (mp_check_args("join", n - 1, 1, 1)) return NULL;
+    if (mp_check_args("str.join", n - 1, 1, 1)) return NULL;
     return mp_str_join(SELF, args[1]);
 }
 
