@@ -50,7 +50,8 @@ jc_status
 jc_selir_compile (jc_runtime *rt, jc_lower *b, jc_trace *t, char *msg,
                   size_t len)
 {
-  (void) rt; (void) b; (void) t;
-  snprintf (msg, len, "no backend in this build yet");
+  (void) b; (void) t;
+  snprintf (msg, len, rt->opts.fail_compile ? "injected failure (option "
+            "fail_compile)" : "no backend in this build yet");
   return JC_COMPILE_FAILED;
 }

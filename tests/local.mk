@@ -48,6 +48,11 @@ tests_test_select_SOURCES = tests/test_select.c tests/dummy_host.h
 tests_test_select_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_test_select_LDADD = $(TEST_CUNIT_LDADD)
 TESTS += tests/test_select
+check_PROGRAMS += tests/test_vm
+tests_test_vm_SOURCES = tests/test_vm.c
+tests_test_vm_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_test_vm_LDADD = $(TEST_VM_LDADD)
+TESTS += tests/test_vm
 
 EXTRA_DIST += tests/check-symbols.sh tests/check-abi.sh tests/abi/libjitcore.abi \
 	tests/installcheck-consumer.c

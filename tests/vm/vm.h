@@ -102,6 +102,8 @@ typedef struct vm {
   vm_step_hook hook;
   void *hook_ud;
   void (*on_exit) (struct vm *vm, int exit_id, void *ud);  /* after restore */
+  int expect;                  /* lowering: tag load_slot guards for (-1 none) */
+  uint32_t inline_arg_base[VM_MAX_FRAMES];  /* lowering: per inlined depth */
   int refuse_install;          /* test knob: install callback refuses */
   int installed;
   uint64_t steps, trace_entries;

@@ -1,0 +1,306 @@
+/* test_vm.c -- the test host: its assembler and interpreter (the oracle of
+ * every JIT test), its inline caches and hot counters, and end-to-end runs
+ * through libjitcore compared with the interpreter alone (results and the
+ * full frame state at every exit). */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdint.h>
+#include "cunit_main.h"
+#include "vm/vm.h"
+#include "vm/vm_host.h"
+#include "vm/vm_check.h"
+
+static vm the_vm, other_vm;      /* big: static, not on the stack */
+
+static const char *sum_src =
+  "func main 2 4      # main(n, s0): s = s0; for i < n: s += i\n"
+  "  const 0\n  store 2\n  load 1\n  store 3\n"
+  "loop:\n"
+  "  load 2\n  load 0\n  lt\n  jz done\n"
+  "  load 3\n  load 2\n  add\n  store 3\n"
+  "  load 2\n  const 1\n  add\n  store 2\n"
+  "  jmp loop\n"
+  "done:\n  load 3\n  ret\n";
+
+static const char *fib_src =
+  "func fib 1 1\n"
+  "  load 0\n  const 2\n  lt\n  jz rec\n  load 0\n  ret\n"
+  "rec:\n"
+  "  load 0\n  const 1\n  sub\n  call fib 1\n"
+  "  load 0\n  const 2\n  sub\n  call fib 1\n"
+  "  add\n  ret\n"
+  "func main 1 1\n  load 0\n  call fib 1\n  ret\n";
+
+static vm_program *
+asm_ok (const char *src)
+{
+  char err[128] = "";
+  vm_program *p = vm_assemble (src, err, sizeof err);
+  if (!p)
+    fprintf (stderr, "assemble: %s\n", err);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (p);
+  return p;
+}
+
+static vm_value
+run (vm_program *p, const vm_value *args, int n)
+{
+  vm_init (&the_vm, p);
+  CU_ASSERT_EQUAL (vm_run (&the_vm, vm_find (p, "main"), args, n), 0);
+  vm_value r = the_vm.result;
+  return r;
+}
+
+static void
+expect_asm_error (const char *src, const char *needle)
+{
+  char err[128] = "";
+  vm_program *p = vm_assemble (src, err, sizeof err);
+  CU_ASSERT_PTR_NULL (p);
+  if (!strstr (err, needle))
+    fprintf (stderr, "error '%s' lacks '%s'\n", err, needle);
+  CU_ASSERT_PTR_NOT_NULL (strstr (err, needle));
+  vm_program_free (p);
+}
+
+static void
+test_assembler_errors (void)
+{
+  expect_asm_error ("func main 0 0\n  frob\n", "unknown instruction 'frob'");
+  expect_asm_error ("func main 0 0\n  jmp nowhere\n", "undefined 'nowhere'");
+  expect_asm_error ("  const 1\n", "outside a function");
+  expect_asm_error ("func f 2 2\n load 0\n ret\nfunc main 0 0\n const 1\n"
+                    " call f 1\n ret\n", "wants 2");
+  expect_asm_error ("func main 0 1\n  const 1\n  jz a\n  const 5\na:\n"
+                    "  ret\n", "stack");
+  expect_asm_error ("func main 0 0\n  const 1\n  pop\n", "falls off");
+}
+
+static void
+test_depths_and_loop_heads (void)
+{
+  vm_program *p = asm_ok (sum_src);
+  vm_func *m = vm_find (p, "main");
+  CU_ASSERT_EQUAL (m->ncode, 19);
+  CU_ASSERT_EQUAL (m->depth[4], 0);
+  CU_ASSERT_EQUAL (m->depth[6], 2);
+  CU_ASSERT_EQUAL (m->depth[7], 1);
+  CU_ASSERT_EQUAL (m->depth[10], 2);
+  CU_ASSERT_EQUAL (m->loop_head[4], 1);
+  int heads = 0;
+  for (uint32_t i = 0; i < m->ncode; i++)
+    heads += m->loop_head[i];
+  CU_ASSERT_EQUAL (heads, 1);
+  CU_ASSERT_EQUAL (m->maxstack, 3);
+  vm_program_free (p);
+}
+
+static void
+test_sum_loop (void)
+{
+  vm_program *p = asm_ok (sum_src);
+  vm_value a[2] = { vm_int (1000), vm_int (7) };
+  vm_value r = run (p, a, 2);
+  CU_ASSERT_EQUAL (r.tag, VM_INT);
+  CU_ASSERT_EQUAL (r.u.i, 7 + 999 * 1000 / 2);
+  /* inline caches: the loop's JZ fell through 1000 times, jumped once */
+  vm_func *m = vm_find (p, "main");
+  CU_ASSERT_EQUAL (the_vm.ics[m->index][7].not_taken, 1000);
+  CU_ASSERT_EQUAL (the_vm.ics[m->index][7].taken, 1);
+  CU_ASSERT_EQUAL (the_vm.ics[m->index][10].seen_a, 1u << VM_INT);
+  vm_fini (&the_vm);
+  vm_program_free (p);
+}
+
+/* The VM's defined slow path: an overflowing int op gives the exact
+ * result as a float, and the inline cache remembers it. */
+static void
+test_overflow_promotes (void)
+{
+  vm_program *p = asm_ok (sum_src);
+  vm_value a[2] = { vm_int (10), vm_int (INT64_MAX - 20) };
+  vm_value r = run (p, a, 2);
+  CU_ASSERT_EQUAL (r.tag, VM_FLOAT);
+  CU_ASSERT_DOUBLE_EQUAL (r.u.f, (double) INT64_MAX + 25.0, 1e4);
+  CU_ASSERT_EQUAL (the_vm.ics[0][10].overflowed, 1);
+  CU_ASSERT_EQUAL (the_vm.ics[0][10].seen_a, (1u << VM_INT) | (1u << VM_FLOAT));
+  vm_fini (&the_vm);
+  vm_program_free (p);
+}
+
+static void
+test_mixed_arith (void)
+{
+  vm_program *p = asm_ok ("func main 0 1\n"
+                          "  const 3\n  constf 0.5\n  mul\n"   /* 1.5 */
+                          "  const 2\n  sub\n"                /* -0.5 */
+                          "  constf -0.5\n  eq\n"              /* 1 */
+                          "  const 4\n  tofloat\n  const 4\n  le\n"  /* 1 */
+                          "  add\n  ret\n");
+  vm_value r = run (p, NULL, 0);
+  CU_ASSERT_EQUAL (r.tag, VM_INT);
+  CU_ASSERT_EQUAL (r.u.i, 2);
+  vm_fini (&the_vm);
+  vm_program_free (p);
+}
+
+static void
+test_calls (void)
+{
+  vm_program *p = asm_ok (fib_src);
+  vm_value a[1] = { vm_int (20) };
+  vm_value r = run (p, a, 1);
+  CU_ASSERT_EQUAL (r.tag, VM_INT);
+  CU_ASSERT_EQUAL (r.u.i, 6765);
+  vm_fini (&the_vm);
+  vm_program_free (p);
+}
+
+static void
+test_stack_overflow_is_an_error (void)
+{
+  vm_program *p = asm_ok ("func f 1 1\n  load 0\n  call f 1\n  ret\n"
+                          "func main 0 0\n  const 1\n  call f 1\n  ret\n");
+  vm_init (&the_vm, p);
+  CU_ASSERT_EQUAL (vm_run (&the_vm, vm_find (p, "main"), NULL, 0), -1);
+  CU_ASSERT_EQUAL (the_vm.error, 1);
+  CU_ASSERT_STRING_EQUAL (the_vm.errmsg, "stack overflow");
+  vm_fini (&the_vm);
+  vm_program_free (p);
+}
+
+static void
+test_state_capture (void)
+{
+  vm_program *p = asm_ok (sum_src);
+  vm_init (&the_vm, p);
+  vm_init (&other_vm, p);
+  vm_value a[2] = { vm_int (3), vm_int (0) };
+  vm_run (&the_vm, &p->funcs[0], a, 2);
+  vm_run (&other_vm, &p->funcs[0], a, 2);
+  vm_state s1, s2;
+  the_vm.nframes = 1;           /* the finished run's frame is still there */
+  other_vm.nframes = 1;
+  vm_state_capture (&the_vm, &s1);
+  vm_state_capture (&other_vm, &s2);
+  CU_ASSERT_TRUE (vm_state_equal (&s1, &s2));
+  other_vm.frames[0].slots[3] = vm_float (3.0);   /* same number, other tag */
+  vm_state_capture (&other_vm, &s2);
+  CU_ASSERT_FALSE (vm_state_equal (&s1, &s2));
+  char buf[256];
+  vm_state_format (&s1, buf, sizeof buf);
+  CU_ASSERT_PTR_NOT_NULL (strstr (buf, "pc=19"));
+  vm_fini (&the_vm);
+  vm_fini (&other_vm);
+  vm_program_free (p);
+}
+
+/* ------------------------------------------------------------ with the JIT */
+
+typedef struct jit_run {
+  vm_value jit, interp;
+  jc_stats stats;
+  size_t exits, matched;
+  uint64_t entries;
+  int installed;
+} jit_run;
+
+/* Run main twice: with the JIT (threshold low, synchronous), recording the
+ * state after every exit, then in the interpreter alone, which must pass
+ * through those states in order and end with the same result. */
+static jit_run
+run_jit (const char *src, const vm_value *args, int n, jc_options *o)
+{
+  jit_run r;
+  memset (&r, 0, sizeof r);
+  vm_program *p = asm_ok (src);
+  vm_init (&the_vm, p);
+  jc_host h = vm_host_descriptor (&the_vm);
+  jc_options d;
+  if (!o)
+    {
+      jc_options_init (&d);
+      d.loop_threshold = 5;
+      o = &d;
+    }
+  jc_runtime *rt = jc_runtime_new (&h, o);
+  CU_ASSERT_EQUAL_FATAL (jc_runtime_status (rt), JC_OK);
+  vm_attach (&the_vm, rt);
+  vm_check chk;
+  vm_check_record (&chk, &the_vm);
+  CU_ASSERT_EQUAL (vm_run (&the_vm, vm_find (p, "main"), args, n), 0);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
+  r.jit = the_vm.result;
+  r.entries = the_vm.trace_entries;
+  r.installed = the_vm.installed;
+  r.stats.size = sizeof r.stats;
+  jc_stats_get (rt, &r.stats);
+  vm_init (&other_vm, p);
+  vm_check_replay (&chk, &other_vm);
+  CU_ASSERT_EQUAL (vm_run (&other_vm, vm_find (p, "main"), args, n), 0);
+  r.interp = other_vm.result;
+  r.exits = chk.nexpected;
+  r.matched = chk.matched;
+  CU_ASSERT_EQUAL (r.matched, r.exits);
+  CU_ASSERT_EQUAL (r.jit.tag, r.interp.tag);
+  CU_ASSERT_EQUAL (memcmp (&r.jit.u, &r.interp.u, sizeof r.jit.u), 0);
+  vm_check_free (&chk);
+  jc_runtime_free (rt);
+  vm_fini (&the_vm);
+  vm_fini (&other_vm);
+  vm_program_free (p);
+  return r;
+}
+
+/* Hot counters fire at the loop head and the program's result does not
+ * depend on what the JIT did with it. */
+static void
+test_counters_fire (void)
+{
+  vm_value a[2] = { vm_int (200), vm_int (1) };
+  jit_run r = run_jit (sum_src, a, 2, NULL);
+  CU_ASSERT (r.stats.hot_events >= 1);
+  CU_ASSERT (r.stats.traces_started >= 1);
+  CU_ASSERT_EQUAL (r.jit.u.i, 1 + 199 * 200 / 2);
+}
+
+/* A bad descriptor: the runtime refuses it and the VM just interprets. */
+static void
+test_bad_descriptor_keeps_interpreting (void)
+{
+  vm_program *p = asm_ok (sum_src);
+  vm_init (&the_vm, p);
+  jc_host h = vm_host_descriptor (&the_vm);
+  h.size = 12;
+  jc_runtime *rt = jc_runtime_new (&h, NULL);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_HOST_BAD_SIZE);
+  vm_attach (&the_vm, rt);
+  vm_value a[2] = { vm_int (500), vm_int (0) };
+  CU_ASSERT_EQUAL (vm_run (&the_vm, &p->funcs[0], a, 2), 0);
+  CU_ASSERT_EQUAL (the_vm.result.u.i, 499 * 500 / 2);
+  CU_ASSERT_EQUAL (the_vm.installed, 0);
+  jc_runtime_free (rt);
+  vm_fini (&the_vm);
+  vm_program_free (p);
+}
+
+int
+jc_test_register (void)
+{
+  static const jc_test_case tests[] = {
+    { "assembler_errors", test_assembler_errors },
+    { "depths_and_loop_heads", test_depths_and_loop_heads },
+    { "sum_loop", test_sum_loop },
+    { "overflow_promotes", test_overflow_promotes },
+    { "mixed_arith", test_mixed_arith },
+    { "calls", test_calls },
+    { "stack_overflow_is_an_error", test_stack_overflow_is_an_error },
+    { "state_capture", test_state_capture },
+    { "counters_fire", test_counters_fire },
+    { "bad_descriptor_keeps_interpreting", test_bad_descriptor_keeps_interpreting },
+    { NULL, NULL }
+  };
+  return JC_SUITE ("vm", NULL, NULL, tests);
+}
