@@ -67,7 +67,9 @@ MINIPY_TESTS = \
 	tests/minipy/class_special.py \
 	tests/minipy/class_str_repr_default.py \
 	tests/minipy/class_super_chain.py \
+	tests/minipy/class_unhashable.py \
 	tests/minipy/closure_basic.py \
+	tests/minipy/closure_cells.py \
 	tests/minipy/closure_loop.py \
 	tests/minipy/closure_nonlocal.py \
 	tests/minipy/complex_basic.py \
@@ -93,6 +95,7 @@ MINIPY_TESTS = \
 	tests/minipy/err_attr.py \
 	tests/minipy/err_custom.py \
 	tests/minipy/err_custom_noargs.py \
+	tests/minipy/err_custom_str.py \
 	tests/minipy/err_deopt_hot_exc.py \
 	tests/minipy/err_exc_in_finally_print.py \
 	tests/minipy/err_float_div.py \
@@ -121,12 +124,14 @@ MINIPY_TESTS = \
 	tests/minipy/err_sys_exit_zero.py \
 	tests/minipy/err_tb_chained.py \
 	tests/minipy/err_tb_from.py \
+	tests/minipy/err_tb_generator.py \
 	tests/minipy/err_tb_method.py \
 	tests/minipy/err_tb_module.py \
 	tests/minipy/err_tb_nested.py \
 	tests/minipy/err_tb_recursion_short.py \
 	tests/minipy/err_type.py \
 	tests/minipy/err_unbound_local.py \
+	tests/minipy/err_unhashable.py \
 	tests/minipy/err_value_int.py \
 	tests/minipy/err_zerodiv.py \
 	tests/minipy/exc_attr_msgs.py \
@@ -137,9 +142,11 @@ MINIPY_TESTS = \
 	tests/minipy/exc_finally_return.py \
 	tests/minipy/exc_hierarchy.py \
 	tests/minipy/exc_in_loop.py \
+	tests/minipy/exc_messages_more.py \
 	tests/minipy/exc_order.py \
 	tests/minipy/exc_raise_from.py \
 	tests/minipy/exc_stopiteration.py \
+	tests/minipy/expr_eval_order.py \
 	tests/minipy/expr_is_in.py \
 	tests/minipy/expr_precedence.py \
 	tests/minipy/expr_walrus_cond.py \
@@ -156,6 +163,7 @@ MINIPY_TESTS = \
 	tests/minipy/gen_basic.py \
 	tests/minipy/gen_closure.py \
 	tests/minipy/gen_expr.py \
+	tests/minipy/gen_finally.py \
 	tests/minipy/gen_hot.py \
 	tests/minipy/gen_pipeline.py \
 	tests/minipy/gen_return_yield_from.py \
@@ -167,12 +175,14 @@ MINIPY_TESTS = \
 	tests/minipy/int_conv.py \
 	tests/minipy/int_float_mix.py \
 	tests/minipy/int_hash.py \
+	tests/minipy/int_literals.py \
 	tests/minipy/int_loops.py \
 	tests/minipy/int_str_big.py \
 	tests/minipy/list_basic.py \
 	tests/minipy/list_comp.py \
 	tests/minipy/list_methods.py \
 	tests/minipy/list_nested.py \
+	tests/minipy/list_recursive_repr.py \
 	tests/minipy/list_slice.py \
 	tests/minipy/list_sort.py \
 	tests/minipy/module_array.py \
@@ -200,9 +210,11 @@ MINIPY_TESTS = \
 	tests/minipy/stmt_if.py \
 	tests/minipy/stmt_loops.py \
 	tests/minipy/stmt_pass_del.py \
+	tests/minipy/stmt_while_complex.py \
 	tests/minipy/str_compare.py \
 	tests/minipy/str_escape.py \
 	tests/minipy/str_format_method.py \
+	tests/minipy/str_format_more.py \
 	tests/minipy/str_iter.py \
 	tests/minipy/str_methods.py \
 	tests/minipy/str_numbers.py \
@@ -225,6 +237,8 @@ TESTS += $(MINIPY_TESTS)
 ## passing has to be taken off here in the same change.
 XFAIL_TESTS += \
 	tests/minipy/builtin_range.py \
+	tests/minipy/exc_messages_more.py \
+	tests/minipy/list_recursive_repr.py \
 	tests/minipy/module_math_more.py \
 	tests/minipy/str_unicode.py
 

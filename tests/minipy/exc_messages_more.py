@@ -1,0 +1,26 @@
+# More CPython error messages.
+def show(fn):
+    try:
+        fn()
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+show(lambda: min([]))
+show(lambda: max(()))
+show(lambda: ",".join([1, 2]))
+show(lambda: sorted([1, "a"]))
+show(lambda: int(""))
+show(lambda: int("1.5"))
+show(lambda: [1, 2, 3][1:2:0])
+show(lambda: "abc" - "a")
+show(lambda: -"abc")
+show(lambda: {}.pop("missing"))
+show(lambda: (1, 2)[0:1].append(3))
+show(lambda: tuple()[0])
+show(lambda: "x".join("ab", "c"))
+show(lambda: divmod(1, 0))
+show(lambda: 2 ** -1 // 0)
+show(lambda: float("1e400") // 0 if False else 1 // 0.0)
+show(lambda: list(range(3)).index(7))
+show(lambda: dict(a=1)["A"])
+show(lambda: iter(5))
+show(lambda: next([1]))
