@@ -1243,7 +1243,13 @@ L_LOAD_ASSERTION_ERROR: PUSH(incref((Obj *)&mp_exc_AssertionError)); NEXT();
 L_WITH_ENTER: {
     Obj *ctx = TOP();
     Obj *en = mp_getattr(ctx, mp.s___enter__);
-    if (!en) ERR();
+    if (!en) {
+        if (mp_err_matches(&mp_exc_AttributeError)) {
+            mp_err_clear();
+            mp_err(&mp_exc_TypeError, "'%s' object does not support the context manager protocol", mp_type_name(ctx));
+        }
+        ERR();
+    }
     Obj *r = mp_call0(en);
     decref(en);
     if (!r) ERR();

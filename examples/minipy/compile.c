@@ -691,6 +691,34 @@ static void import_stmt(CU *c, Node *n)
     }
 }
 
+/* Jump lists: conditional jumps compiled straight from and/or/not tests
+ * (no intermediate bool values), patched once the target is known. */
+typedef struct { int at[256]; int n; } JL;
+
+static void jl_add(JL *j, int at) { if (j->n < 256) j->at[j->n++] = at; }
+static void jl_patch(CU *c, JL *j, int target) { for (int i = 0; i < j->n; i++) patch(c, j->at[i], target); j->n = 0; }
+
+/* Emit code that jumps (recorded in jl) when truth(n) == cond, else falls through. */
+static void jump_if(CU *c, Node *n, int cond, JL *jl)
+{
+    if (n->kind == N_NOT) { jump_if(c, n->a, !cond, jl); return; }
+    if (n->kind == N_BOOLOP && n->l1.n < 200) {
+        int is_or = n->op;
+        if (is_or == cond) {
+            for (int i = 0; i < n->l1.n; i++) jump_if(c, n->l1.v[i], cond, jl);
+        } else {
+            JL *skip = calloc(1, sizeof(JL));
+            for (int i = 0; i < n->l1.n - 1; i++) jump_if(c, n->l1.v[i], !cond, skip);
+            jump_if(c, n->l1.v[n->l1.n - 1], cond, jl);
+            jl_patch(c, skip, here(c));
+            free(skip);
+        }
+        return;
+    }
+    expr(c, n);
+    jl_add(jl, emit(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, 0));
+}
+
 static void stmt(CU *c, Node *n)
 {
     c->line = n->line;
@@ -741,27 +769,29 @@ static void stmt(CU *c, Node *n)
         emit(c, OP_RETURN_VALUE, 0);
         break;
     case N_IF: {
-        expr(c, n->a);
-        int j = emit(c, OP_POP_JUMP_IF_FALSE, 0);
+        JL *jl = calloc(1, sizeof(JL));
+        jump_if(c, n->a, 0, jl);
         stmts(c, &n->l1);
         if (n->l2.n) {
             int e = emit(c, OP_JUMP, 0);
-            patch(c, j, here(c));
+            jl_patch(c, jl, here(c));
             stmts(c, &n->l2);
             patch(c, e, here(c));
-        } else patch(c, j, here(c));
+        } else jl_patch(c, jl, here(c));
+        free(jl);
         break;
     }
     case N_WHILE: {
         int start = here(c);
-        expr(c, n->a);
-        int j = emit(c, OP_POP_JUMP_IF_FALSE, 0);
+        JL *jl = calloc(1, sizeof(JL));
+        jump_if(c, n->a, 0, jl);
         c->fb[c->nfb++] = (FBlock){ FB_WHILE, start, 0, n, NULL };
         stmts(c, &n->l1);
         int brk = c->fb[--c->nfb].brk;
         c->line = n->line;
         emit(c, OP_JUMP, start);
-        patch(c, j, here(c));
+        jl_patch(c, jl, here(c));
+        free(jl);
         stmts(c, &n->l2);
         patch_breaks(c, brk, here(c));
         break;
