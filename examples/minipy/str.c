@@ -558,7 +558,8 @@ static Obj *map_chars(Obj *s, int mode)
         case 3: r = first ? cp_upper(c) : cp_lower(c); break;
         case 4: r = cp_upper(c) != c ? cp_upper(c) : cp_lower(c); break;
         }
-        if (c == 0xDF && (mode == 0 || (mode == 2 && r == c && start == 0 && 0))) { sb_adds(&b, "SS"); continue; }
+        if (c == 0xDF && mode == 0) { sb_adds(&b, "SS"); continue; }
+        if (c == 0x130 && (mode == 1 || (mode == 3 && !first))) { sb_addc(&b, 'i'); put_cp(&b, 0x307); continue; }
         put_cp(&b, r);
     }
     return sb_finish(&b);
