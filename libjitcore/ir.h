@@ -79,6 +79,7 @@ typedef struct jc_ir_insn {
   int32_t snap;              /* snapshot of a guarding op, else -1 */
   uint32_t pc;               /* bytecode pc it was lowered from */
   int32_t line;              /* guest source line, -1 if unknown */
+  const char *file;          /* guest source file, or NULL */
   uint32_t group;            /* slot-load group + 1, or 0 */
   union { int64_t i; double f; const void *p; } imm;
 } jc_ir_insn;
@@ -97,8 +98,16 @@ typedef struct jc_ir_group {
 
 typedef struct jc_snap_entry {
   uint32_t slot;
-  jc_ref ref;
+  uint32_t type;             /* jc_type of the value, for write_slot */
+  jc_ref ref;                /* the value, or JC_SNAP_CARRIED(slot) */
 } jc_snap_entry;
+
+/* In a loop variant of a snapshot (see jc_ir_snap_loop), an entry whose
+ * ref is JC_SNAP_CARRIED(s) holds root slot s's loop-carried value: the
+ * value the previous iteration left in it. */
+#define JC_SNAP_CARRIED(slot) ((jc_ref) (-2 - (jc_ref) (slot)))
+#define JC_SNAP_IS_CARRIED(ref) ((ref) <= -2)
+#define JC_SNAP_CARRIED_SLOT(ref) ((uint32_t) (-2 - (ref)))
 
 typedef struct jc_snap_frame {
   const void *code;
@@ -162,10 +171,15 @@ JC_HIDDEN const jc_snap *jc_ir_snap (const jc_lower *b, uint32_t id);
 JC_HIDDEN uint32_t jc_ir_ngroups (const jc_lower *b);
 JC_HIDDEN const jc_ir_group *jc_ir_groups (const jc_lower *b);
 /* After close_loop: 1, and for each root slot SET in the trace the
- * carried value (JC_REF_NONE for others) in an array of jc_ir_nloopslots. */
+ * carried value (JC_REF_NONE for others) in an array of jc_ir_nloopslots.
+ * A guard in the loop body exits through jc_ir_snap_loop(b, snap): the
+ * snapshot plus the carried slots it does not list (in the first
+ * iteration those slots are still in memory; in later ones they are not).
+ * It is the same id when nothing needs adding. */
 JC_HIDDEN int jc_ir_is_loop (const jc_lower *b);
 JC_HIDDEN uint32_t jc_ir_nloopslots (const jc_lower *b);
 JC_HIDDEN const jc_ref *jc_ir_loop_carried (const jc_lower *b);
+JC_HIDDEN uint32_t jc_ir_snap_loop (const jc_lower *b, uint32_t snap);
 /* The constant table: objects passed to const_obj, in table order. */
 JC_HIDDEN uint32_t jc_ir_nconsts (const jc_lower *b);
 JC_HIDDEN void *const *jc_ir_consts (const jc_lower *b);

@@ -6,6 +6,7 @@ jitcoreincludedir = $(includedir)/jitcore
 jitcoreinclude_HEADERS = \
 	include/jitcore/jitcore.h \
 	include/jitcore/common.h \
+	include/jitcore/lower.h \
 	include/jitcore/host.h \
 	include/jitcore/runtime.h
 nodist_jitcoreinclude_HEADERS = include/jitcore/version.h
@@ -14,7 +15,7 @@ libjitcore_libjitcore_la_SOURCES = \
 	libjitcore/version.c
 
 # The compiler half: trace IR, builder, snapshots, optimizer, libgccjit backend.
-libjitcore_libjitcore_la_SOURCES +=
+libjitcore_libjitcore_la_SOURCES += libjitcore/ir.h libjitcore/ir_internal.h libjitcore/ir.c libjitcore/lower.c libjitcore/ir_dump.c libjitcore/backend.h libjitcore/emit_gccjit.c
 
 # The runtime half: host ABI checks, options, hotness, selection, exits, stats.
 libjitcore_libjitcore_la_SOURCES += libjitcore/runtime.c libjitcore/options.c libjitcore/hotness.c libjitcore/select.c libjitcore/exit.c libjitcore/stats.c libjitcore/log.c libjitcore/runtime_internal.h libjitcore/select_ir.c libjitcore/select_ir.h

@@ -11,5 +11,6 @@
 #include <jitcore/version.h>
 #include <jitcore/host.h>
 #include <jitcore/runtime.h>
+#include <jitcore/lower.h>
 
 #endif /* JITCORE_JITCORE_H */

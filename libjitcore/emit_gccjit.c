@@ -1,0 +1,753 @@
+/* emit_gccjit.c -- the backend: one finished trace's IR becomes one
+ * libgccjit function, compiled at -O2 into native code.
+ *
+ * Design
+ * ======
+ * Shape of the function.  `uint32_t NAME (void *frame, uint64_t *exit_buf)`
+ * (see backend.h).  Every IR value becomes a local of its C type, assigned
+ * once where the instruction stands, so evaluation order is the trace's and
+ * GCC's SSA passes do the register allocation.  A looping trace is emitted
+ * twice (ir.h, "Loops"):
+ *
+ *     entry:  first iteration, as recorded: loads and checks every slot
+ *             it reads; at its end the loop-carried locals get the values
+ *             the slots hold;
+ *     loop:   the body again, but every root slot-load group is skipped:
+ *             its value is the first iteration's (slot unchanged, so is
+ *             memory) or the loop-carried local (slot set in the body);
+ *             at its end the carried locals are updated in parallel (through
+ *             temporaries) and control jumps back to `loop`.
+ * So guards and loads of values that do not change across iterations run
+ * once per entry, and carried ints and floats stay unboxed in registers.
+ *
+ * Guards and exits.  A guard is a conditional jump, wrapped in
+ * __builtin_expect, to an out-of-line block of its own that stores the
+ * snapshot's values into exit_buf (f64 and pointers by bit-cast) and
+ * returns the exit number.  A guard in the loop copy exits through the
+ * snapshot's loop variant, which also writes back the carried slots.
+ *
+ * Relocatable constants.  Host objects (const_obj) are read from an
+ * exported global array `NAME_k` and helper function pointers from one
+ * exported global per helper, `NAME_h<i>`; both are filled in after the
+ * compile through gcc_jit_result_get_global.  The code itself holds no host
+ * address (const_ptr aside, which the host asked for).
+ *
+ * Overflow.  ADDOV/SUBOV compute in unsigned arithmetic and test the sign
+ * bits (x^r)&(y^r) / (x^y)&(x^r); MULOV multiplies in __int128 and compares
+ * with the truncated result.  Plain i64 ADD/SUB/MUL/NEG/SHL wrap (unsigned
+ * arithmetic), since signed overflow in C is undefined and GCC exploits it.
+ */
+#define _GNU_SOURCE
+#include "config.h"
+#include <dlfcn.h>
+#include <link.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <libgccjit.h>
+#include "backend.h"
+
+JC_HIDDEN int jc_helper_signature (const char *sig, jc_type *ret,
+                                   jc_type *args, int max);
+
+typedef struct em {
+  gcc_jit_context *ctx;
+  gcc_jit_function *fn;
+  const jc_lower *b;
+  const jc_ir_insn *insns;
+  const jc_emit_opts *o;
+  const char *name;
+  gcc_jit_type *t[JC_TYPE__COUNT];
+  gcc_jit_type *t_u64, *t_u32, *t_char, *t_i128, *t_long;
+  gcc_jit_param *p_frame, *p_buf;
+  gcc_jit_lvalue *g_consts;
+  gcc_jit_lvalue **g_helpers;
+  gcc_jit_type **helper_types;
+  gcc_jit_function *expect;
+  gcc_jit_block *cur;
+  gcc_jit_rvalue **rv;       /* values of the copy being emitted */
+  gcc_jit_rvalue **rv0;      /* values of the first iteration */
+  gcc_jit_lvalue **carried;  /* per root slot, or NULL */
+  int copy;                  /* 0 first iteration, 1 loop */
+  uint32_t nblocks, nlocals;
+} em;
+
+static gcc_jit_location *
+loc_of (em *e, const jc_ir_insn *in)
+{
+  if (!e->o->debuginfo || in->line < 0 || !in->file)
+    return NULL;
+  return gcc_jit_context_new_location (e->ctx, in->file, in->line, 0);
+}
+
+static gcc_jit_block *
+new_block (em *e, const char *what)
+{
+  char nm[48];
+  snprintf (nm, sizeof nm, "%s%u", what, e->nblocks++);
+  return gcc_jit_function_new_block (e->fn, nm);
+}
+
+static gcc_jit_lvalue *
+new_local (em *e, gcc_jit_type *t, const char *what)
+{
+  char nm[48];
+  snprintf (nm, sizeof nm, "%s%u", what, e->nlocals++);
+  return gcc_jit_function_new_local (e->fn, NULL, t, nm);
+}
+
+/* Assign r to a fresh local and make that the value of insn i. */
+static void
+define (em *e, jc_ref i, gcc_jit_type *t, gcc_jit_rvalue *r,
+        gcc_jit_location *loc)
+{
+  gcc_jit_lvalue *l = new_local (e, t, "v");
+  gcc_jit_block_add_assignment (e->cur, loc, l, r);
+  e->rv[i] = gcc_jit_lvalue_as_rvalue (l);
+}
+
+static gcc_jit_rvalue *
+to_u64 (em *e, jc_type t, gcc_jit_rvalue *v)
+{
+  switch (t)
+    {
+    case JC_TYPE_F64:
+    case JC_TYPE_PTR:
+      return gcc_jit_context_new_bitcast (e->ctx, NULL, v, e->t_u64);
+    default:
+      return gcc_jit_context_new_cast (e->ctx, NULL, v, e->t_u64);
+    }
+}
+
+/* The value of a snapshot entry in the copy being emitted. */
+static gcc_jit_rvalue *
+entry_value (em *e, const jc_snap_entry *en)
+{
+  if (JC_SNAP_IS_CARRIED (en->ref))
+    return gcc_jit_lvalue_as_rvalue (e->carried[JC_SNAP_CARRIED_SLOT (en->ref)]);
+  return e->rv[en->ref];
+}
+
+/* An out-of-line block that writes snapshot snap's values and returns. */
+static gcc_jit_block *
+exit_block (em *e, int32_t snap, gcc_jit_location *loc)
+{
+  uint32_t id = e->copy ? jc_ir_snap_loop (e->b, (uint32_t) snap)
+                        : (uint32_t) snap;
+  const jc_snap *s = jc_ir_snap (e->b, id);
+  gcc_jit_block *blk = new_block (e, "exit");
+  for (uint32_t i = 0; i < s->nentries; i++)
+    {
+      gcc_jit_lvalue *slot = gcc_jit_context_new_array_access (
+          e->ctx, loc, gcc_jit_param_as_rvalue (e->p_buf),
+          gcc_jit_context_new_rvalue_from_int (e->ctx, e->t_long, (int) i));
+      gcc_jit_block_add_assignment (blk, loc, slot,
+          to_u64 (e, (jc_type) s->entries[i].type,
+                  entry_value (e, &s->entries[i])));
+    }
+  gcc_jit_block_end_with_return (blk, loc,
+      gcc_jit_context_new_rvalue_from_int (e->ctx, e->t_u32, (int) id));
+  return blk;
+}
+
+/* Continue only if cond (bool) == expect; else leave through snap. */
+static void
+guard (em *e, gcc_jit_rvalue *cond, int expect, int32_t snap,
+       gcc_jit_location *loc)
+{
+  gcc_jit_rvalue *c = cond;
+  if (!expect)
+    c = gcc_jit_context_new_unary_op (e->ctx, loc,
+                                      GCC_JIT_UNARY_OP_LOGICAL_NEGATE,
+                                      e->t[JC_TYPE_BOOL], cond);
+  if (e->expect)
+    {
+      gcc_jit_rvalue *args[2] = {
+        gcc_jit_context_new_cast (e->ctx, loc, c, e->t_long),
+        gcc_jit_context_one (e->ctx, e->t_long)
+      };
+      c = gcc_jit_context_new_comparison (e->ctx, loc, GCC_JIT_COMPARISON_NE,
+          gcc_jit_context_new_call (e->ctx, loc, e->expect, 2, args),
+          gcc_jit_context_zero (e->ctx, e->t_long));
+    }
+  gcc_jit_block *ok = new_block (e, "b");
+  gcc_jit_block_end_with_conditional (e->cur, loc, c, ok,
+                                      exit_block (e, snap, loc));
+  e->cur = ok;
+}
+
+static gcc_jit_rvalue *
+as_u64 (em *e, gcc_jit_rvalue *v)
+{
+  return gcc_jit_context_new_cast (e->ctx, NULL, v, e->t_u64);
+}
+
+static gcc_jit_rvalue *
+as_i64 (em *e, gcc_jit_rvalue *v)
+{
+  return gcc_jit_context_new_cast (e->ctx, NULL, v, e->t[JC_TYPE_I64]);
+}
+
+static gcc_jit_rvalue *
+emit_binop (em *e, const jc_ir_insn *in, gcc_jit_rvalue *x, gcc_jit_rvalue *y,
+            gcc_jit_location *loc)
+{
+  static const enum gcc_jit_binary_op ops[] = {
+    GCC_JIT_BINARY_OP_PLUS, GCC_JIT_BINARY_OP_MINUS, GCC_JIT_BINARY_OP_MULT,
+    GCC_JIT_BINARY_OP_DIVIDE, GCC_JIT_BINARY_OP_BITWISE_AND,
+    GCC_JIT_BINARY_OP_BITWISE_OR, GCC_JIT_BINARY_OP_BITWISE_XOR,
+    GCC_JIT_BINARY_OP_LSHIFT, GCC_JIT_BINARY_OP_RSHIFT
+  };
+  jc_type t = (jc_type) in->type;
+  enum gcc_jit_binary_op op = ops[in->sub];
+  if (t == JC_TYPE_I64 && (in->sub == JC_ADD || in->sub == JC_SUB
+                           || in->sub == JC_MUL || in->sub == JC_SHL))
+    return as_i64 (e, gcc_jit_context_new_binary_op (e->ctx, loc, op,
+                                                     e->t_u64, as_u64 (e, x),
+                                                     as_u64 (e, y)));
+  if (t == JC_TYPE_BOOL)
+    {
+      /* &, |, ^ on bool: compute on ints. */
+      gcc_jit_rvalue *r = gcc_jit_context_new_binary_op (e->ctx, loc, op,
+          e->t_long, gcc_jit_context_new_cast (e->ctx, loc, x, e->t_long),
+          gcc_jit_context_new_cast (e->ctx, loc, y, e->t_long));
+      return gcc_jit_context_new_comparison (e->ctx, loc,
+          GCC_JIT_COMPARISON_NE, r, gcc_jit_context_zero (e->ctx, e->t_long));
+    }
+  return gcc_jit_context_new_binary_op (e->ctx, loc, op, e->t[t], x, y);
+}
+
+static void
+emit_binov (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_rvalue *x,
+            gcc_jit_rvalue *y, gcc_jit_location *loc)
+{
+  gcc_jit_type *ti = e->t[JC_TYPE_I64];
+  gcc_jit_rvalue *zero = gcc_jit_context_zero (e->ctx, ti), *ov;
+  if (in->sub == JC_MUL)
+    {
+      gcc_jit_lvalue *w = new_local (e, e->t_i128, "w");
+      gcc_jit_block_add_assignment (e->cur, loc, w,
+          gcc_jit_context_new_binary_op (e->ctx, loc, GCC_JIT_BINARY_OP_MULT,
+              e->t_i128, gcc_jit_context_new_cast (e->ctx, loc, x, e->t_i128),
+              gcc_jit_context_new_cast (e->ctx, loc, y, e->t_i128)));
+      define (e, i, ti, gcc_jit_context_new_cast (e->ctx, loc,
+                gcc_jit_lvalue_as_rvalue (w), ti), loc);
+      ov = gcc_jit_context_new_comparison (e->ctx, loc, GCC_JIT_COMPARISON_NE,
+          gcc_jit_lvalue_as_rvalue (w),
+          gcc_jit_context_new_cast (e->ctx, loc, e->rv[i], e->t_i128));
+    }
+  else
+    {
+      enum gcc_jit_binary_op op = in->sub == JC_ADD ? GCC_JIT_BINARY_OP_PLUS
+                                                    : GCC_JIT_BINARY_OP_MINUS;
+      define (e, i, ti, as_i64 (e, gcc_jit_context_new_binary_op (e->ctx, loc,
+                op, e->t_u64, as_u64 (e, x), as_u64 (e, y))), loc);
+      gcc_jit_rvalue *r = e->rv[i];
+      gcc_jit_rvalue *p, *q;
+      if (in->sub == JC_ADD)
+        {
+          p = gcc_jit_context_new_binary_op (e->ctx, loc,
+                GCC_JIT_BINARY_OP_BITWISE_XOR, ti, x, r);
+          q = gcc_jit_context_new_binary_op (e->ctx, loc,
+                GCC_JIT_BINARY_OP_BITWISE_XOR, ti, y, r);
+        }
+      else
+        {
+          p = gcc_jit_context_new_binary_op (e->ctx, loc,
+                GCC_JIT_BINARY_OP_BITWISE_XOR, ti, x, y);
+          q = gcc_jit_context_new_binary_op (e->ctx, loc,
+                GCC_JIT_BINARY_OP_BITWISE_XOR, ti, x, r);
+        }
+      ov = gcc_jit_context_new_comparison (e->ctx, loc, GCC_JIT_COMPARISON_LT,
+          gcc_jit_context_new_binary_op (e->ctx, loc,
+              GCC_JIT_BINARY_OP_BITWISE_AND, ti, p, q), zero);
+    }
+  guard (e, ov, 0, in->snap, loc);
+}
+
+static gcc_jit_rvalue *
+emit_unop (em *e, const jc_ir_insn *in, gcc_jit_rvalue *x,
+           gcc_jit_location *loc)
+{
+  jc_type src = (jc_type) e->insns[in->a].type;
+  switch ((jc_unop) in->sub)
+    {
+    case JC_NEG:
+      if (src == JC_TYPE_I64)
+        return as_i64 (e, gcc_jit_context_new_unary_op (e->ctx, loc,
+                 GCC_JIT_UNARY_OP_MINUS, e->t_u64, as_u64 (e, x)));
+      return gcc_jit_context_new_unary_op (e->ctx, loc, GCC_JIT_UNARY_OP_MINUS,
+                                           e->t[src], x);
+    case JC_NOT:
+      return gcc_jit_context_new_unary_op (e->ctx, loc,
+          src == JC_TYPE_BOOL ? GCC_JIT_UNARY_OP_LOGICAL_NEGATE
+                              : GCC_JIT_UNARY_OP_BITWISE_NEGATE, e->t[src], x);
+    case JC_I2F:
+      return gcc_jit_context_new_cast (e->ctx, loc, x, e->t[JC_TYPE_F64]);
+    case JC_F2I:
+    case JC_B2I:
+      return gcc_jit_context_new_cast (e->ctx, loc, x, e->t[JC_TYPE_I64]);
+    case JC_I2B:
+      return gcc_jit_context_new_comparison (e->ctx, loc,
+          GCC_JIT_COMPARISON_NE, x,
+          gcc_jit_context_zero (e->ctx, e->t[JC_TYPE_I64]));
+    default:
+      return NULL;
+    }
+}
+
+/* *(T *) ((char *) base + off) as an lvalue. */
+static gcc_jit_lvalue *
+mem (em *e, jc_type t, gcc_jit_rvalue *base, int64_t off,
+     gcc_jit_location *loc)
+{
+  gcc_jit_type *cp = gcc_jit_type_get_pointer (e->t_char);
+  gcc_jit_rvalue *p = gcc_jit_lvalue_get_address (
+      gcc_jit_context_new_array_access (e->ctx, loc,
+          gcc_jit_context_new_cast (e->ctx, loc, base, cp),
+          gcc_jit_context_new_rvalue_from_long (e->ctx, e->t_long, off)),
+      loc);
+  return gcc_jit_rvalue_dereference (
+      gcc_jit_context_new_cast (e->ctx, loc, p,
+                                gcc_jit_type_get_pointer (e->t[t])), loc);
+}
+
+static void
+emit_call (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
+{
+  const jc_ref *args = jc_ir_args (e->b) + in->a;
+  gcc_jit_rvalue *av[16];
+  for (jc_ref k = 0; k < in->b; k++)
+    av[k] = e->rv[args[k]];
+  gcc_jit_rvalue *call = gcc_jit_context_new_call_through_ptr (e->ctx, loc,
+      gcc_jit_lvalue_as_rvalue (e->g_helpers[in->sub]), in->b, av);
+  if (in->type == JC_TYPE_VOID)
+    {
+      gcc_jit_block_add_eval (e->cur, loc, call);
+      return;
+    }
+  define (e, i, e->t[in->type], call, loc);
+  if (!(in->flags & JC_IRF_MAYRAISE))
+    return;
+  gcc_jit_rvalue *ok;
+  if (in->type == JC_TYPE_F64)
+    ok = gcc_jit_context_new_comparison (e->ctx, loc, GCC_JIT_COMPARISON_EQ,
+                                         e->rv[i], e->rv[i]);
+  else if (in->type == JC_TYPE_PTR)
+    ok = gcc_jit_context_new_comparison (e->ctx, loc, GCC_JIT_COMPARISON_NE,
+        e->rv[i], gcc_jit_context_null (e->ctx, e->t[JC_TYPE_PTR]));
+  else
+    ok = gcc_jit_context_new_comparison (e->ctx, loc, GCC_JIT_COMPARISON_NE,
+        e->rv[i], gcc_jit_context_zero (e->ctx, e->t[in->type]));
+  guard (e, ok, 1, in->snap, loc);
+}
+
+static void
+emit_insn (em *e, jc_ref i)
+{
+  const jc_ir_insn *in = &e->insns[i];
+  gcc_jit_location *loc = loc_of (e, in);
+  gcc_jit_context *c = e->ctx;
+  gcc_jit_type *t = in->type < JC_TYPE__COUNT ? e->t[in->type] : NULL;
+  gcc_jit_rvalue *x = in->a >= 0 && in->op != JC_IR_CALL ? e->rv[in->a] : NULL;
+  gcc_jit_rvalue *y = in->b >= 0 && in->op != JC_IR_CALL ? e->rv[in->b] : NULL;
+  static const enum gcc_jit_comparison cmps[] = {
+    GCC_JIT_COMPARISON_EQ, GCC_JIT_COMPARISON_NE, GCC_JIT_COMPARISON_LT,
+    GCC_JIT_COMPARISON_LE, GCC_JIT_COMPARISON_GT, GCC_JIT_COMPARISON_GE
+  };
+  switch ((jc_ir_op) in->op)
+    {
+    case JC_IR_KI64:
+      e->rv[i] = gcc_jit_context_new_rvalue_from_long (c, t, in->imm.i);
+      break;
+    case JC_IR_KBOOL:
+      e->rv[i] = in->imm.i ? gcc_jit_context_one (c, t)
+                           : gcc_jit_context_zero (c, t);
+      break;
+    case JC_IR_KF64:
+      e->rv[i] = gcc_jit_context_new_rvalue_from_double (c, t, in->imm.f);
+      break;
+    case JC_IR_KPTR:
+      e->rv[i] = gcc_jit_context_new_rvalue_from_ptr (c, t, (void *) in->imm.p);
+      break;
+    case JC_IR_KOBJ:
+      define (e, i, t, gcc_jit_lvalue_as_rvalue (
+          gcc_jit_context_new_array_access (c, loc,
+              gcc_jit_lvalue_as_rvalue (e->g_consts),
+              gcc_jit_context_new_rvalue_from_long (c, e->t_long, in->imm.i))),
+          loc);
+      break;
+    case JC_IR_FRAME:
+      e->rv[i] = gcc_jit_param_as_rvalue (e->p_frame);
+      break;
+    case JC_IR_BINOP:
+      define (e, i, t, emit_binop (e, in, x, y, loc), loc);
+      break;
+    case JC_IR_BINOV:
+      emit_binov (e, i, in, x, y, loc);
+      break;
+    case JC_IR_CMP:
+      define (e, i, t, gcc_jit_context_new_comparison (c, loc, cmps[in->sub],
+                                                       x, y), loc);
+      break;
+    case JC_IR_UNOP:
+      define (e, i, t, emit_unop (e, in, x, loc), loc);
+      break;
+    case JC_IR_SELECT:
+      {
+        gcc_jit_lvalue *l = new_local (e, t, "s");
+        gcc_jit_block *bt = new_block (e, "st"), *bf = new_block (e, "sf");
+        gcc_jit_block *j = new_block (e, "sj");
+        gcc_jit_block_end_with_conditional (e->cur, loc, x, bt, bf);
+        gcc_jit_block_add_assignment (bt, loc, l, y);
+        gcc_jit_block_add_assignment (bf, loc, l, e->rv[in->c]);
+        gcc_jit_block_end_with_jump (bt, loc, j);
+        gcc_jit_block_end_with_jump (bf, loc, j);
+        e->cur = j;
+        e->rv[i] = gcc_jit_lvalue_as_rvalue (l);
+        break;
+      }
+    case JC_IR_LOAD:
+      define (e, i, t, gcc_jit_lvalue_as_rvalue (
+                mem (e, (jc_type) in->type, x, in->imm.i, loc)), loc);
+      break;
+    case JC_IR_STORE:
+      gcc_jit_block_add_assignment (e->cur, loc,
+          mem (e, (jc_type) e->insns[in->b].type, x, in->imm.i, loc), y);
+      break;
+    case JC_IR_CALL:
+      emit_call (e, i, in, loc);
+      break;
+    case JC_IR_GUARD:
+      guard (e, x, (int) in->sub, in->snap, loc);
+      break;
+    case JC_IR_EXIT:
+      gcc_jit_block_end_with_jump (e->cur, loc, exit_block (e, in->snap, loc));
+      e->cur = NULL;
+      break;
+    default:
+      break;
+    }
+}
+
+/* Emit the body once.  In the loop copy, root slot-load groups are
+ * replaced by first-iteration or carried values. */
+static void
+emit_body (em *e)
+{
+  uint32_t n = jc_ir_ninsns (e->b);
+  const jc_ir_group *groups = jc_ir_groups (e->b);
+  const jc_ref *carried = jc_ir_loop_carried (e->b);
+  for (uint32_t i = 0; i < n && e->cur; i++)
+    {
+      const jc_ir_insn *in = &e->insns[i];
+      if (e->copy && in->group && groups[in->group - 1].depth == 0)
+        {
+          const jc_ir_group *g = &groups[in->group - 1];
+          if ((jc_ref) i == g->ref && g->slot < jc_ir_nloopslots (e->b)
+              && carried[g->slot] != JC_REF_NONE)
+            e->rv[i] = gcc_jit_lvalue_as_rvalue (e->carried[g->slot]);
+          else
+            e->rv[i] = e->rv0[i];
+          continue;
+        }
+      emit_insn (e, (jc_ref) i);
+    }
+}
+
+static void
+emit_loop (em *e, gcc_jit_block *loop)
+{
+  uint32_t ns = jc_ir_nloopslots (e->b);
+  const jc_ref *carried = jc_ir_loop_carried (e->b);
+  gcc_jit_lvalue **tmp = calloc (ns ? ns : 1, sizeof *tmp);
+  for (uint32_t k = 0; k < ns; k++)
+    if (carried[k] != JC_REF_NONE)
+      {
+        tmp[k] = new_local (e, e->t[e->insns[carried[k]].type], "n");
+        gcc_jit_block_add_assignment (e->cur, NULL, tmp[k], e->rv[carried[k]]);
+      }
+  for (uint32_t k = 0; k < ns; k++)
+    if (tmp[k])
+      gcc_jit_block_add_assignment (e->cur, NULL, e->carried[k],
+                                    gcc_jit_lvalue_as_rvalue (tmp[k]));
+  free (tmp);
+  gcc_jit_block_end_with_jump (e->cur, NULL, loop);
+}
+
+static void
+setup_types (em *e)
+{
+  gcc_jit_context *c = e->ctx;
+  e->t[JC_TYPE_VOID] = gcc_jit_context_get_type (c, GCC_JIT_TYPE_VOID);
+  e->t[JC_TYPE_I64] = gcc_jit_context_get_type (c, GCC_JIT_TYPE_INT64_T);
+  e->t[JC_TYPE_F64] = gcc_jit_context_get_type (c, GCC_JIT_TYPE_DOUBLE);
+  e->t[JC_TYPE_PTR] = gcc_jit_context_get_type (c, GCC_JIT_TYPE_VOID_PTR);
+  e->t[JC_TYPE_BOOL] = gcc_jit_context_get_type (c, GCC_JIT_TYPE_BOOL);
+  e->t_u64 = gcc_jit_context_get_type (c, GCC_JIT_TYPE_UINT64_T);
+  e->t_u32 = gcc_jit_context_get_type (c, GCC_JIT_TYPE_UINT32_T);
+  e->t_char = gcc_jit_context_get_type (c, GCC_JIT_TYPE_CHAR);
+  e->t_long = gcc_jit_context_get_type (c, GCC_JIT_TYPE_LONG);
+  e->t_i128 = gcc_jit_context_get_int_type (c, 16, 1);
+  e->expect = gcc_jit_context_get_builtin_function (c, "__builtin_expect");
+}
+
+/* The exported tables: constants and one pointer per helper used. */
+static int
+setup_globals (em *e, char *err, size_t errlen)
+{
+  const jc_lower *b = e->b;
+  char nm[128];
+  uint32_t nk = jc_ir_nconsts (b);
+  snprintf (nm, sizeof nm, "%s_k", e->name);
+  e->g_consts = gcc_jit_context_new_global (e->ctx, NULL,
+      GCC_JIT_GLOBAL_EXPORTED,
+      gcc_jit_context_new_array_type (e->ctx, NULL, e->t[JC_TYPE_PTR],
+                                      nk ? (int) nk : 1), nm);
+  const jc_host *h = jc_ir_host (b);
+  uint32_t nh = h ? h->nhelpers : 0;
+  e->g_helpers = calloc (nh ? nh : 1, sizeof *e->g_helpers);
+  if (!e->g_helpers)
+    return snprintf (err, errlen, "out of memory"), -1;
+  for (uint32_t i = 0; i < jc_ir_ninsns (b); i++)
+    {
+      const jc_ir_insn *in = &e->insns[i];
+      if (in->op != JC_IR_CALL || e->g_helpers[in->sub])
+        continue;
+      jc_type ret, at[16];
+      int n = jc_helper_signature (h->helpers[in->sub].signature, &ret, at, 16);
+      gcc_jit_type *pt[16];
+      for (int k = 0; k < n; k++)
+        pt[k] = e->t[at[k]];
+      gcc_jit_type *ft = gcc_jit_context_new_function_ptr_type (e->ctx, NULL,
+          e->t[ret], n, pt, 0);
+      snprintf (nm, sizeof nm, "%s_h%u", e->name, in->sub);
+      e->g_helpers[in->sub] = gcc_jit_context_new_global (e->ctx, NULL,
+          GCC_JIT_GLOBAL_EXPORTED, ft, nm);
+    }
+  return 0;
+}
+
+static int
+fill_globals (em *e, gcc_jit_result *res, char *err, size_t errlen)
+{
+  char nm[128];
+  const jc_lower *b = e->b;
+  snprintf (nm, sizeof nm, "%s_k", e->name);
+  void **k = gcc_jit_result_get_global (res, nm);
+  if (!k)
+    return snprintf (err, errlen, "compiled trace lacks %s", nm), -1;
+  for (uint32_t i = 0; i < jc_ir_nconsts (b); i++)
+    k[i] = jc_ir_consts (b)[i];
+  const jc_host *h = jc_ir_host (b);
+  for (uint32_t i = 0; h && i < h->nhelpers; i++)
+    {
+      if (!e->g_helpers[i])
+        continue;
+      snprintf (nm, sizeof nm, "%s_h%u", e->name, i);
+      void **slot = gcc_jit_result_get_global (res, nm);
+      if (!slot)
+        return snprintf (err, errlen, "compiled trace lacks %s", nm), -1;
+      *slot = h->helpers[i].fn;
+    }
+  return 0;
+}
+
+void
+jc_emit_opts_init (jc_emit_opts *o)
+{
+  memset (o, 0, sizeof *o);
+  o->opt_level = 2;
+  o->fast_link = 1;
+}
+
+/* Compile for the running CPU.  libgccjit runs the compiler proper in
+ * process, where -march=native is not resolved (that is the driver's job),
+ * so enable the instruction-set extensions the CPU reports instead. */
+static void
+add_cpu_options (gcc_jit_context *c)
+{
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_cpu_init ();
+  if (__builtin_cpu_supports ("sse4.2"))
+    gcc_jit_context_add_command_line_option (c, "-msse4.2");
+  if (__builtin_cpu_supports ("popcnt"))
+    gcc_jit_context_add_command_line_option (c, "-mpopcnt");
+  if (__builtin_cpu_supports ("avx"))
+    gcc_jit_context_add_command_line_option (c, "-mavx");
+  if (__builtin_cpu_supports ("avx2"))
+    gcc_jit_context_add_command_line_option (c, "-mavx2");
+  if (__builtin_cpu_supports ("fma"))
+    gcc_jit_context_add_command_line_option (c, "-mfma");
+  if (__builtin_cpu_supports ("bmi"))
+    gcc_jit_context_add_command_line_option (c, "-mbmi");
+  if (__builtin_cpu_supports ("bmi2"))
+    gcc_jit_context_add_command_line_option (c, "-mbmi2");
+  gcc_jit_context_add_command_line_option (c, "-mtune=generic");
+#else
+  (void) c;
+#endif
+}
+
+static void
+configure_context (em *e)
+{
+  gcc_jit_context *c = e->ctx;
+  const jc_emit_opts *o = e->o;
+  gcc_jit_context_set_int_option (c, GCC_JIT_INT_OPTION_OPTIMIZATION_LEVEL,
+                                  o->opt_level < 0 ? 0 : o->opt_level > 3
+                                  ? 3 : o->opt_level);
+  gcc_jit_context_set_bool_option (c, GCC_JIT_BOOL_OPTION_DEBUGINFO,
+                                   o->debuginfo != 0);
+#ifdef LIBGCCJIT_HAVE_gcc_jit_context_set_bool_print_errors_to_stderr
+  gcc_jit_context_set_bool_print_errors_to_stderr (c, 0);
+#endif
+  if (o->native_cpu)
+    add_cpu_options (c);
+#ifdef LIBGCCJIT_HAVE_gcc_jit_context_add_driver_option
+  if (o->fast_link)
+    {
+      gcc_jit_context_add_driver_option (c, "-nostartfiles");
+      gcc_jit_context_add_driver_option (c, "-nodefaultlibs");
+    }
+#endif
+}
+
+static size_t
+code_size (void *fn)
+{
+  Dl_info info;
+  const ElfW(Sym) *sym = NULL;
+  if (dladdr1 (fn, &info, (void **) &sym, RTLD_DL_SYMENT) && sym)
+    return (size_t) sym->st_size;
+  return 0;
+}
+
+static void
+emit_function (em *e)
+{
+  const jc_lower *b = e->b;
+  uint32_t n = jc_ir_ninsns (b);
+  e->cur = new_block (e, "entry");
+  e->copy = 0;
+  emit_body (e);
+  if (e->o->inject_failure)
+    /* Test hook: a type mismatch libgccjit must reject. */
+    gcc_jit_block_add_assignment (e->cur ? e->cur : new_block (e, "bad"),
+        NULL, new_local (e, e->t[JC_TYPE_I64], "bad"),
+        gcc_jit_context_new_rvalue_from_double (e->ctx, e->t[JC_TYPE_F64], 1));
+  if (!jc_ir_is_loop (b))
+    {
+      if (e->cur)  /* a trace must end in a loop or an exit */
+        gcc_jit_block_end_with_return (e->cur, NULL,
+            gcc_jit_context_new_rvalue_from_int (e->ctx, e->t_u32, -1));
+      return;
+    }
+  uint32_t ns = jc_ir_nloopslots (b);
+  const jc_ref *carried = jc_ir_loop_carried (b);
+  memcpy (e->rv0, e->rv, n * sizeof *e->rv);
+  for (uint32_t k = 0; k < ns; k++)
+    if (carried[k] != JC_REF_NONE)
+      e->carried[k] = new_local (e, e->t[e->insns[carried[k]].type], "carry");
+  gcc_jit_block *loop = new_block (e, "loop");
+  e->copy = 1;
+  emit_loop (e, loop);      /* first iteration's values into the carries */
+  e->cur = loop;
+  emit_body (e);
+  emit_loop (e, loop);
+}
+
+int
+jc_emit_compile (const jc_lower *b, const char *name, const jc_emit_opts *o,
+                 jc_compiled *out, char *err, size_t errlen)
+{
+  memset (out, 0, sizeof *out);
+  jc_emit_opts defaults;
+  if (!o)
+    {
+      jc_emit_opts_init (&defaults);
+      o = &defaults;
+    }
+  if (!jc_lower_ok (b))
+    return snprintf (err, errlen, "IR has an error: %s", jc_lower_error (b)),
+           -1;
+  struct timespec t0, t1;
+  clock_gettime (CLOCK_MONOTONIC, &t0);
+  em e = { 0 };
+  e.b = b;
+  e.o = o;
+  e.name = name;
+  e.insns = jc_ir_insns (b);
+  uint32_t n = jc_ir_ninsns (b), ns = jc_ir_nloopslots (b);
+  e.rv = calloc (n ? n : 1, sizeof *e.rv);
+  e.rv0 = calloc (n ? n : 1, sizeof *e.rv0);
+  e.carried = calloc (ns ? ns : 1, sizeof *e.carried);
+  e.ctx = gcc_jit_context_acquire ();
+  int rc = -1;
+  gcc_jit_result *res = NULL;
+  if (!e.rv || !e.rv0 || !e.carried || !e.ctx)
+    {
+      snprintf (err, errlen, "out of memory");
+      goto done;
+    }
+  configure_context (&e);
+  setup_types (&e);
+  gcc_jit_param *params[2] = {
+    e.p_frame = gcc_jit_context_new_param (e.ctx, NULL, e.t[JC_TYPE_PTR],
+                                           "frame"),
+    e.p_buf = gcc_jit_context_new_param (e.ctx, NULL,
+                                         gcc_jit_type_get_pointer (e.t_u64),
+                                         "exit_buf")
+  };
+  e.fn = gcc_jit_context_new_function (e.ctx, NULL, GCC_JIT_FUNCTION_EXPORTED,
+                                       e.t_u32, name, 2, params, 0);
+  if (setup_globals (&e, err, errlen) != 0)
+    goto done;
+  emit_function (&e);
+  if (o->dump_c)
+    gcc_jit_context_dump_to_file (e.ctx, o->dump_c, 0);
+  res = gcc_jit_context_compile (e.ctx);
+  if (!res)
+    {
+      const char *m = gcc_jit_context_get_first_error (e.ctx);
+      snprintf (err, errlen, "libgccjit: %s", m ? m : "compile failed");
+      goto done;
+    }
+  out->entry = (jc_native_fn) gcc_jit_result_get_code (res, name);
+  if (!out->entry)
+    {
+      snprintf (err, errlen, "libgccjit: no code for %s", name);
+      goto done;
+    }
+  if (fill_globals (&e, res, err, errlen) != 0)
+    goto done;
+  out->result = res;
+  out->code_bytes = code_size ((void *) out->entry);
+  res = NULL;
+  rc = 0;
+done:
+  if (res)
+    gcc_jit_result_release (res);
+  if (rc != 0)
+    out->entry = NULL;
+  if (e.ctx)
+    gcc_jit_context_release (e.ctx);
+  free (e.rv);
+  free (e.rv0);
+  free (e.carried);
+  free (e.g_helpers);
+  clock_gettime (CLOCK_MONOTONIC, &t1);
+  out->compile_ms = (t1.tv_sec - t0.tv_sec) * 1e3
+                    + (t1.tv_nsec - t0.tv_nsec) / 1e6;
+  return rc;
+}
+
+void
+jc_emit_release (jc_compiled *c)
+{
+  if (c && c->result)
+    gcc_jit_result_release (c->result);
+  if (c)
+    memset (c, 0, sizeof *c);
+}

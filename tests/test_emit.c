@@ -1,0 +1,401 @@
+/* test_emit.c -- the libgccjit backend: traces built through the builder
+ * are compiled, run on a fake frame, and their exits and exit buffers are
+ * checked against the values the same computation gives in C. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cunit_main.h"
+#include "ir_fixture.h"
+#include "../libjitcore/backend.h"
+
+static int
+compile (const jc_lower *b, const jc_emit_opts *o, jc_compiled *c)
+{
+  char err[512];
+  int rc = jc_emit_compile (b, "t", o, c, err, sizeof err);
+  if (rc != 0)
+    fprintf (stderr, "compile failed: %s\n", err);
+  return rc;
+}
+
+static void
+set_int (tslot *f, int k, int64_t v)
+{
+  f[k].tag = TAG_INT;
+  f[k].v.i = v;
+}
+
+/* i = slot0, n = slot1, s = slot2: while i < n: s += i (ov); i += 1. */
+static jc_lower *
+build_sum (fixture *fx)
+{
+  jc_lower *b = fx_builder (fx, 0);
+  jc_ir_begin_insn (b, 0, "sum.x", 1);
+  jc_ref i = jc_lower_slot_get (b, 0), n = jc_lower_slot_get (b, 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, i, n), 1);
+  jc_ir_begin_insn (b, 1, "sum.x", 2);
+  jc_ref s = jc_lower_slot_get (b, 2);
+  jc_lower_slot_set (b, 2, jc_lower_binop_ov (b, JC_ADD, s, i));
+  jc_ir_begin_insn (b, 2, "sum.x", 3);
+  jc_lower_slot_set (b, 0, jc_lower_binop (b, JC_ADD, i,
+                                           jc_lower_const_i64 (b, 1)));
+  CU_ASSERT_EQUAL (jc_ir_close_loop (b), 0);
+  return b;
+}
+
+static uint64_t
+exit_value (const jc_lower *b, uint32_t id, const uint64_t *buf, uint32_t k)
+{
+  uint64_t v = 0xdeadbeef;
+  CU_ASSERT_EQUAL (fx_exit_slot (b, id, buf, k, &v), 0);
+  return v;
+}
+
+static void
+run_sum (int opt_level)
+{
+  fixture fx;
+  fx_init (&fx);
+  jc_lower *b = build_sum (&fx);
+  jc_emit_opts o;
+  jc_emit_opts_init (&o);
+  o.opt_level = opt_level;
+  jc_compiled c;
+  if (compile (b, &o, &c) != 0)
+    {
+      CU_FAIL ("compile");
+      jc_ir_free (b);
+      return;
+    }
+  CU_ASSERT_TRUE (c.code_bytes > 0);
+  tslot f[3];
+  set_int (f, 0, 0);
+  set_int (f, 1, 1000);
+  set_int (f, 2, 0);
+  uint64_t buf[16];
+  uint32_t id = c.entry (f, buf);
+  /* Left through the i < n guard, in the loop: its loop variant. */
+  const jc_snap *s = jc_ir_snap (b, id);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (s);
+  CU_ASSERT_EQUAL (s->pc, 0);
+  CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 0), 1000);
+  CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 2), 499500);
+  /* The frame itself is untouched: slots are virtual. */
+  CU_ASSERT_EQUAL (f[2].v.i, 0);
+
+  /* Overflow: s starts near the top; the ADDOV exit holds the state before
+   * the add (slot 2 as the previous iteration left it, slot 0 current). */
+  set_int (f, 0, 5);
+  set_int (f, 1, 1000);
+  set_int (f, 2, INT64_MAX - 20);
+  id = c.entry (f, buf);
+  s = jc_ir_snap (b, id);
+  CU_ASSERT_EQUAL (s->pc, 1);
+  /* 5+6+7 = 18 fits, +8 overflows: i = 8, s = MAX - 2. */
+  CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 0), 8);
+  CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 2), INT64_MAX - 2);
+
+  /* Overflow in the very first iteration: nothing is set yet. */
+  set_int (f, 0, 1);
+  set_int (f, 2, INT64_MAX);
+  id = c.entry (f, buf);
+  CU_ASSERT_EQUAL (jc_ir_snap (b, id)->pc, 1);
+  CU_ASSERT_EQUAL (jc_ir_snap (b, id)->nentries, 0);
+
+  /* A type guard: slot 2 holds a float, the trace wants an int. */
+  set_int (f, 0, 0);
+  f[2].tag = TAG_FLT;
+  f[2].v.f = 1.5;
+  id = c.entry (f, buf);
+  CU_ASSERT_EQUAL (jc_ir_snap (b, id)->pc, 1);
+  CU_ASSERT_EQUAL (jc_ir_snap (b, id)->nentries, 0);
+  jc_emit_release (&c);
+  jc_ir_free (b);
+}
+
+static void test_sum_loop_o2 (void) { run_sum (2); }
+static void test_sum_loop_o0 (void) { run_sum (0); }
+
+/* A slot that is only ever written in the body must still be written back
+ * at an exit in a later iteration, with the previous iteration's value. */
+static void
+test_write_only_slot_written_back (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref i = jc_lower_slot_get (b, 0), n = jc_lower_slot_get (b, 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, i, n), 1);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  jc_lower_slot_set (b, 2, jc_lower_binop (b, JC_MUL, i,
+                                           jc_lower_const_i64 (b, 2)));
+  jc_ir_begin_insn (b, 2, NULL, -1);
+  jc_lower_slot_set (b, 0, jc_lower_binop (b, JC_ADD, i,
+                                           jc_lower_const_i64 (b, 1)));
+  CU_ASSERT_EQUAL_FATAL (jc_ir_close_loop (b), 0);
+  jc_compiled c;
+  CU_ASSERT_EQUAL_FATAL (compile (b, NULL, &c), 0);
+  tslot f[3];
+  set_int (f, 0, 0);
+  set_int (f, 1, 10);
+  set_int (f, 2, -1);
+  uint64_t buf[16];
+  uint32_t id = c.entry (f, buf);
+  CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 0), 10);
+  CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 2), 18);
+  /* Exit in the first iteration: nothing to write back. */
+  set_int (f, 0, 10);
+  id = c.entry (f, buf);
+  CU_ASSERT_EQUAL (jc_ir_snap (b, id)->nentries, 0);
+  jc_emit_release (&c);
+  jc_ir_free (b);
+}
+
+/* Floats, conversions, select, helpers, and an unconditional exit. */
+static void
+test_float_helpers_exit (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  fx.expect_tag[0] = TAG_FLT;
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref x = jc_lower_slot_get (b, 0), k = jc_lower_slot_get (b, 1);
+  jc_ref y = jc_lower_binop (b, JC_DIV,
+      jc_lower_binop (b, JC_ADD, jc_lower_binop (b, JC_MUL, x, x),
+                      jc_lower_unop (b, JC_I2F, k)),
+      jc_lower_const_f64 (b, 4.0));
+  jc_ref h = jc_lower_call (b, 2, &y, 1);         /* half */
+  jc_ref args[2] = { k, jc_lower_const_i64 (b, 5) };
+  jc_ref a3 = jc_lower_call (b, 0, args, 2);      /* k + 15 */
+  jc_ref big = jc_lower_cmp (b, JC_GT, a3, jc_lower_const_i64 (b, 20));
+  jc_ref sel = jc_lower_select (b, big, jc_lower_const_i64 (b, 1),
+                                jc_lower_unop (b, JC_NEG, a3));
+  jc_lower_slot_set (b, 2, h);
+  jc_lower_slot_set (b, 3, sel);
+  jc_lower_slot_set (b, 4, jc_lower_unop (b, JC_F2I, h));
+  jc_ir_begin_insn (b, 7, NULL, -1);
+  CU_ASSERT_EQUAL (jc_ir_end_exit (b, 7), 0);
+  jc_compiled c;
+  CU_ASSERT_EQUAL_FATAL (compile (b, NULL, &c), 0);
+  tslot f[2];
+  f[0].tag = TAG_FLT;
+  f[0].v.f = 3.0;
+  set_int (f, 1, 3);
+  uint64_t buf[16];
+  uint32_t id = c.entry (f, buf);
+  const jc_snap *s = jc_ir_snap (b, id);
+  CU_ASSERT_EQUAL (s->pc, 7);
+  uint64_t hv = exit_value (b, id, buf, 2);
+  double d;
+  memcpy (&d, &hv, sizeof d);
+  CU_ASSERT_DOUBLE_EQUAL (d, (3.0 * 3.0 + 3) / 4.0 / 2, 1e-15);
+  CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 3), -18);
+  CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 4), 1);
+  set_int (f, 1, 7);    /* 7 + 15 > 20 */
+  id = c.entry (f, buf);
+  CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 3), 1);
+  jc_emit_release (&c);
+  jc_ir_free (b);
+}
+
+/* A MAY_RAISE helper's 0 result exits to the instruction that called it. */
+static void
+test_may_raise_helper (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 3, NULL, -1);
+  jc_ref a = jc_lower_slot_get (b, 0);
+  jc_lower_slot_set (b, 1, jc_lower_call (b, 1, &a, 1));
+  jc_ir_begin_insn (b, 4, NULL, -1);
+  jc_ir_end_exit (b, 4);
+  jc_compiled c;
+  CU_ASSERT_EQUAL_FATAL (compile (b, NULL, &c), 0);
+  tslot f[1];
+  uint64_t buf[4];
+  set_int (f, 0, 42);
+  uint32_t id = c.entry (f, buf);
+  CU_ASSERT_EQUAL (jc_ir_snap (b, id)->pc, 4);
+  CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 1), 42);
+  set_int (f, 0, 0);
+  id = c.entry (f, buf);
+  CU_ASSERT_EQUAL (jc_ir_snap (b, id)->pc, 3);
+  jc_emit_release (&c);
+  jc_ir_free (b);
+}
+
+/* Host objects come from the constant table; loads and stores through
+ * them reach memory. */
+static void
+test_const_obj_load_store (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  int64_t cell[2] = { 40, 0 };
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref o = jc_lower_const_obj (b, cell);
+  jc_ref v = jc_lower_load (b, JC_TYPE_I64, o, 0, 7);
+  jc_lower_store (b, o, 8, jc_lower_binop (b, JC_ADD, v,
+                                           jc_lower_const_i64 (b, 2)), 7);
+  jc_lower_slot_set (b, 0, v);
+  jc_ir_end_exit (b, 1);
+  jc_compiled c;
+  CU_ASSERT_EQUAL_FATAL (compile (b, NULL, &c), 0);
+  uint64_t buf[4];
+  tslot f[1];
+  uint32_t id = c.entry (f, buf);
+  CU_ASSERT_EQUAL (cell[1], 42);
+  CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 0), 40);
+  cell[0] = 100;
+  c.entry (f, buf);
+  CU_ASSERT_EQUAL (cell[1], 102);
+  jc_emit_release (&c);
+  jc_ir_free (b);
+}
+
+/* Overflow-checked multiply and subtract at the edges. */
+static void
+test_mul_sub_overflow (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref x = jc_lower_slot_get (b, 0), y = jc_lower_slot_get (b, 1);
+  jc_lower_slot_set (b, 2, jc_lower_binop_ov (b, JC_MUL, x, y));
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  jc_lower_slot_set (b, 3, jc_lower_binop_ov (b, JC_SUB, x, y));
+  jc_ir_begin_insn (b, 2, NULL, -1);
+  jc_ir_end_exit (b, 2);
+  jc_compiled c;
+  CU_ASSERT_EQUAL_FATAL (compile (b, NULL, &c), 0);
+  static const struct { int64_t x, y; uint32_t pc; } cases[] = {
+    { 3, 4, 2 }, { INT64_MAX / 2, 2, 2 }, { INT64_MAX / 2 + 1, 2, 0 },
+    { INT64_MIN, -1, 0 }, { INT64_MIN, 1, 1 }, { -1, INT64_MAX, 2 },
+    { -2, INT64_MAX, 0 }, { 0, INT64_MIN, 1 }, { 0, INT64_MAX, 2 }
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+    {
+      tslot f[2];
+      uint64_t buf[4];
+      set_int (f, 0, cases[k].x);
+      set_int (f, 1, cases[k].y);
+      uint32_t id = c.entry (f, buf);
+      CU_ASSERT_EQUAL (jc_ir_snap (b, id)->pc, cases[k].pc);
+    }
+  jc_emit_release (&c);
+  jc_ir_free (b);
+}
+
+/* An exit inside an inlined frame hands back both frames' values. */
+static void
+test_inlined_exit (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  static const char callee[] = "callee";
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref a = jc_lower_slot_get (b, 0);
+  jc_lower_slot_set (b, 4, jc_lower_binop (b, JC_ADD, a, a));
+  jc_ir_frame_push (b, callee, 1, 4, 1, 2);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref p = jc_lower_slot_get (b, 0);
+  jc_lower_slot_set (b, 1, jc_lower_binop (b, JC_MUL, p, p));
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, jc_lower_slot_get (b, 1),
+                                   jc_lower_const_i64 (b, 100)), 1);
+  jc_ir_frame_pop (b, 1, 4);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  jc_ir_end_exit (b, 1);
+  jc_compiled c;
+  CU_ASSERT_EQUAL_FATAL (compile (b, NULL, &c), 0);
+  tslot f[1];
+  uint64_t buf[8];
+  set_int (f, 0, 3);             /* (3+3)^2 = 36 < 100: returns */
+  uint32_t id = c.entry (f, buf);
+  CU_ASSERT_EQUAL (jc_ir_snap (b, id)->nframes, 1);
+  CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 4), 36);
+  set_int (f, 0, 6);             /* 144: the guard in the callee fails */
+  id = c.entry (f, buf);
+  const jc_snap *s = jc_ir_snap (b, id);
+  CU_ASSERT_EQUAL_FATAL (s->nframes, 2);
+  CU_ASSERT_EQUAL (s->frames[0].pc, 1);
+  CU_ASSERT_EQUAL (s->frames[1].pc, 1);
+  CU_ASSERT_EQUAL ((int64_t) buf[s->frames[0].first], 12);   /* slot 4 */
+  CU_ASSERT_EQUAL ((int64_t) buf[s->frames[1].first], 144);  /* slot 1 */
+  jc_emit_release (&c);
+  jc_ir_free (b);
+}
+
+static void
+test_injected_failure (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  jc_lower *b = build_sum (&fx);
+  jc_emit_opts o;
+  jc_emit_opts_init (&o);
+  o.inject_failure = 1;
+  jc_compiled c;
+  char err[512] = "";
+  CU_ASSERT_EQUAL (jc_emit_compile (b, "t", &o, &c, err, sizeof err), -1);
+  CU_ASSERT_PTR_NULL (c.entry);
+  CU_ASSERT_PTR_NOT_NULL (strstr (err, "libgccjit"));
+  jc_ir_free (b);
+  /* A builder in error state is refused before libgccjit runs. */
+  b = fx_builder (&fx, 0);
+  jc_lower_fail (b, "host said no");
+  CU_ASSERT_EQUAL (jc_emit_compile (b, "t", NULL, &c, err, sizeof err), -1);
+  CU_ASSERT_PTR_NOT_NULL (strstr (err, "host said no"));
+  jc_ir_free (b);
+}
+
+/* Debug info with guest locations, and -march=native, still compute the
+ * same. */
+static void
+test_debuginfo_native (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  jc_lower *b = build_sum (&fx);
+  jc_emit_opts o;
+  jc_emit_opts_init (&o);
+  o.debuginfo = 1;
+  o.native_cpu = 1;
+  jc_compiled c;
+  CU_ASSERT_EQUAL_FATAL (compile (b, &o, &c), 0);
+  tslot f[3];
+  set_int (f, 0, 0);
+  set_int (f, 1, 10);
+  set_int (f, 2, 0);
+  uint64_t buf[8];
+  uint32_t id = c.entry (f, buf);
+  CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 2), 45);
+  jc_emit_release (&c);
+  jc_ir_free (b);
+}
+
+int
+jc_test_register (void)
+{
+  static const jc_test_case tests[] = {
+    { "sum_loop_o2", test_sum_loop_o2 },
+    { "sum_loop_o0", test_sum_loop_o0 },
+    { "write_only_slot_written_back", test_write_only_slot_written_back },
+    { "float_helpers_exit", test_float_helpers_exit },
+    { "may_raise_helper", test_may_raise_helper },
+    { "const_obj_load_store", test_const_obj_load_store },
+    { "mul_sub_overflow", test_mul_sub_overflow },
+    { "inlined_exit", test_inlined_exit },
+    { "injected_failure", test_injected_failure },
+    { "debuginfo_native", test_debuginfo_native },
+    { NULL, NULL }
+  };
+  return JC_SUITE ("emit", NULL, NULL, tests);
+}
