@@ -628,6 +628,15 @@ static Obj *t_range(Obj **args, int n, Obj *kw)
     for (int i = 0; i < n; i++) {
         if (!IS_INT(args[i]))
             return mp_err(&mp_exc_TypeError, "'%s' object cannot be interpreted as an integer", mp_type_name(args[i]));
+        if (((Int *)args[i])->big) {
+            Obj *br = mp.big_range;
+            if (!br) return mp_err(&mp_exc_OverflowError, "Python int too large to convert to C ssize_t");
+            Obj *zero = mp_int(0), *one = mp_int(1);
+            Obj *a[3] = { n == 1 ? zero : args[0], n == 1 ? args[0] : args[1], n == 3 ? args[2] : one };
+            Obj *r = mp_call(br, a, 3, NULL);
+            decref(zero); decref(one);
+            return r;
+        }
         int ok;
         v[i] = mp_index(args[i], &ok);
         if (!ok) return NULL;

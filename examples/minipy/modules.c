@@ -619,6 +619,7 @@ Obj *mp_run_prelude(void)
     Obj *r = mp_exec_source("<frozen builtins>", mp_prelude_builtins, g);
     if (!r) return NULL;
     decref(r);
+    mp.big_range = mp_dict_gets(g, "_BigRange");
     static const char *names[] = { "enumerate", "zip", "map", "filter", NULL };
     for (int i = 0; names[i]; i++) {
         Obj *f = mp_dict_gets(g, names[i]);

@@ -233,6 +233,7 @@ typedef struct {
     Obj *int_free, *float_free; /* free lists (linked through ob type field) */
     int nint_free, nfloat_free;
     Obj *repr_stack;        /* containers whose repr is in progress ([...]) */
+    Obj *big_range;         /* builtins.py's _BigRange class */
 #define DECL_NAME(n) Obj *s_##n;
     MP_NAMES(DECL_NAME)
 #undef DECL_NAME
