@@ -61,6 +61,7 @@ typedef struct selection {
   jc_lower *b;
   const void *head_code;
   uint32_t head_pc;
+  jc_hot_kind kind;
   sel_frame frames[65];
   uint32_t depth;
   uint32_t ninsns;
@@ -155,6 +156,17 @@ follow (selection *s, const jc_step *st, const void **code, uint32_t *pc)
       *pc = st->pc;
       return 1;
     case JC_STEP_RETURN:
+      if (s->depth == 0 && s->kind == JC_HOT_FUNC)
+        {
+          /* A function-entry trace ends at its return: exit to the return
+           * instruction, which the interpreter then executes. */
+          if (jc_selir_exit (s->b, *pc) != 0)
+            return sel_abort (s, JC_ABORT_IR_ERROR, "pc %u: %s", *pc,
+                              jc_selir_error (s->b));
+          jc_log (rt, JC_LOG_TRACE, "function trace ends at its return, pc "
+                  "%u", *pc);
+          return 0;
+        }
       if (s->depth == 0)
         return sel_abort (s, JC_ABORT_RETURN_FROM_ROOT, "pc %u: return "
                           "from the trace's root frame", *pc);
@@ -306,6 +318,7 @@ jc_select_trace (jc_runtime *rt, const void *code, uint32_t pc,
   s.rt = rt;
   s.head_code = code;
   s.head_pc = pc;
+  s.kind = kind;
   s.frames[0].code = code;
   s.frames[0].len = code_len (rt, code);
   s.visited = calloc (rt->opts.max_trace_insns + 1, sizeof *s.visited);

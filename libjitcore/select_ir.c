@@ -1,57 +1,219 @@
-/* select_ir.c -- the seam between selection and the compiler half.
- * Placeholder until ir.c and emit_gccjit.c exist: a builder that records
- * nothing, and a compile step that always fails with its reason. */
+/* select_ir.c -- the seam between selection and the compiler half: drives
+ * the IR builder (ir.h) for select.c, compiles through the backend
+ * (backend.h), and turns each snapshot into the exit exit.c replays. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "select_ir.h"
-
-struct jc_lower { int unused; };
+#include "ir.h"
+#include "backend.h"
 
 jc_lower *
 jc_selir_new (jc_runtime *rt, const void *code, uint32_t pc, char *err,
               size_t len)
 {
-  (void) rt; (void) code; (void) pc;
-  jc_lower *b = calloc (1, sizeof *b);
+  jc_ir_hooks h;
+  memset (&h, 0, sizeof h);
+  h.host = &rt->host;
+  h.max_insns = 0;
+  h.max_snaps = rt->opts.max_snapshots + 1;   /* select.c reports the limit */
+  jc_lower *b = jc_ir_new (&h, code, pc);
   if (!b)
-    snprintf (err, len, "out of memory for the builder");
+    snprintf (err, len, "out of memory for the IR builder");
   return b;
 }
 
-void jc_selir_free (jc_lower *b) { free (b); }
+void
+jc_selir_free (jc_lower *b)
+{
+  jc_ir_free (b);
+}
 
 void
 jc_selir_begin_insn (jc_runtime *rt, jc_lower *b, const void *code,
                      uint32_t pc)
 {
-  (void) rt; (void) b; (void) code; (void) pc;
+  jc_code_info ci;
+  memset (&ci, 0, sizeof ci);
+  const char *file = NULL;
+  if (rt->host.code_info
+      && rt->host.code_info (rt->host.userdata, code, &ci) == 0)
+    file = ci.file;
+  int32_t line = rt->host.line_of ? rt->host.line_of (rt->host.userdata,
+                                                      code, pc) : -1;
+  jc_ir_begin_insn (b, pc, file, line);
 }
 
 int
-jc_selir_push_frame (jc_lower *b, const jc_step *call, uint32_t call_pc)
+jc_selir_push_frame (jc_lower *b, const jc_step *c, uint32_t call_pc)
 {
-  (void) b; (void) call; (void) call_pc;
-  return 0;
+  (void) call_pc;
+  return jc_ir_frame_push (b, c->code, c->return_pc, c->arg_base, c->nargs,
+                           c->nslots) != 0 ? -1 : 0;
 }
 
-int jc_selir_pop_frame (jc_lower *b, const jc_step *ret)
-{ (void) b; (void) ret; return 0; }
+int
+jc_selir_pop_frame (jc_lower *b, const jc_step *r)
+{
+  return jc_ir_frame_pop (b, r->arg_base, r->return_slot) != 0 ? -1 : 0;
+}
 
-int jc_selir_close_loop (jc_runtime *rt, jc_lower *b, uint32_t head_pc)
-{ (void) rt; (void) b; (void) head_pc; return 0; }
+int
+jc_selir_close_loop (jc_runtime *rt, jc_lower *b, uint32_t head_pc)
+{
+  if (jc_ir_close_loop (b) == 0)
+    return 0;
+  if (!jc_lower_ok (b))
+    return -1;
+  jc_log (rt, JC_LOG_TRACE, "loop cannot close (a carried slot changed "
+          "type): the trace ends with an exit to its head");
+  return jc_ir_end_exit (b, head_pc) != 0 ? -1 : 0;
+}
 
-int jc_selir_exit (jc_lower *b, uint32_t pc) { (void) b; (void) pc; return 0; }
+int
+jc_selir_exit (jc_lower *b, uint32_t pc)
+{
+  return jc_ir_end_exit (b, pc) != 0 ? -1 : 0;
+}
 
-const char *jc_selir_error (const jc_lower *b) { (void) b; return NULL; }
+const char *
+jc_selir_error (const jc_lower *b)
+{
+  if (jc_lower_ok (b))
+    return NULL;
+  const char *e = jc_lower_error (b);
+  return e ? e : "IR builder error";
+}
 
-uint32_t jc_selir_nsnapshots (const jc_lower *b) { (void) b; return 0; }
+uint32_t
+jc_selir_nsnapshots (const jc_lower *b)
+{
+  return jc_ir_nsnaps (b);
+}
+
+static void
+dump_ir (jc_runtime *rt, const jc_lower *b, uint32_t id)
+{
+  char *text = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream (&text, &len);
+  if (!f)
+    return;
+  jc_ir_dump (b, f);
+  fclose (f);
+  jc_log (rt, JC_LOG_IR, "---- trace %u IR ----", id);
+  for (char *l = text, *e; l && *l; l = e ? e + 1 : NULL)
+    {
+      e = strchr (l, '\n');
+      if (e)
+        *e = 0;
+      jc_log (rt, JC_LOG_IR, "%s", l);
+    }
+  free (text);
+}
+
+static void
+release_compiled (void *p)
+{
+  jc_compiled *c = p;
+  if (c)
+    jc_emit_release (c);
+  free (c);
+}
+
+/* Snapshot -> exit: frames outermost first, every entry from the buffer. */
+static int
+build_exits (const jc_lower *b, jc_trace *t)
+{
+  uint32_t n = jc_ir_nsnaps (b);
+  t->nexits = n;
+  t->exits = calloc (n ? n : 1, sizeof *t->exits);
+  t->exit_counts = calloc (n ? n : 1, sizeof *t->exit_counts);
+  if (!t->exits || !t->exit_counts)
+    return -1;
+  for (uint32_t i = 0; i < n; i++)
+    {
+      const jc_snap *s = jc_ir_snap (b, i);
+      jc_rt_exit *x = &t->exits[i];
+      x->frames = calloc (s->nframes ? s->nframes : 1, sizeof *x->frames);
+      if (!x->frames)
+        return -1;
+      x->nframes = s->nframes;
+      for (uint32_t d = 0; d < s->nframes; d++)
+        {
+          const jc_snap_frame *sf = &s->frames[d];
+          jc_rt_frame *fr = &x->frames[d];
+          fr->code = sf->code;
+          fr->pc = sf->pc;
+          fr->arg_base = sf->arg_base;
+          fr->nargs = sf->nargs;
+          fr->nslots = sf->count;
+          fr->slots = calloc (sf->count ? sf->count : 1, sizeof *fr->slots);
+          if (!fr->slots)
+            return -1;
+          for (uint32_t k = 0; k < sf->count; k++)
+            {
+              const jc_snap_entry *e = &s->entries[sf->first + k];
+              fr->slots[k].slot = e->slot;
+              fr->slots[k].type = e->type;
+              fr->slots[k].from_buf = 1;
+              fr->slots[k].src = sf->first + k;
+            }
+        }
+    }
+  return 0;
+}
 
 jc_status
 jc_selir_compile (jc_runtime *rt, jc_lower *b, jc_trace *t, char *msg,
                   size_t len)
 {
-  (void) b; (void) t;
-  snprintf (msg, len, rt->opts.fail_compile ? "injected failure (option "
-            "fail_compile)" : "no backend in this build yet");
-  return JC_COMPILE_FAILED;
+  if (JC_LOG_ON (rt, JC_LOG_IR))
+    dump_ir (rt, b, t->id);
+  jc_emit_opts o;
+  jc_emit_opts_init (&o);
+  o.opt_level = rt->opts.opt_level;
+  o.native_cpu = rt->opts.native_cpu;
+  o.inject_failure = rt->opts.fail_compile;
+  char name[64];
+  snprintf (name, sizeof name, "jc_trace_%u", t->id);
+  jc_compiled *c = calloc (1, sizeof *c);
+  if (!c)
+    {
+      snprintf (msg, len, "out of memory");
+      return JC_NO_MEMORY;
+    }
+  if (jc_emit_compile (b, name, &o, c, msg, len) != 0)
+    {
+      free (c);
+      return JC_COMPILE_FAILED;
+    }
+  t->native = (void *) c->entry;
+  t->backend_state = c;
+  t->backend_free = release_compiled;
+  t->nslots_max = jc_ir_exit_words (b);
+  if (build_exits (b, t) != 0)
+    {
+      snprintf (msg, len, "out of memory for exits");
+      return JC_NO_MEMORY;
+    }
+  uint32_t nk = jc_ir_nconsts (b);
+  if (nk)
+    {
+      t->constants = calloc (nk, sizeof *t->constants);
+      if (!t->constants)
+        return JC_NO_MEMORY;
+      void *const *k = jc_ir_consts (b);
+      for (uint32_t i = 0; i < nk; i++)
+        {
+          t->constants[i] = k[i];
+          if (rt->host.retain)
+            rt->host.retain (rt->host.userdata, k[i]);
+        }
+      t->nconstants = nk;
+    }
+  rt->stats.code_bytes += c->code_bytes;
+  rt->stats.ir_insns += jc_ir_ninsns (b);
+  rt->stats.snapshots += jc_ir_nsnaps (b);
+  return JC_OK;
 }

@@ -54,6 +54,15 @@ tests_test_vm_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_test_vm_LDADD = $(TEST_VM_LDADD)
 TESTS += tests/test_vm
 
+## The test VM's benchmark: interpreter vs JIT, compile latency per trace.
+EXTRA_PROGRAMS = tests/vm/vm_bench
+tests_vm_vm_bench_SOURCES = tests/vm/vm_bench.c
+tests_vm_vm_bench_LDADD = tests/libvm.la libjitcore/libjitcore.la
+CLEANFILES += tests/vm/vm_bench
+bench-vm: tests/vm/vm_bench$(EXEEXT)
+	./tests/vm/vm_bench$(EXEEXT)
+.PHONY: bench-vm
+
 # The compiler half's suites link the IR and backend sources directly, so
 # they can test the hidden internal interface (ir.h, backend.h).
 JC_COMPILER_SOURCES = libjitcore/ir.c libjitcore/lower.c libjitcore/ir_dump.c \

@@ -39,6 +39,17 @@ s_lower (void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t depth,
   return 0;
 }
 
+/* Every slot the walk reads holds int 0 (the scripted host emits no IR
+ * of its own, but inlining reads the caller's argument slots). */
+static int
+s_load_slot (void *ud, jc_lower *b, const void *code, uint32_t depth,
+             uint32_t slot)
+{
+  (void) ud; (void) code; (void) depth;
+  return jc_lower_slot_bind (b, slot, jc_lower_const_i64 (b, 0),
+                             JC_BIND_TYPE_ONLY);
+}
+
 static int
 s_code_info (void *ud, const void *code, jc_code_info *out)
 {
@@ -89,6 +100,7 @@ mk_rt (host_state *hs, jc_options *o)
   jc_host h = dummy_host ();
   h.userdata = hs;
   h.lower = s_lower;
+  h.load_slot = s_load_slot;
   h.code_info = s_code_info;
   h.push_frame = s_push_frame;
   h.install = s_install;
@@ -238,8 +250,48 @@ test_return_from_root (void)
   static script s = { 3, { NEXT (1), RET }, -1 };
   host_state hs;
   jc_runtime *rt = mk_rt (&hs, NULL);
-  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_FUNC, NULL),
+  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
                 JC_ABORT_RETURN_FROM_ROOT, "pc 1");
+  jc_runtime_free (rt);
+}
+
+/* A function-entry trace ends at the function's return. */
+static void
+test_function_trace_ends_at_return (void)
+{
+  static script s = { 3, { NEXT (1), RET }, -1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  expect_complete (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_FUNC, NULL));
+  CU_ASSERT_PTR_NOT_NULL (strstr (hs.log, "ends at its return, pc 1"));
+  jc_runtime_free (rt);
+}
+
+/* A second loop whose path reaches the head of an installed trace ends
+ * there (the host enters the other trace); a head already traced is not
+ * selected again. */
+static void
+test_links_to_other_trace (void)
+{
+  static script s = { 8, { NEXT (1), NEXT (2), NEXT (0), { 0 }, { 0 },
+                           NEXT (6), NEXT (0) }, -1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  CU_ASSERT_EQUAL_FATAL (jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL), JC_OK);
+  CU_ASSERT_EQUAL (hs.installs, 1);
+  hs.n = 0;
+  CU_ASSERT_EQUAL (jc_runtime_hot (rt, &s, 5, JC_HOT_LOOP, NULL), JC_OK);
+  CU_ASSERT_EQUAL (hs.installs, 2);
+  CU_ASSERT_EQUAL (hs.n, 2);                 /* 5, 6, then the link */
+  CU_ASSERT_PTR_NOT_NULL (strstr (hs.log, "links to trace 1 at pc 0"));
+  jc_counter c;
+  jc_counter_init (rt, &c, JC_HOT_LOOP);
+  CU_ASSERT_EQUAL (jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, &c), JC_OK);
+  CU_ASSERT_EQUAL (c.state, JC_COUNTER_TRACED);
+  CU_ASSERT_EQUAL (hs.installs, 2);
+  jc_stats st = stats (rt);
+  CU_ASSERT_EQUAL (st.traces_started, 2);
+  CU_ASSERT_EQUAL (st.traces_compiled, 2);
   jc_runtime_free (rt);
 }
 
@@ -355,6 +407,8 @@ jc_test_register (void)
     { "no_push_frame_no_inlining", test_no_push_frame_no_inlining },
     { "trace_too_long", test_trace_too_long },
     { "return_from_root", test_return_from_root },
+    { "function_trace_ends_at_return", test_function_trace_ends_at_return },
+    { "links_to_other_trace", test_links_to_other_trace },
     { "host_refused", test_host_refused },
     { "host_abort_reason", test_host_abort_reason },
     { "bad_step", test_bad_step },

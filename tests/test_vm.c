@@ -204,6 +204,7 @@ typedef struct jit_run {
   jc_stats stats;
   size_t exits, matched;
   uint64_t entries;
+  uint64_t steps_jit, steps_interp;  /* instructions the interpreter ran */
   int installed;
 } jit_run;
 
@@ -231,9 +232,12 @@ run_jit (const char *src, const vm_value *args, int n, jc_options *o)
   vm_check chk;
   vm_check_record (&chk, &the_vm);
   CU_ASSERT_EQUAL (vm_run (&the_vm, vm_find (p, "main"), args, n), 0);
+  if (jc_runtime_status (rt) != JC_OK)
+    fprintf (stderr, "runtime error: %s\n", jc_runtime_error_message (rt));
   CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
   r.jit = the_vm.result;
   r.entries = the_vm.trace_entries;
+  r.steps_jit = the_vm.steps;
   r.installed = the_vm.installed;
   r.stats.size = sizeof r.stats;
   jc_stats_get (rt, &r.stats);
@@ -241,6 +245,7 @@ run_jit (const char *src, const vm_value *args, int n, jc_options *o)
   vm_check_replay (&chk, &other_vm);
   CU_ASSERT_EQUAL (vm_run (&other_vm, vm_find (p, "main"), args, n), 0);
   r.interp = other_vm.result;
+  r.steps_interp = other_vm.steps;
   r.exits = chk.nexpected;
   r.matched = chk.matched;
   CU_ASSERT_EQUAL (r.matched, r.exits);
@@ -286,6 +291,225 @@ test_bad_descriptor_keeps_interpreting (void)
   vm_program_free (p);
 }
 
+/* A hot loop runs natively: same result, and the interpreter runs only a
+ * small part of the instructions. */
+static void
+test_hot_loop_compiled (void)
+{
+  vm_value a[2] = { vm_int (20000), vm_int (3) };
+  jit_run r = run_jit (sum_src, a, 2, NULL);
+  CU_ASSERT_EQUAL (r.jit.tag, VM_INT);
+  CU_ASSERT_EQUAL (r.jit.u.i, 3 + (int64_t) 19999 * 20000 / 2);
+  CU_ASSERT_EQUAL (r.installed, 1);
+  CU_ASSERT_EQUAL (r.stats.traces_compiled, 1);
+  CU_ASSERT (r.stats.code_bytes > 0);
+  CU_ASSERT (r.stats.compile_ns > 0);
+  CU_ASSERT (r.entries >= 1);
+  CU_ASSERT (r.steps_jit * 20 < r.steps_interp);
+  CU_ASSERT (r.exits >= 1);
+}
+
+/* x changes from int to float at i == k: a type guard fails mid-loop. */
+static const char *type_change_src =
+  "func main 2 5      # main(n, k): x = 1; for i < n: if i == k: x = 0.5; s += x\n"
+  "  const 0\n  store 2\n  const 0\n  store 3\n  const 1\n  store 4\n"
+  "loop:\n"
+  "  load 2\n  load 0\n  lt\n  jz done\n"
+  "  load 2\n  load 1\n  eq\n  jz skip\n"
+  "  constf 0.5\n  store 4\n"
+  "skip:\n"
+  "  load 3\n  load 4\n  add\n  store 3\n"
+  "  load 2\n  const 1\n  add\n  store 2\n"
+  "  jmp loop\n"
+  "done:\n  load 3\n  ret\n";
+
+static void
+test_type_change_fails_guard (void)
+{
+  vm_value a[2] = { vm_int (400), vm_int (150) };
+  jit_run r = run_jit (type_change_src, a, 2, NULL);
+  CU_ASSERT_EQUAL (r.jit.tag, VM_FLOAT);
+  CU_ASSERT_DOUBLE_EQUAL (r.jit.u.f, 150 + 250 * 0.5, 1e-9);
+  CU_ASSERT (r.stats.traces_installed >= 1);
+  CU_ASSERT (r.exits >= 2);
+  CU_ASSERT (r.stats.deopts >= 1);
+}
+
+/* s overflows mid-loop: the overflow guard exits before the add and the
+ * interpreter takes its slow path (promotion to float). */
+static void
+test_overflow_deopts (void)
+{
+  vm_value a[2] = { vm_int (3000), vm_int (INT64_MAX - 2000000) };
+  jit_run r = run_jit (sum_src, a, 2, NULL);
+  CU_ASSERT_EQUAL (r.jit.tag, VM_FLOAT);
+  CU_ASSERT_EQUAL (r.installed, 1);
+  CU_ASSERT (r.exits >= 2);
+  CU_ASSERT (r.stats.deopts >= 1);
+}
+
+/* step(x) = x < k ? x + 1 : x + 2, inlined into the loop; the branch in
+ * the callee flips, so the exit restores two frames. */
+static const char *inline_src =
+  "func step 2 2\n"
+  "  load 0\n  load 1\n  lt\n  jz big\n"
+  "  load 0\n  const 1\n  add\n  ret\n"
+  "big:\n"
+  "  load 0\n  const 2\n  add\n  ret\n"
+  "func main 2 3      # main(n, k): i = 0; while i < n: i = step(i, k)\n"
+  "  const 0\n  store 2\n"
+  "loop:\n"
+  "  load 2\n  load 0\n  lt\n  jz done\n"
+  "  load 2\n  load 1\n  call step 2\n  store 2\n  jmp loop\n"
+  "done:\n  load 2\n  ret\n";
+
+static void
+test_exit_in_inlined_call (void)
+{
+  vm_value a[2] = { vm_int (1000), vm_int (300) };
+  jit_run r = run_jit (inline_src, a, 2, NULL);
+  CU_ASSERT_EQUAL (r.jit.u.i, 1000);
+  CU_ASSERT (r.stats.traces_installed >= 1);
+  CU_ASSERT (r.stats.frames_materialised >= 1);
+  CU_ASSERT (r.exits >= 2);
+}
+
+/* Without inlining (max_depth=0) the selection aborts with its reason. */
+static void
+test_no_inlining_aborts (void)
+{
+  jc_options o;
+  jc_options_init (&o);
+  o.loop_threshold = 5;
+  o.max_inline_depth = 0;
+  vm_value a[2] = { vm_int (1000), vm_int (2000) };
+  jit_run r = run_jit (inline_src, a, 2, &o);
+  CU_ASSERT_EQUAL (r.jit.u.i, 1000);
+  CU_ASSERT_EQUAL (r.installed, 0);
+  CU_ASSERT (r.stats.aborted_by_reason[JC_ABORT_INLINE_TOO_DEEP] >= 1);
+}
+
+/* An injected compile failure: reported, the head backs off and is
+ * blacklisted, the VM interprets on with the same result. */
+static void
+test_injected_compile_failure (void)
+{
+  jc_options o;
+  jc_options_init (&o);
+  o.loop_threshold = 2;
+  o.max_aborts = 2;
+  o.fail_compile = 1;
+  vm_value a[2] = { vm_int (3000), vm_int (0) };
+  jit_run r = run_jit (sum_src, a, 2, &o);
+  CU_ASSERT_EQUAL (r.installed, 0);
+  CU_ASSERT_EQUAL (r.stats.compile_failures, 2);
+  CU_ASSERT_EQUAL (r.stats.blacklisted, 1);
+  CU_ASSERT_EQUAL (r.exits, 0);
+}
+
+static void
+test_install_refused (void)
+{
+  vm_program *p = asm_ok (sum_src);
+  vm_init (&the_vm, p);
+  the_vm.refuse_install = 1;
+  jc_host h = vm_host_descriptor (&the_vm);
+  jc_options o;
+  jc_options_init (&o);
+  o.loop_threshold = 3;
+  o.max_aborts = 1;
+  jc_runtime *rt = jc_runtime_new (&h, &o);
+  vm_attach (&the_vm, rt);
+  vm_value a[2] = { vm_int (300), vm_int (0) };
+  CU_ASSERT_EQUAL (vm_run (&the_vm, &p->funcs[0], a, 2), 0);
+  CU_ASSERT_EQUAL (the_vm.result.u.i, 299 * 300 / 2);
+  jc_stats s = { .size = sizeof s };
+  jc_stats_get (rt, &s);
+  CU_ASSERT_EQUAL (s.traces_compiled, 1);
+  CU_ASSERT_EQUAL (s.traces_installed, 0);
+  CU_ASSERT_EQUAL (s.blacklisted, 1);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_runtime_last_failure (rt), "refused"));
+  jc_runtime_free (rt);
+  vm_fini (&the_vm);
+  vm_program_free (p);
+}
+
+typedef struct text_sink { char buf[65536]; size_t n; } text_sink;
+
+static void
+sink_line (void *ud, unsigned cat, const char *line)
+{
+  (void) cat;
+  text_sink *t = ud;
+  int k = snprintf (t->buf + t->n, sizeof t->buf - t->n, "%s\n", line);
+  if (k > 0 && t->n + (size_t) k < sizeof t->buf)
+    t->n += (size_t) k;
+}
+
+/* The logs show the walk next to the host's disassembly, real IR with
+ * guards, and the exits. */
+static void
+test_logs_show_ir_and_exits (void)
+{
+  static text_sink t;
+  memset (&t, 0, sizeof t);
+  jc_options o;
+  jc_options_init (&o);
+  o.loop_threshold = 5;
+  o.log = JC_LOG_IR | JC_LOG_TRACE | JC_LOG_EXIT | JC_LOG_COMPILE;
+  o.log_fn = sink_line;
+  o.log_userdata = &t;
+  vm_value a[2] = { vm_int (100), vm_int (30) };
+  run_jit (type_change_src, a, 2, &o);
+  CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "trace start at pc"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "main:9 JZ"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "GUARD"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "compiled"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "exit"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "deopt"));
+}
+
+/* Two loops, one inside the other: the inner one is traced, the outer
+ * one links to it or aborts; either way the state at every exit is the
+ * interpreter's. */
+static const char *nested_src =
+  "func main 1 4      # main(n): for i < n: for j < n: s += j\n"
+  "  const 0\n  store 1\n  const 0\n  store 3\n"
+  "outer:\n"
+  "  load 1\n  load 0\n  lt\n  jz done\n"
+  "  const 0\n  store 2\n"
+  "inner:\n"
+  "  load 2\n  load 0\n  lt\n  jz next\n"
+  "  load 3\n  load 2\n  add\n  store 3\n"
+  "  load 2\n  const 1\n  add\n  store 2\n"
+  "  jmp inner\n"
+  "next:\n"
+  "  load 1\n  const 1\n  add\n  store 1\n"
+  "  jmp outer\n"
+  "done:\n  load 3\n  ret\n";
+
+static void
+test_nested_loops (void)
+{
+  vm_value a[1] = { vm_int (60) };
+  jit_run r = run_jit (nested_src, a, 1, NULL);
+  CU_ASSERT_EQUAL (r.jit.u.i, 60 * (59 * 60 / 2));
+  CU_ASSERT (r.stats.traces_installed >= 1);
+  CU_ASSERT (r.steps_jit * 5 < r.steps_interp);
+}
+
+static void
+test_disabled_by_env (void)
+{
+  setenv ("JITCORE_DISABLE", "1", 1);
+  vm_value a[2] = { vm_int (300), vm_int (0) };
+  jit_run r = run_jit (sum_src, a, 2, NULL);
+  unsetenv ("JITCORE_DISABLE");
+  CU_ASSERT_EQUAL (r.installed, 0);
+  CU_ASSERT_EQUAL (r.stats.hot_events, 0);
+  CU_ASSERT_EQUAL (r.steps_jit, r.steps_interp);
+}
+
 int
 jc_test_register (void)
 {
@@ -300,6 +524,16 @@ jc_test_register (void)
     { "state_capture", test_state_capture },
     { "counters_fire", test_counters_fire },
     { "bad_descriptor_keeps_interpreting", test_bad_descriptor_keeps_interpreting },
+    { "hot_loop_compiled", test_hot_loop_compiled },
+    { "type_change_fails_guard", test_type_change_fails_guard },
+    { "overflow_deopts", test_overflow_deopts },
+    { "exit_in_inlined_call", test_exit_in_inlined_call },
+    { "no_inlining_aborts", test_no_inlining_aborts },
+    { "injected_compile_failure", test_injected_compile_failure },
+    { "install_refused", test_install_refused },
+    { "logs_show_ir_and_exits", test_logs_show_ir_and_exits },
+    { "nested_loops", test_nested_loops },
+    { "disabled_by_env", test_disabled_by_env },
     { NULL, NULL }
   };
   return JC_SUITE ("vm", NULL, NULL, tests);
