@@ -1,0 +1,31 @@
+#!/bin/sh
+# tests/minipy/check-list.sh -- every tests/minipy/*.py is listed in
+# tests/minipy/local.mk (in MINIPY_TESTS, or MINIPY_SUPPORT for helper_*.py),
+# every listed file exists, and every XFAIL_TESTS entry is a listed test, so no
+# test is silently left out of `make check` or of the release tarball.
+set -u
+srcdir=${top_srcdir:-$(dirname "$0")/../..}
+mk="$srcdir/tests/minipy/local.mk"
+[ -f "$mk" ] || { echo "SKIP: $mk not found"; exit 77; }
+block() {  # the file names in the backslash-continued list assigned to $1
+  sed -n "/^$1 [+]*= /,/^\$/p" "$mk" | sed -n 's|^	tests/minipy/\([^ ]*\.py\).*|\1|p' | sort -u
+}
+tests=$(block MINIPY_TESTS)
+support=$(block MINIPY_SUPPORT)
+xfail=$(block XFAIL_TESTS)
+status=0
+for f in "$srcdir"/tests/minipy/*.py; do
+  b=$(basename "$f")
+  case $b in
+    helper_*) printf '%s\n' "$support" | grep -qx "$b" || { echo "not in MINIPY_SUPPORT: tests/minipy/$b"; status=1; } ;;
+    *) printf '%s\n' "$tests" | grep -qx "$b" || { echo "not in MINIPY_TESTS: tests/minipy/$b"; status=1; } ;;
+  esac
+done
+for b in $tests $support; do
+  [ -f "$srcdir/tests/minipy/$b" ] || { echo "listed but missing: tests/minipy/$b"; status=1; }
+done
+for b in $xfail; do
+  printf '%s\n' "$tests" | grep -qx "$b" || { echo "XFAIL_TESTS entry is not a test: tests/minipy/$b"; status=1; }
+done
+echo "$(printf '%s\n' $tests | wc -l) tests, $(printf '%s\n' $support | wc -l) support files, $(printf '%s\n' $xfail | grep -c .) expected failures"
+exit $status
