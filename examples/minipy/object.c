@@ -10,13 +10,35 @@
 
 Interp mp;
 
+/* Objects carry a 16-byte hidden header holding their size class, so that
+ * freed blocks of up to 256 bytes go to per-class free lists. */
+#define NCLASS 17
+
 void *mp_alloc(Type *t, size_t size)
 {
-    Obj *o = calloc(1, size);
-    if (!o) { mp_nomem(); return NULL; }
+    size_t cls = (size + 15) >> 4;
+    char *p;
+    if (cls < NCLASS && mp.freel[cls]) {
+        p = mp.freel[cls];
+        mp.freel[cls] = *(void **)p;
+    } else {
+        p = malloc(16 + (cls < NCLASS ? cls << 4 : size));
+        if (!p) { mp_nomem(); return NULL; }
+    }
+    *(size_t *)p = cls;
+    Obj *o = (Obj *)(p + 16);
+    memset(o, 0, size);
     o->rc = 1;
     o->type = t;
     return o;
+}
+
+void mp_free(Obj *o)
+{
+    char *p = (char *)o - 16;
+    size_t cls = *(size_t *)p;
+    if (cls < NCLASS) { *(void **)p = mp.freel[cls]; mp.freel[cls] = p; }
+    else free(p);
 }
 
 static void dealloc_inst(Obj *o)
@@ -32,7 +54,7 @@ static void dealloc_inst(Obj *o)
 void mp_dealloc(Obj *o)
 {
     Type *t = TYPE(o);
-    if (t->flags & (T_USER | T_EXC)) { dealloc_inst(o); decref((Obj *)t); free(o); return; }
+    if (t->flags & (T_USER | T_EXC)) { dealloc_inst(o); decref((Obj *)t); mp_free(o); return; }
     if (t == &mp_int_type) {
         if (((Int *)o)->big) mpz_clear(((Int *)o)->z);
         else if (mp.nint_free < 10000) { o->type = (Type *)mp.int_free; mp.int_free = o; mp.nint_free++; return; }
@@ -85,7 +107,7 @@ void mp_dealloc(Obj *o)
     } else if (t == &mp_code_type || t == &mp_type_type || t == &mp_module_type) {
         return;   /* kept alive: cheap and avoids dangling caches */
     }
-    free(o);
+    mp_free(o);
 }
 
 const char *mp_type_name(Obj *o) { return TYPE(o)->name; }

@@ -234,6 +234,7 @@ typedef struct {
     int nint_free, nfloat_free;
     Obj *repr_stack;        /* containers whose repr is in progress ([...]) */
     Obj *big_range;         /* builtins.py's _BigRange class */
+    void *freel[17];        /* mp_alloc's free lists, by 16-byte size class */
 #define DECL_NAME(n) Obj *s_##n;
     MP_NAMES(DECL_NAME)
 #undef DECL_NAME
@@ -255,6 +256,7 @@ Obj *mp_nomem(void);
 
 /* ---- generic operations (object.c) ---- */
 void *mp_alloc(Type *t, size_t size);
+void mp_free(Obj *o);
 Obj *mp_repr(Obj *o);
 Obj *mp_str(Obj *o);
 int64_t mp_hash(Obj *o);            /* -1 = error */
