@@ -118,6 +118,7 @@ jc_runtime_hot (jc_runtime *rt, const void *code, uint32_t pc,
       return head_failed (rt, h, c, kind, JC_HOST_ERROR);
     }
   rt->stats.traces_installed++;
+  t->installed = 1;
   h->trace = t;
   t->next = rt->traces;
   rt->traces = t;

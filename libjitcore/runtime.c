@@ -199,7 +199,7 @@ jc_runtime_free (jc_runtime *rt)
   for (jc_trace *t = rt->traces, *n; t; t = n)
     {
       n = t->next;
-      if (rt->host.uninstall)
+      if (rt->host.uninstall && t->installed)
         rt->host.uninstall (rt->host.userdata, t->code, t->pc, t);
       jc_exit_free_trace (t);
     }

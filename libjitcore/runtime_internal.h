@@ -67,6 +67,7 @@ struct jc_trace {
   uint32_t nslots_max;       /* largest exit buffer index + 1 */
   void **constants;          /* host objects retained for this trace */
   uint32_t nconstants;
+  int installed;             /* the host accepted it (uninstall at free) */
   struct jc_trace *next;     /* runtime's list */
 };
 

@@ -20,7 +20,7 @@ typedef struct visit { const script *code; uint32_t pc, depth; } visit;
 typedef struct host_state {
   visit path[256];
   int n;
-  int installs;
+  int installs, uninstalls, refuse;
   char log[4096];
 } host_state;
 
@@ -70,8 +70,18 @@ static int
 s_install (void *ud, const void *code, uint32_t pc, jc_trace *t)
 {
   (void) code; (void) pc; (void) t;
-  ((host_state *) ud)->installs++;
+  host_state *h = ud;
+  if (h->refuse)
+    return 1;
+  h->installs++;
   return 0;
+}
+
+static void
+s_uninstall (void *ud, const void *code, uint32_t pc, jc_trace *t)
+{
+  (void) code; (void) pc; (void) t;
+  ((host_state *) ud)->uninstalls++;
 }
 
 static void
@@ -104,6 +114,7 @@ mk_rt (host_state *hs, jc_options *o)
   h.code_info = s_code_info;
   h.push_frame = s_push_frame;
   h.install = s_install;
+  h.uninstall = s_uninstall;
   jc_options d;
   if (!o)
     {
@@ -397,6 +408,24 @@ test_injected_compile_failure (void)
   jc_runtime_free (rt);
 }
 
+/* Every installed trace is uninstalled when the runtime goes; a refused
+ * one never was installed, so it is not. */
+static void
+test_uninstall_at_free (void)
+{
+  static script s = { 8, { NEXT (1), NEXT (0), { 0 }, NEXT (4), NEXT (3) }, -1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  CU_ASSERT_EQUAL (jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL), JC_OK);
+  hs.refuse = 1;
+  CU_ASSERT_EQUAL (jc_runtime_hot (rt, &s, 3, JC_HOT_LOOP, NULL),
+                   JC_HOST_ERROR);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_runtime_last_failure (rt), "refused"));
+  jc_runtime_free (rt);
+  CU_ASSERT_EQUAL (hs.installs, 1);
+  CU_ASSERT_EQUAL (hs.uninstalls, 1);
+}
+
 int
 jc_test_register (void)
 {
@@ -416,6 +445,7 @@ jc_test_register (void)
     { "inner_loop", test_inner_loop },
     { "exit_step_completes", test_exit_step_completes },
     { "injected_compile_failure", test_injected_compile_failure },
+    { "uninstall_at_free", test_uninstall_at_free },
     { NULL, NULL }
   };
   return JC_SUITE ("select", NULL, NULL, tests);
