@@ -25,10 +25,13 @@ typedef struct jc_emit_opts {
   int debuginfo;             /* 1: DWARF with guest file:line locations */
   int fast_link;             /* 1: -nostartfiles -nodefaultlibs (default) */
   int inject_failure;        /* test hook: make libgccjit reject the code */
+  int loop_opt;              /* 1: loop-invariant values of the loop copy
+                                reuse the first iteration's (JC_OPT_LOOP) */
   const char *dump_c;        /* if set, write libgccjit's C-like dump here */
 } jc_emit_opts;
 
-/* Defaults: opt_level 2, native_cpu 0, debuginfo 0, fast_link 1. */
+/* Defaults: opt_level 2, native_cpu 0, debuginfo 0, fast_link 1,
+ * loop_opt 1. */
 JC_HIDDEN void jc_emit_opts_init (jc_emit_opts *o);
 
 typedef struct jc_compiled {

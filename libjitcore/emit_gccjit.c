@@ -70,6 +70,9 @@ typedef struct em {
   gcc_jit_rvalue **rv0;      /* values of the first iteration */
   gcc_jit_lvalue **carried;  /* per root slot, or NULL */
   int copy;                  /* 0 first iteration, 1 loop */
+  uint8_t *inv;              /* loop copy: value equals the first iteration's */
+  int clobber_all;           /* the trace calls a helper that may write */
+  uint8_t stored[64];        /* alias classes the trace stores to */
   uint32_t nblocks, nlocals;
 } em;
 
@@ -431,8 +434,69 @@ emit_insn (em *e, jc_ref i)
     }
 }
 
+/* In the loop copy, may instruction i reuse its first-iteration value?
+ * Yes when every operand is loop-invariant and the instruction has no
+ * effect of its own: a pure value, a guard or overflow check that passed on
+ * the same operands, a load nothing in the trace can clobber, a pure call. */
+static int
+invariant (em *e, const jc_ir_insn *in)
+{
+  const uint8_t *inv = e->inv;
+  switch (in->op)
+    {
+    case JC_IR_KI64: case JC_IR_KF64: case JC_IR_KBOOL: case JC_IR_KPTR:
+    case JC_IR_KOBJ: case JC_IR_FRAME:
+      return 1;
+    case JC_IR_BINOP: case JC_IR_BINOV: case JC_IR_CMP:
+      return inv[in->a] && inv[in->b];
+    case JC_IR_UNOP: case JC_IR_GUARD:
+      return inv[in->a];
+    case JC_IR_SELECT:
+      return inv[in->a] && inv[in->b] && inv[in->c];
+    case JC_IR_LOAD:
+      return inv[in->a] && !e->clobber_all && !e->stored[in->sub % 64];
+    case JC_IR_CALL:
+      {
+        const jc_host *h = jc_ir_host (e->b);
+        uint32_t f = h->helpers[in->sub].flags;
+        if (!(f & JC_HELPER_PURE) || (f & (JC_HELPER_WRITES_MEMORY
+                                           | JC_HELPER_ALLOCATES)))
+          return 0;
+        const jc_ref *args = jc_ir_args (e->b) + in->a;
+        for (jc_ref k = 0; k < in->b; k++)
+          if (!inv[args[k]])
+            return 0;
+        return 1;
+      }
+    default:
+      return 0;
+    }
+}
+
+/* Which memory a trace may write, for the loop copy's load reuse. */
+static void
+scan_clobbers (em *e)
+{
+  const jc_host *h = jc_ir_host (e->b);
+  for (uint32_t i = 0; i < jc_ir_ninsns (e->b); i++)
+    {
+      const jc_ir_insn *in = &e->insns[i];
+      if (in->op == JC_IR_STORE)
+        e->stored[in->sub % 64] = 1;
+      else if (in->op == JC_IR_CALL)
+        {
+          uint32_t f = h->helpers[in->sub].flags;
+          if (!(f & JC_HELPER_PURE)
+              && (f & (JC_HELPER_WRITES_MEMORY | JC_HELPER_ALLOCATES)
+                  || !(f & JC_HELPER_READS_MEMORY)))
+            e->clobber_all = 1;
+        }
+    }
+}
+
 /* Emit the body once.  In the loop copy, root slot-load groups are
- * replaced by first-iteration or carried values. */
+ * replaced by first-iteration or carried values, and with loop_opt every
+ * invariant instruction reuses its first-iteration value. */
 static void
 emit_body (em *e)
 {
@@ -442,6 +506,8 @@ emit_body (em *e)
   for (uint32_t i = 0; i < n && e->cur; i++)
     {
       const jc_ir_insn *in = &e->insns[i];
+      if (in->op == JC_IR_NOP)
+        continue;
       if (e->copy && in->group && groups[in->group - 1].depth == 0)
         {
           const jc_ir_group *g = &groups[in->group - 1];
@@ -449,7 +515,16 @@ emit_body (em *e)
               && carried[g->slot] != JC_REF_NONE)
             e->rv[i] = gcc_jit_lvalue_as_rvalue (e->carried[g->slot]);
           else
-            e->rv[i] = e->rv0[i];
+            {
+              e->rv[i] = e->rv0[i];
+              e->inv[i] = 1;
+            }
+          continue;
+        }
+      if (e->copy && e->o->loop_opt && invariant (e, in))
+        {
+          e->rv[i] = e->rv0[i];
+          e->inv[i] = 1;
           continue;
         }
       emit_insn (e, (jc_ref) i);
@@ -560,6 +635,7 @@ jc_emit_opts_init (jc_emit_opts *o)
   memset (o, 0, sizeof *o);
   o->opt_level = 2;
   o->fast_link = 1;
+  o->loop_opt = 1;
 }
 
 /* Compile for the running CPU.  libgccjit runs the compiler proper in
@@ -651,6 +727,7 @@ emit_function (em *e)
     if (carried[k] != JC_REF_NONE)
       e->carried[k] = new_local (e, e->t[e->insns[carried[k]].type], "carry");
   gcc_jit_block *loop = new_block (e, "loop");
+  scan_clobbers (e);
   e->copy = 1;
   emit_loop (e, loop);      /* first iteration's values into the carries */
   e->cur = loop;
@@ -683,10 +760,11 @@ jc_emit_compile (const jc_lower *b, const char *name, const jc_emit_opts *o,
   e.rv = calloc (n ? n : 1, sizeof *e.rv);
   e.rv0 = calloc (n ? n : 1, sizeof *e.rv0);
   e.carried = calloc (ns ? ns : 1, sizeof *e.carried);
+  e.inv = calloc (n ? n : 1, 1);
   e.ctx = gcc_jit_context_acquire ();
   int rc = -1;
   gcc_jit_result *res = NULL;
-  if (!e.rv || !e.rv0 || !e.carried || !e.ctx)
+  if (!e.rv || !e.rv0 || !e.carried || !e.inv || !e.ctx)
     {
       snprintf (err, errlen, "out of memory");
       goto done;
@@ -736,6 +814,7 @@ done:
   free (e.rv);
   free (e.rv0);
   free (e.carried);
+  free (e.inv);
   free (e.g_helpers);
   clock_gettime (CLOCK_MONOTONIC, &t1);
   out->compile_ms = (t1.tv_sec - t0.tv_sec) * 1e3

@@ -61,7 +61,8 @@
   X (STORE, "STORE", 2)    /* a = base, b = value, imm.i, sub = alias */  \
   X (CALL, "CALL", 0)      /* sub = helper, args in arg pool [a, a+b) */  \
   X (GUARD, "GUARD", 1)    /* a = cond, sub = expected, snap */           \
-  X (EXIT, "EXIT", 0)      /* unconditional exit through snap */
+  X (EXIT, "EXIT", 0)      /* unconditional exit through snap */       \
+  X (NOP, "NOP", 0)        /* removed by an optimization pass */
 
 typedef enum jc_ir_op {
 #define JC_X(n, s, k) JC_IR_##n,

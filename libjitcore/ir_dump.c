@@ -136,8 +136,14 @@ jc_ir_dump (const jc_lower *b, FILE *out)
   fprintf (out, "---- TRACE head pc %u: %u insns, %u snapshots%s\n",
            b->head_pc, b->ninsns, b->nsnaps,
            b->closed == 1 ? ", loop" : b->closed == 2 ? ", exit" : "");
+  uint32_t nops = 0;
   for (uint32_t i = 0; i < b->ninsns; i++)
-    dump_insn (b, out, (jc_ref) i);
+    if (b->insns[i].op == JC_IR_NOP)
+      nops++;
+    else
+      dump_insn (b, out, (jc_ref) i);
+  if (nops)
+    fprintf (out, "---- (%u instructions removed by the optimizer)\n", nops);
   if (b->closed == 1)
     {
       fprintf (out, "---- LOOP carries");

@@ -66,7 +66,7 @@ bench-vm: tests/vm/vm_bench$(EXEEXT)
 # The compiler half's suites link the IR and backend sources directly, so
 # they can test the hidden internal interface (ir.h, backend.h).
 JC_COMPILER_SOURCES = libjitcore/ir.c libjitcore/lower.c libjitcore/ir_dump.c \
-	libjitcore/emit_gccjit.c
+	libjitcore/emit_gccjit.c libjitcore/opt_fold.c libjitcore/opt_dce.c
 JC_INTERNAL_CPPFLAGS = $(AM_CPPFLAGS) -DJC_BUILDING_LIBRARY $(LIBGCCJIT_CFLAGS)
 check_PROGRAMS += tests/test_ir tests/test_emit
 tests_test_ir_SOURCES = tests/test_ir.c tests/ir_fixture.h $(JC_COMPILER_SOURCES)
@@ -77,7 +77,12 @@ tests_test_emit_SOURCES = tests/test_emit.c tests/ir_fixture.h $(JC_COMPILER_SOU
 tests_test_emit_CPPFLAGS = $(JC_INTERNAL_CPPFLAGS)
 tests_test_emit_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_test_emit_LDADD = tests/libcunitmain.la $(CUNIT_LIBS) $(LIBGCCJIT_LIBS) $(LIBM)
-TESTS += tests/test_ir tests/test_emit
+check_PROGRAMS += tests/test_opt
+tests_test_opt_SOURCES = tests/test_opt.c tests/ir_fixture.h $(JC_COMPILER_SOURCES)
+tests_test_opt_CPPFLAGS = $(JC_INTERNAL_CPPFLAGS)
+tests_test_opt_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_test_opt_LDADD = tests/libcunitmain.la $(CUNIT_LIBS) $(LIBGCCJIT_LIBS) $(LIBM)
+TESTS += tests/test_ir tests/test_emit tests/test_opt
 
 EXTRA_DIST += tests/check-symbols.sh tests/check-abi.sh tests/abi/libjitcore.abi \
 	tests/installcheck-consumer.c

@@ -1,0 +1,52 @@
+/* opt.h -- the optimization passes over a finished trace's IR, run before
+ * the backend.  Each pass has a bit so tests (and the `opt=` option) can run
+ * a program with any set of passes and compare results.  Never installed.
+ *
+ *   FOLD   constant folding and integer algebraic identities (opt_fold.c)
+ *   CSE    common-subexpression elimination of pure instructions, of loads
+ *          not clobbered by a store to their alias class or a writing call,
+ *          and of repeated guards (opt_fold.c: one forward walk)
+ *   GUARD  guards proven by constants or by an identical earlier guard
+ *          disappear (opt_fold.c)
+ *   DCE    dead-code elimination (opt_dce.c)
+ *   LOOP   in a looping trace, instructions of the loop copy whose operands
+ *          are loop-invariant reuse the first iteration's value: invariant
+ *          guards, loads and helper calls run once per entry (done by the
+ *          backend while it emits the loop; see emit_gccjit.c)
+ *
+ * Removed instructions become NOPs in place, so refs stay valid; operands,
+ * snapshot entries and loop-carried values are redirected.  Instructions
+ * inside slot-load groups are never touched: the backend's loop copy relies
+ * on them as recorded. */
+#ifndef JC_OPT_H
+#define JC_OPT_H
+
+#include "ir.h"
+
+enum {
+  JC_OPT_FOLD = 1u << 0,
+  JC_OPT_CSE = 1u << 1,
+  JC_OPT_GUARD = 1u << 2,
+  JC_OPT_DCE = 1u << 3,
+  JC_OPT_LOOP = 1u << 4,
+  JC_OPT_ALL = 0x1f
+};
+
+typedef struct jc_opt_stats {
+  uint32_t folded;           /* instructions turned into constants/operands */
+  uint32_t cse;              /* pure instructions replaced by earlier ones */
+  uint32_t loads_removed;    /* loads replaced by earlier loads */
+  uint32_t guards_removed;   /* guards proven redundant */
+  uint32_t dead;             /* instructions removed as unused */
+} jc_opt_stats;
+
+/* Run the forward passes selected in `passes` (FOLD, CSE, GUARD) and then
+ * DCE on a trace that has ended (loop or exit).  Adds to *st if non-NULL.
+ * Returns 0, or -1 with the builder's error set (out of memory). */
+JC_HIDDEN int jc_opt_run (jc_lower *b, uint32_t passes, jc_opt_stats *st);
+
+/* Internal to the passes. */
+JC_HIDDEN int jc_opt_fold_cse (jc_lower *b, uint32_t passes, jc_opt_stats *st);
+JC_HIDDEN int jc_opt_dce (jc_lower *b, jc_opt_stats *st);
+
+#endif /* JC_OPT_H */

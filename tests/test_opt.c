@@ -1,0 +1,268 @@
+/* test_opt.c -- the optimization passes: each pass's effect on the IR
+ * (counts and remaining instructions), and the same traces compiled with
+ * every combination of passes (and the backend's loop-invariant reuse on
+ * and off) give identical exits and exit buffers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cunit_main.h"
+#include "ir_fixture.h"
+#include "../libjitcore/backend.h"
+#include "../libjitcore/opt.h"
+
+static uint32_t
+live_insns (const jc_lower *b)
+{
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < jc_ir_ninsns (b); i++)
+    n += jc_ir_insns (b)[i].op != JC_IR_NOP;
+  return n;
+}
+
+static void
+test_fold (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref k = jc_lower_binop (b, JC_MUL, jc_lower_const_i64 (b, 6),
+                             jc_lower_const_i64 (b, 7));
+  jc_ref x = jc_lower_slot_get (b, 0);
+  jc_ref y = jc_lower_binop (b, JC_ADD, x, jc_lower_const_i64 (b, 0));
+  jc_ref z = jc_lower_binop_ov (b, JC_ADD, k, jc_lower_const_i64 (b, 1));
+  jc_ref f = jc_lower_binop (b, JC_MUL, jc_lower_const_f64 (b, 1.5),
+                             jc_lower_const_f64 (b, 2.0));
+  jc_lower_slot_set (b, 1, y);
+  jc_lower_slot_set (b, 2, z);
+  jc_lower_slot_set (b, 3, f);
+  jc_ir_end_exit (b, 1);
+  jc_opt_stats st = { 0 };
+  CU_ASSERT_EQUAL (jc_opt_run (b, JC_OPT_FOLD, &st), 0);
+  CU_ASSERT_EQUAL (st.folded, 4);
+  const jc_snap *s = jc_ir_snap (b, jc_ir_nsnaps (b) - 1);
+  const jc_ir_insn *in = jc_ir_insns (b);
+  CU_ASSERT_EQUAL (s->entries[0].ref, x);            /* x + 0 -> x */
+  CU_ASSERT_EQUAL (in[s->entries[1].ref].op, JC_IR_KI64);
+  CU_ASSERT_EQUAL (in[s->entries[1].ref].imm.i, 43);
+  CU_ASSERT_EQUAL (in[s->entries[2].ref].op, JC_IR_KF64);
+  CU_ASSERT_DOUBLE_EQUAL (in[s->entries[2].ref].imm.f, 3.0, 0);
+  jc_ir_free (b);
+}
+
+static void
+test_cse_and_loads (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  int64_t cell[4] = { 0 };
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref o = jc_lower_const_obj (b, cell);
+  jc_ref l1 = jc_lower_load (b, JC_TYPE_I64, o, 0, 5);
+  jc_ref l2 = jc_lower_load (b, JC_TYPE_I64, o, 0, 5);      /* same */
+  jc_lower_store (b, o, 8, l1, 6);                          /* other class */
+  jc_ref l3 = jc_lower_load (b, JC_TYPE_I64, o, 0, 5);      /* still same */
+  jc_lower_store (b, o, 0, l2, 5);                          /* clobbers 5 */
+  jc_ref l4 = jc_lower_load (b, JC_TYPE_I64, o, 0, 5);      /* reloaded */
+  jc_ref a1 = jc_lower_binop (b, JC_ADD, l1, l3);
+  jc_ref a2 = jc_lower_binop (b, JC_ADD, l2, l1);           /* = a1 after CSE */
+  jc_lower_slot_set (b, 0, a1);
+  jc_lower_slot_set (b, 1, a2);
+  jc_lower_slot_set (b, 2, l4);
+  jc_ir_end_exit (b, 1);
+  jc_opt_stats st = { 0 };
+  CU_ASSERT_EQUAL (jc_opt_run (b, JC_OPT_CSE, &st), 0);
+  CU_ASSERT_EQUAL (st.loads_removed, 2);
+  CU_ASSERT_EQUAL (st.cse, 1);   /* a2 == a1 once l2 and l3 are l1 */
+  const jc_snap *s = jc_ir_snap (b, jc_ir_nsnaps (b) - 1);
+  CU_ASSERT_EQUAL (s->entries[0].ref, s->entries[1].ref);
+  CU_ASSERT_EQUAL (s->entries[2].ref, l4);
+  jc_ir_free (b);
+}
+
+static void
+test_guards_and_dce (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref x = jc_lower_slot_get (b, 0);
+  jc_ref c = jc_lower_cmp (b, JC_LT, x, jc_lower_const_i64 (b, 10));
+  jc_lower_guard (b, c, 1);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, x, jc_lower_const_i64 (b, 10)), 1);
+  jc_lower_guard (b, jc_lower_const_bool (b, 1), 1);       /* always true */
+  jc_lower_guard (b, jc_lower_cmp (b, JC_EQ, x, x), 1);    /* folds true */
+  jc_lower_binop (b, JC_MUL, x, x);                        /* unused */
+  jc_ir_end_exit (b, 2);
+  uint32_t before = live_insns (b);
+  jc_opt_stats st = { 0 };
+  CU_ASSERT_EQUAL (jc_opt_run (b, JC_OPT_ALL, &st), 0);
+  CU_ASSERT_EQUAL (st.guards_removed, 3);
+  CU_ASSERT_EQUAL (st.dead, 2);   /* x * x and the constant true */
+  CU_ASSERT_TRUE (live_insns (b) < before);
+  uint32_t guards = 0;
+  for (uint32_t i = 0; i < jc_ir_ninsns (b); i++)
+    guards += jc_ir_insns (b)[i].op == JC_IR_GUARD;
+  CU_ASSERT_EQUAL (guards, 2);   /* the type guard and x < 10 */
+  char *text = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream (&text, &len);
+  jc_ir_dump (b, f);
+  fclose (f);
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "removed by the optimizer"));
+  free (text);
+  jc_ir_free (b);
+}
+
+/* A loop with redundancy everywhere: a loop-invariant load and guard, a
+ * counter in memory (stored every iteration: must not be reused), CSE
+ * candidates and foldable constants.  slot0 = i, slot1 = n, slot2 = acc. */
+static int64_t cell[2];
+
+static jc_lower *
+build_busy_loop (fixture *fx)
+{
+  jc_lower *b = fx_builder (fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref i = jc_lower_slot_get (b, 0), n = jc_lower_slot_get (b, 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, i, n), 1);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  jc_ref o = jc_lower_const_obj (b, cell);
+  jc_ref lim = jc_lower_load (b, JC_TYPE_I64, o, 0, 3);     /* invariant */
+  jc_lower_guard (b, jc_lower_cmp (b, JC_GT, lim, jc_lower_const_i64 (b, 0)),
+                  1);
+  jc_ref cnt = jc_lower_load (b, JC_TYPE_I64, o, 8, 4);     /* changes */
+  jc_lower_store (b, o, 8, jc_lower_binop (b, JC_ADD, cnt,
+                                           jc_lower_const_i64 (b, 1)), 4);
+  jc_ref acc = jc_lower_slot_get (b, 2);
+  jc_ref k = jc_lower_binop (b, JC_MUL, jc_lower_const_i64 (b, 2),
+                             jc_lower_const_i64 (b, 3));
+  jc_ref t1 = jc_lower_binop (b, JC_MUL, i, k);
+  jc_ref t2 = jc_lower_binop (b, JC_MUL, i, k);
+  jc_ref sum = jc_lower_binop_ov (b, JC_ADD, acc,
+                                  jc_lower_binop (b, JC_ADD, t1, t2));
+  jc_ref lk = jc_lower_binop (b, JC_MUL, lim, k);          /* invariant */
+  jc_lower_slot_set (b, 2, jc_lower_binop (b, JC_ADD, sum, lk));
+  jc_ir_begin_insn (b, 2, NULL, -1);
+  jc_lower_slot_set (b, 0, jc_lower_binop (b, JC_ADD, i,
+                                           jc_lower_const_i64 (b, 1)));
+  CU_ASSERT_EQUAL (jc_ir_close_loop (b), 0);
+  return b;
+}
+
+typedef struct outcome {
+  uint32_t pc;
+  int64_t slots[3];
+  int64_t count;
+} outcome;
+
+static int
+run_busy (uint32_t passes, int loop_opt, outcome *out, int ncases)
+{
+  static const int64_t inputs[][4] = {
+    /* i, n, acc, limit */
+    { 0, 100, 0, 5 }, { 3, 4, 7, 1 }, { 0, 50, 0, -1 },
+    { 0, 1000, INT64_MAX - 100000, 2 }, { 5, 5, 0, 9 }
+  };
+  fixture fx;
+  fx_init (&fx);
+  jc_lower *b = build_busy_loop (&fx);
+  if (jc_opt_run (b, passes, NULL) != 0)
+    return -1;
+  jc_emit_opts o;
+  jc_emit_opts_init (&o);
+  o.loop_opt = loop_opt;
+  jc_compiled c;
+  char err[256];
+  if (jc_emit_compile (b, "busy", &o, &c, err, sizeof err) != 0)
+    {
+      fprintf (stderr, "%s\n", err);
+      jc_ir_free (b);
+      return -1;
+    }
+  for (int k = 0; k < ncases; k++)
+    {
+      tslot f[3];
+      for (int s = 0; s < 3; s++)
+        {
+          f[s].tag = TAG_INT;
+          f[s].v.i = inputs[k][s];
+        }
+      cell[0] = inputs[k][3];
+      cell[1] = 0;
+      uint64_t buf[16];
+      uint32_t id = c.entry (f, buf);
+      const jc_snap *s = jc_ir_snap (b, id);
+      out[k].pc = s->pc;
+      for (int sl = 0; sl < 3; sl++)
+        {
+          uint64_t v;
+          out[k].slots[sl] = fx_exit_slot (b, id, buf, sl, &v) == 0
+                             ? (int64_t) v : inputs[k][sl];
+        }
+      out[k].count = cell[1];
+    }
+  jc_emit_release (&c);
+  jc_ir_free (b);
+  return 0;
+}
+
+static void
+test_passes_on_off_agree (void)
+{
+  enum { N = 5 };
+  outcome ref[N], got[N];
+  CU_ASSERT_EQUAL_FATAL (run_busy (0, 0, ref, N), 0);
+  /* The reference is what C computes. */
+  CU_ASSERT_EQUAL (ref[0].pc, 0);
+  CU_ASSERT_EQUAL (ref[0].slots[0], 100);
+  CU_ASSERT_EQUAL (ref[0].slots[2], 12 * (99 * 100 / 2) + 100 * 30);
+  CU_ASSERT_EQUAL (ref[0].count, 100);
+  CU_ASSERT_EQUAL (ref[2].pc, 1);          /* limit guard fails at once */
+  CU_ASSERT_EQUAL (ref[2].count, 0);
+  CU_ASSERT_EQUAL (ref[3].pc, 1);          /* overflow mid-loop */
+  CU_ASSERT_EQUAL (ref[4].pc, 0);
+  static const uint32_t sets[] = {
+    JC_OPT_FOLD, JC_OPT_CSE, JC_OPT_GUARD, JC_OPT_DCE,
+    JC_OPT_FOLD | JC_OPT_CSE | JC_OPT_GUARD | JC_OPT_DCE
+  };
+  for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++)
+    for (int lo = 0; lo <= 1; lo++)
+      {
+        if (s + 1 < sizeof sets / sizeof sets[0] && lo)
+          continue;   /* each pass alone; all passes with loop reuse both ways */
+        memset (got, 0, sizeof got);
+        CU_ASSERT_EQUAL_FATAL (run_busy (sets[s], lo, got, N), 0);
+        for (int k = 0; k < N; k++)
+          {
+            CU_ASSERT_EQUAL (got[k].pc, ref[k].pc);
+            CU_ASSERT_EQUAL (got[k].count, ref[k].count);
+            for (int sl = 0; sl < 3; sl++)
+              CU_ASSERT_EQUAL (got[k].slots[sl], ref[k].slots[sl]);
+          }
+      }
+  memset (got, 0, sizeof got);
+  CU_ASSERT_EQUAL_FATAL (run_busy (0, 1, got, N), 0);
+  for (int k = 0; k < N; k++)
+    {
+      CU_ASSERT_EQUAL (got[k].pc, ref[k].pc);
+      CU_ASSERT_EQUAL (got[k].count, ref[k].count);
+      CU_ASSERT_EQUAL (got[k].slots[2], ref[k].slots[2]);
+    }
+}
+
+int
+jc_test_register (void)
+{
+  static const jc_test_case tests[] = {
+    { "fold", test_fold },
+    { "cse_and_loads", test_cse_and_loads },
+    { "guards_and_dce", test_guards_and_dce },
+    { "passes_on_off_agree", test_passes_on_off_agree },
+    { NULL, NULL }
+  };
+  return JC_SUITE ("opt", NULL, NULL, tests);
+}
