@@ -236,7 +236,6 @@ TESTS += $(MINIPY_TESTS) tests/minipy/check-list.sh
 ## counts an unexpected pass (XPASS) as a failure, so a test that starts
 ## passing has to be taken off here in the same change.
 XFAIL_TESTS += \
-	tests/minipy/builtin_range.py \
 	tests/minipy/module_math_more.py
 
 EXTRA_DIST += tests/minipy/run-test tests/minipy/check-list.sh tests/minipy/README.md $(MINIPY_TESTS) $(MINIPY_SUPPORT)
