@@ -21,6 +21,7 @@ typedef struct host_state {
   visit path[256];
   int n;
   int installs, uninstalls, refuse;
+  int retains, releases, use_obj;
   char log[4096];
 } host_state;
 
@@ -35,6 +36,13 @@ s_lower (void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t depth,
     h->path[h->n++] = (visit) { s, pc, depth };
   if ((int) pc == s->fail_at)
     return 3;
+  if (h->use_obj)
+    {
+      /* embed a host object twice: one constant-table entry */
+      static int obj;
+      jc_lower_slot_set (b, 0, jc_lower_const_obj (b, &obj));
+      jc_lower_const_obj (b, &obj);
+    }
   *step = s->steps[pc];
   return 0;
 }
@@ -78,6 +86,20 @@ s_install (void *ud, const void *code, uint32_t pc, jc_trace *t)
 }
 
 static void
+s_retain (void *ud, void *obj)
+{
+  (void) obj;
+  ((host_state *) ud)->retains++;
+}
+
+static void
+s_release (void *ud, void *obj)
+{
+  (void) obj;
+  ((host_state *) ud)->releases++;
+}
+
+static void
 s_uninstall (void *ud, const void *code, uint32_t pc, jc_trace *t)
 {
   (void) code; (void) pc; (void) t;
@@ -115,6 +137,8 @@ mk_rt (host_state *hs, jc_options *o)
   h.push_frame = s_push_frame;
   h.install = s_install;
   h.uninstall = s_uninstall;
+  h.retain = s_retain;
+  h.release = s_release;
   jc_options d;
   if (!o)
     {
@@ -426,6 +450,22 @@ test_uninstall_at_free (void)
   CU_ASSERT_EQUAL (hs.uninstalls, 1);
 }
 
+/* A host object embedded as a constant is retained once the trace is
+ * compiled and released when the runtime frees the trace. */
+static void
+test_constants_retained (void)
+{
+  static script s = { 4, { NEXT (1), NEXT (0) }, -1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  hs.use_obj = 1;
+  CU_ASSERT_EQUAL (jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL), JC_OK);
+  CU_ASSERT_EQUAL (hs.retains, 1);
+  CU_ASSERT_EQUAL (hs.releases, 0);
+  jc_runtime_free (rt);
+  CU_ASSERT_EQUAL (hs.releases, 1);
+}
+
 int
 jc_test_register (void)
 {
@@ -446,6 +486,7 @@ jc_test_register (void)
     { "exit_step_completes", test_exit_step_completes },
     { "injected_compile_failure", test_injected_compile_failure },
     { "uninstall_at_free", test_uninstall_at_free },
+    { "constants_retained", test_constants_retained },
     { NULL, NULL }
   };
   return JC_SUITE ("select", NULL, NULL, tests);

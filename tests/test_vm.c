@@ -498,6 +498,55 @@ test_nested_loops (void)
   CU_ASSERT (r.steps_jit * 5 < r.steps_interp);
 }
 
+/* Exactness over many exit points: the same programs with the guard
+ * failing at different iterations, before, at and after the trace is
+ * compiled (threshold 5), and with different thresholds. */
+static void
+test_exactness_matrix (void)
+{
+  static const int64_t ks[] = { 0, 3, 5, 6, 7, 50, 299 };
+  for (size_t i = 0; i < sizeof ks / sizeof ks[0]; i++)
+    {
+      vm_value a[2] = { vm_int (300), vm_int (ks[i]) };
+      jit_run r = run_jit (type_change_src, a, 2, NULL);
+      CU_ASSERT_EQUAL (r.matched, r.exits);
+      r = run_jit (inline_src, a, 2, NULL);
+      CU_ASSERT_EQUAL (r.matched, r.exits);
+    }
+  static const int64_t near[] = { 0, 1, 100, 1000, 44850 };
+  for (size_t i = 0; i < sizeof near / sizeof near[0]; i++)
+    {
+      vm_value a[2] = { vm_int (300), vm_int (INT64_MAX - 44850 + near[i]) };
+      jc_options o;
+      jc_options_init (&o);
+      o.loop_threshold = 1 + (uint32_t) i * 3;
+      jit_run r = run_jit (sum_src, a, 2, &o);
+      CU_ASSERT_EQUAL (r.matched, r.exits);
+      /* the sum of 0..299 is 44850: near 0 ends exactly at INT64_MAX */
+      CU_ASSERT_EQUAL (r.jit.tag, near[i] ? VM_FLOAT : VM_INT);
+      /* overflow before the trace exists: tier 1 saw it, no trace */
+      if (near[i] == 44850)
+        CU_ASSERT_EQUAL (r.installed, 0);
+    }
+}
+
+/* A float loop with a conversion and a float multiply stays unboxed. */
+static void
+test_float_loop (void)
+{
+  static const char *src =
+    "func main 1 3\n const 0\n store 1\n constf 0.0\n store 2\nloop:\n"
+    " load 1\n load 0\n lt\n jz done\n load 2\n load 1\n tofloat\n"
+    " constf 0.5\n mul\n add\n store 2\n load 1\n const 1\n add\n"
+    " store 1\n jmp loop\ndone:\n load 2\n ret\n";
+  vm_value a[1] = { vm_int (5000) };
+  jit_run r = run_jit (src, a, 1, NULL);
+  CU_ASSERT_EQUAL (r.jit.tag, VM_FLOAT);
+  CU_ASSERT_DOUBLE_EQUAL (r.jit.u.f, 0.5 * 4999 * 5000 / 2, 1e-6);
+  CU_ASSERT_EQUAL (r.installed, 1);
+  CU_ASSERT (r.steps_jit * 20 < r.steps_interp);
+}
+
 static void
 test_disabled_by_env (void)
 {
@@ -534,6 +583,8 @@ jc_test_register (void)
     { "logs_show_ir_and_exits", test_logs_show_ir_and_exits },
     { "nested_loops", test_nested_loops },
     { "disabled_by_env", test_disabled_by_env },
+    { "exactness_matrix", test_exactness_matrix },
+    { "float_loop", test_float_loop },
     { NULL, NULL }
   };
   return JC_SUITE ("vm", NULL, NULL, tests);
