@@ -42,8 +42,11 @@ typedef struct jc_opt_stats {
 
 /* Run the forward passes selected in `passes` (FOLD, CSE, GUARD) and then
  * DCE on a trace that has ended (loop or exit).  Adds to *st if non-NULL.
+ * With dump non-NULL, the IR is listed after each pass that ran, headed by
+ * the pass names and what they removed (JITCORE_LOG=ir).
  * Returns 0, or -1 with the builder's error set (out of memory). */
-JC_HIDDEN int jc_opt_run (jc_lower *b, uint32_t passes, jc_opt_stats *st);
+JC_HIDDEN int jc_opt_run (jc_lower *b, uint32_t passes, jc_opt_stats *st,
+                          FILE *dump);
 
 /* Internal to the passes. */
 JC_HIDDEN int jc_opt_fold_cse (jc_lower *b, uint32_t passes, jc_opt_stats *st);

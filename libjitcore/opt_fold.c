@@ -498,19 +498,43 @@ jc_opt_fold_cse (jc_lower *b, uint32_t passes, jc_opt_stats *st)
 }
 
 int
-jc_opt_run (jc_lower *b, uint32_t passes, jc_opt_stats *st)
+jc_opt_run (jc_lower *b, uint32_t passes, jc_opt_stats *st, FILE *dump)
 {
-  jc_opt_stats local;
+  jc_opt_stats local = { 0 };
   if (!st)
     st = &local;
   if (b->error)
     return -1;
   if (!b->closed)
     return jc_ir_set_error (b, "optimizer run on an unfinished trace");
-  if ((passes & (JC_OPT_FOLD | JC_OPT_CSE | JC_OPT_GUARD))
-      && jc_opt_fold_cse (b, passes, st) != 0)
-    return -1;
-  if ((passes & JC_OPT_DCE) && jc_opt_dce (b, st) != 0)
-    return -1;
+  if (passes & (JC_OPT_FOLD | JC_OPT_CSE | JC_OPT_GUARD))
+    {
+      jc_opt_stats before = *st;
+      if (jc_opt_fold_cse (b, passes, st) != 0)
+        return -1;
+      if (dump)
+        {
+          fprintf (dump, "---- after%s%s%s: %u folded, %u cse, %u loads, "
+                   "%u guards removed\n",
+                   passes & JC_OPT_FOLD ? " FOLD" : "",
+                   passes & JC_OPT_CSE ? " CSE" : "",
+                   passes & JC_OPT_GUARD ? " GUARD" : "",
+                   st->folded - before.folded, st->cse - before.cse,
+                   st->loads_removed - before.loads_removed,
+                   st->guards_removed - before.guards_removed);
+          jc_ir_dump (b, dump);
+        }
+    }
+  if (passes & JC_OPT_DCE)
+    {
+      uint32_t before = st->dead;
+      if (jc_opt_dce (b, st) != 0)
+        return -1;
+      if (dump)
+        {
+          fprintf (dump, "---- after DCE: %u dead\n", st->dead - before);
+          jc_ir_dump (b, dump);
+        }
+    }
   return 0;
 }

@@ -38,7 +38,7 @@ test_fold (void)
   jc_lower_slot_set (b, 3, f);
   jc_ir_end_exit (b, 1);
   jc_opt_stats st = { 0 };
-  CU_ASSERT_EQUAL (jc_opt_run (b, JC_OPT_FOLD, &st), 0);
+  CU_ASSERT_EQUAL (jc_opt_run (b, JC_OPT_FOLD, &st, NULL), 0);
   CU_ASSERT_EQUAL (st.folded, 4);
   const jc_snap *s = jc_ir_snap (b, jc_ir_nsnaps (b) - 1);
   const jc_ir_insn *in = jc_ir_insns (b);
@@ -72,7 +72,7 @@ test_cse_and_loads (void)
   jc_lower_slot_set (b, 2, l4);
   jc_ir_end_exit (b, 1);
   jc_opt_stats st = { 0 };
-  CU_ASSERT_EQUAL (jc_opt_run (b, JC_OPT_CSE, &st), 0);
+  CU_ASSERT_EQUAL (jc_opt_run (b, JC_OPT_CSE, &st, NULL), 0);
   CU_ASSERT_EQUAL (st.loads_removed, 2);
   CU_ASSERT_EQUAL (st.cse, 1);   /* a2 == a1 once l2 and l3 are l1 */
   const jc_snap *s = jc_ir_snap (b, jc_ir_nsnaps (b) - 1);
@@ -99,7 +99,15 @@ test_guards_and_dce (void)
   jc_ir_end_exit (b, 2);
   uint32_t before = live_insns (b);
   jc_opt_stats st = { 0 };
-  CU_ASSERT_EQUAL (jc_opt_run (b, JC_OPT_ALL, &st), 0);
+  char *passlog = NULL;
+  size_t plen = 0;
+  FILE *pl = open_memstream (&passlog, &plen);
+  CU_ASSERT_EQUAL (jc_opt_run (b, JC_OPT_ALL, &st, pl), 0);
+  fclose (pl);
+  CU_ASSERT_PTR_NOT_NULL (strstr (passlog, "after FOLD CSE GUARD"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (passlog, "3 guards removed"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (passlog, "after DCE: 2 dead"));
+  free (passlog);
   CU_ASSERT_EQUAL (st.guards_removed, 3);
   CU_ASSERT_EQUAL (st.dead, 2);   /* x * x and the constant true */
   CU_ASSERT_TRUE (live_insns (b) < before);
@@ -170,7 +178,7 @@ run_busy (uint32_t passes, int loop_opt, outcome *out, int ncases)
   fixture fx;
   fx_init (&fx);
   jc_lower *b = build_busy_loop (&fx);
-  if (jc_opt_run (b, passes, NULL) != 0)
+  if (jc_opt_run (b, passes, NULL, NULL) != 0)
     return -1;
   jc_emit_opts o;
   jc_emit_opts_init (&o);
