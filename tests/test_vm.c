@@ -381,6 +381,7 @@ test_no_inlining_aborts (void)
   jc_options o;
   jc_options_init (&o);
   o.loop_threshold = 5;
+  o.func_threshold = 65535;      /* only the loop */
   o.max_inline_depth = 0;
   vm_value a[2] = { vm_int (1000), vm_int (2000) };
   jit_run r = run_jit (inline_src, a, 2, &o);
@@ -547,6 +548,26 @@ test_float_loop (void)
   CU_ASSERT (r.steps_jit * 20 < r.steps_interp);
 }
 
+/* Function entries get hot too: with inlining off, the loop's trace
+ * aborts and the callee gets a function-entry trace that ends at its
+ * return, entered on every call. */
+static void
+test_function_entry_trace (void)
+{
+  jc_options o;
+  jc_options_init (&o);
+  o.loop_threshold = 5;
+  o.func_threshold = 7;
+  o.max_inline_depth = 0;
+  vm_value a[2] = { vm_int (2000), vm_int (700) };
+  jit_run r = run_jit (inline_src, a, 2, &o);
+  CU_ASSERT_EQUAL (r.jit.u.i, 2000);
+  CU_ASSERT_EQUAL (r.installed, 1);
+  CU_ASSERT (r.stats.aborted_by_reason[JC_ABORT_INLINE_TOO_DEEP] >= 1);
+  CU_ASSERT (r.entries > 500);
+  CU_ASSERT (r.exits > 500);
+}
+
 static void
 test_disabled_by_env (void)
 {
@@ -585,6 +606,7 @@ jc_test_register (void)
     { "disabled_by_env", test_disabled_by_env },
     { "exactness_matrix", test_exactness_matrix },
     { "float_loop", test_float_loop },
+    { "function_entry_trace", test_function_entry_trace },
     { NULL, NULL }
   };
   return JC_SUITE ("vm", NULL, NULL, tests);

@@ -290,6 +290,7 @@ vm_init (vm *v, vm_program *p)
   v->ics = calloc ((size_t) p->nfuncs, sizeof *v->ics);
   v->counters = calloc ((size_t) p->nfuncs, sizeof *v->counters);
   v->traces = calloc ((size_t) p->nfuncs, sizeof *v->traces);
+  v->func_counters = calloc ((size_t) p->nfuncs, sizeof *v->func_counters);
   for (int i = 0; i < p->nfuncs; i++)
     {
       v->ics[i] = calloc (p->funcs[i].ncode + 1, sizeof **v->ics);
@@ -310,6 +311,7 @@ vm_fini (vm *v)
   free (v->ics);
   free (v->counters);
   free (v->traces);
+  free (v->func_counters);
 }
 
 static double
@@ -469,6 +471,11 @@ vm_run (vm *v, vm_func *fn, const vm_value *args, int nargs)
             f->sp -= (uint32_t) in->b;
             if (!vm_call_frame (v, g, base, (uint32_t) in->b))
               return -1;
+            /* Hot function entries (a trace at pc 0 is entered by the
+             * dispatch at the top of the loop). */
+            if (v->rt && jc_counter_tick (&v->func_counters[g->index]))
+              jc_runtime_hot (v->rt, g, 0, JC_HOT_FUNC,
+                              &v->func_counters[g->index]);
             break;
           }
         case VM_RET:

@@ -97,6 +97,7 @@ typedef struct vm {
   vm_value values[VM_STACK_VALUES];
   vm_ic **ics;                 /* per function, per pc */
   jc_counter **counters;       /* per function, per pc (loop heads) */
+  jc_counter *func_counters;   /* per function: entries */
   jc_trace ***traces;          /* per function, per pc: installed traces */
   jc_runtime *rt;              /* NULL: interpreter only */
   vm_step_hook hook;

@@ -169,6 +169,7 @@ vm_attach (vm *v, jc_runtime *rt)
   for (int i = 0; i < v->prog->nfuncs; i++)
     {
       vm_func *f = &v->prog->funcs[i];
+      jc_counter_init (rt, &v->func_counters[i], JC_HOT_FUNC);
       for (uint32_t pc = 0; pc < f->ncode; pc++)
         if (f->loop_head[pc])
           jc_counter_init (rt, &v->counters[i][pc], JC_HOT_LOOP);
