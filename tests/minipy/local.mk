@@ -61,6 +61,7 @@ MINIPY_TESTS = \
 	tests/minipy/class_decorators.py \
 	tests/minipy/class_eq_hash.py \
 	tests/minipy/class_inherit.py \
+	tests/minipy/class_init_misc.py \
 	tests/minipy/class_iter_gen.py \
 	tests/minipy/class_property_inherit.py \
 	tests/minipy/class_slots_misc.py \
@@ -87,6 +88,7 @@ MINIPY_TESTS = \
 	tests/minipy/dict_basic.py \
 	tests/minipy/dict_int_order.py \
 	tests/minipy/dict_iter.py \
+	tests/minipy/dict_iter_mutation.py \
 	tests/minipy/dict_keys.py \
 	tests/minipy/dict_methods.py \
 	tests/minipy/dict_nested.py \
@@ -151,6 +153,7 @@ MINIPY_TESTS = \
 	tests/minipy/expr_precedence.py \
 	tests/minipy/expr_walrus_cond.py \
 	tests/minipy/float_format.py \
+	tests/minipy/float_format_round.py \
 	tests/minipy/float_math.py \
 	tests/minipy/float_ops.py \
 	tests/minipy/float_parse.py \
@@ -167,12 +170,14 @@ MINIPY_TESTS = \
 	tests/minipy/gen_hot.py \
 	tests/minipy/gen_pipeline.py \
 	tests/minipy/gen_return_yield_from.py \
+	tests/minipy/gen_stopiteration_pep479.py \
 	tests/minipy/int_arith.py \
 	tests/minipy/int_bigint.py \
 	tests/minipy/int_bigint_pow.py \
 	tests/minipy/int_bitops.py \
 	tests/minipy/int_compare.py \
 	tests/minipy/int_conv.py \
+	tests/minipy/int_float_big_compare.py \
 	tests/minipy/int_float_mix.py \
 	tests/minipy/int_hash.py \
 	tests/minipy/int_literals.py \
@@ -221,6 +226,7 @@ MINIPY_TESTS = \
 	tests/minipy/str_percent.py \
 	tests/minipy/str_slicing.py \
 	tests/minipy/str_split_join.py \
+	tests/minipy/str_split_more.py \
 	tests/minipy/str_unicode.py \
 	tests/minipy/tuple_basic.py \
 	tests/minipy/tuple_compare_sort.py \
@@ -236,7 +242,9 @@ TESTS += $(MINIPY_TESTS) tests/minipy/check-list.sh
 ## counts an unexpected pass (XPASS) as a failure, so a test that starts
 ## passing has to be taken off here in the same change.
 XFAIL_TESTS += \
-	tests/minipy/module_math_more.py
+	tests/minipy/dict_iter_mutation.py \
+	tests/minipy/module_math_more.py \
+	tests/minipy/str_split_more.py
 
 EXTRA_DIST += tests/minipy/run-test tests/minipy/check-list.sh tests/minipy/README.md $(MINIPY_TESTS) $(MINIPY_SUPPORT)
 
