@@ -27,6 +27,8 @@
  *     ends with an exit to that pc, where the host enters the other trace
  *     (traces link through the interpreter's dispatch, one indirect call);
  *   - JC_STEP_EXIT from the host: an exit to the interpreter (success);
+ *   - a return in the root frame of a function-entry trace: an exit to the
+ *     return instruction (success; in a loop trace it aborts);
  *   - a (code, pc, depth) visited before: an inner loop that is not this
  *     trace's own; abort, so the inner loop gets hot and traced by itself
  *     first (the outer trace then links to it);

@@ -77,7 +77,10 @@ typedef enum jc_step_kind {
                            step.arg_base (the result) goes to caller slot
                            step.return_slot, and the caller's slots above
                            it are dropped (step.pc unused: the caller
-                           continues at the return_pc of its CALL step) */
+                           continues at the return_pc of its CALL step).
+                           In the root frame of a function-entry trace
+                           (JC_HOT_FUNC) the trace ends with an exit to the
+                           return instruction; in a loop trace it aborts. */
   JC_STEP_ABORT = 3,    /* give up: step.reason (jc_abort_reason) and an
                            optional step.message for the abort log */
   JC_STEP_EXIT = 4      /* end the trace here with an unconditional exit to

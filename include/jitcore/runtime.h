@@ -124,7 +124,8 @@ typedef struct jc_options {
   uint32_t backoff_max;       /* cap on the backoff exponent; 6 */
   int32_t opt_level;          /* libgccjit optimization level 0-3; 2 */
   uint32_t log;               /* JC_LOG_* mask; 0 */
-  uint8_t sync;               /* compile on the caller's thread; 1 (only mode in 1.0) */
+  uint8_t sync;               /* compile on the caller's thread; 1 (1.0 always
+                                 compiles synchronously; 0 is accepted) */
   uint8_t native_cpu;         /* -march=native; 0 */
   uint8_t disable;            /* never select or compile; 0 */
   uint8_t fail_compile;       /* testing: every compile fails; 0 */
@@ -232,7 +233,15 @@ JC_API jc_status jc_runtime_hot (jc_runtime *rt, const void *code,
  * resume pc, and returns.  The host continues interpreting at *resume_pc
  * in the frame its push_frame callback made current (the innermost one).
  * The return value is the exit number taken (>= 0), or -1 on an error
- * (bad arguments, or a runtime in the error state) with nothing changed. */
+ * (bad arguments, or a runtime in the error state) with nothing changed.
+ *
+ * After an exit the host must interpret at least the instruction at
+ * *resume_pc before it enters a trace again: an exit to a trace's own head
+ * (the loop ended, or a guard at the head failed) would otherwise re-enter
+ * the same trace forever.  At any other pc with an installed trace the host
+ * may enter at once; that is how traces link to each other.
+ *
+ * Not thread-safe: call it on the thread that owns the runtime. */
 JC_API int jc_trace_enter (jc_runtime *rt, jc_trace *trace, void *frame,
                            uint32_t *resume_pc);
 
