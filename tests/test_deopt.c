@@ -413,6 +413,17 @@ test_checker_catches_wrong_restore (void)
   vm_program_free (p);
 }
 
+/* The suite's expectations assume default options: ignore the caller's
+ * JITCORE_* environment (tests that need it set it themselves). */
+static int
+clear_jitcore_env (void)
+{
+  unsetenv ("JITCORE_OPTIONS");
+  unsetenv ("JITCORE_LOG");
+  unsetenv ("JITCORE_DISABLE");
+  return 0;
+}
+
 int
 jc_test_register (void)
 {
@@ -427,5 +438,5 @@ jc_test_register (void)
     { "checker_catches_wrong_restore", test_checker_catches_wrong_restore },
     { NULL, NULL }
   };
-  return JC_SUITE ("deopt", NULL, NULL, tests);
+  return JC_SUITE ("deopt", clear_jitcore_env, NULL, tests);
 }

@@ -196,6 +196,16 @@ test_message_truncated (void)
   CU_ASSERT_EQUAL (strlen (msg), 7);
 }
 
+/* Expectations assume default options: ignore the caller's environment. */
+static int
+clear_jitcore_env (void)
+{
+  unsetenv ("JITCORE_OPTIONS");
+  unsetenv ("JITCORE_LOG");
+  unsetenv ("JITCORE_DISABLE");
+  return 0;
+}
+
 int
 jc_test_register (void)
 {
@@ -213,5 +223,5 @@ jc_test_register (void)
     { "message_truncated", test_message_truncated },
     { NULL, NULL }
   };
-  return JC_SUITE ("host", NULL, NULL, tests);
+  return JC_SUITE ("host", clear_jitcore_env, NULL, tests);
 }

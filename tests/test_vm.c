@@ -580,6 +580,17 @@ test_disabled_by_env (void)
   CU_ASSERT_EQUAL (r.steps_jit, r.steps_interp);
 }
 
+/* The suite's expectations assume default options: ignore the caller's
+ * JITCORE_* environment (tests that need it set it themselves). */
+static int
+clear_jitcore_env (void)
+{
+  unsetenv ("JITCORE_OPTIONS");
+  unsetenv ("JITCORE_LOG");
+  unsetenv ("JITCORE_DISABLE");
+  return 0;
+}
+
 int
 jc_test_register (void)
 {
@@ -609,5 +620,5 @@ jc_test_register (void)
     { "function_entry_trace", test_function_entry_trace },
     { NULL, NULL }
   };
-  return JC_SUITE ("vm", NULL, NULL, tests);
+  return JC_SUITE ("vm", clear_jitcore_env, NULL, tests);
 }
