@@ -35,10 +35,10 @@ validate (const jc_options *o, char *msg, size_t len)
     bad = "threshold must be 1..65535";
   else if (o->func_threshold < 1 || o->func_threshold > 65535)
     bad = "func_threshold must be 1..65535";
-  else if (o->max_trace_insns < 1)
-    bad = "max_trace must be >= 1";
-  else if (o->max_snapshots < 1)
-    bad = "max_snapshots must be >= 1";
+  else if (o->max_trace_insns < 1 || o->max_trace_insns > 100000)
+    bad = "max_trace must be 1..100000";
+  else if (o->max_snapshots < 1 || o->max_snapshots > 100000)
+    bad = "max_snapshots must be 1..100000";
   else if (o->max_inline_depth > 64)
     bad = "max_depth must be 0..64";
   else if (o->max_aborts < 1 || o->max_aborts > 255)

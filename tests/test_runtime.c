@@ -163,6 +163,7 @@ test_env_errors (void)
   expect_env_error ("log=ir+nope", "bad value 'ir+nope'");
   expect_env_error ("threshold=0", "threshold must be");
   expect_env_error ("threshold=99999999999", "bad value");
+  expect_env_error ("max_trace=4294967295", "max_trace must be");
 }
 
 static void

@@ -117,8 +117,8 @@ typedef struct jc_options {
   size_t size;                /* sizeof (jc_options) as the host saw it */
   uint32_t loop_threshold;    /* loop-head visits before a trace; 50 */
   uint32_t func_threshold;    /* function entries before a trace; 100 */
-  uint32_t max_trace_insns;   /* host instructions per trace; 1000 */
-  uint32_t max_snapshots;     /* snapshots per trace; 500 */
+  uint32_t max_trace_insns;   /* host instructions per trace; 1000 (1..100000) */
+  uint32_t max_snapshots;     /* snapshots per trace; 500 (1..100000) */
   uint32_t max_inline_depth;  /* inlined call depth; 4 */
   uint32_t max_aborts;        /* failures at one head before blacklisting; 4 */
   uint32_t backoff_max;       /* cap on the backoff exponent; 6 */
