@@ -66,6 +66,16 @@ load_slot (void *ud, jc_lower *b, const void *code, uint32_t depth,
   return jc_lower_slot_bind (b, slot, v, JC_BIND_TYPE_ONLY);
 }
 
+/* One line of disassembly for the trace log (JITCORE_LOG=trace). */
+static void
+disasm (void *ud, const void *code, uint32_t pc, char *buf, size_t len)
+{
+  static const char *const names[] = { "JGE", "ADD", "ADDI", "JMP", "RET" };
+  (void) ud; (void) code;
+  const insn *in = &prog[pc];
+  snprintf (buf, len, "%-4s %d %d %d", names[in->op], in->a, in->b, in->c);
+}
+
 /* --- frames at exits, installation --- */
 static int
 write_slot (void *ud, void *f, uint32_t slot, uint32_t type, uint64_t raw)
@@ -148,6 +158,7 @@ main (void)
 
   jc_host d = JC_HOST_INIT;
   d.userdata = &h;
+  d.disasm = disasm;
   d.lower = lower;
   d.load_slot = load_slot;
   d.write_slot = write_slot;
