@@ -152,7 +152,13 @@ jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
       goto out;
     }
   rt->stats.exits++;
-  t->exit_counts[id]++;
+  /* A hot exit is where a side trace would go (a later release); for now
+   * say so once, when its count reaches the loop threshold. */
+  if (++t->exit_counts[id] == rt->opts.loop_threshold)
+    jc_log (rt, JC_LOG_EXIT, "trace %u exit %u is hot (%u exits to pc %u)",
+            t->id, id, rt->opts.loop_threshold,
+            t->exits[id].nframes ? t->exits[id].frames[t->exits[id].nframes
+                                                       - 1].pc : 0);
   if (restore (rt, t, &t->exits[id], frame, buf, resume_pc) != 0)
     {
       jc_runtime_fail (rt, JC_HOST_ERROR, "trace %u exit %u: a host frame "

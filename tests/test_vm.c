@@ -468,6 +468,8 @@ test_logs_show_ir_and_exits (void)
   CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "compiled"));
   CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "exit"));
   CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "deopt"));
+  /* after x turns float every entry exits at once: that exit gets hot */
+  CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "is hot (5 exits"));
 }
 
 /* Two loops, one inside the other: the inner one is traced, the outer
