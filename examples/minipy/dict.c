@@ -241,12 +241,17 @@ Obj *mp_dict_iter(Obj *d, int kind)
     static Type *types[3] = { &mp_dict_keyiterator_type, &mp_dict_valueiterator_type, &mp_dict_itemiterator_type };
     SeqIter *it = mp_alloc(types[kind], sizeof(SeqIter));
     it->seq = incref(d); it->i = 0; it->kind = kind;
+    it->n0 = ((Dict *)d)->used;
     return (Obj *)it;
 }
 
 Obj *mp_dict_iter_next(SeqIter *it)
 {
     Dict *d = (Dict *)it->seq;
+    if (d->used != it->n0) {
+        it->n0 = -1;
+        return mp_err(&mp_exc_RuntimeError, "dictionary changed size during iteration");
+    }
     while (it->i < d->nent) {
         DEntry *e = &d->ent[it->i++];
         if (!e->key) continue;

@@ -68,7 +68,7 @@ typedef struct { Obj *key; int64_t hash; } SEntry;
 typedef struct { Obj hd; int64_t fill, used, mask; SEntry *table; int64_t hash; } Set;
 typedef struct { Obj hd; int64_t start, stop, step; } Range;
 typedef struct { Obj hd; Obj *start, *stop, *step; } Slice;
-typedef struct { Obj hd; Obj *seq; int64_t i; int kind; } SeqIter;
+typedef struct { Obj hd; Obj *seq; int64_t i; int kind; int64_t n0; } SeqIter;
 typedef struct { Obj hd; int64_t i, stop, step; } RangeIter;
 typedef struct { Obj hd; Obj *dict; } Inst;
 typedef struct {

@@ -962,8 +962,22 @@ static void simple_stmts(P *p, NList *out)
     p->i++;
 }
 
+static int match_stmt_ahead(P *p)
+{
+    /* `match EXPR:` at the start of a line (match is a soft keyword) */
+    if (!at_kw(p, "match")) return 0;
+    Token *n = peek(p, 1);
+    if (n->kind == TK_NEWLINE || (n->kind == TK_OP && !is_op(n, "(") && !is_op(n, "[") && !is_op(n, "{") &&
+                                  !is_op(n, "-") && !is_op(n, "*"))) return 0;
+    for (int k = 1; peek(p, k)->kind != TK_NEWLINE && peek(p, k)->kind != TK_EOF; k++)
+        if (is_op(peek(p, k), ":") && peek(p, k + 1)->kind == TK_NEWLINE) return 1;
+    return 0;
+}
+
 static Node *statement(P *p, NList *out)
 {
+    if (at_kw(p, "async") || at_kw(p, "await")) fail(p, "minipy: unsupported feature: async/await");
+    if (match_stmt_ahead(p)) fail(p, "minipy: unsupported feature: the match statement");
     if (at_op(p, "@")) { NList d = {0}; decorated(p, out, &d); return NULL; }
     Node *c = compound(p);
     if (c) { nl_push(out, c); return c; }

@@ -429,7 +429,11 @@ Obj *mp_iter(Obj *o)
     if (t == &mp_dict_keys_type) return mp_dict_iter(((SeqIter *)o)->seq, 0);
     if (t == &mp_dict_values_type) return mp_dict_iter(((SeqIter *)o)->seq, 1);
     if (t == &mp_dict_items_type) return mp_dict_iter(((SeqIter *)o)->seq, 2);
-    if (t == &mp_set_type || t == &mp_frozenset_type) return seq_iter(&mp_set_iterator_type, o, 0);
+    if (t == &mp_set_type || t == &mp_frozenset_type) {
+        SeqIter *it = (SeqIter *)seq_iter(&mp_set_iterator_type, o, 0);
+        it->n0 = ((Set *)o)->used;
+        return (Obj *)it;
+    }
     if (t == &mp_bytes_type || t == &mp_bytearray_type) return seq_iter(&mp_bytes_iterator_type, o, 0);
     if (t == &mp_array_type) return seq_iter(&mp_tuple_iterator_type, o, 1);
     if (t == &mp_generator_type || t == &mp_list_iterator_type || t == &mp_tuple_iterator_type ||

@@ -215,6 +215,10 @@ Obj *mp_set_copy(Obj *o, int frozen)
 Obj *mp_set_iter_next(SeqIter *it)
 {
     Set *s = (Set *)it->seq;
+    if (it->n0 != s->used) {
+        it->n0 = -1;
+        return mp_err(&mp_exc_RuntimeError, "Set changed size during iteration");
+    }
     while (it->i <= s->mask) {
         SEntry *e = &s->table[it->i++];
         if (e->key && e->hash != DUMMYH) return incref(e->key);

@@ -289,9 +289,7 @@ static Obj *split_impl(Obj **args, int n, Obj *kw, int rev)
                 while (i < len && is_ws(s[i])) i++;
                 if (i >= len) break;
                 if (maxsplit >= 0 && LN(l) == maxsplit) {
-                    int64_t e = len;
-                    while (e > i && is_ws(s[e - 1])) e--;
-                    Obj *p = mp_str_new(s + i, e - i); mp_list_append(l, p); decref(p);
+                    Obj *p = mp_str_new(s + i, len - i); mp_list_append(l, p); decref(p);
                     break;
                 }
                 int64_t st = i;
@@ -304,9 +302,7 @@ static Obj *split_impl(Obj **args, int n, Obj *kw, int rev)
                 while (i > 0 && is_ws(s[i - 1])) i--;
                 if (i <= 0) break;
                 if (maxsplit >= 0 && LN(l) == maxsplit) {
-                    int64_t st = 0;
-                    while (st < i && is_ws(s[st])) st++;
-                    Obj *p = mp_str_new(s + st, i - st); mp_list_append(l, p); decref(p);
+                    Obj *p = mp_str_new(s, i); mp_list_append(l, p); decref(p);
                     break;
                 }
                 int64_t e = i;
