@@ -570,6 +570,27 @@ test_function_entry_trace (void)
   CU_ASSERT (r.exits > 500);
 }
 
+/* A host helper (registered in the descriptor) called from the trace. */
+static void
+test_helper_call (void)
+{
+  static const char *src =
+    "func main 1 3      # main(n): m = -5; for i < n: m = max(m, (500 - i) * i)\n"
+    "  const 0\n  store 1\n  const -5\n  store 2\n"
+    "loop:\n"
+    "  load 1\n  load 0\n  lt\n  jz done\n"
+    "  load 2\n  const 500\n  load 1\n  sub\n  load 1\n  mul\n  max\n  store 2\n"
+    "  load 1\n  const 1\n  add\n  store 1\n  jmp loop\n"
+    "done:\n  load 2\n  ret\n";
+  vm_helper_max_calls = 0;
+  vm_value a[1] = { vm_int (1000) };
+  jit_run r = run_jit (src, a, 1, NULL);
+  CU_ASSERT_EQUAL (r.jit.tag, VM_INT);
+  CU_ASSERT_EQUAL (r.jit.u.i, 250 * 250);        /* max of (500-i)*i */
+  CU_ASSERT_EQUAL (r.installed, 1);
+  CU_ASSERT (vm_helper_max_calls > 900);
+}
+
 static void
 test_disabled_by_env (void)
 {
@@ -620,6 +641,7 @@ jc_test_register (void)
     { "exactness_matrix", test_exactness_matrix },
     { "float_loop", test_float_loop },
     { "function_entry_trace", test_function_entry_trace },
+    { "helper_call", test_helper_call },
     { NULL, NULL }
   };
   return JC_SUITE ("vm", clear_jitcore_env, NULL, tests);

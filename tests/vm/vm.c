@@ -61,7 +61,7 @@ stack_effect (const vm_insn *in, vm_program *p, int *pop, int *push)
     case VM_STORE: case VM_POP: case VM_JZ: *pop = 1; *push = 0; break;
     case VM_DUP: *pop = 1; *push = 2; break;
     case VM_ADD: case VM_SUB: case VM_MUL: case VM_LT: case VM_LE:
-    case VM_EQ: *pop = 2; *push = 1; break;
+    case VM_EQ: case VM_MAX: *pop = 2; *push = 1; break;
     case VM_JMP: *pop = 0; *push = 0; break;
     case VM_CALL: *pop = in->b; *push = 1; break;
     case VM_RET: *pop = 1; *push = 0; break;
@@ -442,6 +442,18 @@ vm_run (vm *v, vm_func *fn, const vm_value *args, int nargs)
           TOP (1) = vm_int (compare (in->op, TOP (1), TOP (0)));
           f->sp--;
           break;
+        case VM_MAX:
+          {
+            SEEN (ic, TOP (1), seen_a);
+            SEEN (ic, TOP (0), seen_b);
+            vm_value x = TOP (1), y = TOP (0);
+            if (x.tag == VM_INT && y.tag == VM_INT)
+              TOP (1) = x.u.i >= y.u.i ? x : y;
+            else
+              TOP (1) = vm_float (num (x) >= num (y) ? num (x) : num (y));
+            f->sp--;
+            break;
+          }
         case VM_TOFLOAT:
           SEEN (ic, TOP (0), seen_a);
           TOP (0) = vm_float (num (TOP (0)));

@@ -25,7 +25,8 @@
   X (JZ, 3)      /* pop; jump to a if it is 0 (int 0 or float 0.0) */    \
   X (CALL, 4)    /* call function a with b args from the stack */        \
   X (RET, 0)     /* pop the result, return it to the caller */           \
-  X (TOFLOAT, 0) /* convert top to float */
+  X (TOFLOAT, 0) /* convert top to float */                              \
+  X (MAX, 0)     /* the larger of two numbers (ints stay ints) */
 
 typedef enum vm_opcode {
 #define VM_OP_ENUM_(n, k) VM_##n,
@@ -62,6 +63,9 @@ typedef struct vm_program {
   vm_func *funcs;
   int nfuncs;
 } vm_program;
+
+/* Calls of the MAX helper made by compiled traces (test observability). */
+extern unsigned long vm_helper_max_calls;
 
 /* Parse the assembler text; NULL with a message in err on error. */
 vm_program *vm_assemble (const char *src, char *err, size_t errlen);

@@ -10,10 +10,13 @@ _Static_assert (VM_JT_I64 == JC_TYPE_I64 && VM_JT_F64 == JC_TYPE_F64
 
 enum { ALIAS_FRAME = 1, ALIAS_SLOT = 2 };
 
+unsigned long vm_helper_max_calls;
+
 static int64_t
 vm_helper_imax (int64_t a, int64_t b)
 {
-  return a > b ? a : b;
+  vm_helper_max_calls++;
+  return a >= b ? a : b;
 }
 
 const jc_helper vm_helpers[] = {
@@ -155,6 +158,16 @@ vm_lower (void *ud, jc_lower *b, const void *code, uint32_t pc,
         jc_cmp op = in->op == VM_LT ? JC_LT : in->op == VM_LE ? JC_LE : JC_EQ;
         jc_ref c = jc_lower_cmp (b, op, x, y);
         jc_lower_slot_set (b, top - 2, jc_lower_unop (b, JC_B2I, c));
+        break;
+      }
+    case VM_MAX:
+      {
+        jc_ref args[2] = { get (v, b, top - 2, seen_type (ic->seen_a)),
+                           get (v, b, top - 1, seen_type (ic->seen_b)) };
+        if (jc_lower_type (b, args[0]) != JC_TYPE_I64
+            || jc_lower_type (b, args[1]) != JC_TYPE_I64)
+          return refuse (step, JC_ABORT_HOST_REFUSED, "MAX of floats");
+        jc_lower_slot_set (b, top - 2, jc_lower_call (b, 0, args, 2));
         break;
       }
     case VM_TOFLOAT:
