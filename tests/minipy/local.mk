@@ -158,8 +158,10 @@ MINIPY_TESTS = \
 	tests/minipy/float_ops.py \
 	tests/minipy/float_parse.py \
 	tests/minipy/float_repr.py \
+	tests/minipy/format_align.py \
 	tests/minipy/format_builtin.py \
 	tests/minipy/fstring_basic.py \
+	tests/minipy/fstring_nested.py \
 	tests/minipy/func_args.py \
 	tests/minipy/func_lambda.py \
 	tests/minipy/func_recursion.py \
@@ -208,6 +210,7 @@ MINIPY_TESTS = \
 	tests/minipy/module_time.py \
 	tests/minipy/set_basic.py \
 	tests/minipy/set_frozen.py \
+	tests/minipy/set_methods.py \
 	tests/minipy/set_order.py \
 	tests/minipy/stmt_assert.py \
 	tests/minipy/stmt_augassign.py \
@@ -242,9 +245,8 @@ TESTS += $(MINIPY_TESTS) tests/minipy/check-list.sh
 ## counts an unexpected pass (XPASS) as a failure, so a test that starts
 ## passing has to be taken off here in the same change.
 XFAIL_TESTS += \
-	tests/minipy/dict_iter_mutation.py \
 	tests/minipy/module_math_more.py \
-	tests/minipy/str_split_more.py
+	tests/minipy/set_methods.py
 
 EXTRA_DIST += tests/minipy/run-test tests/minipy/check-list.sh tests/minipy/README.md $(MINIPY_TESTS) $(MINIPY_SUPPORT)
 

@@ -1,0 +1,12 @@
+# Set methods: update variants, comparisons, comprehension over sets of tuples.
+a = set(range(10))
+a.difference_update({1, 2, 3})
+a.intersection_update(range(0, 20, 2))
+a.symmetric_difference_update({0, 100})
+print(sorted(a), a == {4, 6, 8, 100}, {1, 2} < {1, 2, 3}, {1, 2} > {1}, {1} >= {1}, {1, 2}.issuperset({2}))
+b = set()
+b.update([1, 2], (3,), {4: None})
+print(b, len(b), b.copy() == b, b.copy() is b, {(x, x * x) for x in range(3)} == {(0, 0), (1, 1), (2, 4)})
+print(sorted({frozenset({1, 2}), frozenset({2, 1}), frozenset()}, key=len), set("hello") == set("olleh"))
+b.clear()
+print(b, bool(b), set([0, -0.0, False]))
