@@ -427,7 +427,7 @@ static Obj *name_error(Obj *name)
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
 #define CACHE(i) (ip[i])
-#define NEXT() do { ip += mp_opcache[OPC(inst)]; DISPATCH(); } while (0)
+#define NEXT() do { ip += OPNC(inst); DISPATCH(); } while (0)
 #define DISPATCH() do { inst = *ip++; oparg = OPARG(inst); goto *labels[OPC(inst)]; } while (0)
 #define ERR() goto error
 #define DEOPT(fam) do { ip[-1] = MKOP(OP_##fam, oparg); CACHE(0) = (uint32_t)-ADAPT_BACKOFF; goto L_##fam; } while (0)
@@ -529,10 +529,10 @@ L_STORE_DEREF: { Cell *c = (Cell *)lp[co->nlocals + oparg]; Obj *old = c->ref; c
 L_DELETE_DEREF: { Cell *c = (Cell *)lp[co->nlocals + oparg]; xdecref(c->ref); c->ref = NULL; NEXT(); }
 L_LOAD_CLOSURE: PUSH(incref(lp[co->nlocals + oparg])); NEXT();
 L_LOAD_CLASSDEREF: {
-    Obj *nm = names[oparg >> 12];
+    Obj *nm = names[oparg >> 10];
     Obj *v = f->locals ? mp_dict_get(f->locals, nm) : NULL;
     if (v) { PUSH(incref(v)); NEXT(); }
-    Cell *c = (Cell *)lp[co->nlocals + (oparg & 0xfff)];
+    Cell *c = (Cell *)lp[co->nlocals + (oparg & 0x3ff)];
     if (!c->ref) { name_error(nm); ERR(); }
     PUSH(incref(c->ref));
     NEXT();

@@ -144,10 +144,10 @@ static void name_op(CU *c, Obj *name, int ctx /* 0 load 1 store 2 del */)
     int op = ops[k][ctx];
     if (k == NK_GLOBAL || k == NK_NAME || (k == NK_CLASSDEREF && ctx)) {
         int ni = add_name(c, name);
-        if (op == OP_LOAD_CLASSDEREF) ni = idx | (ni << 12);
+        if (op == OP_LOAD_CLASSDEREF) ni = idx | (ni << 10);
         emit(c, op, ni);
     } else if (op == OP_LOAD_CLASSDEREF) {
-        emit(c, op, idx | (add_name(c, name) << 12));
+        emit(c, op, idx | (add_name(c, name) << 10));
     } else emit(c, op, idx);
 }
 

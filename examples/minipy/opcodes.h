@@ -69,9 +69,12 @@ extern const char *const mp_opnames[];
 extern const unsigned char mp_opcache[];
 extern const unsigned char mp_opfamily[];
 
+/* A code unit: bits 0-7 opcode, bits 8-10 its number of cache units (so the
+ * dispatch loop skips caches without a table load), bits 11-31 argument. */
 #define OPC(u) ((u) & 0xff)
-#define OPARG(u) ((u) >> 8)
-#define MKOP(op, arg) ((uint32_t)(op) | ((uint32_t)(arg) << 8))
+#define OPNC(u) (((u) >> 8) & 7)
+#define OPARG(u) ((u) >> 11)
+#define MKOP(op, arg) ((uint32_t)(op) | ((uint32_t)mp_opcache[op] << 8) | ((uint32_t)(arg) << 11))
 
 /* Code flags. */
 enum { CO_VARARGS = 1, CO_VARKW = 2, CO_GENERATOR = 4, CO_NEWLOCALS = 8, CO_CLASS = 16 };

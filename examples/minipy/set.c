@@ -444,18 +444,36 @@ static Obj *st_union(Obj **args, int n, Obj *kw) { return multi(args, n, BIN_OR)
 static Obj *st_intersection(Obj **args, int n, Obj *kw) { return multi(args, n, BIN_AND); }
 static Obj *st_difference(Obj **args, int n, Obj *kw) { return multi(args, n, BIN_SUB); }
 static Obj *st_symdiff(Obj **args, int n, Obj *kw) { return multi(args, n, BIN_XOR); }
-static Obj *inplace_multi(Obj **args, int n, int op)
+static Obj *st_iupdate(Obj **args, int n, Obj *kw)
 {
-    Obj *r = multi(args, n, op);
+    Obj *r = multi(args, n, BIN_AND);
     if (!r) return NULL;
-    Obj *x = mp_inplace(op, SELF, r);
+    Set *a = (Set *)SELF, *b = (Set *)r;
+    SEntry *t = a->table; int64_t m = a->mask, fill = a->fill, used = a->used;
+    a->table = b->table; a->mask = b->mask; a->fill = b->fill; a->used = b->used;
+    b->table = t; b->mask = m; b->fill = fill; b->used = used;
     decref(r);
-    if (!x) return NULL;
-    decref(x);
     return incref(NONE);
 }
-static Obj *st_iupdate(Obj **args, int n, Obj *kw) { return inplace_multi(args, n, BIN_AND); }
-static Obj *st_dupdate(Obj **args, int n, Obj *kw) { return inplace_multi(args, n, BIN_SUB); }
+static Obj *st_dupdate(Obj **args, int n, Obj *kw)
+{
+    for (int i = 1; i < n; i++) {
+        Obj *it = mp_iter(args[i]), *x;
+        if (!it) return NULL;
+        while ((x = mp_next(it))) { int r = mp_set_discard(SELF, x); decref(x); if (r < 0) { decref(it); return NULL; } }
+        decref(it);
+        if (mp.exc) return NULL;
+    }
+    return incref(NONE);
+}
+static Obj *st_sdupdate(Obj **args, int n, Obj *kw)
+{
+    Obj *o = as_set(args[1]);
+    if (!o) return NULL;
+    int r = mp_set_inplace(BIN_XOR, SELF, o);
+    decref(o);
+    return r < 0 ? NULL : incref(NONE);
+}
 static Obj *st_subset(Obj **args, int n, Obj *kw)
 {
     Obj *o = as_set(args[1]);
@@ -498,6 +516,7 @@ static const struct MethodDef set_methods[] = {
     { "update", st_update }, { "union", st_union }, { "intersection", st_intersection },
     { "difference", st_difference }, { "symmetric_difference", st_symdiff },
     { "intersection_update", st_iupdate }, { "difference_update", st_dupdate },
+    { "symmetric_difference_update", st_sdupdate },
     { "issubset", st_subset }, { "issuperset", st_superset }, { "isdisjoint", st_disjoint },
     { "copy", st_copy }, { "clear", st_clear }, { NULL, NULL }
 };
