@@ -522,7 +522,8 @@ jc_opt_run (jc_lower *b, uint32_t passes, jc_opt_stats *st, FILE *dump)
                    st->folded - before.folded, st->cse - before.cse,
                    st->loads_removed - before.loads_removed,
                    st->guards_removed - before.guards_removed);
-          jc_ir_dump (b, dump);
+          if (memcmp (&before, st, sizeof before) != 0)
+            jc_ir_dump (b, dump);
         }
     }
   if (passes & JC_OPT_DCE)
@@ -533,7 +534,8 @@ jc_opt_run (jc_lower *b, uint32_t passes, jc_opt_stats *st, FILE *dump)
       if (dump)
         {
           fprintf (dump, "---- after DCE: %u dead\n", st->dead - before);
-          jc_ir_dump (b, dump);
+          if (st->dead != before)
+            jc_ir_dump (b, dump);
         }
     }
   return 0;

@@ -24,6 +24,7 @@ jc_options_init (jc_options *o)
   o->backoff_max = 6;
   o->opt_level = 2;
   o->sync = 1;
+  o->passes = JC_PASS_ALL;
 }
 
 /* Range checks shared by the struct and the string forms. */
@@ -49,6 +50,10 @@ validate (const jc_options *o, char *msg, size_t len)
     bad = "opt must be 0..3";
   else if (o->log & ~(uint32_t) JC_LOG_ALL)
     bad = "log has unknown category bits";
+  else if (o->passes & ~(uint32_t) JC_PASS_ALL)
+    bad = "passes has unknown bits";
+  else if (o->reserved1)
+    bad = "reserved1 must be 0";
   if (!bad)
     return JC_OK;
   snprintf (msg, len, "%s", bad);
@@ -133,6 +138,39 @@ parse_uint (const char *v, size_t n, uint32_t *out)
 }
 
 /* One "key=value" item of JITCORE_OPTIONS. */
+/* "fold+cse+...", "all" or "none" -> a JC_PASS_* mask. */
+static int
+parse_passes (const char *v, size_t n, uint32_t *out)
+{
+  static const struct { const char *name; uint32_t bit; } names[] = {
+#define JC_PASS_NAME_(name, text, bit) { text, 1u << (bit) },
+    JC_PASS_TABLE (JC_PASS_NAME_)
+#undef JC_PASS_NAME_
+    { "all", JC_PASS_ALL }, { "none", 0 }
+  };
+  uint32_t m = 0;
+  size_t i = 0;
+  if (n == 0)
+    return -1;
+  while (i < n)
+    {
+      size_t j = i;
+      while (j < n && v[j] != '+')
+        j++;
+      size_t k;
+      for (k = 0; k < sizeof names / sizeof names[0]; k++)
+        if (strlen (names[k].name) == j - i
+            && strncmp (names[k].name, v + i, j - i) == 0)
+          break;
+      if (k == sizeof names / sizeof names[0])
+        return -1;
+      m |= names[k].bit;
+      i = j + 1;
+    }
+  *out = m;
+  return 0;
+}
+
 static jc_status
 parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
 {
@@ -168,6 +206,12 @@ parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
       if (jc_log_parse_categories (buf, '+', &m) != JC_OK)
         goto bad_value;
       o->log |= m;
+      return JC_OK;
+    }
+  if (kn == 6 && strncmp (s, "passes", 6) == 0)
+    {
+      if (parse_passes (v, vn, &o->passes) != 0)
+        goto bad_value;
       return JC_OK;
     }
   uint32_t x;

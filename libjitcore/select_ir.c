@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "select_ir.h"
+#include "opt.h"
 #include "ir.h"
 #include "backend.h"
 
@@ -164,14 +165,59 @@ build_exits (const jc_lower *b, jc_trace *t)
   return 0;
 }
 
+_Static_assert ((unsigned) JC_PASS_FOLD == (unsigned) JC_OPT_FOLD
+                && (unsigned) JC_PASS_CSE == (unsigned) JC_OPT_CSE
+                && (unsigned) JC_PASS_GUARD == (unsigned) JC_OPT_GUARD
+                && (unsigned) JC_PASS_DCE == (unsigned) JC_OPT_DCE
+                && (unsigned) JC_PASS_LOOP == (unsigned) JC_OPT_LOOP,
+                "pass bits differ");
+
+/* Run the optimizer; under log=ir the IR is listed after each pass. */
+static jc_status
+optimize (jc_runtime *rt, jc_lower *b, char *msg, size_t len)
+{
+  jc_opt_stats st = { 0 };
+  char *text = NULL;
+  size_t tlen = 0;
+  FILE *f = JC_LOG_ON (rt, JC_LOG_IR) ? open_memstream (&text, &tlen) : NULL;
+  int rc = jc_opt_run (b, rt->opts.passes, &st, f);
+  if (f)
+    {
+      fclose (f);
+      for (char *l = text, *e; l && *l; l = e ? e + 1 : NULL)
+        {
+          e = strchr (l, '\n');
+          if (e)
+            *e = 0;
+          jc_log (rt, JC_LOG_IR, "%s", l);
+        }
+      free (text);
+    }
+  if (rc != 0)
+    {
+      snprintf (msg, len, "optimizer: %s", jc_lower_error (b));
+      return JC_NO_MEMORY;
+    }
+  rt->stats.opt_folded += st.folded;
+  rt->stats.opt_cse += st.cse;
+  rt->stats.opt_loads_removed += st.loads_removed;
+  rt->stats.opt_guards_removed += st.guards_removed;
+  rt->stats.opt_dead += st.dead;
+  return JC_OK;
+}
+
 jc_status
 jc_selir_compile (jc_runtime *rt, jc_lower *b, jc_trace *t, char *msg,
                   size_t len)
 {
   if (JC_LOG_ON (rt, JC_LOG_IR))
     dump_ir (rt, b, t->id);
+  jc_status ost = optimize (rt, b, msg, len);
+  if (ost != JC_OK)
+    return ost;
   jc_emit_opts o;
   jc_emit_opts_init (&o);
+  o.loop_opt = (rt->opts.passes & JC_PASS_LOOP) != 0;
   o.opt_level = rt->opts.opt_level;
   o.native_cpu = rt->opts.native_cpu;
   o.inject_failure = rt->opts.fail_compile;

@@ -69,6 +69,13 @@ jc_stats_print (const jc_runtime *rt, FILE *out)
   P (code_bytes);
   P (ir_insns);
   P (snapshots);
+  fprintf (out, "folded=%llu\n", (unsigned long long) s->opt_folded);
+  fprintf (out, "cse=%llu\n", (unsigned long long) s->opt_cse);
+  fprintf (out, "loads_removed=%llu\n",
+           (unsigned long long) s->opt_loads_removed);
+  fprintf (out, "guards_removed=%llu\n",
+           (unsigned long long) s->opt_guards_removed);
+  fprintf (out, "dead=%llu\n", (unsigned long long) s->opt_dead);
 #undef P
   for (unsigned i = 1; i < JC_ABORT_COUNT_; i++)
     if (s->aborted_by_reason[i])

@@ -132,6 +132,17 @@ test_env_options (void)
   rt = new_rt (&o);
   jc_runtime_options (rt, &e);
   CU_ASSERT_EQUAL (e.loop_threshold, 7);
+  CU_ASSERT_EQUAL (e.passes, JC_PASS_ALL);   /* the default */
+  jc_runtime_free (rt);
+  setenv ("JITCORE_OPTIONS", "passes=fold+dce+loop", 1);
+  rt = new_rt (NULL);
+  jc_runtime_options (rt, &e);
+  CU_ASSERT_EQUAL (e.passes, JC_PASS_FOLD | JC_PASS_DCE | JC_PASS_LOOP);
+  jc_runtime_free (rt);
+  setenv ("JITCORE_OPTIONS", "passes=none", 1);
+  rt = new_rt (NULL);
+  jc_runtime_options (rt, &e);
+  CU_ASSERT_EQUAL (e.passes, 0);
   jc_runtime_free (rt);
   clear_env ();
 }
@@ -158,6 +169,8 @@ test_env_errors (void)
   expect_env_error ("bogus=1", "unknown option 'bogus'");
   expect_env_error ("threshold=abc", "bad value 'abc'");
   expect_env_error ("threshold", "not key=value");
+  expect_env_error ("passes=fold+bogus", "bad value 'fold+bogus'");
+  expect_env_error ("passes=", "bad value");
   expect_env_error ("opt=7", "bad value '7'");
   expect_env_error ("sync=2", "bad value '2'");
   expect_env_error ("log=ir+nope", "bad value 'ir+nope'");

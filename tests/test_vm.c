@@ -533,6 +533,52 @@ test_exactness_matrix (void)
     }
 }
 
+/* Every optimizer pass alone, none, and all: the same programs give the
+ * interpreter's result and exact exit states (run_jit checks both), and
+ * with all passes on the optimizer does remove something. */
+static void
+test_passes_matrix (void)
+{
+  static const uint32_t sets[] = {
+    0, JC_PASS_FOLD, JC_PASS_CSE, JC_PASS_GUARD, JC_PASS_DCE, JC_PASS_LOOP,
+    JC_PASS_ALL
+  };
+  const char *progs[] = { sum_src, type_change_src, inline_src, nested_src };
+  vm_value args[][2] = {
+    { vm_int (300), vm_int (INT64_MAX - 40000) },
+    { vm_int (300), vm_int (150) },
+    { vm_int (300), vm_int (100) },
+    { vm_int (40), vm_int (0) },
+  };
+  uint64_t removed = 0;
+  for (size_t p = 0; p < sizeof progs / sizeof progs[0]; p++)
+    {
+      vm_value first = { 0 };
+      for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++)
+        {
+          jc_options o;
+          jc_options_init (&o);
+          o.loop_threshold = 5;
+          o.passes = sets[k];
+          jit_run r = run_jit (progs[p], args[p], p == 3 ? 1 : 2, &o);
+          CU_ASSERT (r.stats.traces_installed >= 1);
+          if (k == 0)
+            first = r.jit;
+          CU_ASSERT_EQUAL (r.jit.tag, first.tag);
+          CU_ASSERT_EQUAL (memcmp (&r.jit.u, &first.u, sizeof first.u), 0);
+          if (sets[k] == 0)
+            CU_ASSERT_EQUAL (r.stats.opt_folded + r.stats.opt_cse
+                             + r.stats.opt_dead
+                             + r.stats.opt_guards_removed, 0);
+          if (sets[k] == JC_PASS_ALL)
+            removed += r.stats.opt_folded + r.stats.opt_cse
+                       + r.stats.opt_loads_removed + r.stats.opt_dead
+                       + r.stats.opt_guards_removed;
+        }
+    }
+  CU_ASSERT (removed > 0);
+}
+
 /* A float loop with a conversion and a float multiply stays unboxed. */
 static void
 test_float_loop (void)
@@ -639,6 +685,7 @@ jc_test_register (void)
     { "nested_loops", test_nested_loops },
     { "disabled_by_env", test_disabled_by_env },
     { "exactness_matrix", test_exactness_matrix },
+    { "passes_matrix", test_passes_matrix },
     { "float_loop", test_float_loop },
     { "function_entry_trace", test_function_entry_trace },
     { "helper_call", test_helper_call },

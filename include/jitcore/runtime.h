@@ -109,10 +109,29 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *   JITCORE_OPTIONS="k=v,k=v"        keys: threshold, func_threshold,
  *       max_trace, max_snapshots, max_depth, max_aborts, backoff_max,
  *       opt (0-3), native (0/1), sync (0/1), log (category list joined
- *       with '+', or "all"), disable (0/1), fail_compile (0/1)
+ *       with '+', or "all"), disable (0/1), fail_compile (0/1),
+ *       passes (optimizer passes joined with '+': fold, cse, guard, dce,
+ *       loop; or "all" or "none")
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
  * A malformed environment string puts the runtime in error (sticky,
  * JC_BAD_OPTION with the offending text in the message). */
+/* Optimizer passes over each trace's IR, for jc_options.passes.  Each can
+ * be switched off alone, so a host can run a program with and without it
+ * and compare.  X (NAME, "option name", bit). */
+#define JC_PASS_TABLE(X)                                                     \
+  X (FOLD, "fold", 0)     /* constant folding, integer identities */         \
+  X (CSE, "cse", 1)       /* common subexpressions, redundant loads */       \
+  X (GUARD, "guard", 2)   /* guards proven by constants or earlier guards */ \
+  X (DCE, "dce", 3)       /* dead-code elimination */                        \
+  X (LOOP, "loop", 4)     /* loop-invariant guards/loads run once per entry */
+
+enum {
+#define JC_PASS_ENUM_(name, text, bit) JC_PASS_##name = 1u << (bit),
+  JC_PASS_TABLE (JC_PASS_ENUM_)
+#undef JC_PASS_ENUM_
+  JC_PASS_ALL = 0x1f
+};
+
 typedef struct jc_options {
   size_t size;                /* sizeof (jc_options) as the host saw it */
   uint32_t loop_threshold;    /* loop-head visits before a trace; 50 */
@@ -132,6 +151,8 @@ typedef struct jc_options {
   uint32_t reserved0;
   jc_log_fn log_fn;           /* NULL: stderr */
   void *log_userdata;
+  uint32_t passes;            /* JC_PASS_* optimizer passes; JC_PASS_ALL */
+  uint32_t reserved1;         /* must be 0 */
 } jc_options;
 
 /* Fill *opts with the defaults and set opts->size.  NULL is ignored. */
@@ -273,6 +294,12 @@ typedef struct jc_stats {
   uint64_t ir_insns;           /* IR instructions in compiled traces */
   uint64_t snapshots;          /* snapshots in compiled traces */
   uint64_t aborted_by_reason[JC_ABORT_SLOTS];
+  /* What the optimizer removed, over all compiled traces. */
+  uint64_t opt_folded;         /* instructions folded to constants/operands */
+  uint64_t opt_cse;            /* pure instructions replaced by earlier ones */
+  uint64_t opt_loads_removed;  /* loads replaced by earlier loads */
+  uint64_t opt_guards_removed; /* guards proven redundant */
+  uint64_t opt_dead;           /* instructions removed as unused */
 } jc_stats;
 
 /* Copy the counters into *out (fields up to out->size). */
