@@ -244,9 +244,7 @@ TESTS += $(MINIPY_TESTS) tests/minipy/check-list.sh
 ## Programs minipy does not pass yet.  This list must only shrink: automake
 ## counts an unexpected pass (XPASS) as a failure, so a test that starts
 ## passing has to be taken off here in the same change.
-XFAIL_TESTS += \
-	tests/minipy/module_math_more.py \
-	tests/minipy/set_methods.py
+XFAIL_TESTS +=
 
 EXTRA_DIST += tests/minipy/run-test tests/minipy/check-list.sh tests/minipy/README.md $(MINIPY_TESTS) $(MINIPY_SUPPORT)
 
