@@ -660,9 +660,7 @@ L_LOAD_METHOD: {
 L_LOAD_METHOD_FUNC: {
     Obj *o = TOP();
     Type *t = TYPE(o);
-    if (t->version != CACHE(1)) DEOPT(LOAD_METHOD);
-    if (((Inst *)o)->dict && ((Dict *)((Inst *)o)->dict)->used && mp_dict_get(((Inst *)o)->dict, names[oparg]))
-        DEOPT(LOAD_METHOD);
+    if (t->version != CACHE(1) || (t->flags & T_SHADOW)) DEOPT(LOAD_METHOD);
     uint32_t depth = CACHE(2) >> 24, idx = CACHE(2) & 0xffffff;
     while (depth--) t = t->base;
     sp[-1] = incref(((Dict *)t->dict)->ent[idx].val);

@@ -29,7 +29,7 @@ static inline void xdecref(Obj *o) { if (o) decref(o); }
 static inline Obj *xincref(Obj *o) { if (o) o->rc++; return o; }
 
 /* Type flags. */
-enum { T_USER = 1, T_EXC = 2, T_BASE = 4 };
+enum { T_USER = 1, T_EXC = 2, T_BASE = 4, T_SHADOW = 8 /* an instance attribute shadows a method */ };
 
 typedef Obj *(*CFunc)(Obj **args, int n, Obj *kwnames);
 

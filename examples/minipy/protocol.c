@@ -214,6 +214,8 @@ int mp_setattr(Obj *o, Obj *name, Obj *v)
         }
         Inst *in = (Inst *)o;
         if (!in->dict) in->dict = mp_dict_new();
+        if (d && (IS(d, function) || IS(d, builtin) || IS(d, classmethod) || IS(d, staticmethod)))
+            t->flags |= T_SHADOW;
         if (v) return mp_dict_set(in->dict, name, v);
         int r = mp_dict_del(in->dict, name);
         if (r > 0) { attr_error(o, name); return -1; }
@@ -226,6 +228,13 @@ int mp_setattr(Obj *o, Obj *name, Obj *v)
             return -1;
         }
         invalidate(ty);
+        if (v && (IS(v, function) || IS(v, builtin) || IS(v, classmethod) || IS(v, staticmethod))) {
+            /* instances may already hold an attribute of that name: be conservative */
+            for (int64_t i = 0; i < LN(mp.all_types); i++) {
+                Type *u = (Type *)LITEMS(mp.all_types)[i];
+                if (mp_is_subtype(u, ty)) u->flags |= T_SHADOW;
+            }
+        }
         if (v && IS_STR(v) && !strcmp(SS(name), "__name__")) { ty->name = strdup(SS(v)); ty->nameobj = incref(v); return 0; }
         if (v && IS_STR(v) && !strcmp(SS(name), "__qualname__")) { ty->qualname = incref(v); return 0; }
         if (v) return mp_dict_set(ty->dict, name, v);

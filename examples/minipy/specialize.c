@@ -105,7 +105,7 @@ static void spec_load_method(uint32_t *ip, Obj *o, Obj *name)
         if (i < 0) continue;
         Obj *v = ((Dict *)u->dict)->ent[i].val;
         if (IS(v, function) && (t->flags & T_USER)) {
-            if (((Inst *)o)->dict && mp_dict_get(((Inst *)o)->dict, name)) return;
+            if ((t->flags & T_SHADOW) || (((Inst *)o)->dict && mp_dict_get(((Inst *)o)->dict, name))) return;
             set_op(ip, OP_LOAD_METHOD_FUNC);
         } else if (IS(v, builtin) && !(t->flags & (T_USER | T_EXC))) {
             set_op(ip, OP_LOAD_METHOD_BUILTIN);
