@@ -883,6 +883,20 @@ static Obj *d_fromkeys(Obj **args, int n, Obj *kw)
     return d;
 }
 
+static Obj *g_send(Obj **args, int n, Obj *kw)
+{
+    Gen *g = (Gen *)args[0];
+    if (!g->started && n > 1 && args[1] != NONE)
+        return mp_err(&mp_exc_TypeError, "can't send non-None value to a just-started generator");
+    Obj *v = mp_gen_send(g, n > 1 ? args[1] : NONE);
+    if (v || mp.exc) return v;
+    if (g->retval) return mp_err_obj(&mp_exc_StopIteration, g->retval);
+    mp.exc = mp_exc_new(&mp_exc_StopIteration, NULL);
+    return NULL;
+}
+static Obj *g_close(Obj **args, int n, Obj *kw) { ((Gen *)args[0])->done = 1; return incref(NONE); }
+static const struct MethodDef gen_methods[] = { { "send", g_send }, { "close", g_close }, { NULL, NULL } };
+
 static const struct MethodDef int_methods[] = {
     { "bit_length", i_bit_length }, { "bit_count", i_bit_count }, { "conjugate", i_conjugate },
     { "to_bytes", i_to_bytes }, { NULL, NULL }
@@ -898,6 +912,7 @@ void mp_builtins_init2(void)
     mp_add_methods(&mp_int_type, int_methods);
     mp_add_methods(&mp_float_type, float_methods);
     mp_add_methods(&mp_complex_type, complex_methods);
+    mp_add_methods(&mp_generator_type, gen_methods);
     Obj *fk = mp_builtin_new("fromkeys", d_fromkeys, NULL);
     Wrapper *w = mp_alloc(&mp_classmethod_type, sizeof(Wrapper));
     w->f = fk;
