@@ -69,6 +69,7 @@ jc_exit_free_trace (jc_trace *t)
     }
   free (t->exits);
   free (t->exit_counts);
+  free (t->deps);
   if (t->backend_free)
     t->backend_free (t->backend_state);
   t->magic = 0;
@@ -143,6 +144,7 @@ jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
         return -1;
     }
   rt->stats.trace_entries++;
+  t->active++;                /* an invalidation meanwhile only marks it */
   uint32_t id = ((trace_fn) t->native) (frame, buf);
   int ret = -1;
   if (id >= t->nexits)
@@ -169,6 +171,8 @@ jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
 out:
   if (buf != small)
     free (buf);
+  if (--t->active == 0 && t->dead)
+    jc_inval_reap (rt);
   return ret;
 }
 

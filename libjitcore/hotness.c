@@ -106,9 +106,21 @@ jc_runtime_hot (jc_runtime *rt, const void *code, uint32_t pc,
   jc_log (rt, JC_LOG_HOT, "%s counter fired at pc %u",
           kind == JC_HOT_FUNC ? "function" : "loop", pc);
   jc_trace *t = NULL;
+  uint64_t epoch = rt->inval_epoch;
   jc_status st = jc_select_trace (rt, code, pc, kind, &t);
   if (st != JC_OK)
     return head_failed (rt, h, c, kind, st);
+  if (jc_inval_stale (rt, t, epoch))
+    {
+      /* A dependency changed while the trace was built: never install it;
+       * the head is not at fault, so no backoff. */
+      rt->stats.invalidated++;
+      jc_log (rt, JC_LOG_TRACE, "trace %u at pc %u dropped: a dependency "
+              "changed during its compile", t->id, pc);
+      jc_exit_free_trace (t);
+      jc_hot_backoff (rt, c, kind, h->failures);
+      return JC_OK;
+    }
   if (rt->host.install (rt->host.userdata, code, pc, t) != 0)
     {
       jc_runtime_note_failure (rt, "host refused to install the trace for "

@@ -91,6 +91,7 @@ jc_ir_free (jc_lower *b)
   free (b->consts);
   free (b->carried);
   free (b->snap_loop);
+  free (b->deps);
   free (b);
 }
 
@@ -503,6 +504,8 @@ uint32_t jc_ir_nconsts (const jc_lower *b) { return b->nconsts; }
 void *const *jc_ir_consts (const jc_lower *b) { return b->consts; }
 const jc_host *jc_ir_host (const jc_lower *b) { return b->hooks.host; }
 uint32_t jc_ir_exit_words (const jc_lower *b) { return b->exit_words; }
+uint32_t jc_ir_ndeps (const jc_lower *b) { return b->ndeps; }
+const uintptr_t *jc_ir_deps (const jc_lower *b) { return b->deps; }
 
 const jc_snap *
 jc_ir_snap (const jc_lower *b, uint32_t id)

@@ -187,6 +187,9 @@ JC_HIDDEN void *const *jc_ir_consts (const jc_lower *b);
 JC_HIDDEN const jc_host *jc_ir_host (const jc_lower *b);
 /* Largest exit buffer size over all exits (words). */
 JC_HIDDEN uint32_t jc_ir_exit_words (const jc_lower *b);
+/* The host assumptions the trace depends on (jc_lower_depend). */
+JC_HIDDEN uint32_t jc_ir_ndeps (const jc_lower *b);
+JC_HIDDEN const uintptr_t *jc_ir_deps (const jc_lower *b);
 
 /* Human-readable dump of the IR and snapshots (JITCORE_LOG=ir). */
 JC_HIDDEN void jc_ir_dump (const jc_lower *b, FILE *out);

@@ -60,6 +60,9 @@ struct jc_lower {
   uint32_t nbody_snaps;      /* snapshots taken before close_loop */
   uint32_t exit_words;
 
+  uintptr_t *deps;           /* jc_lower_depend keys */
+  uint32_t ndeps, cap_deps;
+
   char *error;               /* sticky first error */
   char errbuf[256];
 };

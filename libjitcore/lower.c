@@ -480,3 +480,24 @@ jc_lower_guard (jc_lower *b, jc_ref cond, int expect)
   b->insns[r].snap = snap;
   return 0;
 }
+
+JC_API int
+jc_lower_depend (jc_lower *b, uintptr_t key)
+{
+  if (!b || b->error)
+    return -1;
+  for (uint32_t i = 0; i < b->ndeps; i++)
+    if (b->deps[i] == key)
+      return 0;
+  if (b->ndeps >= b->cap_deps)
+    {
+      uint32_t n = b->cap_deps ? 2 * b->cap_deps : 8;
+      uintptr_t *d = realloc (b->deps, n * sizeof *d);
+      if (!d)
+        return jc_ir_set_error (b, "out of memory");
+      b->deps = d;
+      b->cap_deps = n;
+    }
+  b->deps[b->ndeps++] = key;
+  return 0;
+}

@@ -210,6 +210,7 @@ jc_runtime_free (jc_runtime *rt)
         free (h);
       }
   free (rt->heads);
+  free (rt->invals);
   free (rt);
 }
 

@@ -68,6 +68,10 @@ struct jc_trace {
   void **constants;          /* host objects retained for this trace */
   uint32_t nconstants;
   int installed;             /* the host accepted it (uninstall at free) */
+  uintptr_t *deps;           /* host assumptions (jc_lower_depend) */
+  uint32_t ndeps;
+  uint32_t active;           /* jc_trace_enter calls running it */
+  int dead;                  /* invalidated: free once active is 0 */
   struct jc_trace *next;     /* runtime's list */
 };
 
@@ -85,7 +89,15 @@ struct jc_runtime {
   uint32_t nheads;
   jc_trace *traces;
   uint32_t next_trace_id;
+  uint64_t inval_epoch;      /* bumped by every jc_runtime_invalidate */
+  struct jc_inval *invals;   /* key -> epoch of its last invalidation */
+  uint32_t ninvals, cap_invals;
 };
+
+typedef struct jc_inval {
+  uintptr_t key;
+  uint64_t epoch;
+} jc_inval;
 
 /* runtime.c */
 JC_HIDDEN jc_status jc_runtime_fail (jc_runtime *rt, jc_status st,
@@ -124,6 +136,13 @@ JC_HIDDEN void jc_hot_backoff (jc_runtime *rt, jc_counter *c, jc_hot_kind k,
 JC_HIDDEN jc_status jc_select_trace (jc_runtime *rt, const void *code,
                                      uint32_t pc, jc_hot_kind kind,
                                      jc_trace **out);
+
+/* invalidate.c */
+/* Was any of t's dependencies invalidated after epoch? */
+JC_HIDDEN int jc_inval_stale (const jc_runtime *rt, const jc_trace *t,
+                              uint64_t epoch);
+/* Free dead traces no jc_trace_enter is running. */
+JC_HIDDEN void jc_inval_reap (jc_runtime *rt);
 
 /* exit.c */
 JC_HIDDEN void jc_exit_free_trace (jc_trace *t);

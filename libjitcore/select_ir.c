@@ -238,6 +238,17 @@ jc_selir_compile (jc_runtime *rt, jc_lower *b, jc_trace *t, char *msg,
   t->backend_state = c;
   t->backend_free = release_compiled;
   t->nslots_max = jc_ir_exit_words (b);
+  if (jc_ir_ndeps (b))
+    {
+      t->deps = malloc (jc_ir_ndeps (b) * sizeof *t->deps);
+      if (!t->deps)
+        {
+          snprintf (msg, len, "out of memory for dependencies");
+          return JC_NO_MEMORY;
+        }
+      memcpy (t->deps, jc_ir_deps (b), jc_ir_ndeps (b) * sizeof *t->deps);
+      t->ndeps = jc_ir_ndeps (b);
+    }
   if (build_exits (b, t) != 0)
     {
       snprintf (msg, len, "out of memory for exits");

@@ -76,6 +76,7 @@ jc_stats_print (const jc_runtime *rt, FILE *out)
   fprintf (out, "guards_removed=%llu\n",
            (unsigned long long) s->opt_guards_removed);
   fprintf (out, "dead=%llu\n", (unsigned long long) s->opt_dead);
+  P (invalidated);
 #undef P
   for (unsigned i = 1; i < JC_ABORT_COUNT_; i++)
     if (s->aborted_by_reason[i])

@@ -22,6 +22,8 @@ typedef struct host_state {
   int n;
   int installs, uninstalls, refuse;
   int retains, releases, use_obj;
+  int depend;                    /* 1: depend on key 42; 2: and change it */
+  jc_runtime *rt;
   char log[4096];
 } host_state;
 
@@ -42,6 +44,13 @@ s_lower (void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t depth,
       static int obj;
       jc_lower_slot_set (b, 0, jc_lower_const_obj (b, &obj));
       jc_lower_const_obj (b, &obj);
+    }
+  if (h->depend)
+    {
+      jc_lower_depend (b, 42);
+      /* As if another thread rebound the thing while this trace is built. */
+      if (h->depend == 2)
+        jc_runtime_invalidate (h->rt, 42);
     }
   *step = s->steps[pc];
   return 0;
@@ -203,6 +212,37 @@ test_loop_closes (void)
   CU_ASSERT_EQUAL (hs.path[2].pc, 4);
   CU_ASSERT_PTR_NOT_NULL (strstr (hs.log, "closes its loop at pc 2 after 3"));
   jc_runtime_free (rt);
+}
+
+/* A dependency that changes while its trace is being built: the trace is
+ * compiled but never installed.  One built without a change is installed,
+ * and invalidating its key uninstalls it. */
+static void
+test_dependency_changed_during_selection (void)
+{
+  static script s = { 6, { NEXT (1), NEXT (2), NEXT (3), NEXT (4), NEXT (2) }, -1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  hs.rt = rt;
+  hs.depend = 2;
+  CU_ASSERT_EQUAL (jc_runtime_hot (rt, &s, 2, JC_HOT_LOOP, NULL), JC_OK);
+  jc_stats st = stats (rt);
+  CU_ASSERT_EQUAL (st.traces_compiled, 1);
+  CU_ASSERT_EQUAL (st.traces_installed, 0);
+  CU_ASSERT_EQUAL (st.invalidated, 1);
+  CU_ASSERT_EQUAL (hs.installs, 0);
+  CU_ASSERT_PTR_NOT_NULL (strstr (hs.log, "dependency changed"));
+  hs.depend = 1;
+  CU_ASSERT_EQUAL (jc_runtime_hot (rt, &s, 2, JC_HOT_LOOP, NULL), JC_OK);
+  CU_ASSERT_EQUAL (hs.installs, 1);
+  CU_ASSERT_EQUAL (jc_runtime_invalidate (rt, 43), 0);
+  CU_ASSERT_EQUAL (hs.uninstalls, 0);
+  CU_ASSERT_EQUAL (jc_runtime_invalidate (rt, 42), 1);
+  CU_ASSERT_EQUAL (hs.uninstalls, 1);
+  CU_ASSERT_EQUAL (stats (rt).invalidated, 2);
+  CU_ASSERT_EQUAL (jc_runtime_invalidate (rt, 42), 0);   /* already gone */
+  jc_runtime_free (rt);
+  CU_ASSERT_EQUAL (hs.uninstalls, 1);   /* not uninstalled twice */
 }
 
 /* A call is inlined and returns; the walk continues at the return pc. */
@@ -487,6 +527,8 @@ jc_test_register (void)
     { "injected_compile_failure", test_injected_compile_failure },
     { "uninstall_at_free", test_uninstall_at_free },
     { "constants_retained", test_constants_retained },
+    { "dependency_changed_during_selection",
+      test_dependency_changed_during_selection },
     { NULL, NULL }
   };
   return JC_SUITE ("select", NULL, NULL, tests);

@@ -579,6 +579,39 @@ test_passes_matrix (void)
   CU_ASSERT (removed > 0);
 }
 
+/* A global the trace embeds as a constant is rebound mid-loop: the trace
+ * is invalidated (uninstalled), the loop goes on in the interpreter, and a
+ * new trace with the new value takes over.  Without invalidation the old
+ * trace would keep adding 5. */
+static const char *global_src =
+  "func main 2 4      # main(n, k): g = 5; for i < n: if i == k: g = 7; s += g\n"
+  "  const 5\n  setg 0\n  const 0\n  store 2\n  const 0\n  store 3\n"
+  "loop:\n"
+  "  load 2\n  load 0\n  lt\n  jz done\n"
+  "  load 2\n  load 1\n  eq\n  jz skip\n"
+  "  const 7\n  setg 0\n"
+  "skip:\n"
+  "  load 3\n  getg 0\n  add\n  store 3\n"
+  "  load 2\n  const 1\n  add\n  store 2\n"
+  "  jmp loop\n"
+  "done:\n  load 3\n  ret\n";
+
+static void
+test_invalidation_mid_loop (void)
+{
+  vm_value a[2] = { vm_int (300), vm_int (150) };
+  jit_run r = run_jit (global_src, a, 2, NULL);
+  CU_ASSERT_EQUAL (r.jit.tag, VM_INT);
+  CU_ASSERT_EQUAL (r.jit.u.i, 150 * 5 + 150 * 7);
+  CU_ASSERT (r.stats.invalidated >= 1);
+  CU_ASSERT (r.stats.traces_installed >= 2);
+  /* Rebinding before the trace exists invalidates nothing. */
+  a[1] = vm_int (1);
+  r = run_jit (global_src, a, 2, NULL);
+  CU_ASSERT_EQUAL (r.jit.u.i, 5 + 299 * 7);
+  CU_ASSERT_EQUAL (r.stats.invalidated, 0);
+}
+
 /* A float loop with a conversion and a float multiply stays unboxed. */
 static void
 test_float_loop (void)
@@ -686,6 +719,7 @@ jc_test_register (void)
     { "disabled_by_env", test_disabled_by_env },
     { "exactness_matrix", test_exactness_matrix },
     { "passes_matrix", test_passes_matrix },
+    { "invalidation_mid_loop", test_invalidation_mid_loop },
     { "float_loop", test_float_loop },
     { "function_entry_trace", test_function_entry_trace },
     { "helper_call", test_helper_call },

@@ -185,6 +185,17 @@ JC_API jc_ref jc_lower_call (jc_lower *b, uint32_t helper,
  * or -1 on error. */
 JC_API int jc_lower_guard (jc_lower *b, jc_ref cond, int expect);
 
+/* --- dependencies ------------------------------------------------------ */
+
+/* The trace relies on something of the host's that may change: a class's
+ * layout, a global's binding, a function's code.  key names it (any value
+ * the host chooses, typically the address of the thing).  When the host
+ * changes it, it calls jc_runtime_invalidate(rt, key) (<jitcore/runtime.h>)
+ * and every trace that declared the key is uninstalled; a trace whose
+ * selection or compile was under way when the key changed is never
+ * installed.  Returns 0, or -1 on error. */
+JC_API int jc_lower_depend (jc_lower *b, uintptr_t key);
+
 JC_END_DECLS
 
 #endif /* JITCORE_LOWER_H */

@@ -266,6 +266,19 @@ JC_API jc_status jc_runtime_hot (jc_runtime *rt, const void *code,
 JC_API int jc_trace_enter (jc_runtime *rt, jc_trace *trace, void *frame,
                            uint32_t *resume_pc);
 
+/* ---------------------------------------------------------------- invalidation
+ * The host changed something traces may have assumed (a class, a global, a
+ * function): key is what its lowering passed to jc_lower_depend.  Every
+ * installed trace that depends on key is uninstalled at once (the host's
+ * uninstall callback runs, so tier 1 stops entering it) and freed as soon as
+ * no jc_trace_enter is running it; its head may get a new trace later.  A
+ * trace being selected or compiled while key changed is never installed.
+ * After uninstall returns the host must not enter that trace again.
+ * Returns how many installed traces were unlinked (counted in
+ * jc_stats.invalidated with the ones never installed).  Safe to call from
+ * a helper a trace is running.  Not thread-safe. */
+JC_API uint32_t jc_runtime_invalidate (jc_runtime *rt, uintptr_t key);
+
 /* The (code, pc) a trace starts at; either out pointer may be NULL. */
 JC_API void jc_trace_head (const jc_trace *trace, const void **code,
                            uint32_t *pc);
@@ -300,6 +313,8 @@ typedef struct jc_stats {
   uint64_t opt_loads_removed;  /* loads replaced by earlier loads */
   uint64_t opt_guards_removed; /* guards proven redundant */
   uint64_t opt_dead;           /* instructions removed as unused */
+  uint64_t invalidated;        /* traces unlinked or never installed because
+                                  a dependency changed */
 } jc_stats;
 
 /* Copy the counters into *out (fields up to out->size). */

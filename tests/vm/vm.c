@@ -66,6 +66,8 @@ stack_effect (const vm_insn *in, vm_program *p, int *pop, int *push)
     case VM_CALL: *pop = in->b; *push = 1; break;
     case VM_RET: *pop = 1; *push = 0; break;
     case VM_TOFLOAT: *pop = 1; *push = 1; break;
+    case VM_GETG: *pop = 0; *push = 1; break;
+    case VM_SETG: *pop = 1; *push = 0; break;
     default: return -1;
     }
   (void) p;
@@ -428,6 +430,15 @@ vm_run (vm *v, vm_func *fn, const vm_value *args, int nargs)
           f->slots[f->fn->nlocals + f->sp++] = f->slots[in->a];
           break;
         case VM_STORE: f->slots[in->a] = TOP (0); f->sp--; break;
+        case VM_GETG:
+          f->slots[f->fn->nlocals + f->sp++] = v->globals[in->a & 3];
+          break;
+        case VM_SETG:
+          v->globals[in->a & 3] = TOP (0);
+          f->sp--;
+          if (v->rt)
+            jc_runtime_invalidate (v->rt, (uintptr_t) &v->globals[in->a & 3]);
+          break;
         case VM_POP: f->sp--; break;
         case VM_DUP: f->slots[f->fn->nlocals + f->sp] = TOP (0); f->sp++; break;
         case VM_ADD: case VM_SUB: case VM_MUL:

@@ -26,7 +26,9 @@
   X (CALL, 4)    /* call function a with b args from the stack */        \
   X (RET, 0)     /* pop the result, return it to the caller */           \
   X (TOFLOAT, 0) /* convert top to float */                              \
-  X (MAX, 0)     /* the larger of two numbers (ints stay ints) */
+  X (MAX, 0)     /* the larger of two numbers (ints stay ints) */      \
+  X (GETG, 1)    /* push global a (0..3); traces embed it as a constant */ \
+  X (SETG, 1)    /* pop into global a; invalidates traces that embed it */
 
 typedef enum vm_opcode {
 #define VM_OP_ENUM_(n, k) VM_##n,
@@ -113,6 +115,7 @@ typedef struct vm {
   int installed;
   uint64_t steps, trace_entries;
   vm_value result;
+  vm_value globals[4];         /* GETG / SETG */
   int error;                   /* 1 after a runtime error (msg in errmsg) */
   char errmsg[128];
 } vm;

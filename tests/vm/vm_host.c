@@ -138,6 +138,9 @@ uninstall (void *ud, const void *code, uint32_t pc, jc_trace *t)
   const vm_func *f = code;
   if (v->traces[f->index][pc] == t)
     v->traces[f->index][pc] = NULL;
+  /* Count again from zero, so the head can get a new trace. */
+  if (v->rt && f->loop_head[pc])
+    jc_counter_init (v->rt, &v->counters[f->index][pc], JC_HOT_LOOP);
 }
 
 jc_host

@@ -123,6 +123,18 @@ vm_lower (void *ud, jc_lower *b, const void *code, uint32_t pc,
       break;
     case VM_POP:
       break;
+    case VM_GETG:
+      {
+        /* The global's value now, as a constant the trace depends on. */
+        const vm_value *g = &v->globals[in->a & 3];
+        jc_lower_depend (b, (uintptr_t) g);
+        jc_lower_slot_set (b, top, g->tag == VM_INT
+                                   ? jc_lower_const_i64 (b, g->u.i)
+                                   : jc_lower_const_f64 (b, g->u.f));
+        break;
+      }
+    case VM_SETG:
+      return refuse (step, JC_ABORT_UNSUPPORTED_INSN, "SETG");
     case VM_DUP:
       jc_lower_slot_set (b, top, get (v, b, top - 1, -1));
       break;

@@ -1,0 +1,106 @@
+/* invalidate.c -- dependencies between traces and the host's assumptions:
+ * jc_runtime_invalidate unlinks the traces that depend on a changed key,
+ * and a trace whose dependencies changed while it was being selected or
+ * compiled is never installed.
+ *
+ * Every invalidation bumps the runtime's epoch and records it for the key.
+ * Selection notes the epoch when it starts; before install, a trace with a
+ * dependency invalidated later than that is stale.  Unlinked traces that a
+ * jc_trace_enter is still running (an invalidation from a helper the trace
+ * called) are only marked dead and freed when that call returns. */
+#include <stdlib.h>
+#include "runtime_internal.h"
+
+static jc_inval *
+find (const jc_runtime *rt, uintptr_t key)
+{
+  for (uint32_t i = 0; i < rt->ninvals; i++)
+    if (rt->invals[i].key == key)
+      return &rt->invals[i];
+  return NULL;
+}
+
+int
+jc_inval_stale (const jc_runtime *rt, const jc_trace *t, uint64_t epoch)
+{
+  for (uint32_t i = 0; i < t->ndeps; i++)
+    {
+      const jc_inval *v = find (rt, t->deps[i]);
+      if (v && v->epoch > epoch)
+        return 1;
+    }
+  return 0;
+}
+
+static void
+unlink_trace (jc_runtime *rt, jc_trace *t)
+{
+  jc_head *h = jc_runtime_head (rt, t->code, t->pc, 0);
+  if (h && h->trace == t)
+    h->trace = NULL;
+  if (t->installed && rt->host.uninstall)
+    rt->host.uninstall (rt->host.userdata, t->code, t->pc, t);
+  t->installed = 0;
+  t->dead = 1;
+}
+
+void
+jc_inval_reap (jc_runtime *rt)
+{
+  for (jc_trace **pp = &rt->traces; *pp;)
+    {
+      jc_trace *t = *pp;
+      if (t->dead && t->active == 0)
+        {
+          *pp = t->next;
+          jc_exit_free_trace (t);
+        }
+      else
+        pp = &t->next;
+    }
+}
+
+JC_API uint32_t
+jc_runtime_invalidate (jc_runtime *rt, uintptr_t key)
+{
+  if (!rt)
+    return 0;
+  jc_inval *v = find (rt, key);
+  if (!v)
+    {
+      if (rt->ninvals >= rt->cap_invals)
+        {
+          uint32_t n = rt->cap_invals ? 2 * rt->cap_invals : 16;
+          jc_inval *a = realloc (rt->invals, n * sizeof *a);
+          if (!a)
+            {
+              jc_runtime_fail (rt, JC_NO_MEMORY, "out of memory recording "
+                               "an invalidation");
+              return 0;
+            }
+          rt->invals = a;
+          rt->cap_invals = n;
+        }
+      v = &rt->invals[rt->ninvals++];
+      v->key = key;
+    }
+  v->epoch = ++rt->inval_epoch;
+  uint32_t n = 0;
+  for (jc_trace *t = rt->traces; t; t = t->next)
+    {
+      if (t->dead)
+        continue;
+      for (uint32_t i = 0; i < t->ndeps; i++)
+        if (t->deps[i] == key)
+          {
+            unlink_trace (rt, t);
+            jc_log (rt, JC_LOG_TRACE, "trace %u at pc %u invalidated", t->id,
+                    t->pc);
+            n++;
+            break;
+          }
+    }
+  rt->stats.invalidated += n;
+  jc_inval_reap (rt);
+  return n;
+}
