@@ -698,7 +698,64 @@ static Obj *s_expandtabs(Obj **args, int n, Obj *kw)
     return sb_finish(&b);
 }
 
+static Obj *s_maketrans(Obj **args, int n, Obj *kw)
+{
+    Obj *d = mp_dict_new();
+    if (n == 1 && IS(args[0], dict)) {
+        int64_t pos = 0; Obj *k, *v;
+        while (mp_dict_next(args[0], &pos, &k, &v)) {
+            Obj *kk = IS_STR(k) ? NULL : incref(k);
+            if (!kk) { int64_t i = 0; kk = mp_int(next_cp((const unsigned char *)SS(k), &i)); }
+            mp_dict_set(d, kk, v);
+            decref(kk);
+        }
+        return d;
+    }
+    if (n < 2 || !IS_STR(args[0]) || !IS_STR(args[1]) || ((Str *)args[0])->clen != ((Str *)args[1])->clen) {
+        decref(d);
+        return mp_err(&mp_exc_ValueError, "the first two maketrans arguments must have equal length");
+    }
+    const unsigned char *a = (const unsigned char *)SS(args[0]), *b = (const unsigned char *)SS(args[1]);
+    int64_t i = 0, j = 0;
+    while (i < SLEN(args[0])) {
+        Obj *k = mp_int(next_cp(a, &i)), *v = mp_int(next_cp(b, &j));
+        mp_dict_set(d, k, v);
+        decref(k); decref(v);
+    }
+    if (n > 2 && IS_STR(args[2])) {
+        const unsigned char *c = (const unsigned char *)SS(args[2]);
+        for (i = 0; i < SLEN(args[2]);) { Obj *k = mp_int(next_cp(c, &i)); mp_dict_set(d, k, NONE); decref(k); }
+    }
+    return d;
+}
+
+static Obj *s_translate(Obj **args, int n, Obj *kw)
+{
+    if (mp_check_args("translate", n - 1, 1, 1)) return NULL;
+    const unsigned char *p = (const unsigned char *)SS(SELF);
+    SB b = {0};
+    for (int64_t i = 0; i < SLEN(SELF);) {
+        int64_t st = i;
+        uint32_t c = next_cp(p, &i);
+        Obj *k = mp_int(c);
+        Obj *v = mp_getitem(args[1], k);
+        decref(k);
+        if (!v) {
+            if (!mp_err_matches(&mp_exc_LookupError)) { sb_free(&b); return NULL; }
+            mp_err_clear();
+            sb_add(&b, (const char *)p + st, i - st);
+            continue;
+        }
+        if (IS_INT(v)) put_cp(&b, (uint32_t)IV(v));
+        else if (IS_STR(v)) sb_addo(&b, v);
+        else if (v != NONE) { decref(v); sb_free(&b); return mp_err(&mp_exc_TypeError, "character mapping must return integer, None or str"); }
+        decref(v);
+    }
+    return sb_finish(&b);
+}
+
 static const struct MethodDef str_methods[] = {
+    { "maketrans", s_maketrans }, { "translate", s_translate },
     { "join", s_join }, { "strip", s_strip }, { "lstrip", s_lstrip }, { "rstrip", s_rstrip },
     { "split", s_split }, { "rsplit", s_rsplit }, { "splitlines", s_splitlines }, { "replace", s_replace },
     { "find", s_find }, { "rfind", s_rfind }, { "index", s_index }, { "rindex", s_rindex },
