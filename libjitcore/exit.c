@@ -145,6 +145,7 @@ jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
     }
   rt->stats.trace_entries++;
   t->active++;                /* an invalidation meanwhile only marks it */
+  t->entries++;
   uint32_t id = ((trace_fn) t->native) (frame, buf);
   int ret = -1;
   if (id >= t->nexits)

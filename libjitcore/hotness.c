@@ -134,6 +134,7 @@ jc_runtime_hot (jc_runtime *rt, const void *code, uint32_t pc,
   h->trace = t;
   t->next = rt->traces;
   rt->traces = t;
+  jc_cache_installed (rt, t);
   if (c)
     {
       c->count = 0;

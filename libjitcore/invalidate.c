@@ -1,7 +1,7 @@
-/* invalidate.c -- dependencies between traces and the host's assumptions:
- * jc_runtime_invalidate unlinks the traces that depend on a changed key,
- * and a trace whose dependencies changed while it was being selected or
- * compiled is never installed.
+/* invalidate.c -- taking traces away again: jc_runtime_invalidate unlinks
+ * the traces that depend on a changed key (a trace whose dependencies
+ * changed while it was being selected or compiled is never installed), and
+ * the code-cache limits evict the least-entered traces.
  *
  * Every invalidation bumps the runtime's epoch and records it for the key.
  * Selection notes the epoch when it starts; before install, a trace with a
@@ -35,6 +35,11 @@ jc_inval_stale (const jc_runtime *rt, const jc_trace *t, uint64_t epoch)
 static void
 unlink_trace (jc_runtime *rt, jc_trace *t)
 {
+  if (t->installed)
+    {
+      rt->stats.live_traces--;
+      rt->stats.live_code_bytes -= t->code_bytes;
+    }
   jc_head *h = jc_runtime_head (rt, t->code, t->pc, 0);
   if (h && h->trace == t)
     h->trace = NULL;
@@ -103,4 +108,36 @@ jc_runtime_invalidate (jc_runtime *rt, uintptr_t key)
   rt->stats.invalidated += n;
   jc_inval_reap (rt);
   return n;
+}
+
+/* The installed trace entered least often, other than keep; NULL if none. */
+static jc_trace *
+coldest (jc_runtime *rt, const jc_trace *keep)
+{
+  jc_trace *best = NULL;
+  for (jc_trace *t = rt->traces; t; t = t->next)
+    if (t != keep && t->installed && !t->dead
+        && (!best || t->entries < best->entries))
+      best = t;
+  return best;
+}
+
+void
+jc_cache_installed (jc_runtime *rt, jc_trace *t)
+{
+  rt->stats.live_traces++;
+  rt->stats.live_code_bytes += t->code_bytes;
+  const jc_options *o = &rt->opts;
+  while ((o->max_traces && rt->stats.live_traces > o->max_traces)
+         || (o->max_code_bytes && rt->stats.live_code_bytes > o->max_code_bytes))
+    {
+      jc_trace *v = coldest (rt, t);
+      if (!v)
+        break;   /* only the new trace is left: keep it */
+      jc_log (rt, JC_LOG_TRACE, "trace %u at pc %u evicted (%llu entries)",
+              v->id, v->pc, (unsigned long long) v->entries);
+      unlink_trace (rt, v);
+      rt->stats.evicted++;
+    }
+  jc_inval_reap (rt);
 }

@@ -194,6 +194,8 @@ parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
     { "native", NULL, &o->native_cpu },
     { "disable", NULL, &o->disable },
     { "fail_compile", NULL, &o->fail_compile },
+    { "max_traces", &o->max_traces, NULL },
+    { "max_code_bytes", &o->max_code_bytes, NULL },
   };
   if (kn == 3 && strncmp (s, "log", 3) == 0)
     {

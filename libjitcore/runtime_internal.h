@@ -71,6 +71,8 @@ struct jc_trace {
   uintptr_t *deps;           /* host assumptions (jc_lower_depend) */
   uint32_t ndeps;
   uint32_t active;           /* jc_trace_enter calls running it */
+  uint64_t entries;          /* jc_trace_enter calls, for eviction */
+  uint64_t code_bytes;
   int dead;                  /* invalidated: free once active is 0 */
   struct jc_trace *next;     /* runtime's list */
 };
@@ -143,6 +145,8 @@ JC_HIDDEN int jc_inval_stale (const jc_runtime *rt, const jc_trace *t,
                               uint64_t epoch);
 /* Free dead traces no jc_trace_enter is running. */
 JC_HIDDEN void jc_inval_reap (jc_runtime *rt);
+/* A trace was installed: account for it and evict over the limits. */
+JC_HIDDEN void jc_cache_installed (jc_runtime *rt, jc_trace *t);
 
 /* exit.c */
 JC_HIDDEN void jc_exit_free_trace (jc_trace *t);

@@ -270,6 +270,7 @@ jc_selir_compile (jc_runtime *rt, jc_lower *b, jc_trace *t, char *msg,
       t->nconstants = nk;
     }
   rt->stats.code_bytes += c->code_bytes;
+  t->code_bytes = c->code_bytes;
   rt->stats.ir_insns += jc_ir_ninsns (b);
   rt->stats.snapshots += jc_ir_nsnaps (b);
   return JC_OK;

@@ -77,6 +77,9 @@ jc_stats_print (const jc_runtime *rt, FILE *out)
            (unsigned long long) s->opt_guards_removed);
   fprintf (out, "dead=%llu\n", (unsigned long long) s->opt_dead);
   P (invalidated);
+  P (evicted);
+  P (live_traces);
+  P (live_code_bytes);
 #undef P
   for (unsigned i = 1; i < JC_ABORT_COUNT_; i++)
     if (s->aborted_by_reason[i])

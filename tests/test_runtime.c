@@ -139,6 +139,12 @@ test_env_options (void)
   jc_runtime_options (rt, &e);
   CU_ASSERT_EQUAL (e.passes, JC_PASS_FOLD | JC_PASS_DCE | JC_PASS_LOOP);
   jc_runtime_free (rt);
+  setenv ("JITCORE_OPTIONS", "max_traces=3,max_code_bytes=4096", 1);
+  rt = new_rt (NULL);
+  jc_runtime_options (rt, &e);
+  CU_ASSERT_EQUAL (e.max_traces, 3);
+  CU_ASSERT_EQUAL (e.max_code_bytes, 4096);
+  jc_runtime_free (rt);
   setenv ("JITCORE_OPTIONS", "passes=none", 1);
   rt = new_rt (NULL);
   jc_runtime_options (rt, &e);

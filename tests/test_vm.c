@@ -612,6 +612,53 @@ test_invalidation_mid_loop (void)
   CU_ASSERT_EQUAL (r.stats.invalidated, 0);
 }
 
+/* Three loops one after the other, under code-cache limits: installing a
+ * trace past the limit evicts the least-entered one; results stay exact. */
+static const char *three_loops_src =
+  "func main 1 3      # three loops of n: s += i, s += 2, s += i*i\n"
+  "  const 0\n  store 1\n  const 0\n  store 2\n"
+  "a:\n  load 1\n  load 0\n  lt\n  jz a_end\n"
+  "  load 2\n  load 1\n  add\n  store 2\n"
+  "  load 1\n  const 1\n  add\n  store 1\n  jmp a\n"
+  "a_end:\n  const 0\n  store 1\n"
+  "b:\n  load 1\n  load 0\n  lt\n  jz b_end\n"
+  "  load 2\n  const 2\n  add\n  store 2\n"
+  "  load 1\n  const 1\n  add\n  store 1\n  jmp b\n"
+  "b_end:\n  const 0\n  store 1\n"
+  "c:\n  load 1\n  load 0\n  lt\n  jz c_end\n"
+  "  load 2\n  load 1\n  load 1\n  mul\n  add\n  store 2\n"
+  "  load 1\n  const 1\n  add\n  store 1\n  jmp c\n"
+  "c_end:\n  load 2\n  ret\n";
+
+static void
+test_code_cache_limits (void)
+{
+  vm_value a[1] = { vm_int (200) };
+  int64_t want = 199 * 200 / 2 + 2 * 200 + 199 * 200 * 399 / 6;
+  jit_run r = run_jit (three_loops_src, a, 1, NULL);
+  CU_ASSERT_EQUAL (r.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.stats.traces_installed, 3);
+  CU_ASSERT_EQUAL (r.stats.evicted, 0);
+  CU_ASSERT_EQUAL (r.stats.live_traces, 3);
+  jc_options o;
+  jc_options_init (&o);
+  o.loop_threshold = 5;
+  o.max_traces = 1;
+  r = run_jit (three_loops_src, a, 1, &o);
+  CU_ASSERT_EQUAL (r.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.stats.traces_installed, 3);
+  CU_ASSERT_EQUAL (r.stats.evicted, 2);
+  CU_ASSERT_EQUAL (r.stats.live_traces, 1);
+  jc_options_init (&o);
+  o.loop_threshold = 5;
+  o.max_code_bytes = 1;      /* every trace is bigger: keep only the newest */
+  r = run_jit (three_loops_src, a, 1, &o);
+  CU_ASSERT_EQUAL (r.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.stats.evicted, 2);
+  CU_ASSERT_EQUAL (r.stats.live_traces, 1);
+  CU_ASSERT (r.stats.live_code_bytes > 1);
+}
+
 /* A float loop with a conversion and a float multiply stays unboxed. */
 static void
 test_float_loop (void)
@@ -720,6 +767,7 @@ jc_test_register (void)
     { "exactness_matrix", test_exactness_matrix },
     { "passes_matrix", test_passes_matrix },
     { "invalidation_mid_loop", test_invalidation_mid_loop },
+    { "code_cache_limits", test_code_cache_limits },
     { "float_loop", test_float_loop },
     { "function_entry_trace", test_function_entry_trace },
     { "helper_call", test_helper_call },

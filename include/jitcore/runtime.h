@@ -111,7 +111,7 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       opt (0-3), native (0/1), sync (0/1), log (category list joined
  *       with '+', or "all"), disable (0/1), fail_compile (0/1),
  *       passes (optimizer passes joined with '+': fold, cse, guard, dce,
- *       loop; or "all" or "none")
+ *       loop; or "all" or "none"), max_traces, max_code_bytes
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
  * A malformed environment string puts the runtime in error (sticky,
  * JC_BAD_OPTION with the offending text in the message). */
@@ -152,6 +152,11 @@ typedef struct jc_options {
   jc_log_fn log_fn;           /* NULL: stderr */
   void *log_userdata;
   uint32_t passes;            /* JC_PASS_* optimizer passes; JC_PASS_ALL */
+  uint32_t max_traces;        /* installed traces kept; 0 = no limit.  Over
+                                 the limit the least-entered trace is
+                                 evicted (uninstalled and freed) */
+  uint32_t max_code_bytes;    /* machine code kept; 0 = no limit; evicts
+                                 the same way */
   uint32_t reserved1;         /* must be 0 */
 } jc_options;
 
@@ -315,6 +320,9 @@ typedef struct jc_stats {
   uint64_t opt_dead;           /* instructions removed as unused */
   uint64_t invalidated;        /* traces unlinked or never installed because
                                   a dependency changed */
+  uint64_t evicted;            /* traces evicted by max_traces/max_code_bytes */
+  uint64_t live_traces;        /* installed traces now */
+  uint64_t live_code_bytes;    /* their machine code now */
 } jc_stats;
 
 /* Copy the counters into *out (fields up to out->size). */
