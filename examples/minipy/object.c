@@ -54,6 +54,8 @@ static void dealloc_inst(Obj *o)
 void mp_dealloc(Obj *o)
 {
     Type *t = TYPE(o);
+    if (t == &mp_str_type || t == &mp_bytes_type || t == &mp_range_type || t == &mp_range_iterator_type ||
+        t == &mp_complex_type) { mp_free(o); return; }
     if (t->flags & (T_USER | T_EXC)) { dealloc_inst(o); decref((Obj *)t); mp_free(o); return; }
     if (t == &mp_int_type) {
         if (((Int *)o)->big) mpz_clear(((Int *)o)->z);
