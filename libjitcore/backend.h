@@ -39,6 +39,12 @@ typedef struct jc_compiled {
   void *result;              /* gcc_jit_result * */
   size_t code_bytes;         /* size of the function's machine code */
   double compile_ms;
+  void **consts;             /* the trace's constant table (nconsts entries,
+                                filled from jc_ir_consts): the code reads
+                                host objects from here on every use, so a
+                                runtime may repoint an entry (relocation,
+                                cache reload) without recompiling */
+  uint32_t nconsts;
 } jc_compiled;
 
 /* Compile b.  On success returns 0 and fills *out; on failure returns -1,

@@ -605,7 +605,8 @@ setup_globals (em *e, char *err, size_t errlen)
 }
 
 static int
-fill_globals (em *e, gcc_jit_result *res, char *err, size_t errlen)
+fill_globals (em *e, gcc_jit_result *res, jc_compiled *out, char *err,
+              size_t errlen)
 {
   char nm[128];
   const jc_lower *b = e->b;
@@ -615,6 +616,8 @@ fill_globals (em *e, gcc_jit_result *res, char *err, size_t errlen)
     return snprintf (err, errlen, "compiled trace lacks %s", nm), -1;
   for (uint32_t i = 0; i < jc_ir_nconsts (b); i++)
     k[i] = jc_ir_consts (b)[i];
+  out->consts = k;
+  out->nconsts = jc_ir_nconsts (b);
   const jc_host *h = jc_ir_host (b);
   for (uint32_t i = 0; h && i < h->nhelpers; i++)
     {
@@ -798,7 +801,7 @@ jc_emit_compile (const jc_lower *b, const char *name, const jc_emit_opts *o,
       snprintf (err, errlen, "libgccjit: no code for %s", name);
       goto done;
     }
-  if (fill_globals (&e, res, err, errlen) != 0)
+  if (fill_globals (&e, res, out, err, errlen) != 0)
     goto done;
   out->result = res;
   out->code_bytes = code_size ((void *) out->entry);
@@ -808,7 +811,11 @@ done:
   if (res)
     gcc_jit_result_release (res);
   if (rc != 0)
-    out->entry = NULL;
+    {
+      out->entry = NULL;
+      out->consts = NULL;
+      out->nconsts = 0;
+    }
   if (e.ctx)
     gcc_jit_context_release (e.ctx);
   free (e.rv);

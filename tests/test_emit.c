@@ -254,6 +254,16 @@ test_const_obj_load_store (void)
   cell[0] = 100;
   c.entry (f, buf);
   CU_ASSERT_EQUAL (cell[1], 102);
+  /* The object is read from the table, not baked in: repointing the
+   * entry redirects the same code to another object. */
+  int64_t other[2] = { 7, 0 };
+  CU_ASSERT_EQUAL_FATAL (c.nconsts, 1);
+  CU_ASSERT_PTR_EQUAL (c.consts[0], cell);
+  c.consts[0] = other;
+  id = c.entry (f, buf);
+  CU_ASSERT_EQUAL (other[1], 9);
+  CU_ASSERT_EQUAL (cell[1], 102);
+  CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 0), 7);
   jc_emit_release (&c);
   jc_ir_free (b);
 }
