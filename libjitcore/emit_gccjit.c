@@ -682,6 +682,13 @@ configure_context (em *e)
 #ifdef LIBGCCJIT_HAVE_gcc_jit_context_set_bool_print_errors_to_stderr
   gcc_jit_context_set_bool_print_errors_to_stderr (c, 0);
 #endif
+#ifdef LIBGCCJIT_HAVE_gcc_jit_context_set_bool_use_external_driver
+  /* libgccjit's embedded driver calls exit() on a fatal error (no `as` or
+   * `ld` on PATH, say), which would take the host process down; the
+   * external driver runs as a child process whose failure is an ordinary
+   * compile error. */
+  gcc_jit_context_set_bool_use_external_driver (c, 1);
+#endif
   if (o->native_cpu)
     add_cpu_options (c);
 #ifdef LIBGCCJIT_HAVE_gcc_jit_context_add_driver_option

@@ -366,6 +366,34 @@ test_injected_failure (void)
   jc_ir_free (b);
 }
 
+/* No assembler or linker to be found (the driver libgccjit runs is looked up
+ * on PATH): the compile fails with libgccjit's message, nothing crashes,
+ * and a later compile with the tools back works. */
+static void
+test_missing_toolchain (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  jc_lower *b = build_sum (&fx);
+  const char *old = getenv ("PATH");
+  char *saved = old ? strdup (old) : NULL;
+  setenv ("PATH", "/nonexistent-jc-test", 1);
+  jc_compiled c;
+  char err[512] = "";
+  int rc = jc_emit_compile (b, "t", NULL, &c, err, sizeof err);
+  if (saved)
+    setenv ("PATH", saved, 1);
+  else
+    unsetenv ("PATH");
+  free (saved);
+  CU_ASSERT_EQUAL (rc, -1);
+  CU_ASSERT_PTR_NULL (c.entry);
+  CU_ASSERT_PTR_NOT_NULL (strstr (err, "libgccjit"));
+  CU_ASSERT_EQUAL (compile (b, NULL, &c), 0);
+  jc_emit_release (&c);
+  jc_ir_free (b);
+}
+
 /* Debug info with guest locations, and -march=native, still compute the
  * same. */
 static void
@@ -470,6 +498,7 @@ jc_test_register (void)
     { "inlined_exit", test_inlined_exit },
     { "injected_failure", test_injected_failure },
     { "debuginfo_native", test_debuginfo_native },
+    { "missing_toolchain", test_missing_toolchain },
     { "parallel_carry", test_parallel_carry },
     { NULL, NULL }
   };
