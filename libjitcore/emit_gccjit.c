@@ -47,6 +47,7 @@
 #include <time.h>
 #include <libgccjit.h>
 #include "backend.h"
+#include "opt.h"
 
 JC_HIDDEN int jc_helper_signature (const char *sig, jc_type *ret,
                                    jc_type *args, int max);
@@ -477,20 +478,13 @@ invariant (em *e, const jc_ir_insn *in)
 static void
 scan_clobbers (em *e)
 {
-  const jc_host *h = jc_ir_host (e->b);
   for (uint32_t i = 0; i < jc_ir_ninsns (e->b); i++)
     {
       const jc_ir_insn *in = &e->insns[i];
       if (in->op == JC_IR_STORE)
         e->stored[in->sub % 64] = 1;
-      else if (in->op == JC_IR_CALL)
-        {
-          uint32_t f = h->helpers[in->sub].flags;
-          if (!(f & JC_HELPER_PURE)
-              && (f & (JC_HELPER_WRITES_MEMORY | JC_HELPER_ALLOCATES)
-                  || !(f & JC_HELPER_READS_MEMORY)))
-            e->clobber_all = 1;
-        }
+      else if (in->op == JC_IR_CALL && jc_opt_call_writes (e->b, in))
+        e->clobber_all = 1;
     }
 }
 

@@ -48,6 +48,11 @@ typedef struct jc_opt_stats {
 JC_HIDDEN int jc_opt_run (jc_lower *b, uint32_t passes, jc_opt_stats *st,
                           FILE *dump);
 
+/* May the helper that the CALL instruction `in` calls write memory?  (A helper
+ * that says nothing about memory may.)  Shared by CSE's load availability
+ * and the backend's loop-invariant loads. */
+JC_HIDDEN int jc_opt_call_writes (const jc_lower *b, const jc_ir_insn *in);
+
 /* Internal to the passes. */
 JC_HIDDEN int jc_opt_fold_cse (jc_lower *b, uint32_t passes, jc_opt_stats *st);
 JC_HIDDEN int jc_opt_dce (jc_lower *b, jc_opt_stats *st);

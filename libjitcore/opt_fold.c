@@ -54,8 +54,8 @@ call_is_pure (const jc_lower *b, const jc_ir_insn *in)
                           | JC_HELPER_MAY_RAISE));
 }
 
-static int
-call_writes (const jc_lower *b, const jc_ir_insn *in)
+int
+jc_opt_call_writes (const jc_lower *b, const jc_ir_insn *in)
 {
   const jc_helper *h = helper_of (b, in);
   /* A helper that says nothing about memory may write it. */
@@ -488,7 +488,7 @@ jc_opt_fold_cse (jc_lower *b, uint32_t passes, jc_opt_stats *st)
         }
       if (in->op == JC_IR_STORE)
         w.alias_epoch[in->sub % NALIAS]++;
-      else if (in->op == JC_IR_CALL && call_writes (b, in))
+      else if (in->op == JC_IR_CALL && jc_opt_call_writes (b, in))
         w.epoch++;
     }
   remap_snapshots (b, w.repl);

@@ -92,6 +92,20 @@ jc_selir_nsnapshots (const jc_lower *b)
   return jc_ir_nsnaps (b);
 }
 
+/* Log text (a memstream's buffer) line by line under log=ir; frees it. */
+static void
+log_ir_text (jc_runtime *rt, char *text)
+{
+  for (char *l = text, *e; l && *l; l = e ? e + 1 : NULL)
+    {
+      e = strchr (l, '\n');
+      if (e)
+        *e = 0;
+      jc_log (rt, JC_LOG_IR, "%s", l);
+    }
+  free (text);
+}
+
 static void
 dump_ir (jc_runtime *rt, const jc_lower *b, uint32_t id)
 {
@@ -103,14 +117,7 @@ dump_ir (jc_runtime *rt, const jc_lower *b, uint32_t id)
   jc_ir_dump (b, f);
   fclose (f);
   jc_log (rt, JC_LOG_IR, "---- trace %u IR ----", id);
-  for (char *l = text, *e; l && *l; l = e ? e + 1 : NULL)
-    {
-      e = strchr (l, '\n');
-      if (e)
-        *e = 0;
-      jc_log (rt, JC_LOG_IR, "%s", l);
-    }
-  free (text);
+  log_ir_text (rt, text);
 }
 
 static void
@@ -184,14 +191,7 @@ optimize (jc_runtime *rt, jc_lower *b, char *msg, size_t len)
   if (f)
     {
       fclose (f);
-      for (char *l = text, *e; l && *l; l = e ? e + 1 : NULL)
-        {
-          e = strchr (l, '\n');
-          if (e)
-            *e = 0;
-          jc_log (rt, JC_LOG_IR, "%s", l);
-        }
-      free (text);
+      log_ir_text (rt, text);
     }
   if (rc != 0)
     {
