@@ -77,6 +77,25 @@ fx_builder (fixture *fx, uint32_t max_insns)
   return jc_ir_new (&h, fx, 0);
 }
 
+/* i = slot0, n = slot1: guard i < n; slot2 = i * 2 (written, never read);
+ * slot0 = i + 1 (overflow-checked when checked_add).  Not yet closed. */
+static inline jc_lower *
+fx_counting_loop (fixture *fx, int checked_add)
+{
+  jc_lower *b = fx_builder (fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref i = jc_lower_slot_get (b, 0), n = jc_lower_slot_get (b, 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, i, n), 1);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  jc_lower_slot_set (b, 2, jc_lower_binop (b, JC_MUL, i,
+                                           jc_lower_const_i64 (b, 2)));
+  jc_ir_begin_insn (b, 2, NULL, -1);
+  jc_ref one = jc_lower_const_i64 (b, 1);
+  jc_lower_slot_set (b, 0, checked_add ? jc_lower_binop_ov (b, JC_ADD, i, one)
+                                       : jc_lower_binop (b, JC_ADD, i, one));
+  return b;
+}
+
 /* Value of slot in snapshot `id`'s root frame, by scanning exit_buf. */
 static inline int
 fx_exit_slot (const jc_lower *b, uint32_t id, const uint64_t *buf,

@@ -124,16 +124,7 @@ test_write_only_slot_written_back (void)
 {
   fixture fx;
   fx_init (&fx);
-  jc_lower *b = fx_builder (&fx, 0);
-  jc_ir_begin_insn (b, 0, NULL, -1);
-  jc_ref i = jc_lower_slot_get (b, 0), n = jc_lower_slot_get (b, 1);
-  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, i, n), 1);
-  jc_ir_begin_insn (b, 1, NULL, -1);
-  jc_lower_slot_set (b, 2, jc_lower_binop (b, JC_MUL, i,
-                                           jc_lower_const_i64 (b, 2)));
-  jc_ir_begin_insn (b, 2, NULL, -1);
-  jc_lower_slot_set (b, 0, jc_lower_binop (b, JC_ADD, i,
-                                           jc_lower_const_i64 (b, 1)));
+  jc_lower *b = fx_counting_loop (&fx, 0);
   CU_ASSERT_EQUAL_FATAL (jc_ir_close_loop (b), 0);
   jc_compiled c;
   CU_ASSERT_EQUAL_FATAL (compile (b, NULL, &c), 0);

@@ -222,29 +222,12 @@ test_const_obj_table (void)
   jc_ir_free (b);
 }
 
-/* Build: i = slot0, n = slot1; guard i < n; slot2 = i * 2; slot0 = i + 1. */
-static jc_lower *
-build_counting_loop (fixture *fx)
-{
-  jc_lower *b = fx_builder (fx, 0);
-  jc_ir_begin_insn (b, 0, NULL, -1);
-  jc_ref i = jc_lower_slot_get (b, 0), n = jc_lower_slot_get (b, 1);
-  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, i, n), 1);
-  jc_ir_begin_insn (b, 1, NULL, -1);
-  jc_lower_slot_set (b, 2, jc_lower_binop (b, JC_MUL, i,
-                                           jc_lower_const_i64 (b, 2)));
-  jc_ir_begin_insn (b, 2, NULL, -1);
-  jc_lower_slot_set (b, 0, jc_lower_binop_ov (b, JC_ADD, i,
-                                              jc_lower_const_i64 (b, 1)));
-  return b;
-}
-
 static void
 test_loop_variants (void)
 {
   fixture fx;
   fx_init (&fx);
-  jc_lower *b = build_counting_loop (&fx);
+  jc_lower *b = fx_counting_loop (&fx, 1);
   CU_ASSERT_EQUAL (jc_ir_close_loop (b), 0);
   CU_ASSERT_TRUE (jc_ir_is_loop (b));
   const jc_ref *c = jc_ir_loop_carried (b);
@@ -288,7 +271,7 @@ test_dump (void)
 {
   fixture fx;
   fx_init (&fx);
-  jc_lower *b = build_counting_loop (&fx);
+  jc_lower *b = fx_counting_loop (&fx, 1);
   jc_ir_close_loop (b);
   char *text = NULL;
   size_t len = 0;
