@@ -8,6 +8,9 @@
  *          and of repeated guards (opt_fold.c: one forward walk)
  *   GUARD  guards proven by constants or by an identical earlier guard
  *          disappear (opt_fold.c)
+ *   RC     an INCREF helper call and a later DECREF of the same value with
+ *          nothing between them that could drop another reference cancel
+ *          out (opt_rc.c); runs after CSE, which makes equal values one ref
  *   DCE    dead-code elimination (opt_dce.c)
  *   LOOP   in a looping trace, instructions of the loop copy whose operands
  *          are loop-invariant reuse the first iteration's value: invariant
@@ -29,7 +32,8 @@ enum {
   JC_OPT_GUARD = 1u << 2,
   JC_OPT_DCE = 1u << 3,
   JC_OPT_LOOP = 1u << 4,
-  JC_OPT_ALL = 0x1f
+  JC_OPT_RC = 1u << 5,
+  JC_OPT_ALL = 0x3f
 };
 
 typedef struct jc_opt_stats {
@@ -38,10 +42,11 @@ typedef struct jc_opt_stats {
   uint32_t loads_removed;    /* loads replaced by earlier loads */
   uint32_t guards_removed;   /* guards proven redundant */
   uint32_t dead;             /* instructions removed as unused */
+  uint32_t rc_removed;       /* INCREF/DECREF calls removed (two per pair) */
 } jc_opt_stats;
 
-/* Run the forward passes selected in `passes` (FOLD, CSE, GUARD) and then
- * DCE on a trace that has ended (loop or exit).  Adds to *st if non-NULL.
+/* Run the forward passes selected in `passes` (FOLD, CSE, GUARD), then RC,
+ * then DCE on a trace that has ended (loop or exit).  Adds to *st if non-NULL.
  * With dump non-NULL, the IR is listed after each pass that ran, headed by
  * the pass names and what they removed (JITCORE_LOG=ir).
  * Returns 0, or -1 with the builder's error set (out of memory). */
@@ -56,5 +61,6 @@ JC_HIDDEN int jc_opt_call_writes (const jc_lower *b, const jc_ir_insn *in);
 /* Internal to the passes. */
 JC_HIDDEN int jc_opt_fold_cse (jc_lower *b, uint32_t passes, jc_opt_stats *st);
 JC_HIDDEN int jc_opt_dce (jc_lower *b, jc_opt_stats *st);
+JC_HIDDEN int jc_opt_rc (jc_lower *b, jc_opt_stats *st);
 
 #endif /* JC_OPT_H */

@@ -61,9 +61,10 @@ jc_opt_call_writes (const jc_lower *b, const jc_ir_insn *in)
   /* A helper that says nothing about memory may write it. */
   if (!h)
     return 1;
-  if (h->flags & JC_HELPER_PURE)
-    return 0;
-  if (h->flags & (JC_HELPER_WRITES_MEMORY | JC_HELPER_ALLOCATES))
+  if (h->flags & (JC_HELPER_PURE | JC_HELPER_INCREF))
+    return 0;   /* INCREF writes only a count no trace loads */
+  if (h->flags & (JC_HELPER_WRITES_MEMORY | JC_HELPER_ALLOCATES
+                  | JC_HELPER_DECREF))
     return 1;
   return !(h->flags & JC_HELPER_READS_MEMORY);
 }
@@ -523,6 +524,19 @@ jc_opt_run (jc_lower *b, uint32_t passes, jc_opt_stats *st, FILE *dump)
                    st->loads_removed - before.loads_removed,
                    st->guards_removed - before.guards_removed);
           if (memcmp (&before, st, sizeof before) != 0)
+            jc_ir_dump (b, dump);
+        }
+    }
+  if (passes & JC_OPT_RC)
+    {
+      uint32_t before = st->rc_removed;
+      if (jc_opt_rc (b, st) != 0)
+        return -1;
+      if (dump)
+        {
+          fprintf (dump, "---- after RC: %u reference-count calls removed\n",
+                   st->rc_removed - before);
+          if (st->rc_removed != before)
             jc_ir_dump (b, dump);
         }
     }

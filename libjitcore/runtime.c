@@ -99,6 +99,26 @@ jc_host_check (const jc_host *h, char *msg, size_t len)
                   "function or a signature", i);
         return JC_INVALID_ARGUMENT;
       }
+    else if (c.helpers[i].flags & (JC_HELPER_INCREF | JC_HELPER_DECREF))
+      {
+        uint32_t f = c.helpers[i].flags;
+        if (((f & JC_HELPER_INCREF) && (f & JC_HELPER_DECREF))
+            || (f & JC_HELPER_PURE))
+          {
+            snprintf (msg, len, "host descriptor: helper %s: a reference "
+                      "count helper is either INCREF or DECREF, and never "
+                      "PURE", c.helpers[i].name);
+            return JC_INVALID_ARGUMENT;
+          }
+        if (strcmp (c.helpers[i].signature, "void(ptr)") != 0)
+          {
+            snprintf (msg, len, "host descriptor: helper %s is a reference "
+                      "count helper, so its signature must be \"void(ptr)\", "
+                      "not \"%s\"", c.helpers[i].name,
+                      c.helpers[i].signature);
+            return JC_INVALID_ARGUMENT;
+          }
+      }
   if (c.reserved0)
     {
       snprintf (msg, len, "host descriptor: reserved0 must be 0");

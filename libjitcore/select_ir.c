@@ -176,7 +176,9 @@ _Static_assert ((unsigned) JC_PASS_FOLD == (unsigned) JC_OPT_FOLD
                 && (unsigned) JC_PASS_CSE == (unsigned) JC_OPT_CSE
                 && (unsigned) JC_PASS_GUARD == (unsigned) JC_OPT_GUARD
                 && (unsigned) JC_PASS_DCE == (unsigned) JC_OPT_DCE
-                && (unsigned) JC_PASS_LOOP == (unsigned) JC_OPT_LOOP,
+                && (unsigned) JC_PASS_LOOP == (unsigned) JC_OPT_LOOP
+                && (unsigned) JC_PASS_RC == (unsigned) JC_OPT_RC
+                && (unsigned) JC_PASS_ALL == (unsigned) JC_OPT_ALL,
                 "pass bits differ");
 
 /* Run the optimizer; under log=ir the IR is listed after each pass. */
@@ -203,6 +205,16 @@ optimize (jc_runtime *rt, jc_lower *b, char *msg, size_t len)
   rt->stats.opt_loads_removed += st.loads_removed;
   rt->stats.opt_guards_removed += st.guards_removed;
   rt->stats.opt_dead += st.dead;
+  rt->stats.opt_rc_removed += st.rc_removed;
+  /* Carried slots of raw type stay in registers around the loop; the
+   * interpreter would box each of them on every iteration. */
+  if (jc_ir_is_loop (b))
+    for (uint32_t k = 0; k < jc_ir_nloopslots (b); k++)
+      {
+        jc_ref r = jc_ir_loop_carried (b)[k];
+        if (r != JC_REF_NONE && jc_ir_insns (b)[r].type != JC_TYPE_PTR)
+          rt->stats.opt_boxes_removed++;
+      }
   return JC_OK;
 }
 

@@ -76,6 +76,9 @@ jc_stats_print (const jc_runtime *rt, FILE *out)
   fprintf (out, "guards_removed=%llu\n",
            (unsigned long long) s->opt_guards_removed);
   fprintf (out, "dead=%llu\n", (unsigned long long) s->opt_dead);
+  fprintf (out, "rc_removed=%llu\n", (unsigned long long) s->opt_rc_removed);
+  fprintf (out, "boxes_removed=%llu\n",
+           (unsigned long long) s->opt_boxes_removed);
   P (invalidated);
   P (evicted);
   P (live_traces);

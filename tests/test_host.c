@@ -162,6 +162,20 @@ test_helpers (void)
   CU_ASSERT_PTR_NOT_NULL (strstr (msg, "helper 1"));
   h.nhelpers = 1;
   CU_ASSERT_EQUAL (jc_host_check (&h, NULL, 0), JC_OK);
+  /* Reference-count helpers: one of INCREF/DECREF, never PURE, void(ptr). */
+  jc_helper rc[1] = { { "inc", (void *) helper_add, "void(ptr)",
+                        JC_HELPER_INCREF } };
+  h.helpers = rc;
+  CU_ASSERT_EQUAL (jc_host_check (&h, NULL, 0), JC_OK);
+  rc[0].signature = "void(i64)";
+  CU_ASSERT_EQUAL (jc_host_check (&h, msg, sizeof msg), JC_INVALID_ARGUMENT);
+  CU_ASSERT_PTR_NOT_NULL (strstr (msg, "void(ptr)"));
+  rc[0].signature = "void(ptr)";
+  rc[0].flags = JC_HELPER_INCREF | JC_HELPER_DECREF;
+  CU_ASSERT_EQUAL (jc_host_check (&h, NULL, 0), JC_INVALID_ARGUMENT);
+  rc[0].flags = JC_HELPER_DECREF | JC_HELPER_PURE;
+  CU_ASSERT_EQUAL (jc_host_check (&h, msg, sizeof msg), JC_INVALID_ARGUMENT);
+  CU_ASSERT_PTR_NOT_NULL (strstr (msg, "never PURE"));
 }
 
 /* A runtime made from a bad descriptor is inert: calls return its status. */

@@ -262,6 +262,213 @@ test_passes_on_off_agree (void)
     }
 }
 
+/* ---- reference-count pairs (RC) ----------------------------------------
+ * A counted object and the host's helpers for it.  The IR tests check which
+ * calls the pass removes; the compiled test runs a loop that keeps an
+ * object alive around a use, with RC on and off, and compares results and
+ * final counts. */
+typedef struct counted {
+  int64_t rc;
+  int64_t val;
+} counted;
+
+static int64_t rc_calls;          /* incref + decref calls made */
+
+static void h_incref (void *p) { ((counted *) p)->rc++; rc_calls++; }
+static void h_decref (void *p) { ((counted *) p)->rc--; rc_calls++; }
+static int64_t h_peek (void *p) { return ((counted *) p)->val; }
+static void h_poke (void *p) { ((counted *) p)->val++; }
+
+static const jc_helper rc_helpers[] = {
+  { "incref", (void *) h_incref, "void(ptr)", JC_HELPER_INCREF },
+  { "decref", (void *) h_decref, "void(ptr)", JC_HELPER_DECREF },
+  { "peek", (void *) h_peek, "i64(ptr)",
+    JC_HELPER_PURE | JC_HELPER_READS_MEMORY },
+  { "poke", (void *) h_poke, "void(ptr)", JC_HELPER_WRITES_MEMORY },
+};
+enum { H_INC, H_DEC, H_PEEK, H_POKE };
+
+static void
+rc_fixture (fixture *fx)
+{
+  fx_init (fx);
+  fx->host.helpers = rc_helpers;
+  fx->host.nhelpers = sizeof rc_helpers / sizeof rc_helpers[0];
+  fx->expect_tag[0] = fx->expect_tag[1] = TAG_OBJ;
+}
+
+static jc_ref
+rc_call (jc_lower *b, uint32_t h, jc_ref x)
+{
+  return jc_lower_call (b, h, &x, 1);
+}
+
+static int
+is_nop (const jc_lower *b, jc_ref r)
+{
+  return jc_ir_insns (b)[r].op == JC_IR_NOP;
+}
+
+static void
+test_rc_pairs (void)
+{
+  fixture fx;
+  rc_fixture (&fx);
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref x = jc_lower_slot_get (b, 0), y = jc_lower_slot_get (b, 1);
+  /* 1: only a pure read and a guard between: removed. */
+  jc_ref i1 = rc_call (b, H_INC, x);
+  jc_ref v = rc_call (b, H_PEEK, x);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_GT, v, jc_lower_const_i64 (b, 0)), 1);
+  jc_ref d1 = rc_call (b, H_DEC, x);
+  /* 2: a writing helper between: kept. */
+  jc_ref i2 = rc_call (b, H_INC, y);
+  rc_call (b, H_POKE, y);
+  jc_ref d2 = rc_call (b, H_DEC, y);
+  /* 3: nested pairs: all four removed. */
+  jc_ref i3 = rc_call (b, H_INC, x);
+  jc_ref i4 = rc_call (b, H_INC, y);
+  jc_ref d4 = rc_call (b, H_DEC, y);
+  jc_ref d3 = rc_call (b, H_DEC, x);
+  /* 4: an unmatched DECREF (may free y, run anything) between: kept. */
+  jc_ref i5 = rc_call (b, H_INC, x);
+  jc_ref d6 = rc_call (b, H_DEC, y);
+  jc_ref d5 = rc_call (b, H_DEC, x);
+  /* 5: interleaved pairs: both removed. */
+  jc_ref i7 = rc_call (b, H_INC, x);
+  jc_ref i8 = rc_call (b, H_INC, y);
+  jc_ref d7 = rc_call (b, H_DEC, x);
+  jc_ref d8 = rc_call (b, H_DEC, y);
+  /* 6: DECREF before INCREF is no pair. */
+  jc_ref d9 = rc_call (b, H_DEC, x);
+  jc_ref i9 = rc_call (b, H_INC, x);
+  jc_ir_end_exit (b, 1);
+  CU_ASSERT_TRUE_FATAL (jc_lower_ok (b));
+
+  jc_opt_stats st = { 0 };
+  char *passlog = NULL;
+  size_t plen = 0;
+  FILE *pl = open_memstream (&passlog, &plen);
+  CU_ASSERT_EQUAL (jc_opt_run (b, JC_OPT_RC, &st, pl), 0);
+  fclose (pl);
+  CU_ASSERT_PTR_NOT_NULL (strstr (passlog, "after RC: 10 reference-count"));
+  free (passlog);
+  CU_ASSERT_EQUAL (st.rc_removed, 10);
+  CU_ASSERT_TRUE (is_nop (b, i1) && is_nop (b, d1));
+  CU_ASSERT_FALSE (is_nop (b, i2) || is_nop (b, d2));
+  CU_ASSERT_TRUE (is_nop (b, i3) && is_nop (b, d3));
+  CU_ASSERT_TRUE (is_nop (b, i4) && is_nop (b, d4));
+  CU_ASSERT_FALSE (is_nop (b, i5) || is_nop (b, d5) || is_nop (b, d6));
+  CU_ASSERT_TRUE (is_nop (b, i7) && is_nop (b, d7));
+  CU_ASSERT_TRUE (is_nop (b, i8) && is_nop (b, d8));
+  CU_ASSERT_FALSE (is_nop (b, d9) || is_nop (b, i9));
+  CU_ASSERT_FALSE (is_nop (b, v));
+  jc_ir_free (b);
+
+  /* Without RC nothing is removed, and DCE keeps every count call. */
+  b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  x = jc_lower_slot_get (b, 0);
+  i1 = rc_call (b, H_INC, x);
+  d1 = rc_call (b, H_DEC, x);
+  jc_ir_end_exit (b, 1);
+  memset (&st, 0, sizeof st);
+  CU_ASSERT_EQUAL (jc_opt_run (b, JC_OPT_ALL & ~JC_OPT_RC, &st, NULL), 0);
+  CU_ASSERT_EQUAL (st.rc_removed, 0);
+  CU_ASSERT_FALSE (is_nop (b, i1) || is_nop (b, d1));
+  jc_ir_free (b);
+}
+
+/* slot0 = object, slot1 = i, slot2 = acc: while i < 100: keep the object
+ * alive, acc += peek(obj), guard acc < limit (an exit between the calls),
+ * drop it, i += 1. */
+static int
+run_rc_loop (uint32_t passes, int64_t limit, int64_t *acc, int64_t *rc,
+             uint32_t *pc)
+{
+  fixture fx;
+  rc_fixture (&fx);
+  fx.expect_tag[1] = fx.expect_tag[2] = TAG_INT;
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref o = jc_lower_slot_get (b, 0), i = jc_lower_slot_get (b, 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, i, jc_lower_const_i64 (b, 100)),
+                  1);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  rc_call (b, H_INC, o);
+  jc_ref a = jc_lower_binop (b, JC_ADD, jc_lower_slot_get (b, 2),
+                             rc_call (b, H_PEEK, o));
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, a, jc_lower_const_i64 (b, limit)),
+                  1);
+  rc_call (b, H_DEC, o);
+  jc_lower_slot_set (b, 2, a);
+  jc_ir_begin_insn (b, 2, NULL, -1);
+  jc_lower_slot_set (b, 1, jc_lower_binop (b, JC_ADD, i,
+                                           jc_lower_const_i64 (b, 1)));
+  CU_ASSERT_EQUAL (jc_ir_close_loop (b), 0);
+  if (jc_opt_run (b, passes, NULL, NULL) != 0)
+    return -1;
+  jc_emit_opts eo;
+  jc_emit_opts_init (&eo);
+  jc_compiled c;
+  char err[256];
+  if (jc_emit_compile (b, "rcloop", &eo, &c, err, sizeof err) != 0)
+    {
+      fprintf (stderr, "%s\n", err);
+      jc_ir_free (b);
+      return -1;
+    }
+  counted obj = { 1, 3 };
+  tslot f[3] = { { TAG_OBJ, { .p = &obj } }, { TAG_INT, { .i = 0 } },
+                 { TAG_INT, { .i = 0 } } };
+  uint64_t buf[16];
+  rc_calls = 0;
+  uint32_t id = c.entry (f, buf);
+  *pc = jc_ir_snap (b, id)->pc;
+  uint64_t w;
+  *acc = fx_exit_slot (b, id, buf, 2, &w) == 0 ? (int64_t) w : f[2].v.i;
+  *rc = obj.rc;
+  jc_emit_release (&c);
+  jc_ir_free (b);
+  return 0;
+}
+
+static void
+test_rc_on_off_agree (void)
+{
+  int64_t acc_on, acc_off, rc_on, rc_off;
+  uint32_t pc_on, pc_off;
+  /* The loop runs to its end: same result, balanced counts both ways, and
+   * the pair's 200 calls are gone with RC. */
+  CU_ASSERT_EQUAL_FATAL (run_rc_loop (JC_OPT_ALL & ~JC_OPT_RC, 1000000,
+                                      &acc_off, &rc_off, &pc_off), 0);
+  int64_t calls_off = rc_calls;
+  CU_ASSERT_EQUAL_FATAL (run_rc_loop (JC_OPT_ALL, 1000000, &acc_on, &rc_on,
+                                      &pc_on), 0);
+  CU_ASSERT_EQUAL (acc_off, 300);
+  CU_ASSERT_EQUAL (acc_on, acc_off);
+  CU_ASSERT_EQUAL (pc_on, pc_off);
+  CU_ASSERT_EQUAL (pc_off, 0);
+  CU_ASSERT_EQUAL (rc_off, 1);
+  CU_ASSERT_EQUAL (rc_on, 1);
+  CU_ASSERT_EQUAL (calls_off, 200);
+  CU_ASSERT_EQUAL (rc_calls, 0);
+  /* The guard between the calls fails at acc = 30: the exit resumes at the
+   * instruction; with RC the count is still balanced, while the unoptimized
+   * trace leaves the INCREF it took before the exit. */
+  CU_ASSERT_EQUAL_FATAL (run_rc_loop (JC_OPT_ALL & ~JC_OPT_RC, 30, &acc_off,
+                                      &rc_off, &pc_off), 0);
+  CU_ASSERT_EQUAL_FATAL (run_rc_loop (JC_OPT_ALL, 30, &acc_on, &rc_on,
+                                      &pc_on), 0);
+  CU_ASSERT_EQUAL (pc_off, 1);
+  CU_ASSERT_EQUAL (pc_on, 1);
+  CU_ASSERT_EQUAL (acc_on, acc_off);
+  CU_ASSERT_EQUAL (acc_off, 27);
+  CU_ASSERT_EQUAL (rc_on, 1);
+  CU_ASSERT_EQUAL (rc_off, 2);
+}
+
 int
 jc_test_register (void)
 {
@@ -270,6 +477,8 @@ jc_test_register (void)
     { "cse_and_loads", test_cse_and_loads },
     { "guards_and_dce", test_guards_and_dce },
     { "passes_on_off_agree", test_passes_on_off_agree },
+    { "rc_pairs", test_rc_pairs },
+    { "rc_on_off_agree", test_rc_on_off_agree },
     { NULL, NULL }
   };
   return JC_SUITE ("opt", NULL, NULL, tests);

@@ -109,7 +109,17 @@ enum {
   JC_HELPER_MAY_RAISE = 1u << 1,     /* may fail: the call gets a guard */
   JC_HELPER_ALLOCATES = 1u << 2,     /* may allocate host objects */
   JC_HELPER_READS_MEMORY = 1u << 3,  /* reads host memory */
-  JC_HELPER_WRITES_MEMORY = 1u << 4  /* writes host memory */
+  JC_HELPER_WRITES_MEMORY = 1u << 4, /* writes host memory */
+  /* Reference counting, for hosts that count references.  The optimizer's
+   * RC pass (JC_PASS_RC) removes an INCREF of a value followed by a DECREF
+   * of the same value when nothing between them can drop another
+   * reference to it: only pure helpers, loads, stores, arithmetic and
+   * guards lie between (a guard may exit in between: see write_slot on why
+   * that is safe).  Both must have the signature "void(ptr)". */
+  JC_HELPER_INCREF = 1u << 5,        /* adds one reference to its argument;
+                                        writes nothing a trace loads */
+  JC_HELPER_DECREF = 1u << 6         /* drops one reference; may free the
+                                        object and run arbitrary host code */
 };
 
 /* A host C function a trace may call.  signature is a C-like string of
@@ -162,7 +172,10 @@ typedef struct jc_host {
   /* Required.  Store a raw value into slot of frame.  type is the IR type
    * of the value (a jc_type from <jitcore/lower.h>: i64, f64, bool, ptr);
    * raw holds its bits (an i64, a double's bits, 0/1, a pointer).  The host
-   * boxes it as its interpreter would have.  Return 0 on success. */
+   * boxes it as its interpreter would have.  A ptr value is borrowed: the
+   * trace holds no reference of its own for it, so a host that counts
+   * references takes one here (and drops the one the slot held before).
+   * Return 0 on success. */
   int (*write_slot) (void *ud, void *frame, uint32_t slot, uint32_t type,
                      uint64_t raw);
   /* Required.  Set the pc at which frame resumes in the interpreter. */

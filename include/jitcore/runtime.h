@@ -111,7 +111,7 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       opt (0-3), native (0/1), sync (0/1), log (category list joined
  *       with '+', or "all"), disable (0/1), fail_compile (0/1),
  *       passes (optimizer passes joined with '+': fold, cse, guard, dce,
- *       loop; or "all" or "none"), max_traces, max_code_bytes
+ *       loop, rc; or "all" or "none"), max_traces, max_code_bytes
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
  * A malformed environment string puts the runtime in error (sticky,
  * JC_BAD_OPTION with the offending text in the message). */
@@ -123,13 +123,14 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
   X (CSE, "cse", 1)       /* common subexpressions, redundant loads */       \
   X (GUARD, "guard", 2)   /* guards proven by constants or earlier guards */ \
   X (DCE, "dce", 3)       /* dead-code elimination */                        \
-  X (LOOP, "loop", 4)     /* loop-invariant guards/loads run once per entry */
+  X (LOOP, "loop", 4)     /* loop-invariant guards/loads run once per entry */ \
+  X (RC, "rc", 5)         /* matching INCREF/DECREF helper calls removed */
 
 enum {
 #define JC_PASS_ENUM_(name, text, bit) JC_PASS_##name = 1u << (bit),
   JC_PASS_TABLE (JC_PASS_ENUM_)
 #undef JC_PASS_ENUM_
-  JC_PASS_ALL = 0x1f
+  JC_PASS_ALL = 0x3f
 };
 
 typedef struct jc_options {
@@ -323,6 +324,10 @@ typedef struct jc_stats {
   uint64_t evicted;            /* traces evicted by max_traces/max_code_bytes */
   uint64_t live_traces;        /* installed traces now */
   uint64_t live_code_bytes;    /* their machine code now */
+  uint64_t opt_rc_removed;     /* INCREF/DECREF calls removed in pairs (RC) */
+  uint64_t opt_boxes_removed;  /* loop-carried slots kept raw (i64, f64,
+                                  bool) in registers and boxed only at exits,
+                                  over all compiled looping traces (LOOP) */
 } jc_stats;
 
 /* Copy the counters into *out (fields up to out->size). */
