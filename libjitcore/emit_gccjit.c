@@ -193,6 +193,41 @@ as_i64 (em *e, gcc_jit_rvalue *v)
   return gcc_jit_context_new_cast (e->ctx, NULL, v, e->t[JC_TYPE_I64]);
 }
 
+/* Python's x // y or x % y on i64 (sub FLOORDIV or FLOORMOD), for a y
+ * that is neither 0 nor -1 with x == INT64_MIN (the caller guards that):
+ * C's truncating quotient and remainder, moved one step toward minus
+ * infinity when the remainder is non-zero and its sign differs from y's. */
+static gcc_jit_rvalue *
+emit_floor_divmod (em *e, uint32_t sub, gcc_jit_rvalue *x, gcc_jit_rvalue *y,
+                   gcc_jit_location *loc)
+{
+  gcc_jit_context *c = e->ctx;
+  gcc_jit_type *ti = e->t[JC_TYPE_I64];
+  gcc_jit_rvalue *zero = gcc_jit_context_zero (c, ti);
+  gcc_jit_lvalue *q = new_local (e, ti, "q"), *m = new_local (e, ti, "m");
+  gcc_jit_block_add_assignment (e->cur, loc, q,
+      gcc_jit_context_new_binary_op (c, loc, GCC_JIT_BINARY_OP_DIVIDE, ti,
+                                     x, y));
+  gcc_jit_block_add_assignment (e->cur, loc, m,
+      gcc_jit_context_new_binary_op (c, loc, GCC_JIT_BINARY_OP_MODULO, ti,
+                                     x, y));
+  gcc_jit_rvalue *mv = gcc_jit_lvalue_as_rvalue (m);
+  gcc_jit_rvalue *adj = gcc_jit_context_new_cast (c, loc,
+      gcc_jit_context_new_binary_op (c, loc, GCC_JIT_BINARY_OP_LOGICAL_AND,
+          e->t[JC_TYPE_BOOL],
+          gcc_jit_context_new_comparison (c, loc, GCC_JIT_COMPARISON_NE, mv,
+                                          zero),
+          gcc_jit_context_new_comparison (c, loc, GCC_JIT_COMPARISON_LT,
+              gcc_jit_context_new_binary_op (c, loc,
+                  GCC_JIT_BINARY_OP_BITWISE_XOR, ti, mv, y), zero)), ti);
+  if (sub == JC_FLOORDIV)
+    return gcc_jit_context_new_binary_op (c, loc, GCC_JIT_BINARY_OP_MINUS, ti,
+                                          gcc_jit_lvalue_as_rvalue (q), adj);
+  return gcc_jit_context_new_binary_op (c, loc, GCC_JIT_BINARY_OP_PLUS, ti, mv,
+      gcc_jit_context_new_binary_op (c, loc, GCC_JIT_BINARY_OP_MULT, ti, adj,
+                                     y));
+}
+
 static gcc_jit_rvalue *
 emit_binop (em *e, const jc_ir_insn *in, gcc_jit_rvalue *x, gcc_jit_rvalue *y,
             gcc_jit_location *loc)
@@ -204,6 +239,8 @@ emit_binop (em *e, const jc_ir_insn *in, gcc_jit_rvalue *x, gcc_jit_rvalue *y,
     GCC_JIT_BINARY_OP_LSHIFT, GCC_JIT_BINARY_OP_RSHIFT
   };
   jc_type t = (jc_type) in->type;
+  if (in->sub == JC_FLOORDIV || in->sub == JC_FLOORMOD)
+    return emit_floor_divmod (e, in->sub, x, y, loc);
   enum gcc_jit_binary_op op = ops[in->sub];
   if (t == JC_TYPE_I64 && (in->sub == JC_ADD || in->sub == JC_SUB
                            || in->sub == JC_MUL || in->sub == JC_SHL))
@@ -228,6 +265,26 @@ emit_binov (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_rvalue *x,
 {
   gcc_jit_type *ti = e->t[JC_TYPE_I64];
   gcc_jit_rvalue *zero = gcc_jit_context_zero (e->ctx, ti), *ov;
+  if (in->sub == JC_FLOORDIV || in->sub == JC_FLOORMOD)
+    {
+      /* Exit before dividing: y == 0, or INT64_MIN / -1 (which traps). */
+      gcc_jit_rvalue *bad = gcc_jit_context_new_binary_op (e->ctx, loc,
+          GCC_JIT_BINARY_OP_LOGICAL_OR, e->t[JC_TYPE_BOOL],
+          gcc_jit_context_new_comparison (e->ctx, loc, GCC_JIT_COMPARISON_EQ,
+                                          y, zero),
+          gcc_jit_context_new_binary_op (e->ctx, loc,
+              GCC_JIT_BINARY_OP_LOGICAL_AND, e->t[JC_TYPE_BOOL],
+              gcc_jit_context_new_comparison (e->ctx, loc,
+                  GCC_JIT_COMPARISON_EQ, x,
+                  gcc_jit_context_new_rvalue_from_long (e->ctx, ti,
+                                                        INT64_MIN)),
+              gcc_jit_context_new_comparison (e->ctx, loc,
+                  GCC_JIT_COMPARISON_EQ, y,
+                  gcc_jit_context_new_rvalue_from_long (e->ctx, ti, -1))));
+      guard (e, bad, 0, in->snap, loc);
+      define (e, i, ti, emit_floor_divmod (e, in->sub, x, y, loc), loc);
+      return;
+    }
   if (in->sub == JC_MUL)
     {
       gcc_jit_lvalue *w = new_local (e, e->t_i128, "w");

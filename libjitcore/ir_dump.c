@@ -15,7 +15,8 @@ static const char *const op_names[] = {
 #undef JC_X
 };
 static const char *const binop_names[] = {
-  "ADD", "SUB", "MUL", "DIV", "BAND", "BOR", "BXOR", "SHL", "SHR"
+  "ADD", "SUB", "MUL", "DIV", "BAND", "BOR", "BXOR", "SHL", "SHR",
+  "FLOORDIV", "FLOORMOD"
 };
 static const char *const cmp_names[] = { "EQ", "NE", "LT", "LE", "GT", "GE" };
 static const char *const unop_names[] = {
@@ -34,9 +35,9 @@ op_name (const jc_ir_insn *in, char *buf, size_t n)
   switch (in->op)
     {
     case JC_IR_BINOP:
-      return in->sub < 9 ? binop_names[in->sub] : "BINOP?";
+      return in->sub < JC_BINOP__COUNT ? binop_names[in->sub] : "BINOP?";
     case JC_IR_BINOV:
-      snprintf (buf, n, "%sOV", in->sub < 9 ? binop_names[in->sub] : "?");
+      snprintf (buf, n, "%sOV", in->sub < JC_BINOP__COUNT ? binop_names[in->sub] : "?");
       return buf;
     case JC_IR_CMP:
       return in->sub < 6 ? cmp_names[in->sub] : "CMP?";

@@ -216,6 +216,17 @@ jc_lower_binop (jc_lower *b, jc_binop op, jc_ref x, jc_ref y)
       ok = t == JC_TYPE_I64 || t == JC_TYPE_BOOL; break;
     case JC_SHL: case JC_SHR:
       ok = t == JC_TYPE_I64; break;
+    case JC_FLOORDIV: case JC_FLOORMOD:
+      /* Unguarded only where the divisor cannot be 0 or -1. */
+      ok = t == JC_TYPE_I64 && b->insns[y].op == JC_IR_KI64
+           && b->insns[y].imm.i != 0 && b->insns[y].imm.i != -1;
+      if (!ok && t == JC_TYPE_I64)
+        {
+          jc_ir_set_error (b, "binop FLOORDIV/FLOORMOD: the divisor is not a "
+                           "constant other than 0 and -1; use binop_ov");
+          return JC_REF_NONE;
+        }
+      break;
     default:
       ok = 0;
     }
@@ -234,9 +245,11 @@ jc_lower_binop_ov (jc_lower *b, jc_binop op, jc_ref x, jc_ref y)
   if (!b || same_type (b, x, y, "binop_ov") != 0)
     return JC_REF_NONE;
   if (b->insns[x].type != JC_TYPE_I64
-      || (op != JC_ADD && op != JC_SUB && op != JC_MUL))
+      || (op != JC_ADD && op != JC_SUB && op != JC_MUL && op != JC_FLOORDIV
+          && op != JC_FLOORMOD))
     {
-      jc_ir_set_error (b, "binop_ov: only i64 ADD, SUB, MUL");
+      jc_ir_set_error (b, "binop_ov: only i64 ADD, SUB, MUL, FLOORDIV, "
+                       "FLOORMOD");
       return JC_REF_NONE;
     }
   int32_t snap = jc_ir_snapshot (b);

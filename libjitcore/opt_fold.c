@@ -93,6 +93,23 @@ nop (jc_ir_insn *in)
   in->snap = -1;
 }
 
+/* Python's floor division and modulo of a by c; 0 when they are undefined
+ * (c == 0) or overflow (INT64_MIN // -1). */
+static int
+floor_divmod (int64_t a, int64_t c, int64_t *q, int64_t *m)
+{
+  if (c == 0 || (a == INT64_MIN && c == -1))
+    return 0;
+  *q = a / c;
+  *m = a % c;
+  if (*m != 0 && ((*m ^ c) < 0))
+    {
+      *q -= 1;
+      *m += c;
+    }
+  return 1;
+}
+
 /* Fold a binop on two constants; 1 if folded. */
 static int
 fold_binop (jc_ir_insn *in, const jc_ir_insn *x, const jc_ir_insn *y)
@@ -131,6 +148,14 @@ fold_binop (jc_ir_insn *in, const jc_ir_insn *x, const jc_ir_insn *y)
         return 0;
       r = (uint64_t) ((int64_t) a >> c);
       break;
+    case JC_FLOORDIV: case JC_FLOORMOD:
+      {
+        int64_t q, m;
+        if (!floor_divmod ((int64_t) a, (int64_t) c, &q, &m))
+          return 0;
+        r = (uint64_t) (in->sub == JC_FLOORDIV ? q : m);
+        break;
+      }
     default:
       return 0;
     }
@@ -148,6 +173,13 @@ fold_binov (jc_ir_insn *in, const jc_ir_insn *x, const jc_ir_insn *y)
     case JC_ADD: ov = __builtin_add_overflow (x->imm.i, y->imm.i, &r); break;
     case JC_SUB: ov = __builtin_sub_overflow (x->imm.i, y->imm.i, &r); break;
     case JC_MUL: ov = __builtin_mul_overflow (x->imm.i, y->imm.i, &r); break;
+    case JC_FLOORDIV: case JC_FLOORMOD:
+      {
+        int64_t q, m;
+        ov = !floor_divmod (x->imm.i, y->imm.i, &q, &m);
+        r = in->sub == JC_FLOORDIV ? q : m;
+        break;
+      }
     default: return 0;
     }
   if (ov)
@@ -259,6 +291,16 @@ algebra (jc_ir_insn *in, const jc_ir_insn *insns)
           return JC_REF_NONE;
         }
       break;
+    case JC_FLOORDIV:
+      if (is_int_const (y, 1)) return in->a;
+      break;
+    case JC_FLOORMOD:
+      if (is_int_const (y, 1))
+        {
+          make_const (in, JC_TYPE_I64, 0, 0);
+          return JC_REF_NONE;
+        }
+      break;
     default:
       break;
     }
@@ -289,6 +331,15 @@ fold (walk *w, jc_ref i, jc_opt_stats *st)
         done = fold_binov (in, x, y);
       else if ((r = algebra (in, insns)) == JC_REF_NONE)
         done = in->op != op;
+      /* A constant divisor other than 0 and -1 can neither fault nor
+       * overflow: the guard goes. */
+      if (!done && r == JC_REF_NONE && in->op == JC_IR_BINOV
+          && (in->sub == JC_FLOORDIV || in->sub == JC_FLOORMOD)
+          && y->op == JC_IR_KI64 && y->imm.i != 0 && y->imm.i != -1)
+        {
+          in->op = JC_IR_BINOP;
+          done = 1;
+        }
       break;
     case JC_IR_CMP:
       if (is_const (x) && is_const (y))

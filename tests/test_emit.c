@@ -8,6 +8,7 @@
 #include "cunit_main.h"
 #include "ir_fixture.h"
 #include "../libjitcore/backend.h"
+#include "../libjitcore/opt.h"
 
 static int
 compile (const jc_lower *b, const jc_emit_opts *o, jc_compiled *c)
@@ -293,6 +294,126 @@ test_mul_sub_overflow (void)
   jc_ir_free (b);
 }
 
+/* Python's // and % on i64: guarded (binop_ov) with a variable divisor,
+ * unguarded with a constant one.  The expected values were printed by
+ * python3 (x // y, x % y, x // 7, x % -3); a zero divisor and
+ * INT64_MIN // -1 exit at the division.  Compiled with the optimizer off
+ * and on (FOLD turns the constant-divisor guards away and folds constant
+ * operands), same results. */
+static jc_lower *
+build_floor_divmod (fixture *fx)
+{
+  jc_lower *b = fx_builder (fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref x = jc_lower_slot_get (b, 0), y = jc_lower_slot_get (b, 1);
+  jc_lower_slot_set (b, 2, jc_lower_binop_ov (b, JC_FLOORDIV, x, y));
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  jc_lower_slot_set (b, 3, jc_lower_binop_ov (b, JC_FLOORMOD, x, y));
+  jc_ir_begin_insn (b, 2, NULL, -1);
+  jc_lower_slot_set (b, 4, jc_lower_binop (b, JC_FLOORDIV, x,
+                                           jc_lower_const_i64 (b, 7)));
+  jc_lower_slot_set (b, 5, jc_lower_binop_ov (b, JC_FLOORMOD, x,
+                                              jc_lower_const_i64 (b, -3)));
+  /* Constants fold: 100 // -7 == -15, -100 % 7 == 5 (python3). */
+  jc_lower_slot_set (b, 6, jc_lower_binop_ov (b, JC_FLOORDIV,
+                                              jc_lower_const_i64 (b, 100),
+                                              jc_lower_const_i64 (b, -7)));
+  jc_lower_slot_set (b, 7, jc_lower_binop (b, JC_FLOORMOD,
+                                           jc_lower_const_i64 (b, -100),
+                                           jc_lower_const_i64 (b, 7)));
+  jc_ir_begin_insn (b, 3, NULL, -1);
+  jc_ir_end_exit (b, 3);
+  return b;
+}
+
+static void
+test_floor_divmod (void)
+{
+  static const struct { int64_t x, y, q, m, q7, m3; uint32_t pc; } cases[] = {
+    { 7, 2, 3, 1, 1, -2, 3 },
+    { -7, 2, -4, 1, -1, -1, 3 },
+    { 7, -2, -4, -1, 1, -2, 3 },
+    { -7, -2, 3, -1, -1, -1, 3 },
+    { 6, 3, 2, 0, 0, 0, 3 },
+    { -6, 3, -2, 0, -1, 0, 3 },
+    { 0, 5, 0, 0, 0, 0, 3 },
+    { 0, -5, 0, 0, 0, 0, 3 },
+    { 1, INT64_MAX, 0, 1, 0, -2, 3 },
+    { -1, INT64_MAX, -1, 9223372036854775806, -1, -1, 3 },
+    { INT64_MIN, 1, INT64_MIN, 0, -1317624576693539402, -2, 3 },
+    { INT64_MIN, 2, -4611686018427387904, 0, -1317624576693539402, -2, 3 },
+    { INT64_MIN, -2, 4611686018427387904, 0, -1317624576693539402, -2, 3 },
+    { INT64_MAX, -1, -9223372036854775807, 0, 1317624576693539401, -2, 3 },
+    { -9223372036854775807, -1, INT64_MAX, 0, -1317624576693539401, -1, 3 },
+    { INT64_MAX, INT64_MIN, -1, -1, 1317624576693539401, -2, 3 },
+    { INT64_MIN, INT64_MAX, -2, 9223372036854775806, -1317624576693539402, -2, 3 },
+    { -9, -3, 3, 0, -2, 0, 3 },
+    { 5, 0, 0, 0, 0, 0, 0 },
+    { INT64_MIN, -1, 0, 0, 0, 0, 0 },
+    { INT64_MIN, 0, 0, 0, 0, 0, 0 },
+  };
+  for (int opt = 0; opt <= 1; opt++)
+    {
+      fixture fx;
+      fx_init (&fx);
+      jc_lower *b = build_floor_divmod (&fx);
+      CU_ASSERT_TRUE_FATAL (jc_lower_ok (b));
+      if (opt)
+        {
+          jc_opt_stats st = { 0 };
+          CU_ASSERT_EQUAL (jc_opt_run (b, JC_OPT_ALL, &st, NULL), 0);
+          CU_ASSERT (st.folded >= 3);
+          uint32_t guarded = 0;
+          for (uint32_t i = 0; i < jc_ir_ninsns (b); i++)
+            guarded += jc_ir_insns (b)[i].op == JC_IR_BINOV;
+          CU_ASSERT_EQUAL (guarded, 2);   /* only the variable divisors */
+        }
+      jc_compiled c;
+      CU_ASSERT_EQUAL_FATAL (compile (b, NULL, &c), 0);
+      for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+        {
+          tslot f[8];
+          uint64_t buf[16];
+          for (int s = 0; s < 8; s++)
+            set_int (f, s, 0);
+          set_int (f, 0, cases[k].x);
+          set_int (f, 1, cases[k].y);
+          uint32_t id = c.entry (f, buf);
+          CU_ASSERT_EQUAL (jc_ir_snap (b, id)->pc, cases[k].pc);
+          if (cases[k].pc != 3)
+            continue;
+          CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 2), cases[k].q);
+          CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 3), cases[k].m);
+          CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 4), cases[k].q7);
+          CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 5), cases[k].m3);
+          CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 6), -15);
+          CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 7), 5);
+        }
+      jc_emit_release (&c);
+      jc_ir_free (b);
+    }
+  /* The builder refuses an unguarded division by a variable, by 0 or -1. */
+  fixture fx;
+  fx_init (&fx);
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref x = jc_lower_slot_get (b, 0);
+  CU_ASSERT_EQUAL (jc_lower_binop (b, JC_FLOORDIV, x, x), JC_REF_NONE);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_lower_error (b), "use binop_ov"));
+  jc_ir_free (b);
+  b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  x = jc_lower_slot_get (b, 0);
+  CU_ASSERT_EQUAL (jc_lower_binop (b, JC_FLOORMOD, x,
+                                   jc_lower_const_i64 (b, -1)), JC_REF_NONE);
+  jc_ir_free (b);
+  b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  CU_ASSERT_EQUAL (jc_lower_binop_ov (b, JC_FLOORDIV, jc_lower_const_f64 (b, 1),
+                                      jc_lower_const_f64 (b, 2)), JC_REF_NONE);
+  jc_ir_free (b);
+}
+
 /* An exit inside an inlined frame hands back both frames' values. */
 static void
 test_inlined_exit (void)
@@ -486,6 +607,7 @@ jc_test_register (void)
     { "may_raise_helper", test_may_raise_helper },
     { "const_obj_load_store", test_const_obj_load_store },
     { "mul_sub_overflow", test_mul_sub_overflow },
+    { "floor_divmod", test_floor_divmod },
     { "inlined_exit", test_inlined_exit },
     { "injected_failure", test_injected_failure },
     { "debuginfo_native", test_debuginfo_native },

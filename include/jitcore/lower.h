@@ -79,9 +79,15 @@ typedef int32_t jc_ref;
 /* Binary operators for jc_lower_binop.  Both operands have the same type.
  * ADD SUB MUL: i64 (wrapping) or f64.  DIV: f64 only.  AND OR XOR: i64 or
  * bool.  SHL SHR (arithmetic): i64, shift count 0..63 (the host guards it).
+ * FLOORDIV FLOORMOD: i64 division rounding toward minus infinity and its
+ * remainder, which has the divisor's sign (Python's // and %): through
+ * jc_lower_binop_ov, which exits when the divisor is 0 or the quotient
+ * overflows (INT64_MIN // -1); jc_lower_binop accepts them only with a
+ * constant divisor other than 0 and -1, where neither can happen.
  * Values are stable ABI: new operators are only appended. */
 typedef enum jc_binop {
   JC_ADD = 0, JC_SUB, JC_MUL, JC_DIV, JC_AND, JC_OR, JC_XOR, JC_SHL, JC_SHR,
+  JC_FLOORDIV, JC_FLOORMOD,
   JC_BINOP__COUNT
 } jc_binop;
 
@@ -150,7 +156,10 @@ JC_API int jc_lower_slot_bind (jc_lower *b, uint32_t slot, jc_ref v,
 
 JC_API jc_ref jc_lower_binop (jc_lower *b, jc_binop op, jc_ref x, jc_ref y);
 /* i64 ADD, SUB or MUL with an overflow guard: on overflow the trace exits
- * to the current instruction (the interpreter takes its slow path). */
+ * to the current instruction (the interpreter takes its slow path).  Also
+ * i64 FLOORDIV and FLOORMOD, which exit on a zero divisor and on
+ * INT64_MIN // -1 (the interpreter raises ZeroDivisionError or goes to its
+ * big integers). */
 JC_API jc_ref jc_lower_binop_ov (jc_lower *b, jc_binop op, jc_ref x,
                                  jc_ref y);
 JC_API jc_ref jc_lower_cmp (jc_lower *b, jc_cmp op, jc_ref x, jc_ref y);
