@@ -1,6 +1,7 @@
 /* backend.h -- the interface of the libgccjit backend (emit_gccjit.c):
- * compile one finished trace (a jc_lower after close_loop/end_exit) into a
- * native function.  Never installed.
+ * compile finished traces (jc_lower after close_loop/end_exit) into native
+ * functions, several at a time in one libgccjit context (a batch), or one
+ * alone (jc_emit_compile, a batch of one).  Never installed.
  *
  * The compiled function has the signature
  *     uint32_t trace (void *frame, uint64_t *exit_buf);
@@ -24,21 +25,33 @@ typedef struct jc_emit_opts {
   int native_cpu;            /* 1: -march=native */
   int debuginfo;             /* 1: DWARF with guest file:line locations */
   int fast_link;             /* 1: -nostartfiles -nodefaultlibs (default) */
-  int inject_failure;        /* test hook: make libgccjit reject the code */
+  int inject_failure;        /* test hook: JC_EMIT_FAIL_* */
   int loop_opt;              /* 1: loop-invariant values of the loop copy
                                 reuse the first iteration's (JC_OPT_LOOP) */
   const char *dump_c;        /* if set, write libgccjit's C-like dump here */
 } jc_emit_opts;
 
+/* inject_failure: EMIT makes libgccjit reject the trace while it is built
+ * (its batch goes on without it); COMPILE leaves an error libgccjit finds
+ * only when the whole context is compiled (the batch fails, every trace is
+ * compiled again alone). */
+enum { JC_EMIT_FAIL_NONE = 0, JC_EMIT_FAIL_EMIT = 1, JC_EMIT_FAIL_COMPILE = 2 };
+
 /* Defaults: opt_level 2, native_cpu 0, debuginfo 0, fast_link 1,
  * loop_opt 1. */
 JC_HIDDEN void jc_emit_opts_init (jc_emit_opts *o);
 
+/* The machine code of one libgccjit compile (a gcc_jit_result), shared by
+ * the traces compiled together: reference-counted (atomically), released
+ * with the last jc_compiled that holds it. */
+typedef struct jc_emit_result jc_emit_result;
+
 typedef struct jc_compiled {
   jc_native_fn entry;
-  void *result;              /* gcc_jit_result * */
+  jc_emit_result *result;    /* one reference; jc_emit_release drops it */
   size_t code_bytes;         /* size of the function's machine code */
-  double compile_ms;
+  double compile_ms;         /* wall time of the compile that made it (its
+                                whole batch's) */
   void **consts;             /* the trace's constant table (nconsts entries,
                                 filled from jc_ir_consts): the code reads
                                 host objects from here on every use, so a
@@ -47,13 +60,54 @@ typedef struct jc_compiled {
   uint32_t nconsts;
 } jc_compiled;
 
-/* Compile b.  On success returns 0 and fills *out; on failure returns -1,
- * writes libgccjit's first error (or the reason) into err, and leaves *out
- * zeroed.  Thread-safe apart from libgccjit's own global lock. */
+/* Compile b alone (a batch of one).  On success returns 0 and fills *out;
+ * on failure returns -1, writes libgccjit's first error (or the reason)
+ * into err, and leaves *out zeroed (compile_ms aside).  Thread-safe apart
+ * from libgccjit's own global lock. */
 JC_HIDDEN int jc_emit_compile (const jc_lower *b, const char *name,
                                const jc_emit_opts *o, jc_compiled *out,
                                char *err, size_t errlen);
-/* Release the machine code of a compiled trace. */
+/* Drop c's reference to its machine code (freed with the last trace of
+ * its batch) and zero *c.  Safe on any thread. */
 JC_HIDDEN void jc_emit_release (jc_compiled *c);
+
+/* Batches.  new (context options from o: opt_level, native_cpu,
+ * debuginfo, fast_link, dump_c; NULL for defaults), add each trace, compile
+ * once, take each trace's result, free.  A batch and its builders belong to
+ * one thread at a time; nothing here calls a host callback, so a compile
+ * thread may run it while the host's thread goes on.  Failures never lose
+ * a trace silently: a trace libgccjit rejects while it is built fails with
+ * that message and the rest are compiled without it; when the compile of
+ * the whole context fails, each trace is compiled again alone
+ * (info.retried) and gets its own outcome. */
+typedef struct jc_emit_batch jc_emit_batch;
+
+typedef struct jc_emit_batch_info {
+  uint32_t contexts;         /* libgccjit compiles run (1 unless retried) */
+  uint32_t retried;          /* traces compiled again alone */
+  double ms;                 /* wall time of jc_emit_batch_compile */
+} jc_emit_batch_info;
+
+/* NULL when out of memory. */
+JC_HIDDEN jc_emit_batch *jc_emit_batch_new (const jc_emit_opts *o);
+/* Add b as function `name` (unique in the batch, shorter than 64 bytes;
+ * its tables are name_k, name_h<i>).  From o (NULL: the batch's) only the
+ * per-trace fields loop_opt and inject_failure are read.  b must stay
+ * unchanged until the batch is compiled.  Returns the trace's index, or
+ * -1 when out of memory; a bad trace (IR error, bad name) still gets an
+ * index and fails with its reason. */
+JC_HIDDEN int jc_emit_batch_add (jc_emit_batch *bt, const jc_lower *b,
+                                 const char *name, const jc_emit_opts *o);
+/* Compile every trace added; returns how many compiled. */
+JC_HIDDEN uint32_t jc_emit_batch_compile (jc_emit_batch *bt);
+/* Trace i's outcome: 0 and *out (the caller now holds its reference), or
+ * -1 with the reason in err. */
+JC_HIDDEN int jc_emit_batch_take (jc_emit_batch *bt, uint32_t i,
+                                  jc_compiled *out, char *err,
+                                  size_t errlen);
+JC_HIDDEN void jc_emit_batch_get_info (const jc_emit_batch *bt,
+                                       jc_emit_batch_info *out);
+/* Free the batch and the results nobody took; taken ones stay valid. */
+JC_HIDDEN void jc_emit_batch_free (jc_emit_batch *bt);
 
 #endif /* JC_BACKEND_H */

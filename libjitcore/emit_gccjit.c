@@ -721,10 +721,8 @@ add_cpu_options (gcc_jit_context *c)
 }
 
 static void
-configure_context (em *e)
+configure_context (gcc_jit_context *c, const jc_emit_opts *o)
 {
-  gcc_jit_context *c = e->ctx;
-  const jc_emit_opts *o = e->o;
   gcc_jit_context_set_int_option (c, GCC_JIT_INT_OPTION_OPTIMIZATION_LEVEL,
                                   o->opt_level < 0 ? 0 : o->opt_level > 3
                                   ? 3 : o->opt_level);
@@ -769,11 +767,15 @@ emit_function (em *e)
   e->cur = new_block (e, "entry");
   e->copy = 0;
   emit_body (e);
-  if (e->o->inject_failure)
-    /* Test hook: a type mismatch libgccjit must reject. */
+  if (e->o->inject_failure == JC_EMIT_FAIL_EMIT)
+    /* Test hook: a type mismatch libgccjit rejects at once. */
     gcc_jit_block_add_assignment (e->cur ? e->cur : new_block (e, "bad"),
         NULL, new_local (e, e->t[JC_TYPE_I64], "bad"),
         gcc_jit_context_new_rvalue_from_double (e->ctx, e->t[JC_TYPE_F64], 1));
+  else if (e->o->inject_failure == JC_EMIT_FAIL_COMPILE)
+    /* Test hook: a block never terminated, which libgccjit only finds when
+     * the whole context is compiled. */
+    new_block (e, "unterminated");
   if (!jc_ir_is_loop (b))
     {
       if (e->cur)  /* a trace must end in a loop or an exit */
@@ -796,102 +798,366 @@ emit_function (em *e)
   emit_loop (e, loop);
 }
 
+/* ------------------------------------------------------------ batches
+ *
+ * A batch compiles several traces in one libgccjit context: each trace is
+ * its own exported function with its own tables (named after the trace),
+ * and one gcc_jit_result, shared by reference count, holds them all.  Most
+ * of a compile's cost is fixed (the driver, `as`, `ld`), so a batch of N
+ * costs far less than N compiles.
+ *
+ * Failures never take a trace down silently.  A trace whose emission puts
+ * the context in error (libgccjit checks most misuse at once) fails with
+ * that message and the context is rebuilt without it.  When the compile of
+ * the context itself fails (an error libgccjit finds only then, a missing
+ * toolchain), the culprit is unknown: each remaining trace is compiled
+ * again alone and gets its own outcome. */
+
+struct jc_emit_result {
+  gcc_jit_result *res;
+  uint32_t refs;             /* jc_compiled holding it (atomic) */
+};
+
+static void
+result_unref (jc_emit_result *r)
+{
+  if (r && __atomic_sub_fetch (&r->refs, 1, __ATOMIC_ACQ_REL) == 0)
+    {
+      gcc_jit_result_release (r->res);
+      free (r);
+    }
+}
+
+enum { BT_PENDING, BT_OK, BT_FAILED, BT_TAKEN };
+
+typedef struct bt_trace {
+  const jc_lower *b;
+  char name[64];
+  jc_emit_opts o;            /* the batch's, with this trace's own
+                                loop_opt and inject_failure */
+  int state;
+  char err[256];
+  jc_compiled c;             /* BT_OK: holds one reference */
+  em e;                      /* while a context is being built */
+} bt_trace;
+
+struct jc_emit_batch {
+  jc_emit_opts o;
+  bt_trace *t;
+  uint32_t n, cap;
+  jc_emit_batch_info info;
+};
+
+jc_emit_batch *
+jc_emit_batch_new (const jc_emit_opts *o)
+{
+  jc_emit_batch *bt = calloc (1, sizeof *bt);
+  if (!bt)
+    return NULL;
+  if (o)
+    bt->o = *o;
+  else
+    jc_emit_opts_init (&bt->o);
+  return bt;
+}
+
+static void
+bt_fail (bt_trace *t, const char *fmt, const char *arg)
+{
+  t->state = BT_FAILED;
+  snprintf (t->err, sizeof t->err, fmt, arg);
+}
+
+int
+jc_emit_batch_add (jc_emit_batch *bt, const jc_lower *b, const char *name,
+                   const jc_emit_opts *o)
+{
+  if (bt->n == bt->cap)
+    {
+      uint32_t cap = bt->cap ? 2 * bt->cap : 8;
+      bt_trace *a = realloc (bt->t, cap * sizeof *a);
+      if (!a)
+        return -1;
+      bt->t = a;
+      bt->cap = cap;
+    }
+  bt_trace *t = &bt->t[bt->n];
+  memset (t, 0, sizeof *t);
+  t->b = b;
+  t->o = bt->o;
+  if (o)
+    {
+      t->o.loop_opt = o->loop_opt;
+      t->o.inject_failure = o->inject_failure;
+    }
+  t->state = BT_PENDING;
+  if (!name || strlen (name) >= sizeof t->name)
+    bt_fail (t, "trace name %s is missing or too long", name ? name : "");
+  else
+    snprintf (t->name, sizeof t->name, "%s", name);
+  for (uint32_t i = 0; t->state == BT_PENDING && i < bt->n; i++)
+    if (strcmp (bt->t[i].name, t->name) == 0)
+      bt_fail (t, "trace name %s is already in the batch", name);
+  if (t->state == BT_PENDING && !jc_lower_ok (b))
+    bt_fail (t, "IR has an error: %s", jc_lower_error (b));
+  return (int) bt->n++;
+}
+
+static void
+em_free (em *e)
+{
+  free (e->rv);
+  free (e->rv0);
+  free (e->carried);
+  free (e->inv);
+  free (e->g_helpers);
+  memset (e, 0, sizeof *e);
+}
+
+/* Build trace t as a function of ctx.  -1 (reason in t->err) when out of
+ * memory or libgccjit put the context in error meanwhile. */
+static int
+em_emit (bt_trace *t, gcc_jit_context *ctx)
+{
+  em *e = &t->e;
+  memset (e, 0, sizeof *e);
+  e->ctx = ctx;
+  e->b = t->b;
+  e->o = &t->o;
+  e->name = t->name;
+  e->insns = jc_ir_insns (t->b);
+  uint32_t n = jc_ir_ninsns (t->b), ns = jc_ir_nloopslots (t->b);
+  e->rv = calloc (n ? n : 1, sizeof *e->rv);
+  e->rv0 = calloc (n ? n : 1, sizeof *e->rv0);
+  e->carried = calloc (ns ? ns : 1, sizeof *e->carried);
+  e->inv = calloc (n ? n : 1, 1);
+  if (!e->rv || !e->rv0 || !e->carried || !e->inv)
+    return bt_fail (t, "out of memory%s", ""), -1;
+  setup_types (e);
+  gcc_jit_param *params[2] = {
+    e->p_frame = gcc_jit_context_new_param (ctx, NULL, e->t[JC_TYPE_PTR],
+                                            "frame"),
+    e->p_buf = gcc_jit_context_new_param (ctx, NULL,
+                                          gcc_jit_type_get_pointer (e->t_u64),
+                                          "exit_buf")
+  };
+  e->fn = gcc_jit_context_new_function (ctx, NULL, GCC_JIT_FUNCTION_EXPORTED,
+                                        e->t_u32, t->name, 2, params, 0);
+  if (setup_globals (e, t->err, sizeof t->err) != 0)
+    return t->state = BT_FAILED, -1;
+  emit_function (e);
+  const char *m = gcc_jit_context_get_first_error (ctx);
+  if (m)
+    return bt_fail (t, "libgccjit: %s", m), -1;
+  return 0;
+}
+
+/* After the compile: t's entry point and tables from r. */
+static void
+fetch (bt_trace *t, jc_emit_result *r, double ms)
+{
+  jc_compiled *c = &t->c;
+  memset (c, 0, sizeof *c);
+  c->entry = (jc_native_fn) gcc_jit_result_get_code (r->res, t->name);
+  if (!c->entry)
+    return bt_fail (t, "libgccjit: no code for %s", t->name);
+  if (fill_globals (&t->e, r->res, c, t->err, sizeof t->err) != 0)
+    {
+      memset (c, 0, sizeof *c);
+      t->state = BT_FAILED;
+      return;
+    }
+  c->code_bytes = code_size ((void *) c->entry);
+  c->compile_ms = ms;
+  __atomic_add_fetch (&r->refs, 1, __ATOMIC_ACQ_REL);
+  c->result = r;
+  t->state = BT_OK;
+}
+
+static double
+ms_since (const struct timespec *t0)
+{
+  struct timespec t1;
+  clock_gettime (CLOCK_MONOTONIC, &t1);
+  return (t1.tv_sec - t0->tv_sec) * 1e3 + (t1.tv_nsec - t0->tv_nsec) / 1e6;
+}
+
+/* Compile the pending traces among idx[0..k) in one context.  Returns 0
+ * when every one of them ended OK or failed by itself; -1 with libgccjit's
+ * message in err when the context's compile failed as a whole (all of them
+ * still pending). */
+static int
+compile_set (jc_emit_batch *bt, const uint32_t *idx, uint32_t k, char *err,
+             size_t errlen)
+{
+  for (;;)
+    {
+      struct timespec t0;
+      clock_gettime (CLOCK_MONOTONIC, &t0);
+      gcc_jit_context *ctx = gcc_jit_context_acquire ();
+      if (!ctx)
+        return snprintf (err, errlen, "out of memory"), -1;
+      configure_context (ctx, &bt->o);
+      uint32_t live = 0;
+      int rebuild = 0;
+      for (uint32_t j = 0; j < k && !rebuild; j++)
+        {
+          bt_trace *t = &bt->t[idx[j]];
+          if (t->state != BT_PENDING)
+            continue;
+          if (em_emit (t, ctx) != 0)
+            rebuild = 1;     /* t failed; the context may be poisoned */
+          else
+            live++;
+        }
+      if (!rebuild && live)
+        {
+          if (bt->o.dump_c)
+            gcc_jit_context_dump_to_file (ctx, bt->o.dump_c, 0);
+          gcc_jit_result *res = gcc_jit_context_compile (ctx);
+          bt->info.contexts++;
+          jc_emit_result *r = res ? malloc (sizeof *r) : NULL;
+          if (!r)
+            {
+              const char *m = gcc_jit_context_get_first_error (ctx);
+              snprintf (err, errlen, "libgccjit: %s",
+                        res ? "out of memory" : m ? m : "compile failed");
+              if (res)
+                gcc_jit_result_release (res);
+              rebuild = -1;
+            }
+          else
+            {
+              r->res = res;
+              r->refs = 1;      /* ours until every trace took its own */
+              double ms = ms_since (&t0);
+              for (uint32_t j = 0; j < k; j++)
+                if (bt->t[idx[j]].state == BT_PENDING)
+                  fetch (&bt->t[idx[j]], r, ms);
+              result_unref (r);
+            }
+        }
+      for (uint32_t j = 0; j < k; j++)
+        em_free (&bt->t[idx[j]].e);
+      gcc_jit_context_release (ctx);
+      if (rebuild <= 0)
+        return rebuild;
+    }
+}
+
+uint32_t
+jc_emit_batch_compile (jc_emit_batch *bt)
+{
+  struct timespec t0;
+  clock_gettime (CLOCK_MONOTONIC, &t0);
+  uint32_t *idx = malloc ((bt->n ? bt->n : 1) * sizeof *idx);
+  char err[256];
+  if (!idx)
+    {
+      for (uint32_t i = 0; i < bt->n; i++)
+        if (bt->t[i].state == BT_PENDING)
+          bt_fail (&bt->t[i], "out of memory%s", "");
+      return 0;
+    }
+  for (uint32_t i = 0; i < bt->n; i++)
+    idx[i] = i;
+  if (compile_set (bt, idx, bt->n, err, sizeof err) != 0)
+    {
+      uint32_t pending = 0;
+      for (uint32_t i = 0; i < bt->n; i++)
+        pending += bt->t[i].state == BT_PENDING;
+      for (uint32_t i = 0; i < bt->n; i++)
+        {
+          bt_trace *t = &bt->t[i];
+          if (t->state != BT_PENDING)
+            continue;
+          if (pending > 1)
+            {
+              bt->info.retried++;
+              if (compile_set (bt, &i, 1, err, sizeof err) == 0)
+                continue;
+            }
+          bt_fail (t, "%s", err);
+        }
+    }
+  free (idx);
+  bt->info.ms = ms_since (&t0);
+  uint32_t ok = 0;
+  for (uint32_t i = 0; i < bt->n; i++)
+    ok += bt->t[i].state == BT_OK;
+  return ok;
+}
+
+int
+jc_emit_batch_take (jc_emit_batch *bt, uint32_t i, jc_compiled *out,
+                    char *err, size_t errlen)
+{
+  memset (out, 0, sizeof *out);
+  if (i >= bt->n)
+    return snprintf (err, errlen, "no trace %u in the batch", i), -1;
+  bt_trace *t = &bt->t[i];
+  switch (t->state)
+    {
+    case BT_OK:
+      *out = t->c;
+      memset (&t->c, 0, sizeof t->c);
+      t->state = BT_TAKEN;
+      return 0;
+    case BT_FAILED:
+      snprintf (err, errlen, "%s", t->err);
+      return -1;
+    case BT_TAKEN:
+      snprintf (err, errlen, "trace %u was already taken", i);
+      return -1;
+    default:
+      snprintf (err, errlen, "the batch was not compiled");
+      return -1;
+    }
+}
+
+void
+jc_emit_batch_get_info (const jc_emit_batch *bt, jc_emit_batch_info *out)
+{
+  *out = bt->info;
+}
+
+void
+jc_emit_batch_free (jc_emit_batch *bt)
+{
+  if (!bt)
+    return;
+  for (uint32_t i = 0; i < bt->n; i++)
+    if (bt->t[i].state == BT_OK)
+      jc_emit_release (&bt->t[i].c);
+  free (bt->t);
+  free (bt);
+}
+
+/* A batch of one. */
 int
 jc_emit_compile (const jc_lower *b, const char *name, const jc_emit_opts *o,
                  jc_compiled *out, char *err, size_t errlen)
 {
   memset (out, 0, sizeof *out);
-  jc_emit_opts defaults;
-  if (!o)
+  jc_emit_batch *bt = jc_emit_batch_new (o);
+  if (!bt || jc_emit_batch_add (bt, b, name, o) < 0)
     {
-      jc_emit_opts_init (&defaults);
-      o = &defaults;
+      jc_emit_batch_free (bt);
+      return snprintf (err, errlen, "out of memory"), -1;
     }
-  if (!jc_lower_ok (b))
-    return snprintf (err, errlen, "IR has an error: %s", jc_lower_error (b)),
-           -1;
-  struct timespec t0, t1;
-  clock_gettime (CLOCK_MONOTONIC, &t0);
-  em e = { 0 };
-  e.b = b;
-  e.o = o;
-  e.name = name;
-  e.insns = jc_ir_insns (b);
-  uint32_t n = jc_ir_ninsns (b), ns = jc_ir_nloopslots (b);
-  e.rv = calloc (n ? n : 1, sizeof *e.rv);
-  e.rv0 = calloc (n ? n : 1, sizeof *e.rv0);
-  e.carried = calloc (ns ? ns : 1, sizeof *e.carried);
-  e.inv = calloc (n ? n : 1, 1);
-  e.ctx = gcc_jit_context_acquire ();
-  int rc = -1;
-  gcc_jit_result *res = NULL;
-  if (!e.rv || !e.rv0 || !e.carried || !e.inv || !e.ctx)
-    {
-      snprintf (err, errlen, "out of memory");
-      goto done;
-    }
-  configure_context (&e);
-  setup_types (&e);
-  gcc_jit_param *params[2] = {
-    e.p_frame = gcc_jit_context_new_param (e.ctx, NULL, e.t[JC_TYPE_PTR],
-                                           "frame"),
-    e.p_buf = gcc_jit_context_new_param (e.ctx, NULL,
-                                         gcc_jit_type_get_pointer (e.t_u64),
-                                         "exit_buf")
-  };
-  e.fn = gcc_jit_context_new_function (e.ctx, NULL, GCC_JIT_FUNCTION_EXPORTED,
-                                       e.t_u32, name, 2, params, 0);
-  if (setup_globals (&e, err, errlen) != 0)
-    goto done;
-  emit_function (&e);
-  if (o->dump_c)
-    gcc_jit_context_dump_to_file (e.ctx, o->dump_c, 0);
-  res = gcc_jit_context_compile (e.ctx);
-  if (!res)
-    {
-      const char *m = gcc_jit_context_get_first_error (e.ctx);
-      snprintf (err, errlen, "libgccjit: %s", m ? m : "compile failed");
-      goto done;
-    }
-  out->entry = (jc_native_fn) gcc_jit_result_get_code (res, name);
-  if (!out->entry)
-    {
-      snprintf (err, errlen, "libgccjit: no code for %s", name);
-      goto done;
-    }
-  if (fill_globals (&e, res, out, err, errlen) != 0)
-    goto done;
-  out->result = res;
-  out->code_bytes = code_size ((void *) out->entry);
-  res = NULL;
-  rc = 0;
-done:
-  if (res)
-    gcc_jit_result_release (res);
+  jc_emit_batch_compile (bt);
+  int rc = jc_emit_batch_take (bt, 0, out, err, errlen);
   if (rc != 0)
-    {
-      out->entry = NULL;
-      out->consts = NULL;
-      out->nconsts = 0;
-    }
-  if (e.ctx)
-    gcc_jit_context_release (e.ctx);
-  free (e.rv);
-  free (e.rv0);
-  free (e.carried);
-  free (e.inv);
-  free (e.g_helpers);
-  clock_gettime (CLOCK_MONOTONIC, &t1);
-  out->compile_ms = (t1.tv_sec - t0.tv_sec) * 1e3
-                    + (t1.tv_nsec - t0.tv_nsec) / 1e6;
+    out->compile_ms = bt->info.ms;
+  jc_emit_batch_free (bt);
   return rc;
 }
 
 void
 jc_emit_release (jc_compiled *c)
 {
-  if (c && c->result)
-    gcc_jit_result_release (c->result);
-  if (c)
-    memset (c, 0, sizeof *c);
+  if (!c)
+    return;
+  result_unref (c->result);
+  memset (c, 0, sizeof *c);
 }

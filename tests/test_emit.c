@@ -596,6 +596,219 @@ test_parallel_carry (void)
   jc_ir_free (b);
 }
 
+/* ---------------------------------------------------------------- batches */
+
+/* Trace k of a batch: while i < n: s = add3 (s, i) + k (a helper from its
+ * own table); cell[0] = i + 1 (an object from its own constant table);
+ * i += 1.  Different k give different results, so mixed-up entry points
+ * or tables show. */
+static jc_lower *
+build_batch_trace (fixture *fx, int64_t k, int64_t *cell)
+{
+  jc_lower *b = fx_builder (fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref i = jc_lower_slot_get (b, 0), n = jc_lower_slot_get (b, 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, i, n), 1);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  jc_ref args[2] = { jc_lower_slot_get (b, 2), i };
+  jc_ref h = jc_lower_call (b, 0, args, 2);
+  jc_lower_slot_set (b, 2, jc_lower_binop (b, JC_ADD, h,
+                                           jc_lower_const_i64 (b, k)));
+  jc_ir_begin_insn (b, 2, NULL, -1);
+  jc_ref i1 = jc_lower_binop (b, JC_ADD, i, jc_lower_const_i64 (b, 1));
+  jc_lower_store (b, jc_lower_const_obj (b, cell), 0, i1, 7);
+  jc_lower_slot_set (b, 0, i1);
+  CU_ASSERT_EQUAL (jc_ir_close_loop (b), 0);
+  return b;
+}
+
+/* Run trace k for n iterations and check s and the cell against C. */
+static void
+check_batch_trace (const jc_lower *b, const jc_compiled *c, int64_t k,
+                   int64_t n, int64_t *cell)
+{
+  CU_ASSERT_PTR_NOT_NULL_FATAL (c->entry);
+  tslot f[3];
+  set_int (f, 0, 0);
+  set_int (f, 1, n);
+  set_int (f, 2, 0);
+  uint64_t buf[16];
+  *cell = -1;
+  uint32_t id = c->entry (f, buf);
+  CU_ASSERT_EQUAL (jc_ir_snap (b, id)->pc, 0);
+  CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 2),
+                   3 * n * (n - 1) / 2 + k * n);
+  CU_ASSERT_EQUAL (*cell, n);
+}
+
+#define NB 4
+
+/* Four traces in one context: one libgccjit compile, four entry points
+ * with their own tables; the shared machine code lives until the last of
+ * them is released (released here in an order that would use freed code
+ * if the first release freed it; ASan/valgrind runs check that too). */
+static void
+test_batch_shares_one_compile (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  int64_t cells[NB];
+  jc_lower *b[NB];
+  jc_compiled c[NB];
+  jc_emit_batch *bt = jc_emit_batch_new (NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (bt);
+  for (int k = 0; k < NB; k++)
+    {
+      char name[16];
+      snprintf (name, sizeof name, "bt%d", k);
+      b[k] = build_batch_trace (&fx, 10 * k, &cells[k]);
+      CU_ASSERT_EQUAL (jc_emit_batch_add (bt, b[k], name, NULL), k);
+    }
+  CU_ASSERT_EQUAL (jc_emit_batch_compile (bt), NB);
+  jc_emit_batch_info info;
+  jc_emit_batch_get_info (bt, &info);
+  CU_ASSERT_EQUAL (info.contexts, 1);
+  CU_ASSERT_EQUAL (info.retried, 0);
+  char err[256];
+  for (int k = 0; k < NB; k++)
+    CU_ASSERT_EQUAL (jc_emit_batch_take (bt, (uint32_t) k, &c[k], err,
+                                         sizeof err), 0);
+  CU_ASSERT_EQUAL (jc_emit_batch_take (bt, 0, &(jc_compiled) { 0 }, err,
+                                       sizeof err), -1);
+  CU_ASSERT_PTR_NOT_NULL (strstr (err, "already taken"));
+  jc_emit_batch_free (bt);      /* the taken results stay valid */
+  for (int k = 0; k < NB; k++)
+    {
+      CU_ASSERT_PTR_EQUAL (c[k].result, c[0].result);
+      CU_ASSERT_EQUAL (c[k].nconsts, 1);
+      CU_ASSERT_PTR_EQUAL (c[k].consts[0], &cells[k]);
+      CU_ASSERT_TRUE (c[k].code_bytes > 0);
+      for (int j = 0; j < k; j++)
+        CU_ASSERT_PTR_NOT_EQUAL ((void *) c[k].entry, (void *) c[j].entry);
+      check_batch_trace (b[k], &c[k], 10 * k, 100, &cells[k]);
+    }
+  /* Release all but trace 2, then run it. */
+  for (int k = 0; k < NB; k++)
+    if (k != 2)
+      jc_emit_release (&c[k]);
+  check_batch_trace (b[2], &c[2], 20, 37, &cells[2]);
+  jc_emit_release (&c[2]);
+  for (int k = 0; k < NB; k++)
+    jc_ir_free (b[k]);
+}
+
+/* Traces that fail in a batch fail alone, each with its reason:
+ * rejected while built (EMIT: the others compile in one context), rejected
+ * only when the context compiles (COMPILE: every trace is compiled again
+ * alone), a duplicate name, a builder in error. */
+static void
+batch_with_failure (int how)
+{
+  fixture fx;
+  fx_init (&fx);
+  int64_t cells[NB];
+  jc_lower *b[NB];
+  jc_emit_batch *bt = jc_emit_batch_new (NULL);
+  for (int k = 0; k < NB; k++)
+    {
+      jc_emit_opts o;
+      jc_emit_opts_init (&o);
+      if (k == 1 && how != 3)
+        o.inject_failure = how;
+      b[k] = build_batch_trace (&fx, k, &cells[k]);
+      if (k == 1 && how == 3)
+        jc_lower_fail (b[k], "host said no");
+      CU_ASSERT_EQUAL (jc_emit_batch_add (bt, b[k], k == 1 && how == 0
+                                          ? "bt0" : (const char *[]) {
+                                            "bt0", "bt1", "bt2", "bt3" }[k],
+                                          &o), k);
+    }
+  CU_ASSERT_EQUAL (jc_emit_batch_compile (bt), NB - 1);
+  jc_emit_batch_info info;
+  jc_emit_batch_get_info (bt, &info);
+  CU_ASSERT_EQUAL (info.retried, how == JC_EMIT_FAIL_COMPILE ? NB : 0);
+  CU_ASSERT_EQUAL (info.contexts, how == JC_EMIT_FAIL_COMPILE ? 1 + NB : 1);
+  for (int k = 0; k < NB; k++)
+    {
+      jc_compiled c;
+      char err[256] = "";
+      int rc = jc_emit_batch_take (bt, (uint32_t) k, &c, err, sizeof err);
+      if (k == 1)
+        {
+          CU_ASSERT_EQUAL (rc, -1);
+          CU_ASSERT_PTR_NULL (c.entry);
+          const char *want = how == 0 ? "already in the batch"
+                             : how == 3 ? "host said no" : "libgccjit";
+          if (!strstr (err, want))
+            fprintf (stderr, "reason '%s' lacks '%s'\n", err, want);
+          CU_ASSERT_PTR_NOT_NULL (strstr (err, want));
+          continue;
+        }
+      CU_ASSERT_EQUAL_FATAL (rc, 0);
+      check_batch_trace (b[k], &c, k, 50, &cells[k]);
+      jc_emit_release (&c);
+    }
+  jc_emit_batch_free (bt);
+  for (int k = 0; k < NB; k++)
+    jc_ir_free (b[k]);
+}
+
+static void
+test_batch_emit_failure (void)
+{
+  batch_with_failure (JC_EMIT_FAIL_EMIT);
+}
+
+static void
+test_batch_compile_failure (void)
+{
+  batch_with_failure (JC_EMIT_FAIL_COMPILE);
+}
+
+static void
+test_batch_bad_traces (void)
+{
+  batch_with_failure (0);       /* duplicate name */
+  batch_with_failure (3);       /* builder in error */
+}
+
+/* No toolchain: the batch and every retry fail, each trace with
+ * libgccjit's reason; nothing leaks (ASan) and nothing crashes. */
+static void
+test_batch_missing_toolchain (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  int64_t cells[2];
+  jc_lower *b[2] = { build_batch_trace (&fx, 0, &cells[0]),
+                     build_batch_trace (&fx, 1, &cells[1]) };
+  jc_emit_batch *bt = jc_emit_batch_new (NULL);
+  jc_emit_batch_add (bt, b[0], "a", NULL);
+  jc_emit_batch_add (bt, b[1], "b", NULL);
+  const char *old = getenv ("PATH");
+  char *saved = old ? strdup (old) : NULL;
+  setenv ("PATH", "/nonexistent-jc-test", 1);
+  CU_ASSERT_EQUAL (jc_emit_batch_compile (bt), 0);
+  if (saved)
+    setenv ("PATH", saved, 1);
+  else
+    unsetenv ("PATH");
+  free (saved);
+  jc_emit_batch_info info;
+  jc_emit_batch_get_info (bt, &info);
+  CU_ASSERT_EQUAL (info.retried, 2);
+  for (uint32_t k = 0; k < 2; k++)
+    {
+      jc_compiled c;
+      char err[256] = "";
+      CU_ASSERT_EQUAL (jc_emit_batch_take (bt, k, &c, err, sizeof err), -1);
+      CU_ASSERT_PTR_NOT_NULL (strstr (err, "libgccjit"));
+    }
+  jc_emit_batch_free (bt);
+  jc_ir_free (b[0]);
+  jc_ir_free (b[1]);
+}
+
 int
 jc_test_register (void)
 {
@@ -613,6 +826,11 @@ jc_test_register (void)
     { "debuginfo_native", test_debuginfo_native },
     { "missing_toolchain", test_missing_toolchain },
     { "parallel_carry", test_parallel_carry },
+    { "batch_shares_one_compile", test_batch_shares_one_compile },
+    { "batch_emit_failure", test_batch_emit_failure },
+    { "batch_compile_failure", test_batch_compile_failure },
+    { "batch_bad_traces", test_batch_bad_traces },
+    { "batch_missing_toolchain", test_batch_missing_toolchain },
     { NULL, NULL }
   };
   return JC_SUITE ("emit", NULL, NULL, tests);
