@@ -323,14 +323,20 @@ static Obj *d_update(Obj **args, int n, Obj *kw)
     return incref(NONE);
 }
 static Obj *d_copy(Obj **args, int n, Obj *kw) { return mp_dict_copy(SELF); }
-static Obj *d_clear(Obj **args, int n, Obj *kw)
+/* Empties d before releasing its entries, so that what the releases free
+ * never sees a half-cleared dict. */
+void mp_dict_clear(Obj *o)
 {
-    Dict *d = (Dict *)SELF;
-    for (int64_t i = 0; i < d->nent; i++) if (d->ent[i].key) { decref(d->ent[i].key); decref(d->ent[i].val); d->ent[i].key = NULL; }
-    d->nent = 0; d->used = 0;
+    Dict *d = (Dict *)o;
+    DEntry *ent = d->ent;
+    int64_t n = d->nent;
+    d->ent = calloc(8, sizeof(DEntry));
+    d->cap = 8; d->nent = 0; d->used = 0;
     rebuild(d, 0);
-    return incref(NONE);
+    for (int64_t i = 0; i < n; i++) if (ent[i].key) { decref(ent[i].key); decref(ent[i].val); }
+    free(ent);
 }
+static Obj *d_clear(Obj **args, int n, Obj *kw) { mp_dict_clear(SELF); return incref(NONE); }
 
 static const struct MethodDef dict_methods[] = {
     { "get", d_get }, { "keys", d_keys }, { "values", d_values }, { "items", d_items },

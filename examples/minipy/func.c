@@ -12,7 +12,7 @@ MP_TYPES(DEF_TYPE)
 
 #define mp_exc_object mp_object_type
 #define DEF_EXC(id, nm, b) Type mp_exc_##id = { .hd = OBJ_HEAD(&mp_type_type), .name = #nm, \
-    .base = &mp_exc_##b, .flags = T_EXC | T_BASE };
+    .base = &mp_exc_##b, .flags = T_EXC | T_BASE | T_GC };
 MP_EXCEPTIONS(DEF_EXC)
 #undef DEF_EXC
 

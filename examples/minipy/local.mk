@@ -11,7 +11,7 @@ examples_minipy_minipy_SOURCES = \
 	examples/minipy/object.c examples/minipy/protocol.c examples/minipy/int.c \
 	examples/minipy/float.c examples/minipy/str.c examples/minipy/format.c \
 	examples/minipy/list.c examples/minipy/dict.c examples/minipy/set.c \
-	examples/minipy/func.c examples/minipy/builtins.c examples/minipy/modules.c \
+	examples/minipy/func.c examples/minipy/gc.c examples/minipy/builtins.c examples/minipy/modules.c \
 	examples/minipy/prelude.c examples/minipy/main.c
 examples_minipy_minipy_CFLAGS = $(AM_CFLAGS) -fno-strict-aliasing
 examples_minipy_minipy_LDADD = $(GMP_LIBS) $(LIBM) -lm -lpthread

@@ -118,6 +118,7 @@ static void dis_all(Obj *co, FILE *out)
 static void interp_init(void)
 {
     mp.limit = 1000;
+    mp_gc_init();
     mp_int_init();
     mp_func_init();
     mp_str_init();

@@ -628,6 +628,7 @@ Obj *mp_import(Obj *name)
     const char *s = SS(name);
     static const struct { const char *name; Obj *(*init)(void); } cmods[] = {
         { "math", mod_math }, { "time", mod_time }, { "sys", mod_sys }, { "_random", mod_random_core },
+        { "gc", mp_mod_gc },
         { NULL, NULL }
     };
     if (!strcmp(s, "builtins")) {

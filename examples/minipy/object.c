@@ -10,33 +10,42 @@
 
 Interp mp;
 
-/* Objects carry a 16-byte hidden header holding their size class, so that
- * freed blocks of up to 256 bytes go to per-class free lists. */
-#define NCLASS 17
+/* Objects carry a 16-byte hidden header holding their size class and
+ * whether a GCHead precedes it (containers tracked by the cycle collector,
+ * gc.c), so that freed blocks of up to 272 bytes go to per-class free lists. */
+#define NCLASS 18
 
 void *mp_alloc(Type *t, size_t size)
 {
-    size_t cls = (size + 15) >> 4;
+    int gc = (t->flags & T_GC) != 0;
+    size_t hdr = gc ? 16 + sizeof(GCHead) : 16;
+    if (gc && ++mp.gc_count > mp.gc_threshold) mp_gc_maybe_collect();
+    size_t cls = (size + hdr + 15) >> 4;
     char *p;
     if (cls < NCLASS && mp.freel[cls]) {
         p = mp.freel[cls];
         mp.freel[cls] = *(void **)p;
     } else {
-        p = malloc(16 + (cls < NCLASS ? cls << 4 : size));
+        p = malloc(cls < NCLASS ? cls << 4 : size + hdr);
         if (!p) { mp_nomem(); return NULL; }
     }
-    *(size_t *)p = cls;
-    Obj *o = (Obj *)(p + 16);
+    size_t *hidden = (size_t *)(p + hdr - 16);
+    hidden[0] = cls;
+    hidden[1] = gc;
+    Obj *o = (Obj *)(p + hdr);
     memset(o, 0, size);
     o->rc = 1;
     o->type = t;
+    if (gc) mp_gc_link(o);
     return o;
 }
 
 void mp_free(Obj *o)
 {
-    char *p = (char *)o - 16;
-    size_t cls = *(size_t *)p;
+    size_t *hidden = (size_t *)((char *)o - 16);
+    size_t cls = hidden[0];
+    char *p = (char *)hidden;
+    if (hidden[1]) { mp_gc_unlink(o); p -= sizeof(GCHead); }
     if (cls < NCLASS) { *(void **)p = mp.freel[cls]; mp.freel[cls] = p; }
     else free(p);
 }
@@ -84,7 +93,7 @@ void mp_dealloc(Obj *o)
                t == &mp_bytes_iterator_type || t == &mp_callable_iterator_type) {
         xdecref(((SeqIter *)o)->seq);
     } else if (t == &mp_method_type) {
-        decref(((Method *)o)->self); decref(((Method *)o)->func);
+        xdecref(((Method *)o)->self); xdecref(((Method *)o)->func);
     } else if (t == &mp_cell_type) {
         xdecref(((Cell *)o)->ref);
     } else if (t == &mp_builtin_type) {
@@ -105,7 +114,16 @@ void mp_dealloc(Obj *o)
     } else if (t == &mp_super_type) {
         xdecref(((Super *)o)->obj);
     } else if (t == &mp_staticmethod_type || t == &mp_classmethod_type) {
-        decref(((Wrapper *)o)->f);
+        xdecref(((Wrapper *)o)->f);
+    } else if (t == &mp_property_type) {
+        Property *p = (Property *)o;
+        xdecref(p->get); xdecref(p->set); xdecref(p->del);
+    } else if (t == &mp_stringio_type) {
+        xdecref(((StringIO *)o)->buf);
+    } else if (t == &mp_array_type) {
+        Array *a = (Array *)o;
+        for (int64_t i = 0; i < a->n; i++) xdecref(a->items[i]);
+        free(a->items);
     } else if (t == &mp_code_type || t == &mp_type_type || t == &mp_module_type) {
         return;   /* kept alive: cheap and avoids dangling caches */
     }
@@ -116,7 +134,10 @@ const char *mp_type_name(Obj *o) { return TYPE(o)->name; }
 
 int mp_repr_enter(Obj *o)
 {
-    if (!mp.repr_stack) mp.repr_stack = mp_list_new(0);
+    if (!mp.repr_stack) {
+        mp.repr_stack = mp_list_new(0);
+        mp_gc_untrack(mp.repr_stack);   /* holds borrowed references */
+    }
     for (int64_t i = 0; i < LN(mp.repr_stack); i++) if (LITEMS(mp.repr_stack)[i] == o) return 1;
     List *l = (List *)mp.repr_stack;
     if (l->n == l->cap) { l->cap = l->cap * 2 + 4; l->items = realloc(l->items, sizeof(Obj *) * l->cap); }

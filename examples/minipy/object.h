@@ -29,7 +29,8 @@ static inline void xdecref(Obj *o) { if (o) decref(o); }
 static inline Obj *xincref(Obj *o) { if (o) o->rc++; return o; }
 
 /* Type flags. */
-enum { T_USER = 1, T_EXC = 2, T_BASE = 4, T_SHADOW = 8 /* an instance attribute shadows a method */ };
+enum { T_USER = 1, T_EXC = 2, T_BASE = 4, T_SHADOW = 8 /* an instance attribute shadows a method */,
+       T_GC = 16 /* instances are containers tracked by the cycle collector (gc.c) */ };
 
 typedef Obj *(*CFunc)(Obj **args, int n, Obj *kwnames);
 
@@ -207,6 +208,10 @@ enum {
 /* Comparison operators (rich comparison). */
 enum { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE };
 
+/* The cycle collector's header, in front of every tracked object (gc.c). */
+typedef struct GCHead GCHead;
+struct GCHead { GCHead *next, *prev; intptr_t refs, flags; };
+
 /* The interpreter state: everything mutable lives here. */
 typedef struct {
     Obj *exc;               /* the exception being raised, or NULL */
@@ -234,7 +239,12 @@ typedef struct {
     int nint_free, nfloat_free;
     Obj *repr_stack;        /* containers whose repr is in progress ([...]) */
     Obj *big_range;         /* builtins.py's _BigRange class */
-    void *freel[17];        /* mp_alloc's free lists, by 16-byte size class */
+    void *freel[18];        /* mp_alloc's free lists, by 16-byte size class */
+    GCHead gc_young, gc_old; /* the collector's generations (gc.c) */
+    int64_t gc_count;       /* tracked objects allocated minus freed since the last collection */
+    int64_t gc_threshold, gc_old_pending, gc_old_total;
+    int gc_enabled, gc_collecting, gc_young_runs;
+    struct { int64_t collections, collected; } gc_stats[2];  /* young, full */
 #define DECL_NAME(n) Obj *s_##n;
     MP_NAMES(DECL_NAME)
 #undef DECL_NAME
@@ -445,6 +455,18 @@ int mp_write_stdout(const char *s, int64_t n);
 void mp_modules_init(void);
 Obj *mp_sorted(Obj *it, Obj *key, int reverse);
 Obj *mp_run_prelude(void);
+
+/* ---- gc.c: the cycle collector ---- */
+void mp_gc_init(void);
+void mp_gc_link(Obj *o);            /* mp_alloc: start tracking a new container */
+void mp_gc_unlink(Obj *o);          /* mp_free */
+void mp_gc_untrack(Obj *o);         /* for containers holding borrowed references */
+int mp_gc_is_tracked(Obj *o);
+void mp_gc_maybe_collect(void);
+int64_t mp_gc_collect(void);        /* full collection: number of unreachable objects */
+Obj *mp_mod_gc(void);
+void mp_dict_clear(Obj *d);
+void mp_set_clear(Obj *s);
 
 /* ---- exceptions with tracebacks ---- */
 void mp_tb_add(Obj *exc, Code *code, int line);

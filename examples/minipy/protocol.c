@@ -725,7 +725,7 @@ Obj *mp_type_new(Obj *name, Obj *bases, Obj *dict)
     t->nameobj = incref(name);
     t->base = base;
     t->dict = mp_dict_copy(dict);
-    t->flags = T_USER | (base->flags & T_EXC);
+    t->flags = T_USER | T_GC | (base->flags & T_EXC);
     t->version = ++mp.next_type_version;
     Obj *q = mp_dict_get(dict, mp.s___qualname__);
     t->qualname = incref(q ? q : name);

@@ -501,15 +501,18 @@ static Obj *st_disjoint(Obj **args, int n, Obj *kw)
     return r;
 }
 static Obj *st_copy(Obj **args, int n, Obj *kw) { return IS(SELF, frozenset) ? incref(SELF) : mp_set_copy(SELF, 0); }
-static Obj *st_clear(Obj **args, int n, Obj *kw)
+/* Empties s before releasing its keys (see mp_dict_clear). */
+void mp_set_clear(Obj *o)
 {
-    Set *s = (Set *)SELF;
-    for (int64_t i = 0; i <= s->mask; i++) if (s->table[i].key && s->table[i].hash != DUMMYH) decref(s->table[i].key);
-    free(s->table);
+    Set *s = (Set *)o;
+    SEntry *table = s->table;
+    int64_t mask = s->mask;
     s->table = calloc(8, sizeof(SEntry));
     s->mask = 7; s->fill = s->used = 0;
-    return incref(NONE);
+    for (int64_t i = 0; i <= mask; i++) if (table[i].key && table[i].hash != DUMMYH) decref(table[i].key);
+    free(table);
 }
+static Obj *st_clear(Obj **args, int n, Obj *kw) { mp_set_clear(SELF); return incref(NONE); }
 
 static const struct MethodDef set_methods[] = {
     { "add", st_add }, { "discard", st_discard }, { "remove", st_remove }, { "pop", st_pop },

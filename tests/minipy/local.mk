@@ -165,6 +165,10 @@ MINIPY_TESTS = \
 	tests/minipy/func_args.py \
 	tests/minipy/func_lambda.py \
 	tests/minipy/func_recursion.py \
+	tests/minipy/gc_cycles.py \
+	tests/minipy/gc_loop.py \
+	tests/minipy/gc_module.py \
+	tests/minipy/gc_stress.py \
 	tests/minipy/gen_basic.py \
 	tests/minipy/gen_closure.py \
 	tests/minipy/gen_expr.py \
