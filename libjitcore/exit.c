@@ -13,8 +13,9 @@
  * stores the live values its snapshot needs into exit_buf[0..n), and
  * returns the exit's number.  The host never calls the function pointer
  * itself: jc_trace_enter() owns the exit buffer, runs the trace and then
- * restores.  That keeps the convention private (it can change in 1.x, e.g.
- * to chain into side traces) and lets the runtime count entries and exits.
+ * restores.  That keeps the convention private and lets the runtime count
+ * entries and exits, and go on into a side trace after an exit (side.c):
+ * the exit's frame is restored first, then the next trace runs on it.
  *
  * What an exit holds.  At install time (select.c) each snapshot of the
  * compiler half is translated into a jc_rt_exit: a list of frames from the
@@ -127,6 +128,21 @@ restore (jc_runtime *rt, jc_trace *t, const jc_rt_exit *ex, void *frame,
   return 0;
 }
 
+/* Make *buf hold at least n words (small is the caller's stack buffer). */
+static int
+fit_buf (uint64_t **buf, uint32_t *cap, uint64_t *small, uint32_t n)
+{
+  if (n <= *cap)
+    return 0;
+  uint64_t *b = *buf == small ? malloc (n * sizeof *b)
+                              : realloc (*buf, n * sizeof *b);
+  if (!b)
+    return -1;
+  *buf = b;
+  *cap = n;
+  return 0;
+}
+
 JC_API int
 jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
 {
@@ -137,44 +153,76 @@ jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
     return -1;
   uint64_t small[64];
   uint64_t *buf = small;
-  if (t->nslots_max > 64)
-    {
-      buf = calloc (t->nslots_max, sizeof *buf);
-      if (!buf)
-        return -1;
-    }
+  uint32_t cap = 64;
+  int ret = -1, reap = 0;
   rt->stats.trace_entries++;
-  t->active++;                /* an invalidation meanwhile only marks it */
-  t->entries++;
-  uint32_t id = ((trace_fn) t->native) (frame, buf);
-  int ret = -1;
-  if (id >= t->nexits)
+  /* Run t; then, while the exit it took leads on (side.c), the next trace
+   * on the same frame.  Each trace is active while it runs, so an
+   * invalidation meanwhile only marks it dead. */
+  while (t)
     {
-      jc_runtime_fail (rt, JC_BAD_TRACE, "trace %u returned exit %u of %u",
-                       t->id, id, t->nexits);
-      goto out;
+      if (fit_buf (&buf, &cap, small, t->nslots_max) != 0)
+        {
+          jc_runtime_fail (rt, JC_NO_MEMORY, "out of memory for an exit "
+                           "buffer");
+          break;
+        }
+      t->active++;
+      t->entries++;
+      uint32_t id = ((trace_fn) t->native) (frame, buf);
+      jc_trace *next = NULL;
+      if (id >= t->nexits)
+        jc_runtime_fail (rt, JC_BAD_TRACE, "trace %u returned exit %u of %u",
+                         t->id, id, t->nexits);
+      else
+        {
+          rt->stats.exits++;
+          uint64_t count = ++t->exit_counts[id];
+          if (restore (rt, t, &t->exits[id], frame, buf, resume_pc) != 0)
+            jc_runtime_fail (rt, JC_HOST_ERROR, "trace %u exit %u: a host "
+                             "frame callback failed during deoptimization",
+                             t->id, id);
+          else
+            {
+              ret = (int) id;
+              rt->last_exit = ret;
+              rt->last_exit_trace = t->id;
+              rt->last_exit_depth = t->side_depth;
+              next = jc_side_next (rt, t, id, count);
+            }
+        }
+      if (--t->active == 0 && t->dead)
+        reap = 1;
+      if (rt->status != JC_OK)
+        {
+          ret = -1;
+          break;
+        }
+      t = next;
     }
-  rt->stats.exits++;
-  /* A hot exit is where a side trace would go (a later release); for now
-   * say so once, when its count reaches the loop threshold. */
-  if (++t->exit_counts[id] == rt->opts.loop_threshold)
-    jc_log (rt, JC_LOG_EXIT, "trace %u exit %u is hot (%u exits to pc %u)",
-            t->id, id, rt->opts.loop_threshold,
-            t->exits[id].nframes ? t->exits[id].frames[t->exits[id].nframes
-                                                       - 1].pc : 0);
-  if (restore (rt, t, &t->exits[id], frame, buf, resume_pc) != 0)
-    {
-      jc_runtime_fail (rt, JC_HOST_ERROR, "trace %u exit %u: a host frame "
-                       "callback failed during deoptimization", t->id, id);
-      goto out;
-    }
-  ret = (int) id;
-out:
   if (buf != small)
     free (buf);
-  if (--t->active == 0 && t->dead)
+  if (reap)
     jc_inval_reap (rt);
   return ret;
+}
+
+JC_API int
+jc_runtime_last_exit (const jc_runtime *rt, uint32_t *trace_id,
+                      uint32_t *side_depth)
+{
+  int have = rt && rt->last_exit >= 0;
+  if (trace_id)
+    *trace_id = have ? rt->last_exit_trace : 0;
+  if (side_depth)
+    *side_depth = have ? rt->last_exit_depth : 0;
+  return have ? rt->last_exit : -1;
+}
+
+JC_API uint32_t
+jc_trace_id (const jc_trace *t)
+{
+  return t ? t->id : 0;
 }
 
 JC_API void

@@ -32,9 +32,10 @@ jc_inval_stale (const jc_runtime *rt, const jc_trace *t, uint64_t epoch)
   return 0;
 }
 
-static void
-unlink_trace (jc_runtime *rt, jc_trace *t)
+void
+jc_inval_unlink (jc_runtime *rt, jc_trace *t)
 {
+  jc_side_unlink (rt, t);     /* its side traces go with it */
   if (t->installed)
     {
       rt->stats.live_traces--;
@@ -90,7 +91,7 @@ jc_runtime_invalidate (jc_runtime *rt, uintptr_t key)
       v->key = key;
     }
   v->epoch = ++rt->inval_epoch;
-  uint32_t n = 0;
+  uint32_t n = 0, nside = 0;
   for (jc_trace *t = rt->traces; t; t = t->next)
     {
       if (t->dead)
@@ -98,14 +99,18 @@ jc_runtime_invalidate (jc_runtime *rt, uintptr_t key)
       for (uint32_t i = 0; i < t->ndeps; i++)
         if (t->deps[i] == key)
           {
-            unlink_trace (rt, t);
-            jc_log (rt, JC_LOG_TRACE, "trace %u at pc %u invalidated", t->id,
-                    t->pc);
-            n++;
+            int installed = t->installed;
+            jc_inval_unlink (rt, t);
+            jc_log (rt, JC_LOG_TRACE, "%strace %u at pc %u invalidated",
+                    t->parent ? "side " : "", t->id, t->pc);
+            if (installed)
+              n++;
+            else if (t->parent)
+              nside++;
             break;
           }
     }
-  rt->stats.invalidated += n;
+  rt->stats.invalidated += n + nside;
   jc_inval_reap (rt);
   return n;
 }
@@ -122,11 +127,11 @@ coldest (jc_runtime *rt, const jc_trace *keep)
   return best;
 }
 
-void
-jc_cache_installed (jc_runtime *rt, jc_trace *t)
+/* Evict the coldest installed traces other than keep (with their side
+ * traces) while over a limit. */
+static void
+evict_over_limits (jc_runtime *rt, jc_trace *t)
 {
-  rt->stats.live_traces++;
-  rt->stats.live_code_bytes += t->code_bytes;
   const jc_options *o = &rt->opts;
   while ((o->max_traces && rt->stats.live_traces > o->max_traces)
          || (o->max_code_bytes && rt->stats.live_code_bytes > o->max_code_bytes))
@@ -136,8 +141,23 @@ jc_cache_installed (jc_runtime *rt, jc_trace *t)
         break;   /* only the new trace is left: keep it */
       jc_log (rt, JC_LOG_TRACE, "trace %u at pc %u evicted (%llu entries)",
               v->id, v->pc, (unsigned long long) v->entries);
-      unlink_trace (rt, v);
+      jc_inval_unlink (rt, v);
       rt->stats.evicted++;
     }
   jc_inval_reap (rt);
+}
+
+void
+jc_cache_installed (jc_runtime *rt, jc_trace *t)
+{
+  rt->stats.live_traces++;
+  rt->stats.live_code_bytes += t->code_bytes;
+  evict_over_limits (rt, t);
+}
+
+void
+jc_cache_side_linked (jc_runtime *rt, jc_trace *s)
+{
+  rt->stats.live_code_bytes += s->code_bytes;
+  evict_over_limits (rt, s->root);
 }

@@ -485,6 +485,7 @@ jc_ir_end_exit (jc_lower *b, uint32_t pc)
   return 0;
 }
 
+void jc_ir_set_side_entry (jc_lower *b, int on) { b->side_entry = on; }
 uint32_t jc_ir_ninsns (const jc_lower *b) { return b->ninsns; }
 const jc_ir_insn *jc_ir_insns (const jc_lower *b) { return b->insns; }
 const jc_ref *jc_ir_args (const jc_lower *b) { return b->args; }

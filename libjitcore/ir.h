@@ -154,6 +154,9 @@ JC_HIDDEN int jc_ir_frame_push (jc_lower *b, const void *code,
 JC_HIDDEN int jc_ir_frame_pop (jc_lower *b, uint32_t result_slot,
                                uint32_t return_slot);
 JC_HIDDEN uint32_t jc_ir_depth (const jc_lower *b);   /* 0 = root */
+/* Selection says whether the instruction it lowers next is a side trace's
+ * first (jc_lower_side_entry answers it to the host). */
+JC_HIDDEN void jc_ir_set_side_entry (jc_lower *b, int on);
 
 /* End the trace: back to its head (only at depth 0), or an unconditional
  * exit to pc of the current frame.  close_loop returns -1 and sets no error

@@ -60,6 +60,8 @@ struct jc_lower {
   uint32_t nbody_snaps;      /* snapshots taken before close_loop */
   uint32_t exit_words;
 
+  int side_entry;            /* lowering a side trace's first insn */
+
   uintptr_t *deps;           /* jc_lower_depend keys */
   uint32_t ndeps, cap_deps;
 

@@ -33,6 +33,12 @@ jc_lower_type (const jc_lower *b, jc_ref v)
   return (jc_type) b->insns[v].type;
 }
 
+JC_API int
+jc_lower_side_entry (const jc_lower *b)
+{
+  return b && b->side_entry;
+}
+
 static jc_ref
 konst (jc_lower *b, jc_ir_op op, jc_type t, int64_t i, double f,
        const void *p)

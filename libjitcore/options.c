@@ -25,6 +25,9 @@ jc_options_init (jc_options *o)
   o->opt_level = 2;
   o->sync = 1;
   o->passes = JC_PASS_ALL;
+  o->side_threshold = 10;
+  o->max_side_traces = 32;
+  o->max_side_depth = 4;
 }
 
 /* Range checks shared by the struct and the string forms. */
@@ -54,6 +57,12 @@ validate (const jc_options *o, char *msg, size_t len)
     bad = "passes has unknown bits";
   else if (o->reserved1)
     bad = "reserved1 must be 0";
+  else if (o->side_threshold > 65535)
+    bad = "side_threshold must be 0..65535";
+  else if (o->max_side_depth > 64)
+    bad = "max_side_depth must be 0..64";
+  else if (o->reserved2)
+    bad = "reserved2 must be 0";
   if (!bad)
     return JC_OK;
   snprintf (msg, len, "%s", bad);
@@ -196,6 +205,9 @@ parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
     { "fail_compile", NULL, &o->fail_compile },
     { "max_traces", &o->max_traces, NULL },
     { "max_code_bytes", &o->max_code_bytes, NULL },
+    { "side_threshold", &o->side_threshold, NULL },
+    { "max_side_traces", &o->max_side_traces, NULL },
+    { "max_side_depth", &o->max_side_depth, NULL },
   };
   if (kn == 3 && strncmp (s, "log", 3) == 0)
     {

@@ -185,6 +185,7 @@ jc_runtime_new (const jc_host *host, const jc_options *opts)
   if (!rt)
     return NULL;
   rt->stats.size = sizeof rt->stats;
+  rt->last_exit = -1;
   jc_options_init (&rt->opts);
   char msg[sizeof rt->error];
   jc_status st = jc_host_check (host, msg, sizeof msg);

@@ -40,6 +40,12 @@ typedef struct jc_rt_frame {
 typedef struct jc_rt_exit {
   uint32_t nframes;
   jc_rt_frame *frames;
+  uint32_t uncond;           /* 1: an EXIT instruction, not a guard's exit */
+  /* Side traces and links (side.c). */
+  uint32_t failures;         /* side-trace selections that failed here */
+  uint64_t hot_at;           /* exit count at which to try next; 0: never */
+  struct jc_trace *side;     /* linked side trace, or NULL */
+  struct jc_head *link;      /* link exit: run link->trace, if installed */
 } jc_rt_exit;
 
 /* What the runtime knows about one trace head (code, pc). */
@@ -74,6 +80,13 @@ struct jc_trace {
   uint64_t entries;          /* jc_trace_enter calls, for eviction */
   uint64_t code_bytes;
   int dead;                  /* invalidated: free once active is 0 */
+  /* Side traces (side.c).  A live side trace always has a live parent
+   * and root: taking a trace away takes its side traces with it. */
+  struct jc_trace *parent;   /* the trace whose exit this hangs off */
+  struct jc_trace *root;     /* the root of that tree; NULL for a root */
+  uint32_t parent_exit;
+  uint32_t side_depth;       /* 0 for a root trace */
+  uint32_t nside;            /* root: live side traces in its tree */
   struct jc_trace *next;     /* runtime's list */
 };
 
@@ -94,6 +107,8 @@ struct jc_runtime {
   uint64_t inval_epoch;      /* bumped by every jc_runtime_invalidate */
   struct jc_inval *invals;   /* key -> epoch of its last invalidation */
   uint32_t ninvals, cap_invals;
+  int last_exit;             /* what jc_runtime_last_exit reports */
+  uint32_t last_exit_trace, last_exit_depth;
 };
 
 typedef struct jc_inval {
@@ -139,6 +154,22 @@ JC_HIDDEN jc_status jc_select_trace (jc_runtime *rt, const void *code,
                                      uint32_t pc, jc_hot_kind kind,
                                      jc_trace **out);
 
+JC_HIDDEN jc_status jc_select_side (jc_runtime *rt, const jc_trace *parent,
+                                    uint32_t exit_id, jc_trace **out);
+
+/* side.c */
+/* Trace t just left through exit id (taken count times) and its frame is
+ * restored: the trace to run next on the same frame (a linked side trace,
+ * a link exit's trace, or a side trace compiled right now), or NULL to
+ * return to the host. */
+JC_HIDDEN jc_trace *jc_side_next (jc_runtime *rt, jc_trace *t, uint32_t id,
+                                  uint64_t count);
+/* Arm the exits of a freshly compiled trace. */
+JC_HIDDEN void jc_side_arm (jc_runtime *rt, jc_trace *t);
+/* t is going away: mark its side traces dead (recursively) and, if t is
+ * itself a side trace, detach it from its parent's exit. */
+JC_HIDDEN void jc_side_unlink (jc_runtime *rt, jc_trace *t);
+
 /* invalidate.c */
 /* Was any of t's dependencies invalidated after epoch? */
 JC_HIDDEN int jc_inval_stale (const jc_runtime *rt, const jc_trace *t,
@@ -147,6 +178,11 @@ JC_HIDDEN int jc_inval_stale (const jc_runtime *rt, const jc_trace *t,
 JC_HIDDEN void jc_inval_reap (jc_runtime *rt);
 /* A trace was installed: account for it and evict over the limits. */
 JC_HIDDEN void jc_cache_installed (jc_runtime *rt, jc_trace *t);
+/* A side trace was linked: account for its code, evict other roots over
+ * max_code_bytes (never its own root). */
+JC_HIDDEN void jc_cache_side_linked (jc_runtime *rt, jc_trace *s);
+/* Unlink t (uninstall a root, detach a side trace) and mark it dead. */
+JC_HIDDEN void jc_inval_unlink (jc_runtime *rt, jc_trace *t);
 
 /* exit.c */
 JC_HIDDEN void jc_exit_free_trace (jc_trace *t);

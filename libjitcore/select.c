@@ -64,6 +64,10 @@ typedef struct selection {
   const void *head_code;
   uint32_t head_pc;
   jc_hot_kind kind;
+  const jc_trace *parent;    /* side trace: the trace whose exit it hangs off */
+  uint32_t parent_exit;
+  jc_head *link_head;        /* the walk ended at this installed head ... */
+  uint32_t link_exit;        /* ... through this exit */
   sel_frame frames[65];
   uint32_t depth;
   uint32_t ninsns;
@@ -158,10 +162,12 @@ follow (selection *s, const jc_step *st, const void **code, uint32_t *pc)
       *pc = st->pc;
       return 1;
     case JC_STEP_RETURN:
-      if (s->depth == 0 && s->kind == JC_HOT_FUNC)
+      if (s->depth == 0 && (s->kind == JC_HOT_FUNC || s->parent))
         {
           /* A function-entry trace ends at its return: exit to the return
-           * instruction, which the interpreter then executes. */
+           * instruction, which the interpreter then executes.  So does a
+           * side trace (it may have left its root's loop, and the
+           * interpreter returns as well as a trace would). */
           if (jc_selir_exit (s->b, *pc) != 0)
             return sel_abort (s, JC_ABORT_IR_ERROR, "pc %u: %s", *pc,
                               jc_selir_error (s->b));
@@ -227,6 +233,8 @@ walk (selection *s)
               if (jc_selir_exit (s->b, pc) != 0)
                 return sel_abort (s, JC_ABORT_IR_ERROR, "linking: %s",
                                   jc_selir_error (s->b));
+              s->link_head = h;
+              s->link_exit = jc_selir_nsnapshots (s->b) - 1;
               jc_log (rt, JC_LOG_TRACE, "trace links to trace %u at pc %u",
                       h->trace->id, pc);
               return 0;
@@ -249,8 +257,10 @@ walk (selection *s)
                        : NULL;
       jc_step st;
       memset (&st, 0, sizeof st);
+      jc_selir_side_entry (s->b, s->parent && s->ninsns == 0);
       int rc = rt->host.lower (rt->host.userdata, s->b, code, pc, s->depth,
                                ic, &st);
+      jc_selir_side_entry (s->b, 0);
       s->ninsns++;
       if (rc != 0)
         return sel_abort (s, JC_ABORT_HOST_REFUSED, "pc %u: lower returned "
@@ -304,6 +314,9 @@ compile (selection *s, jc_trace **out)
       return JC_COMPILE_FAILED;
     }
   rt->stats.traces_compiled++;
+  if (s->parent && s->link_head)
+    t->exits[s->link_exit].link = s->link_head;
+  jc_side_arm (rt, t);
   jc_log (rt, JC_LOG_COMPILE, "trace %u at pc %u compiled: %u exits, %.2f "
           "ms total compile time so far", t->id, s->head_pc, t->nexits,
           rt->stats.compile_ns / 1e6);
@@ -311,9 +324,9 @@ compile (selection *s, jc_trace **out)
   return JC_OK;
 }
 
-jc_status
-jc_select_trace (jc_runtime *rt, const void *code, uint32_t pc,
-                 jc_hot_kind kind, jc_trace **out)
+static jc_status
+select_at (jc_runtime *rt, const void *code, uint32_t pc, jc_hot_kind kind,
+           const jc_trace *parent, uint32_t parent_exit, jc_trace **out)
 {
   selection s;
   memset (&s, 0, sizeof s);
@@ -321,14 +334,20 @@ jc_select_trace (jc_runtime *rt, const void *code, uint32_t pc,
   s.head_code = code;
   s.head_pc = pc;
   s.kind = kind;
+  s.parent = parent;
+  s.parent_exit = parent_exit;
   s.frames[0].code = code;
   s.frames[0].len = code_len (rt, code);
   s.visited = calloc (rt->opts.max_trace_insns + 1, sizeof *s.visited);
   if (!s.visited)
     return jc_runtime_fail (rt, JC_NO_MEMORY, "out of memory for selection");
   rt->stats.traces_started++;
-  jc_log (rt, JC_LOG_TRACE, "trace start at pc %u (%s)", pc,
-          kind == JC_HOT_FUNC ? "function entry" : "loop head");
+  if (parent)
+    jc_log (rt, JC_LOG_TRACE, "side trace start at pc %u (trace %u exit %u)",
+            pc, parent->id, parent_exit);
+  else
+    jc_log (rt, JC_LOG_TRACE, "trace start at pc %u (%s)", pc,
+            kind == JC_HOT_FUNC ? "function entry" : "loop head");
   jc_status st = JC_OK;
   char berr[200] = "";
   s.b = jc_selir_new (rt, code, pc, berr, sizeof berr);
@@ -353,4 +372,22 @@ done:
     jc_selir_free (s.b);
   free (s.visited);
   return st;
+}
+
+jc_status
+jc_select_trace (jc_runtime *rt, const void *code, uint32_t pc,
+                 jc_hot_kind kind, jc_trace **out)
+{
+  return select_at (rt, code, pc, kind, NULL, 0, out);
+}
+
+/* A side trace from exit exit_id of parent: its head is the exit's resume
+ * pc in its (only) frame, which exit.c has just restored. */
+jc_status
+jc_select_side (jc_runtime *rt, const jc_trace *parent, uint32_t exit_id,
+                jc_trace **out)
+{
+  const jc_rt_exit *ex = &parent->exits[exit_id];
+  const jc_rt_frame *fr = &ex->frames[ex->nframes - 1];
+  return select_at (rt, fr->code, fr->pc, JC_HOT_LOOP, parent, exit_id, out);
 }

@@ -77,6 +77,12 @@ jc_selir_exit (jc_lower *b, uint32_t pc)
   return jc_ir_end_exit (b, pc) != 0 ? -1 : 0;
 }
 
+void
+jc_selir_side_entry (jc_lower *b, int on)
+{
+  jc_ir_set_side_entry (b, on);
+}
+
 const char *
 jc_selir_error (const jc_lower *b)
 {
@@ -169,6 +175,12 @@ build_exits (const jc_lower *b, jc_trace *t)
             }
         }
     }
+  /* Which exits are unconditional (side.c links them instead of
+   * selecting a side trace there). */
+  const jc_ir_insn *in = jc_ir_insns (b);
+  for (uint32_t k = 0; k < jc_ir_ninsns (b); k++)
+    if (in[k].op == JC_IR_EXIT && in[k].snap >= 0 && (uint32_t) in[k].snap < n)
+      t->exits[in[k].snap].uncond = 1;
   return 0;
 }
 

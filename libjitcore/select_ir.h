@@ -20,6 +20,8 @@ JC_HIDDEN int jc_selir_pop_frame (jc_lower *b, const jc_step *ret);
 JC_HIDDEN int jc_selir_close_loop (jc_runtime *rt, jc_lower *b,
                                    uint32_t head_pc);
 JC_HIDDEN int jc_selir_exit (jc_lower *b, uint32_t pc);
+/* The next instruction is (1) or is not (0) a side trace's first. */
+JC_HIDDEN void jc_selir_side_entry (jc_lower *b, int on);
 JC_HIDDEN const char *jc_selir_error (const jc_lower *b);
 JC_HIDDEN uint32_t jc_selir_nsnapshots (const jc_lower *b);
 /* Compile the finished trace into t (native entry, exits, constants);

@@ -16,6 +16,14 @@ static const char *const abort_keys[] = {
 #undef JC_ABORT_KEY_
 };
 
+static const char *const refuse_keys[] = {
+#define JC_SIDE_REFUSE_KEY_(name, text) #name,
+  JC_SIDE_REFUSE_TABLE (JC_SIDE_REFUSE_KEY_)
+#undef JC_SIDE_REFUSE_KEY_
+};
+
+_Static_assert (JC_SIDE_REFUSE_COUNT_ <= JC_SIDE_REFUSE_SLOTS,
+                "side-trace refusal table outgrew jc_stats.side_refused");
 _Static_assert (JC_ABORT_COUNT_ <= JC_ABORT_SLOTS,
                 "abort table outgrew jc_stats.aborted_by_reason");
 
@@ -45,6 +53,16 @@ jc_stats_get (const jc_runtime *rt, jc_stats *out)
   memcpy ((char *) out + sizeof (size_t),
           (const char *) &rt->stats + sizeof (size_t), n - sizeof (size_t));
   return JC_OK;
+}
+
+/* "<prefix><lower-case key>=n" */
+static void
+print_keyed (FILE *out, const char *prefix, const char *key, uint64_t n)
+{
+  fputs (prefix, out);
+  for (const char *k = key; *k; k++)
+    fputc (*k >= 'A' && *k <= 'Z' ? *k - 'A' + 'a' : *k, out);
+  fprintf (out, "=%llu\n", (unsigned long long) n);
 }
 
 JC_API void
@@ -83,13 +101,17 @@ jc_stats_print (const jc_runtime *rt, FILE *out)
   P (evicted);
   P (live_traces);
   P (live_code_bytes);
+  P (side_traces);
+  P (side_entries);
+  P (trace_links);
+  P (side_aborted);
+  P (side_blacklisted);
+  P (live_side_traces);
 #undef P
   for (unsigned i = 1; i < JC_ABORT_COUNT_; i++)
     if (s->aborted_by_reason[i])
-      {
-        fprintf (out, "aborted.");
-        for (const char *k = abort_keys[i]; *k; k++)
-          fputc (*k >= 'A' && *k <= 'Z' ? *k - 'A' + 'a' : *k, out);
-        fprintf (out, "=%llu\n", (unsigned long long) s->aborted_by_reason[i]);
-      }
+      print_keyed (out, "aborted.", abort_keys[i], s->aborted_by_reason[i]);
+  for (unsigned i = 1; i < JC_SIDE_REFUSE_COUNT_; i++)
+    if (s->side_refused[i])
+      print_keyed (out, "side_refused.", refuse_keys[i], s->side_refused[i]);
 }

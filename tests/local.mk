@@ -53,6 +53,11 @@ tests_test_vm_SOURCES = tests/test_vm.c
 tests_test_vm_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_test_vm_LDADD = $(TEST_VM_LDADD)
 TESTS += tests/test_vm
+check_PROGRAMS += tests/test_side
+tests_test_side_SOURCES = tests/test_side.c
+tests_test_side_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_test_side_LDADD = $(TEST_VM_LDADD)
+TESTS += tests/test_side
 
 ## The test VM's benchmark: interpreter vs JIT, compile latency per trace.
 EXTRA_PROGRAMS = tests/vm/vm_bench

@@ -457,6 +457,7 @@ test_logs_show_ir_and_exits (void)
   jc_options o;
   jc_options_init (&o);
   o.loop_threshold = 5;
+  o.side_threshold = 5;
   o.log = JC_LOG_IR | JC_LOG_TRACE | JC_LOG_EXIT | JC_LOG_COMPILE;
   o.log_fn = sink_line;
   o.log_userdata = &t;
@@ -468,8 +469,10 @@ test_logs_show_ir_and_exits (void)
   CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "compiled"));
   CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "exit"));
   CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "deopt"));
-  /* after x turns float every entry exits at once: that exit gets hot */
+  /* after x turns float every entry exits at once: that exit gets hot
+   * and a side trace */
   CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "is hot (5 exits"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "side trace start at pc"));
 }
 
 /* Two loops, one inside the other: the inner one is traced, the outer

@@ -122,6 +122,17 @@ JC_API const char *jc_lower_error (const jc_lower *b);
 JC_API int jc_lower_fail (jc_lower *b, const char *message);
 /* The type of a value; JC_TYPE_VOID for JC_REF_NONE or a bad ref. */
 JC_API jc_type jc_lower_type (const jc_lower *b, jc_ref v);
+/* 1 while the host lowers the first instruction of a side trace
+ * (<jitcore/runtime.h>, "side traces"), 0 otherwise.  The parent trace
+ * left at this instruction because one of its guards failed, so what tier
+ * 1 usually does here is not what happens now (typically a branch goes the
+ * other way than its bias says).  During this call the host's frames are
+ * exactly as that exit restored them and the interpreter would execute
+ * this instruction next: the host may read its live frame to lower the
+ * instruction for the case at hand (e.g. the direction the branch's
+ * condition now takes).  Everything the host emits is still guarded as
+ * usual, so a wrong guess costs speed, never correctness. */
+JC_API int jc_lower_side_entry (const jc_lower *b);
 
 /* --- constants -------------------------------------------------------- */
 

@@ -77,6 +77,27 @@ typedef enum jc_abort_reason {
 /* Name of an abort reason for logs; never NULL. */
 JC_API const char *jc_abort_reason_name (jc_abort_reason reason);
 
+/* ------------------------------------------------------ side-trace refusals
+ * Why a hot exit did not get a side trace although it was hot (limits and
+ * cases the runtime does not handle); counted in jc_stats.side_refused[].
+ * A refused exit is not tried again. */
+#define JC_SIDE_REFUSE_TABLE(X)                                             \
+  X (NONE, "none")                                                          \
+  X (MAX_SIDE_TRACES, "max_side_traces reached for the root trace")         \
+  X (MAX_SIDE_DEPTH, "max_side_depth reached")                              \
+  X (INLINED_FRAME, "the exit resumes in an inlined frame")                 \
+  X (NO_PROGRESS, "an unconditional exit to its own trace's head")
+
+typedef enum jc_side_refuse {
+#define JC_SIDE_REFUSE_ENUM_(name, text) JC_SIDE_REFUSE_##name,
+  JC_SIDE_REFUSE_TABLE (JC_SIDE_REFUSE_ENUM_)
+#undef JC_SIDE_REFUSE_ENUM_
+  JC_SIDE_REFUSE_COUNT_
+} jc_side_refuse;
+
+/* Room for refusal reasons in jc_stats; the table may grow up to this. */
+#define JC_SIDE_REFUSE_SLOTS 8
+
 /* ---------------------------------------------------------- log categories */
 #define JC_LOG_TABLE(X)                                                     \
   X (IR, "ir", 0)          /* the IR of each trace before compilation */    \
@@ -111,7 +132,8 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       opt (0-3), native (0/1), sync (0/1), log (category list joined
  *       with '+', or "all"), disable (0/1), fail_compile (0/1),
  *       passes (optimizer passes joined with '+': fold, cse, guard, dce,
- *       loop, rc; or "all" or "none"), max_traces, max_code_bytes
+ *       loop, rc; or "all" or "none"), max_traces, max_code_bytes,
+ *       side_threshold, max_side_traces, max_side_depth
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
  * A malformed environment string puts the runtime in error (sticky,
  * JC_BAD_OPTION with the offending text in the message). */
@@ -159,6 +181,18 @@ typedef struct jc_options {
   uint32_t max_code_bytes;    /* machine code kept; 0 = no limit; evicts
                                  the same way */
   uint32_t reserved1;         /* must be 0 */
+  /* Side traces (see "side traces" below).  Options structs of hosts built
+   * before these fields existed get the defaults. */
+  uint32_t side_threshold;    /* times an exit is taken before it gets a
+                                 side trace; 10 (0 = no side traces and no
+                                 direct links: every exit returns to the
+                                 host, as in 1.0) */
+  uint32_t max_side_traces;   /* side traces per root trace (its whole
+                                 tree); 32 (0 = none) */
+  uint32_t max_side_depth;    /* a side trace of a side trace ... up to
+                                 this depth (1: only exits of root traces);
+                                 4 */
+  uint32_t reserved2;         /* must be 0 */
 } jc_options;
 
 /* Fill *opts with the defaults and set opts->size.  NULL is ignored. */
@@ -259,8 +293,13 @@ JC_API jc_status jc_runtime_hot (jc_runtime *rt, const void *code,
  * materialises inlined frames through push_frame, calls set_pc with the
  * resume pc, and returns.  The host continues interpreting at *resume_pc
  * in the frame its push_frame callback made current (the innermost one).
- * The return value is the exit number taken (>= 0), or -1 on an error
- * (bad arguments, or a runtime in the error state) with nothing changed.
+ * The return value is the number (>= 0) of the exit through which
+ * control came back to the host, or -1 on an error (bad arguments, or a
+ * runtime in the error state) with nothing changed.  With side traces (see
+ * below) that exit may belong to a side trace of `trace`, or to another
+ * trace reached through a link: jc_runtime_last_exit() says which trace it
+ * was, and jc_trace_exit_count() on `trace` keeps counting its own exits,
+ * also those that went on to a side trace.
  *
  * After an exit the host must interpret at least the instruction at
  * *resume_pc before it enters a trace again: an exit to a trace's own head
@@ -271,6 +310,53 @@ JC_API jc_status jc_runtime_hot (jc_runtime *rt, const void *code,
  * Not thread-safe: call it on the thread that owns the runtime. */
 JC_API int jc_trace_enter (jc_runtime *rt, jc_trace *trace, void *frame,
                            uint32_t *resume_pc);
+
+/* ---------------------------------------------------------------- side traces
+ * Every exit counts how often it is taken.  When a guard's exit has been
+ * taken side_threshold times, the runtime selects a side trace right there
+ * (inside jc_trace_enter, after the exit's frame was restored): an
+ * ordinary trace whose head is the exit's resume pc in that frame, whose
+ * first instruction the host lowers knowing it is a side entry
+ * (jc_lower_side_entry, <jitcore/lower.h>), and which ends when it reaches
+ * the head of an installed trace (normally its root's) or closes a loop of
+ * its own.  The side trace is linked into the parent's exit table; it is
+ * never handed to the host's install callback.  From then on, inside one
+ * jc_trace_enter call:
+ *   - the parent exits through that exit -> the frame is restored -> the
+ *     side trace runs at once on the same frame;
+ *   - a side trace that ends at an installed trace's head (an unconditional
+ *     exit after at least one instruction) -> that trace runs at once;
+ *   - an unconditional exit of a root trace to another installed trace's
+ *     head does the same once it is hot (a link, no compile);
+ *   - any other exit returns to the host as before.
+ * Every dispatch either goes one side trace deeper (bounded by
+ * max_side_depth) or through a link exit, after which the guest has moved
+ * on, so jc_trace_enter never spins without progress.  A guard failure
+ * with nothing linked still returns to the host, so the rule above (the
+ * host interprets at least one instruction after an exit) is unchanged.
+ *
+ * Limits: max_side_traces per root (counting the whole tree), chain depth
+ * max_side_depth, an exit whose snapshot resumes in an inlined frame is
+ * refused (counted in jc_stats.side_refused[]).  A side trace whose
+ * selection aborts or whose compile fails is retried with backoff; after
+ * max_aborts failures the exit is blacklisted (side_blacklisted).
+ * Invalidating or evicting a trace frees its side traces with it; a side
+ * trace whose own dependency changes is unlinked from its parent's exit
+ * alone (with its own side traces), and its exit may get a new one later.
+ * Side traces count in traces_compiled, exits, deopts and live_code_bytes,
+ * not in traces_installed or live_traces. */
+
+/* The exit through which the last jc_trace_enter call returned: *trace_id
+ * is that trace's id (jc_trace_id; the entered trace's own or that of a
+ * side trace or linked trace it ran), *side_depth 0 for a root trace, 1
+ * for a side trace of a root, and so on.  The return value is the exit
+ * number, as jc_trace_enter returned it, or -1 before any call (outputs
+ * then 0).  Either pointer may be NULL. */
+JC_API int jc_runtime_last_exit (const jc_runtime *rt, uint32_t *trace_id,
+                                 uint32_t *side_depth);
+
+/* A trace's id, the number logs show ("trace 3 ..."); 0 for NULL. */
+JC_API uint32_t jc_trace_id (const jc_trace *trace);
 
 /* ---------------------------------------------------------------- invalidation
  * The host changed something traces may have assumed (a class, a global, a
@@ -328,13 +414,26 @@ typedef struct jc_stats {
   uint64_t opt_boxes_removed;  /* loop-carried slots kept raw (i64, f64,
                                   bool) in registers and boxed only at exits,
                                   over all compiled looping traces (LOOP) */
+  /* Side traces (see "side traces" above). */
+  uint64_t side_traces;        /* side traces compiled and linked */
+  uint64_t side_entries;       /* exits that went straight on into their
+                                  linked side trace */
+  uint64_t trace_links;        /* traces entered directly at a link exit
+                                  (a side trace back to its root, ...) */
+  uint64_t side_aborted;       /* side-trace selections that aborted or
+                                  failed to compile (also in
+                                  traces_aborted / compile_failures) */
+  uint64_t side_blacklisted;   /* exits given up after max_aborts failures */
+  uint64_t live_side_traces;   /* linked side traces now */
+  uint64_t side_refused[JC_SIDE_REFUSE_SLOTS];  /* by jc_side_refuse */
 } jc_stats;
 
 /* Copy the counters into *out (fields up to out->size). */
 JC_API jc_status jc_stats_get (const jc_runtime *rt, jc_stats *out);
 
 /* Print every counter as "key=value" lines (abort reasons as
- * "aborted.<reason>=n", non-zero ones only) to out. */
+ * "aborted.<reason>=n" and side-trace refusals as "side_refused.<reason>=n",
+ * non-zero ones only) to out. */
 JC_API void jc_stats_print (const jc_runtime *rt, FILE *out);
 
 JC_END_DECLS

@@ -74,6 +74,21 @@ vm_load_slot (void *ud, jc_lower *b, const void *code, uint32_t depth,
   return jc_lower_slot_bind (b, slot, val, JC_BIND_TYPE_ONLY);
 }
 
+/* The live value of slot of the current frame.  Only meaningful at a side
+ * entry (jc_lower_side_entry), when the frame is exactly at pc: then the
+ * lowering follows what is about to happen rather than the bias of the
+ * inline cache, which is what the parent trace already assumed. */
+static const vm_value *
+live_slot (vm *v, const void *code, uint32_t slot)
+{
+  if (v->nframes < 1)
+    return NULL;
+  const vm_frame *f = &v->frames[v->nframes - 1];
+  if (f->fn != code || slot >= f->fn->nlocals + f->fn->maxstack)
+    return NULL;
+  return &f->slots[slot];
+}
+
 static jc_ref
 to_f64 (jc_lower *b, jc_ref x)
 {
@@ -113,6 +128,10 @@ vm_lower (void *ud, jc_lower *b, const void *code, uint32_t pc,
     case VM_LOAD:
       {
         int t = seen_type (ic->seen_a);
+        const vm_value *lv = jc_lower_side_entry (b)
+                             ? live_slot (v, code, (uint32_t) in->a) : NULL;
+        if (lv)
+          t = (int) lv->tag;
         if (t < 0)
           return refuse (step, JC_ABORT_NO_TYPE_INFO, "LOAD: no single type");
         jc_lower_slot_set (b, top, get (v, b, (uint32_t) in->a, t));
@@ -198,6 +217,10 @@ vm_lower (void *ud, jc_lower *b, const void *code, uint32_t pc,
                     ? jc_lower_cmp (b, JC_NE, c, jc_lower_const_f64 (b, 0.0))
                     : jc_lower_cmp (b, JC_NE, c, jc_lower_const_i64 (b, 0));
         int taken = ic->taken > ic->not_taken;
+        const vm_value *lv = jc_lower_side_entry (b)
+                             ? live_slot (v, code, top - 1) : NULL;
+        if (lv)
+          taken = lv->tag == VM_INT ? lv->u.i == 0 : lv->u.f == 0.0;
         jc_lower_guard (b, nz, !taken);
         step->pc = taken ? (uint32_t) in->a : pc + 1;
         break;

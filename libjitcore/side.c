@@ -1,0 +1,245 @@
+/* side.c -- side traces: a hot exit gets a trace of its own, linked into
+ * its parent's exit table, and jc_trace_enter (exit.c) goes on into it
+ * without returning to the host; limits, backoff, blacklisting, and the
+ * unlinking of whole trace trees when a trace goes away.
+ *
+ * Design
+ * ======
+ * The simplest sound design, made possible by exact deoptimisation: when
+ * an exit is taken, exit.c has already written the frame back, so the host
+ * frame is exactly what the interpreter would have at the exit's resume
+ * pc.  A side trace is therefore an ordinary trace whose head is that
+ * (code, pc), selected by the same projection walk (select.c) from the
+ * frame's memory state.  The only differences from a root trace:
+ *   - its first instruction is lowered with jc_lower_side_entry() = 1: the
+ *     parent's guard failed there, so the host's inline-cache bias is
+ *     wrong for this path (the host may look at its live frame, restored
+ *     right now, to pick e.g. the branch direction);
+ *   - a return from its root frame ends it with an exit to the return
+ *     (as in a function-entry trace) rather than aborting;
+ *   - when the walk reaches an installed trace's head (normally the root's
+ *     head: the side trace went round the rest of the loop body) the
+ *     trace's final unconditional exit is a *link exit*: instead of
+ *     returning to the host, jc_trace_enter runs the trace installed at
+ *     that head, looked up at run time through the head table (heads live
+ *     as long as the runtime, so the link never dangles; a replaced or
+ *     invalidated trace there is simply not run).
+ * The side trace is not handed to the host's install callback: it is
+ * reachable only from its parent's exit, and its head need not be a place
+ * where tier 1 looks for traces.  Values go through memory at the seam
+ * (the parent boxes them at its exit, the side trace loads and checks them
+ * again); that costs a few loads per transition, not a return to the
+ * interpreter.
+ *
+ * Which exits.  A guard's exit gets a side trace once it has been taken
+ * side_threshold times.  An unconditional exit (an EXIT instruction: the
+ * walk ended at another trace's head, at an instruction the host cannot
+ * run, or a loop that could not close) gets no side trace -- it would
+ * begin where the parent's walk stopped, and stop there too -- but when
+ * hot, and when it resumes anywhere but its own trace's head, it becomes
+ * a link exit like the above.  An exit that resumes in an inlined frame
+ * is refused (the side trace's root frame would have to be a callee whose
+ * caller is not in the trace; a later version may handle it).
+ *
+ * Termination.  Every step of the dispatch inside one jc_trace_enter
+ * either enters a side trace one level deeper than the trace that exited
+ * (bounded by max_side_depth) or passes a link exit, which is only taken
+ * by an unconditional exit at a pc other than the exiting trace's head,
+ * i.e. after the guest moved on.  So the dispatch never cycles without
+ * the guest making progress; a guard failure with no side trace returns
+ * to the host as before.
+ *
+ * Failures and limits.  A selection that aborts or a compile that fails
+ * re-arms the exit at count + side_threshold << min(failures, backoff_max);
+ * after max_aborts failures the exit is blacklisted.  max_side_traces
+ * (per root, the whole tree) and max_side_depth refuse for good; so do
+ * inlined frames and unconditional exits to their own head; each refusal
+ * is counted by reason.
+ *
+ * Lifetime.  A live side trace always has a live parent and root:
+ * jc_side_unlink (called when any trace is invalidated or evicted) marks
+ * the whole subtree dead, and a side trace that goes away alone is
+ * detached from its parent's exit, which is re-armed.  Dead traces are
+ * freed by jc_inval_reap once no jc_trace_enter runs them. */
+#include <stdlib.h>
+#include "runtime_internal.h"
+
+void
+jc_side_arm (jc_runtime *rt, jc_trace *t)
+{
+  for (uint32_t i = 0; i < t->nexits; i++)
+    t->exits[i].hot_at = rt->opts.side_threshold;
+}
+
+static jc_trace *
+refuse (jc_runtime *rt, jc_trace *t, uint32_t id, jc_side_refuse why)
+{
+  rt->stats.side_refused[why]++;
+  jc_log (rt, JC_LOG_EXIT, "trace %u exit %u: no side trace (%s)", t->id, id,
+          why == JC_SIDE_REFUSE_MAX_SIDE_TRACES ? "max_side_traces"
+          : why == JC_SIDE_REFUSE_MAX_SIDE_DEPTH ? "max_side_depth"
+          : why == JC_SIDE_REFUSE_INLINED_FRAME ? "inlined frame"
+          : "exit to its own head");
+  return NULL;
+}
+
+/* A side-trace attempt at exit id failed: back off or blacklist. */
+static void
+failed (jc_runtime *rt, jc_trace *t, uint32_t id, uint64_t count)
+{
+  jc_rt_exit *ex = &t->exits[id];
+  rt->stats.side_aborted++;
+  ex->failures++;
+  if (ex->failures >= rt->opts.max_aborts)
+    {
+      rt->stats.side_blacklisted++;
+      jc_log (rt, JC_LOG_EXIT, "trace %u exit %u blacklisted after %u failed "
+              "side traces (last: %s)", t->id, id, ex->failures,
+              rt->last_failure);
+      return;
+    }
+  uint32_t sh = ex->failures < rt->opts.backoff_max ? ex->failures
+                                                    : rt->opts.backoff_max;
+  ex->hot_at = count + ((uint64_t) rt->opts.side_threshold << sh);
+  jc_log (rt, JC_LOG_EXIT, "trace %u exit %u: side trace failed (%u/%u), "
+          "next try after %llu more exits", t->id, id, ex->failures,
+          rt->opts.max_aborts,
+          (unsigned long long) (ex->hot_at - count));
+}
+
+/* An unconditional exit is hot: make it a link exit. */
+static jc_trace *
+link_exit (jc_runtime *rt, jc_trace *t, uint32_t id)
+{
+  jc_rt_exit *ex = &t->exits[id];
+  const jc_rt_frame *fr = &ex->frames[0];
+  if (fr->code == t->code && fr->pc == t->pc)
+    return refuse (rt, t, id, JC_SIDE_REFUSE_NO_PROGRESS);
+  ex->link = jc_runtime_head (rt, fr->code, fr->pc, 1);
+  if (!ex->link)
+    return NULL;              /* out of memory: only slower */
+  jc_log (rt, JC_LOG_EXIT, "trace %u exit %u is hot: linked to the head at "
+          "pc %u", t->id, id, fr->pc);
+  jc_trace *u = ex->link->trace;
+  if (u && !u->dead)
+    {
+      rt->stats.trace_links++;
+      return u;
+    }
+  return NULL;
+}
+
+/* Exit id of t is hot: select, compile and link a side trace. */
+static jc_trace *
+hot (jc_runtime *rt, jc_trace *t, uint32_t id, uint64_t count)
+{
+  jc_rt_exit *ex = &t->exits[id];
+  ex->hot_at = 0;             /* not again, unless re-armed below */
+  if (ex->nframes != 1)
+    return refuse (rt, t, id, JC_SIDE_REFUSE_INLINED_FRAME);
+  if (ex->uncond)
+    return link_exit (rt, t, id);
+  jc_trace *root = t->root ? t->root : t;
+  if (t->side_depth + 1 > rt->opts.max_side_depth)
+    return refuse (rt, t, id, JC_SIDE_REFUSE_MAX_SIDE_DEPTH);
+  if (root->nside >= rt->opts.max_side_traces)
+    return refuse (rt, t, id, JC_SIDE_REFUSE_MAX_SIDE_TRACES);
+  jc_log (rt, JC_LOG_EXIT, "trace %u exit %u is hot (%llu exits to pc %u): "
+          "side trace", t->id, id, (unsigned long long) count,
+          ex->frames[0].pc);
+  uint64_t epoch = rt->inval_epoch;
+  jc_trace *s = NULL;
+  if (jc_select_side (rt, t, id, &s) != JC_OK)
+    {
+      failed (rt, t, id, count);
+      return NULL;
+    }
+  if (jc_inval_stale (rt, s, epoch) || t->dead)
+    {
+      rt->stats.invalidated++;
+      jc_exit_free_trace (s);
+      ex->hot_at = count + rt->opts.side_threshold;
+      return NULL;
+    }
+  s->parent = t;
+  s->root = root;
+  s->parent_exit = id;
+  s->side_depth = t->side_depth + 1;
+  s->next = rt->traces;
+  rt->traces = s;
+  ex->side = s;
+  root->nside++;
+  rt->stats.side_traces++;
+  rt->stats.live_side_traces++;
+  jc_log (rt, JC_LOG_TRACE, "side trace %u linked to trace %u exit %u "
+          "(root %u, depth %u)", s->id, t->id, id, root->id, s->side_depth);
+  jc_cache_side_linked (rt, s);
+  if (s->dead)
+    return NULL;
+  rt->stats.side_entries++;
+  return s;
+}
+
+jc_trace *
+jc_side_next (jc_runtime *rt, jc_trace *t, uint32_t id, uint64_t count)
+{
+  if (t->dead)
+    return NULL;
+  jc_rt_exit *ex = &t->exits[id];
+  if (ex->side)
+    {
+      rt->stats.side_entries++;
+      return ex->side;        /* live: a dead one is detached at once */
+    }
+  if (ex->link)
+    {
+      jc_trace *u = ex->link->trace;
+      if (u && !u->dead)
+        {
+          rt->stats.trace_links++;
+          return u;
+        }
+      return NULL;
+    }
+  if (count != ex->hot_at || ex->hot_at == 0)
+    return NULL;
+  return hot (rt, t, id, count);
+}
+
+/* Mark s and everything hanging off it dead. */
+static void
+kill_tree (jc_runtime *rt, jc_trace *s, jc_trace *root)
+{
+  for (uint32_t i = 0; i < s->nexits; i++)
+    if (s->exits[i].side)
+      {
+        jc_trace *c = s->exits[i].side;
+        s->exits[i].side = NULL;
+        kill_tree (rt, c, root);
+        c->dead = 1;
+        rt->stats.live_side_traces--;
+        rt->stats.live_code_bytes -= c->code_bytes;
+        root->nside--;
+      }
+}
+
+void
+jc_side_unlink (jc_runtime *rt, jc_trace *t)
+{
+  jc_trace *root = t->root ? t->root : t;
+  kill_tree (rt, t, root);
+  if (!t->parent || t->dead)
+    return;
+  /* A side trace going away alone: detach it from its parent's exit and
+   * let the exit get a new one later. */
+  jc_trace *p = t->parent;
+  jc_rt_exit *ex = &p->exits[t->parent_exit];
+  if (ex->side == t)
+    {
+      ex->side = NULL;
+      ex->hot_at = p->exit_counts[t->parent_exit] + rt->opts.side_threshold;
+      rt->stats.live_side_traces--;
+      rt->stats.live_code_bytes -= t->code_bytes;
+      root->nside--;
+    }
+}

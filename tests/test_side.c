@@ -1,0 +1,534 @@
+/* test_side.c -- side traces on the test VM: a hot exit gets a side trace
+ * that the parent reaches without returning to the interpreter, exits of
+ * the side trace itself, the limits and their counters, blacklisting,
+ * invalidation of roots and of side traces, and every program giving the
+ * interpreter's result and exact exit states with side traces on and
+ * off. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cunit_main.h"
+#include "vm/vm.h"
+#include "vm/vm_host.h"
+#include "vm/vm_check.h"
+
+static vm the_vm, other_vm;      /* big: static, not on the stack */
+
+/* main(n, k): for i < n: if i < k: s += 1 else s += i.  The loop's trace
+ * follows the first arm; from i == k on its branch guard fails every
+ * iteration, and that exit gets a side trace for the other arm. */
+static const char *branch_src =
+  "func main 2 4\n"
+  "  const 0\n  store 2\n  const 0\n  store 3\n"
+  "loop:\n"
+  "  load 2\n  load 0\n  lt\n  jz done\n"
+  "  load 2\n  load 1\n  lt\n  jz big\n"
+  "  load 3\n  const 1\n  add\n  store 3\n  jmp next\n"
+  "big:\n"
+  "  load 3\n  load 2\n  add\n  store 3\n"
+  "next:\n"
+  "  load 2\n  const 1\n  add\n  store 2\n  jmp loop\n"
+  "done:\n  load 3\n  ret\n";
+
+static int64_t
+branch_want (int64_t n, int64_t k)
+{
+  int64_t s = 0;
+  for (int64_t i = 0; i < n; i++)
+    s += i < k ? 1 : i;
+  return s;
+}
+
+/* main(n, k, m): as branch_src, but the second arm has a branch of its
+ * own: s += i while i < m, s += 2 after.  From i == m on the side trace's
+ * own guard fails: its exit is hot in turn (a side trace of depth 2). */
+static const char *branch2_src =
+  "func main 3 5\n"
+  "  const 0\n  store 3\n  const 0\n  store 4\n"
+  "loop:\n"
+  "  load 3\n  load 0\n  lt\n  jz done\n"
+  "  load 3\n  load 1\n  lt\n  jz big\n"
+  "  load 4\n  const 1\n  add\n  store 4\n  jmp next\n"
+  "big:\n"
+  "  load 3\n  load 2\n  lt\n  jz late\n"
+  "  load 4\n  load 3\n  add\n  store 4\n  jmp next\n"
+  "late:\n"
+  "  load 4\n  const 2\n  add\n  store 4\n"
+  "next:\n"
+  "  load 3\n  const 1\n  add\n  store 3\n  jmp loop\n"
+  "done:\n  load 4\n  ret\n";
+
+static int64_t
+branch2_want (int64_t n, int64_t k, int64_t m)
+{
+  int64_t s = 0;
+  for (int64_t i = 0; i < n; i++)
+    s += i < k ? 1 : i < m ? i : 2;
+  return s;
+}
+
+/* main(n, k, m): the first arm adds global 0, the second global 1, both
+ * embedded in the traces as constants; at i == m the interpreter rebinds
+ * global `which` (a third parameter picks it) to 5.  globals start 1, 3. */
+static const char *global_src =
+  "func main 4 6\n"
+  "  const 1\n  setg 0\n  const 3\n  setg 1\n"
+  "  const 0\n  store 4\n  const 0\n  store 5\n"
+  "loop:\n"
+  "  load 4\n  load 0\n  lt\n  jz done\n"
+  "  load 4\n  load 2\n  eq\n  jz nochange\n"
+  "  load 3\n  jz g0\n"
+  "  const 5\n  setg 1\n  jmp nochange\n"
+  "g0:\n"
+  "  const 5\n  setg 0\n"
+  "nochange:\n"
+  "  load 4\n  load 1\n  lt\n  jz big\n"
+  "  load 5\n  getg 0\n  add\n  store 5\n  jmp next\n"
+  "big:\n"
+  "  load 5\n  getg 1\n  add\n  store 5\n"
+  "next:\n"
+  "  load 4\n  const 1\n  add\n  store 4\n  jmp loop\n"
+  "done:\n  load 5\n  ret\n";
+
+static int64_t
+global_want (int64_t n, int64_t k, int64_t m, int which)
+{
+  int64_t s = 0, g[2] = { 1, 3 };
+  for (int64_t i = 0; i < n; i++)
+    {
+      if (i == m)
+        g[which] = 5;
+      s += i < k ? g[0] : g[1];
+    }
+  return s;
+}
+
+/* An exit inside an inlined call (step's branch flips at i == k). */
+static const char *inline_src =
+  "func step 2 2\n"
+  "  load 0\n  load 1\n  lt\n  jz big\n"
+  "  load 0\n  const 1\n  add\n  ret\n"
+  "big:\n"
+  "  load 0\n  const 2\n  add\n  ret\n"
+  "func main 2 3      # main(n, k): i = 0; while i < n: i = step(i, k)\n"
+  "  const 0\n  store 2\n"
+  "loop:\n"
+  "  load 2\n  load 0\n  lt\n  jz done\n"
+  "  load 2\n  load 1\n  call step 2\n  store 2\n  jmp loop\n"
+  "done:\n  load 2\n  ret\n";
+
+/* The second arm sets a global, which the trace cannot lower: every side
+ * trace selection there aborts. */
+static const char *abort_src =
+  "func main 2 4\n"
+  "  const 0\n  store 2\n  const 0\n  store 3\n"
+  "loop:\n"
+  "  load 2\n  load 0\n  lt\n  jz done\n"
+  "  load 2\n  load 1\n  lt\n  jz big\n"
+  "  load 3\n  const 1\n  add\n  store 3\n  jmp next\n"
+  "big:\n"
+  "  load 2\n  setg 2\n"
+  "  load 3\n  load 2\n  add\n  store 3\n"
+  "next:\n"
+  "  load 2\n  const 1\n  add\n  store 2\n  jmp loop\n"
+  "done:\n  load 3\n  ret\n";
+
+static vm_program *
+asm_ok (const char *src)
+{
+  char err[128] = "";
+  vm_program *p = vm_assemble (src, err, sizeof err);
+  if (!p)
+    fprintf (stderr, "assemble: %s\n", err);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (p);
+  return p;
+}
+
+typedef struct side_run {
+  vm_value jit, interp;
+  jc_stats stats;
+  size_t exits, matched;
+  uint64_t steps_jit, steps_interp;  /* instructions the interpreter ran */
+  uint64_t host_entries;             /* jc_trace_enter calls */
+  uint32_t max_exit_depth;           /* deepest side trace an exit came from */
+  size_t side_exits;                 /* exits returned from side traces */
+  uint32_t live_after_invalidate[2]; /* see inval_key */
+} side_run;
+
+/* The exit recorder of vm_check.c, plus what jc_runtime_last_exit says. */
+typedef struct recorder {
+  vm_check chk;
+  side_run *r;
+} recorder;
+
+static void
+on_exit_hook (vm *v, int exit_id, void *ud)
+{
+  recorder *rc = ud;
+  vm_check *c = &rc->chk;
+  uint32_t tid = 0, depth = 99;
+  int e = jc_runtime_last_exit (v->rt, &tid, &depth);
+  CU_ASSERT_EQUAL (e, exit_id);
+  CU_ASSERT (tid > 0);
+  if (depth > rc->r->max_exit_depth)
+    rc->r->max_exit_depth = depth;
+  if (depth > 0)
+    rc->r->side_exits++;
+  if (c->nexpected == c->cap)
+    {
+      c->cap = c->cap ? c->cap * 2 : 64;
+      c->expected = realloc (c->expected, sizeof *c->expected * c->cap);
+    }
+  vm_state_capture (v, &c->expected[c->nexpected++]);
+}
+
+/* Optional: after the run, invalidate this key and record the live
+ * traces and side traces that remain. */
+static uintptr_t inval_key;
+
+/* Run main with the JIT (loop threshold 5 unless o says otherwise),
+ * recording the state after every exit that returns to the VM, then in
+ * the interpreter alone, which must pass through those states in order
+ * and end with the same result. */
+static side_run
+run_side (const char *src, const vm_value *args, int n, const jc_options *o)
+{
+  side_run r;
+  memset (&r, 0, sizeof r);
+  vm_program *p = asm_ok (src);
+  vm_init (&the_vm, p);
+  jc_host h = vm_host_descriptor (&the_vm);
+  jc_options d;
+  if (!o)
+    {
+      jc_options_init (&d);
+      d.loop_threshold = 5;
+      o = &d;
+    }
+  jc_runtime *rt = jc_runtime_new (&h, o);
+  CU_ASSERT_EQUAL_FATAL (jc_runtime_status (rt), JC_OK);
+  vm_attach (&the_vm, rt);
+  static recorder rc;
+  memset (&rc, 0, sizeof rc);
+  rc.r = &r;
+  the_vm.on_exit = on_exit_hook;
+  the_vm.hook_ud = &rc;
+  CU_ASSERT_EQUAL (vm_run (&the_vm, vm_find (p, "main"), args, n), 0);
+  if (jc_runtime_status (rt) != JC_OK)
+    fprintf (stderr, "runtime error: %s\n", jc_runtime_error_message (rt));
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
+  r.jit = the_vm.result;
+  r.steps_jit = the_vm.steps;
+  r.host_entries = the_vm.trace_entries;
+  if (inval_key)
+    jc_runtime_invalidate (rt, inval_key);
+  r.stats.size = sizeof r.stats;
+  jc_stats_get (rt, &r.stats);
+  vm_init (&other_vm, p);
+  vm_check_replay (&rc.chk, &other_vm);
+  CU_ASSERT_EQUAL (vm_run (&other_vm, vm_find (p, "main"), args, n), 0);
+  r.interp = other_vm.result;
+  r.steps_interp = other_vm.steps;
+  r.exits = rc.chk.nexpected;
+  r.matched = rc.chk.matched;
+  CU_ASSERT_EQUAL (r.matched, r.exits);
+  CU_ASSERT_EQUAL (r.jit.tag, r.interp.tag);
+  CU_ASSERT_EQUAL (memcmp (&r.jit.u, &r.interp.u, sizeof r.jit.u), 0);
+  vm_check_free (&rc.chk);
+  jc_runtime_free (rt);
+  vm_fini (&the_vm);
+  vm_fini (&other_vm);
+  vm_program_free (p);
+  return r;
+}
+
+static jc_options
+opts (uint32_t side_threshold)
+{
+  jc_options o;
+  jc_options_init (&o);
+  o.loop_threshold = 5;
+  o.side_threshold = side_threshold;
+  return o;
+}
+
+/* The other arm becomes hot mid-run: one side trace, entered from the
+ * root's exit and linking back to the root, so the rest of the loop runs
+ * without the interpreter.  Without side traces every such iteration
+ * returns to the interpreter. */
+static void
+test_hot_branch_gets_side_trace (void)
+{
+  vm_value a[2] = { vm_int (2000), vm_int (300) };
+  jc_options o = opts (10);
+  side_run r = run_side (branch_src, a, 2, &o);
+  CU_ASSERT_EQUAL (r.jit.tag, VM_INT);
+  CU_ASSERT_EQUAL (r.jit.u.i, branch_want (2000, 300));
+  CU_ASSERT_EQUAL (r.stats.traces_installed, 1);
+  CU_ASSERT_EQUAL (r.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (r.stats.live_side_traces, 1);
+  /* from the 11th iteration after k on, root -> side -> root natively */
+  CU_ASSERT (r.stats.side_entries >= 2000 - 300 - 12);
+  CU_ASSERT (r.stats.trace_links >= 2000 - 300 - 12);
+  CU_ASSERT (r.host_entries < 40);
+  CU_ASSERT (r.steps_jit * 20 < r.steps_interp);
+
+  jc_options off = opts (0);
+  side_run q = run_side (branch_src, a, 2, &off);
+  CU_ASSERT_EQUAL (q.jit.u.i, branch_want (2000, 300));
+  CU_ASSERT_EQUAL (q.stats.side_traces, 0);
+  CU_ASSERT_EQUAL (q.stats.side_entries, 0);
+  CU_ASSERT_EQUAL (q.stats.trace_links, 0);
+  CU_ASSERT (q.host_entries > 1000);
+  CU_ASSERT (r.steps_jit * 5 < q.steps_jit);
+}
+
+/* The side trace's own guard fails from i == m on: those exits come from
+ * the side trace (depth 1, as jc_runtime_last_exit reports) until they
+ * are hot and get a side trace of depth 2; with max_side_depth = 1 they
+ * keep returning to the interpreter, counted as refused. */
+static void
+test_exits_of_the_side_trace (void)
+{
+  vm_value a[3] = { vm_int (3000), vm_int (300), vm_int (1000) };
+  int64_t want = branch2_want (3000, 300, 1000);
+  jc_options o = opts (10);
+  side_run r = run_side (branch2_src, a, 3, &o);
+  CU_ASSERT_EQUAL (r.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.stats.side_traces, 2);
+  CU_ASSERT_EQUAL (r.max_exit_depth, 1);
+  /* the side trace's exit returned 9 times; the 10th went on into the
+   * new depth-2 side trace */
+  CU_ASSERT_EQUAL (r.side_exits, 9);
+  CU_ASSERT (r.host_entries < 60);
+
+  o.max_side_depth = 1;
+  side_run q = run_side (branch2_src, a, 3, &o);
+  CU_ASSERT_EQUAL (q.jit.u.i, want);
+  CU_ASSERT_EQUAL (q.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (q.stats.side_refused[JC_SIDE_REFUSE_MAX_SIDE_DEPTH], 1);
+  CU_ASSERT (q.side_exits >= 3000 - 1000 - 1);
+  CU_ASSERT_EQUAL (q.max_exit_depth, 1);
+}
+
+/* max_side_traces = 0 disables side traces (and counts the refusals); a
+ * limit of 1 allows the first of the two. */
+static void
+test_limits (void)
+{
+  vm_value a[3] = { vm_int (3000), vm_int (300), vm_int (1000) };
+  int64_t want = branch2_want (3000, 300, 1000);
+  jc_options o = opts (10);
+  o.max_side_traces = 0;
+  side_run r = run_side (branch2_src, a, 3, &o);
+  CU_ASSERT_EQUAL (r.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.stats.side_traces, 0);
+  CU_ASSERT_EQUAL (r.stats.side_entries, 0);
+  CU_ASSERT (r.stats.side_refused[JC_SIDE_REFUSE_MAX_SIDE_TRACES] >= 1);
+  CU_ASSERT_EQUAL (r.side_exits, 0);
+
+  o.max_side_traces = 1;
+  r = run_side (branch2_src, a, 3, &o);
+  CU_ASSERT_EQUAL (r.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (r.stats.side_refused[JC_SIDE_REFUSE_MAX_SIDE_TRACES], 1);
+
+  o.max_side_traces = 32;
+  o.max_side_depth = 0;
+  r = run_side (branch2_src, a, 3, &o);
+  CU_ASSERT_EQUAL (r.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.stats.side_traces, 0);
+  CU_ASSERT_EQUAL (r.stats.side_refused[JC_SIDE_REFUSE_MAX_SIDE_DEPTH], 1);
+}
+
+/* An exit inside an inlined frame is refused (and counted), the program
+ * still runs exactly. */
+static void
+test_inlined_exit_refused (void)
+{
+  vm_value a[2] = { vm_int (1000), vm_int (300) };
+  jc_options o = opts (10);
+  o.func_threshold = 65535;      /* only the loop, with step inlined */
+  side_run r = run_side (inline_src, a, 2, &o);
+  CU_ASSERT_EQUAL (r.jit.u.i, 1000);
+  CU_ASSERT_EQUAL (r.stats.side_traces, 0);
+  CU_ASSERT_EQUAL (r.stats.side_refused[JC_SIDE_REFUSE_INLINED_FRAME], 1);
+  CU_ASSERT (r.stats.frames_materialised >= 10);
+}
+
+/* Side-trace selection that keeps aborting: backoff, then the exit is
+ * blacklisted after max_aborts failures and stays quiet. */
+static void
+test_blacklisted_exit (void)
+{
+  vm_value a[2] = { vm_int (1000), vm_int (100) };
+  jc_options o = opts (10);
+  side_run r = run_side (abort_src, a, 2, &o);
+  CU_ASSERT_EQUAL (r.jit.u.i, branch_want (1000, 100));
+  CU_ASSERT_EQUAL (r.stats.side_traces, 0);
+  CU_ASSERT_EQUAL (r.stats.side_aborted, o.max_aborts);
+  CU_ASSERT_EQUAL (r.stats.side_blacklisted, 1);
+  CU_ASSERT (r.stats.aborted_by_reason[JC_ABORT_UNSUPPORTED_INSN]
+             >= o.max_aborts);
+}
+
+/* A side trace with a dependency of its own (global 1, used only on the
+ * second arm) is unlinked alone when it changes: the root stays, and the
+ * exit gets a new side trace that sees the new value. */
+static void
+test_side_trace_invalidated_alone (void)
+{
+  vm_value a[4] = { vm_int (2000), vm_int (300), vm_int (1000),
+                    vm_int (1) };
+  jc_options o = opts (10);
+  side_run r = run_side (global_src, a, 4, &o);
+  CU_ASSERT_EQUAL (r.jit.u.i, global_want (2000, 300, 1000, 1));
+  CU_ASSERT_EQUAL (r.stats.invalidated, 1);
+  CU_ASSERT_EQUAL (r.stats.traces_installed, 1);
+  CU_ASSERT_EQUAL (r.stats.live_traces, 1);
+  CU_ASSERT_EQUAL (r.stats.side_traces, 2);
+  CU_ASSERT_EQUAL (r.stats.live_side_traces, 1);
+}
+
+/* Invalidating a root takes its side trace with it, during the run (the
+ * root embeds global 0, rebound at i == m) and from outside after it. */
+static void
+test_root_invalidated_with_side_traces (void)
+{
+  vm_value a[4] = { vm_int (2000), vm_int (300), vm_int (1000),
+                    vm_int (0) };
+  jc_options o = opts (10);
+  side_run r = run_side (global_src, a, 4, &o);
+  CU_ASSERT_EQUAL (r.jit.u.i, global_want (2000, 300, 1000, 0));
+  CU_ASSERT (r.stats.invalidated >= 1);
+  CU_ASSERT (r.stats.traces_installed >= 2);
+  CU_ASSERT (r.stats.side_traces >= 1);
+  CU_ASSERT_EQUAL (r.stats.live_side_traces + 1, r.stats.side_traces);
+
+  /* After a run with a root and its side trace alive, invalidate the
+   * root's dependency from outside: both go.  The globals live in the
+   * runtime's VM, so the key is taken from there. */
+  a[2] = vm_int (5000);          /* no rebinding during the run */
+  inval_key = (uintptr_t) &the_vm.globals[0];
+  r = run_side (global_src, a, 4, &o);
+  inval_key = 0;
+  CU_ASSERT_EQUAL (r.jit.u.i, global_want (2000, 300, 5000, 0));
+  CU_ASSERT_EQUAL (r.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (r.stats.invalidated, 1);
+  CU_ASSERT_EQUAL (r.stats.live_traces, 0);
+  CU_ASSERT_EQUAL (r.stats.live_side_traces, 0);
+  CU_ASSERT_EQUAL (r.stats.live_code_bytes, 0);
+}
+
+/* Every program, with side traces off, on, on at threshold 1, and with
+ * every optimizer pass off: the interpreter's result and exact exit
+ * states each time (run_side checks both), and the same result. */
+static void
+test_on_off_matrix (void)
+{
+  struct { const char *src; vm_value a[4]; int n; } progs[] = {
+    { branch_src, { vm_int (700), vm_int (200) }, 2 },
+    { branch_src, { vm_int (700), vm_int (0) }, 2 },
+    { branch2_src, { vm_int (900), vm_int (100), vm_int (400) }, 3 },
+    { branch2_src, { vm_int (900), vm_int (100), vm_int (120) }, 3 },
+    { global_src, { vm_int (900), vm_int (100), vm_int (400), vm_int (0) }, 4 },
+    { global_src, { vm_int (900), vm_int (100), vm_int (400), vm_int (1) }, 4 },
+    { inline_src, { vm_int (900), vm_int (100) }, 2 },
+    { abort_src, { vm_int (900), vm_int (100) }, 2 },
+  };
+  for (size_t i = 0; i < sizeof progs / sizeof progs[0]; i++)
+    {
+      jc_options off = opts (0), on = opts (10), eager = opts (1), bare = opts (10);
+      bare.passes = 0;
+      side_run a = run_side (progs[i].src, progs[i].a, progs[i].n, &off);
+      side_run b = run_side (progs[i].src, progs[i].a, progs[i].n, &on);
+      side_run c = run_side (progs[i].src, progs[i].a, progs[i].n, &eager);
+      side_run d = run_side (progs[i].src, progs[i].a, progs[i].n, &bare);
+      CU_ASSERT_EQUAL (a.stats.side_traces, 0);
+      CU_ASSERT_EQUAL (memcmp (&a.jit, &b.jit, sizeof a.jit), 0);
+      CU_ASSERT_EQUAL (memcmp (&a.jit, &c.jit, sizeof a.jit), 0);
+      CU_ASSERT_EQUAL (memcmp (&a.jit, &d.jit, sizeof a.jit), 0);
+    }
+}
+
+/* The options: env keys, range checks, defaults; the stats print. */
+static void
+test_options_and_stats (void)
+{
+  jc_options o;
+  jc_options_init (&o);
+  CU_ASSERT_EQUAL (o.side_threshold, 10);
+  CU_ASSERT_EQUAL (o.max_side_traces, 32);
+  CU_ASSERT_EQUAL (o.max_side_depth, 4);
+  vm_program *p = asm_ok (branch_src);
+  vm_init (&the_vm, p);
+  jc_host h = vm_host_descriptor (&the_vm);
+  setenv ("JITCORE_OPTIONS", "side_threshold=3,max_side_traces=7,"
+          "max_side_depth=2", 1);
+  jc_runtime *rt = jc_runtime_new (&h, NULL);
+  unsetenv ("JITCORE_OPTIONS");
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
+  jc_options e;
+  jc_runtime_options (rt, &e);
+  CU_ASSERT_EQUAL (e.side_threshold, 3);
+  CU_ASSERT_EQUAL (e.max_side_traces, 7);
+  CU_ASSERT_EQUAL (e.max_side_depth, 2);
+  CU_ASSERT_EQUAL (jc_runtime_last_exit (rt, NULL, NULL), -1);
+  vm_attach (&the_vm, rt);
+  vm_value a[2] = { vm_int (500), vm_int (100) };
+  CU_ASSERT_EQUAL (vm_run (&the_vm, vm_find (p, "main"), a, 2), 0);
+  char *text = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream (&text, &len);
+  jc_stats_print (rt, f);
+  fclose (f);
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "side_traces=1\n"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "live_side_traces=1\n"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "side_entries="));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "trace_links="));
+  free (text);
+  jc_runtime_free (rt);
+
+  setenv ("JITCORE_OPTIONS", "max_side_depth=65", 1);
+  rt = jc_runtime_new (&h, NULL);
+  unsetenv ("JITCORE_OPTIONS");
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_BAD_OPTION);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_runtime_error_message (rt),
+                                  "max_side_depth"));
+  jc_runtime_free (rt);
+  jc_options_init (&o);
+  o.side_threshold = 70000;
+  rt = jc_runtime_new (&h, &o);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_BAD_OPTION);
+  jc_runtime_free (rt);
+  /* A host built before the side-trace fields: they take the defaults. */
+  jc_options_init (&o);
+  o.size = offsetof (jc_options, side_threshold);
+  o.side_threshold = 0;
+  rt = jc_runtime_new (&h, &o);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
+  jc_runtime_options (rt, &e);
+  CU_ASSERT_EQUAL (e.side_threshold, 10);
+  jc_runtime_free (rt);
+  vm_fini (&the_vm);
+  vm_program_free (p);
+}
+
+int
+jc_test_register (void)
+{
+  static const jc_test_case tests[] = {
+    { "hot_branch_gets_side_trace", test_hot_branch_gets_side_trace },
+    { "exits_of_the_side_trace", test_exits_of_the_side_trace },
+    { "limits", test_limits },
+    { "inlined_exit_refused", test_inlined_exit_refused },
+    { "blacklisted_exit", test_blacklisted_exit },
+    { "side_trace_invalidated_alone", test_side_trace_invalidated_alone },
+    { "root_invalidated_with_side_traces",
+      test_root_invalidated_with_side_traces },
+    { "on_off_matrix", test_on_off_matrix },
+    { "options_and_stats", test_options_and_stats },
+    { NULL, NULL }
+  };
+  return JC_SUITE ("side", NULL, NULL, tests);
+}
