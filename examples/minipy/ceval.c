@@ -29,6 +29,7 @@
 #include <string.h>
 #include "object.h"
 #include "opcodes.h"
+#include "jit/jit.h"
 
 const char *const mp_opnames[] = {
 #define E(name, nc, fam) #name,
@@ -967,7 +968,15 @@ L_FORMAT_VALUE: {
     decref(v);
     NEXT();
 }
-L_JUMP: ip = first + oparg; DISPATCH();
+L_JUMP:
+    /* A backward jump reaches a loop head: the JIT's hotness counter, and
+     * the head's trace if it has one (it returns where to continue). */
+    if (mp_jit_active && first + oparg < ip) {
+        f->sp = sp;
+        if (mp_jit_loop_head(f, first + oparg)) { ip = f->ip; sp = f->sp; DISPATCH(); }
+    }
+    ip = first + oparg;
+    DISPATCH();
 L_POP_JUMP_IF_FALSE: {
     Obj *v = POP();
     int t;

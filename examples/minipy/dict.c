@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "object.h"
+#include "jit/jit.h"
 
 #define EMPTY (-1)
 #define DUMMY (-2)
@@ -103,6 +104,7 @@ int mp_dict_set(Obj *o, Obj *k, Obj *v)
     if (found >= 0) {
         Obj *old = d->ent[found].val;
         d->ent[found].val = incref(v);
+        if (d->jit_watched) mp_jit_dict_changed(d, h);
         decref(old);
         return 0;
     }
@@ -115,6 +117,7 @@ int mp_dict_set(Obj *o, Obj *k, Obj *v)
     d->used++;
     d->version = ++mp.next_dict_version;
     if (d->nent * 3 >= d->isize * 2) rebuild(d, d->used * 2);
+    if (d->jit_watched) mp_jit_dict_changed(d, h);
     return 0;
 }
 
@@ -139,6 +142,7 @@ int mp_dict_del(Obj *o, Obj *k)
     d->index[slot] = DUMMY;
     d->used--;
     d->version = ++mp.next_dict_version;
+    if (d->jit_watched) mp_jit_dict_changed(d, h);
     return 0;
 }
 
@@ -333,6 +337,7 @@ void mp_dict_clear(Obj *o)
     d->ent = calloc(8, sizeof(DEntry));
     d->cap = 8; d->nent = 0; d->used = 0;
     rebuild(d, 0);
+    if (d->jit_watched) mp_jit_dict_changed_all(d);
     for (int64_t i = 0; i < n; i++) if (ent[i].key) { decref(ent[i].key); decref(ent[i].val); }
     free(ent);
 }

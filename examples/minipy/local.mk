@@ -12,9 +12,12 @@ examples_minipy_minipy_SOURCES = \
 	examples/minipy/float.c examples/minipy/str.c examples/minipy/format.c \
 	examples/minipy/list.c examples/minipy/dict.c examples/minipy/set.c \
 	examples/minipy/func.c examples/minipy/gc.c examples/minipy/builtins.c examples/minipy/modules.c \
-	examples/minipy/prelude.c examples/minipy/main.c
+	examples/minipy/prelude.c examples/minipy/main.c \
+	examples/minipy/jit/jit.h examples/minipy/jit/jit_internal.h \
+	examples/minipy/jit/jit_host.c examples/minipy/jit/jit_lower.c \
+	examples/minipy/jit/jit_helpers.c
 examples_minipy_minipy_CFLAGS = $(AM_CFLAGS) -fno-strict-aliasing
-examples_minipy_minipy_LDADD = $(GMP_LIBS) $(LIBM) -lm -lpthread
+examples_minipy_minipy_LDADD = libjitcore/libjitcore.la $(GMP_LIBS) $(LIBM) -lm -lpthread
 EXTRA_DIST += examples/minipy/README.md examples/minipy/gen-prelude.py \
 	examples/minipy/lib/builtins.py examples/minipy/lib/random.py \
 	examples/minipy/lib/itertools.py examples/minipy/lib/bisect.py \

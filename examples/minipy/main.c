@@ -5,6 +5,7 @@
 #include <string.h>
 #include <pthread.h>
 #include "object.h"
+#include "jit/jit.h"
 #include "ast.h"
 #include "opcodes.h"
 
@@ -70,11 +71,11 @@ static void usage(FILE *out)
         "  -c CODE             run CODE as the main module\n"
         "  --dis FILE          print the bytecode of FILE and exit\n"
         "  --dis-after         run, then print the (specialized) bytecode\n"
-        "  --jit=on|off        enable the tracing JIT (not yet available: accepted, inert)\n"
-        "  --jit-sync          compile traces synchronously (inert)\n"
-        "  --jit-threshold=N   hotness threshold for trace selection (inert)\n"
-        "  --jit-stats         print JIT statistics at exit (inert)\n"
-        "  --jit-log=SPEC      JIT logging (inert)\n"
+        "  --jit=on|off        the tracing JIT (libjitcore); default on, or MINIPY_JIT=off\n"
+        "  --jit-sync          compile traces synchronously (on the interpreter's thread)\n"
+        "  --jit-threshold=N   loop-head visits before a trace is selected\n"
+        "  --jit-stats         print the JIT's statistics on stderr at exit\n"
+        "  --jit-log=CATS      JIT logs: ir,trace,exit,compile,abort,hot or all\n"
         "  --version           print the version and exit\n"
         "  --help              print this help and exit\n");
 }
@@ -163,6 +164,7 @@ static void *run_main(void *arg)
     mp_dict_set(g, mp.s___file__, fn);
     decref(fn);
     Frame *f = mp_frame_new((Code *)co, NULL, g, g);
+    mp_jit_init();
     Obj *res = mp_eval(f);
     mp_frame_free(f);
     fflush(stdout);
@@ -170,6 +172,7 @@ static void *run_main(void *arg)
     else { decref(res); r->status = 0; }
     if (mp.dis_after) { fflush(stdout); dis_all(co, stdout); }
     fflush(stdout);
+    mp_jit_fini();
     return NULL;
 }
 
@@ -177,6 +180,8 @@ int main(int argc, char **argv)
 {
     Run r = { argc, argv, NULL, NULL, 0, 0, 0 };
     int i;
+    const char *env = getenv("MINIPY_JIT");
+    if (env && !strcmp(env, "off")) mp_jit_config.on = 0;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--version") || !strcmp(a, "-V")) { printf("%s\n", MINIPY_VERSION); return 0; }
@@ -193,18 +198,22 @@ int main(int argc, char **argv)
             continue;
         }
         if (!strcmp(a, "--dis-after")) { mp.dis_after = 1; continue; }
-        if (!strcmp(a, "--jit=on")) { mp.jit_on = 1; continue; }
-        if (!strcmp(a, "--jit=off")) { mp.jit_on = 0; continue; }
-        if (!strcmp(a, "--jit-sync")) continue;
-        if (!strcmp(a, "--jit-stats")) { mp.jit_stats = 1; continue; }
+        if (!strcmp(a, "--jit=on")) { mp_jit_config.on = 1; continue; }
+        if (!strcmp(a, "--jit=off")) { mp_jit_config.on = 0; continue; }
+        if (!strcmp(a, "--jit-sync")) { mp_jit_config.sync = 1; continue; }
+        if (!strcmp(a, "--jit-stats")) { mp_jit_config.stats = 1; continue; }
         if (!strncmp(a, "--jit-threshold=", 16)) {
             char *end;
             long v = strtol(a + 16, &end, 10);
             if (*end || v < 0 || a[16] == 0) { fprintf(stderr, "minipy: bad value for --jit-threshold: '%s'\n", a + 16); return 2; }
-            mp.jit_threshold = v;
+            mp_jit_config.threshold = v;
             continue;
         }
-        if (!strncmp(a, "--jit-log=", 10) || !strcmp(a, "--jit-log")) continue;
+        if (!strncmp(a, "--jit-log=", 10)) {
+            if (mp_jit_parse_log(a + 10) < 0) return 2;
+            mp_jit_config.log = a + 10;
+            continue;
+        }
         if (!strncmp(a, "--jit", 5)) { fprintf(stderr, "minipy: unknown JIT option '%s'\n", a); usage(stderr); return 2; }
         if (a[0] == '-' && a[1]) { fprintf(stderr, "minipy: unknown option '%s'\n", a); usage(stderr); return 2; }
         break;

@@ -64,6 +64,7 @@ typedef struct {
     DEntry *ent;
     int64_t *index;
     uint64_t version;
+    int jit_watched;    /* a JIT trace embeds a value of this dict (jit/) */
 } Dict;
 typedef struct { Obj *key; int64_t hash; } SEntry;
 typedef struct { Obj hd; int64_t fill, used, mask; SEntry *table; int64_t hash; } Set;
@@ -228,8 +229,7 @@ typedef struct {
     Obj *stdout_obj;        /* sys.stdout replacement (a StringIO) or NULL */
     uint32_t next_type_version;
     uint64_t next_dict_version;
-    int dis_after, jit_on, jit_stats;
-    long jit_threshold;
+    int dis_after;
     Obj *main_module;
     Obj *source_cache;      /* Dict: filename -> list of lines */
     uint32_t mt[624]; int mti; /* random's Mersenne Twister */

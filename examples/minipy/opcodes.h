@@ -94,6 +94,7 @@ struct Code {
     int firstline;
     Frame *spare;           /* cached frames (linked through back), reused by calls */
     int nspare;
+    void *jit;              /* the JIT's side table (jit/jit_internal.h), or NULL */
 };
 
 typedef struct { int type, handler, level; Obj *saved; } Block;

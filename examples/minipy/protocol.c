@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "object.h"
+#include "jit/jit.h"
 #include "opcodes.h"
 
 static Obj *attr_error(Obj *o, Obj *name)
@@ -180,9 +181,10 @@ Obj *mp_getattr_s(Obj *o, const char *name)
 static void invalidate(Type *t)
 {
     t->version = ++mp.next_type_version;
+    mp_jit_type_changed(t);
     for (int64_t i = 0; i < LN(mp.all_types); i++) {
         Type *u = (Type *)LITEMS(mp.all_types)[i];
-        if (u != t && mp_is_subtype(u, t)) u->version = ++mp.next_type_version;
+        if (u != t && mp_is_subtype(u, t)) { u->version = ++mp.next_type_version; mp_jit_type_changed(u); }
     }
 }
 

@@ -1,0 +1,54 @@
+/* jit/jit.h -- what the rest of minipy sees of its libjitcore plugin: the
+ * command-line settings, start-up and shutdown, the loop-head hook of the
+ * dispatch loop and the invalidation hooks of dicts and classes.  The
+ * design is described in examples/minipy/README.md ("The JIT plugin"). */
+#ifndef MINIPY_JIT_H
+#define MINIPY_JIT_H
+
+#include <stdint.h>
+
+struct Frame;
+struct Type;
+
+/* Settings from the command line and MINIPY_JIT (main.c). */
+typedef struct {
+    int on;              /* --jit=on|off, MINIPY_JIT=off; default on */
+    int sync;            /* --jit-sync */
+    int stats;           /* --jit-stats */
+    long threshold;      /* --jit-threshold=N; 0 = the library's default */
+    const char *log;     /* --jit-log=CATEGORIES (comma-separated), or NULL */
+} MpJitConfig;
+
+extern MpJitConfig mp_jit_config;
+
+/* Non-zero while traces may be selected and entered: ceval tests it before
+ * calling mp_jit_loop_head.  Cleared for good when the runtime is in an
+ * error state. */
+extern int mp_jit_active;
+
+/* Parse a --jit-log value; 0 ok, -1 (with a message on stderr) if a
+ * category is unknown. */
+int mp_jit_parse_log(const char *spec);
+
+/* Create the runtime (on the interpreter thread, before running code) and
+ * tear it down (printing the --jit-stats line). */
+void mp_jit_init(void);
+void mp_jit_fini(void);
+
+/* The dispatch loop reached the loop head `head` of frame f by a backward
+ * jump, with f->sp holding its stack pointer.  Counts the visit, selects
+ * and compiles a trace when the head is hot, and runs the head's trace if
+ * it has one.  Returns 1 when a trace ran: f->ip and f->sp then say where
+ * to continue (the trace's exit); 0 to continue at head as if nothing
+ * happened. */
+int mp_jit_loop_head(struct Frame *f, uint32_t *head);
+
+/* Invalidation hooks, called only for dicts marked jit_watched: a value of
+ * the key with this hash was set, inserted or deleted (hash) / anything may
+ * have changed (all). */
+void mp_jit_dict_changed(void *dict, int64_t hash);
+void mp_jit_dict_changed_all(void *dict);
+/* A class (or one of its bases) changed: its version tag moved. */
+void mp_jit_type_changed(struct Type *t);
+
+#endif

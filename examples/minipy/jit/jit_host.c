@@ -1,0 +1,338 @@
+/* jit/jit_host.c -- minipy's libjitcore host: the runtime's life, the
+ * jc_host callbacks (code info, frames at exits, installation, object
+ * lifetime), the loop-head hook of the dispatch loop and the invalidation
+ * hooks.  Lowering is in jit_lower.c, the helper table in jit_helpers.c.
+ *
+ * Exits.  The runtime restores a frame by calling write_slot for every slot
+ * the trace changed and then set_pc.  Only set_pc knows the resume pc, and
+ * so the stack depth that says which slots are live: a trace also lists
+ * temporaries it pushed and popped, which must not become references in
+ * the dead part of the value stack.  So write_slot only records the raw
+ * value, and set_pc boxes the live ones (new references), stores them and
+ * then drops the references the frame held before (never before all new
+ * values are stored: the old value of one slot may be the only owner of an
+ * object another slot now borrows).  Stack slots above the depth the trace
+ * was entered with hold stale pointers in memory, which are overwritten
+ * without a decref. */
+#include <stdlib.h>
+#include <string.h>
+#include "jit_internal.h"
+
+MpJitConfig mp_jit_config = { 1, 0, 0, 0, NULL };
+int mp_jit_active;
+jc_runtime *mpj_rt;
+static unsigned mpj_log_mask;
+
+static void mpj_log(const char *fmt, const char *a, const char *b)
+{
+    if (mpj_log_mask) {
+        fflush(stdout);
+        fprintf(stderr, "minipy-jit: ");
+        fprintf(stderr, fmt, a, b);
+        fprintf(stderr, "\n");
+    }
+}
+
+int mp_jit_parse_log(const char *spec)
+{
+    static const struct { const char *name; unsigned bit; } cats[] = {
+#define C(n, s, bit) { s, 1u << (bit) },
+        JC_LOG_TABLE(C)
+#undef C
+    };
+    unsigned mask = 0;
+    const char *p = spec;
+    while (*p) {
+        size_t n = strcspn(p, ",+");
+        int ok = 0;
+        if (n == 3 && !strncmp(p, "all", 3)) { mask |= JC_LOG_ALL; ok = 1; }
+        for (size_t i = 0; !ok && i < sizeof cats / sizeof cats[0]; i++)
+            if (strlen(cats[i].name) == n && !strncmp(p, cats[i].name, n)) { mask |= cats[i].bit; ok = 1; }
+        if (!ok && n) {
+            fprintf(stderr, "minipy: unknown --jit-log category '%.*s' (known: ir, trace, exit, compile, abort, hot, all)\n",
+                    (int)n, p);
+            return -1;
+        }
+        p += n;
+        if (*p) p++;
+    }
+    mpj_log_mask = mask;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- side table */
+
+MpJitCode *mpj_code(Code *co)
+{
+    MpJitCode *jc = co->jit;
+    if (jc) return jc;
+    jc = calloc(1, sizeof *jc);
+    if (!jc) return NULL;
+    jc->counters = calloc((size_t)co->ncode, sizeof *jc->counters);
+    jc->traces = calloc((size_t)co->ncode, sizeof *jc->traces);
+    jc->depth = malloc(sizeof *jc->depth * (size_t)co->ncode);
+    if (!jc->counters || !jc->traces || !jc->depth) {
+        free(jc->counters); free(jc->traces); free(jc->depth); free(jc);
+        return NULL;
+    }
+    for (int i = 0; i < co->ncode; i++) {
+        jc->depth[i] = -1;
+        jc_counter_init(mpj_rt, &jc->counters[i], JC_HOT_LOOP);
+    }
+    co->jit = jc;
+    return jc;
+}
+
+/* ---------------------------------------------------------------- callbacks */
+
+static int code_info(void *ud, const void *code, jc_code_info *out)
+{
+    (void)ud;
+    const Code *co = code;
+    out->name = SS(co->qualname);
+    out->file = SS(co->filename);
+    out->first_line = co->firstline;
+    out->bytecode_len = (uint32_t)co->ncode;
+    return 0;
+}
+
+static int32_t line_of(void *ud, const void *code, uint32_t pc)
+{
+    (void)ud;
+    const Code *co = code;
+    return pc < (uint32_t)co->ncode ? co->lines[pc] : -1;
+}
+
+static void disasm(void *ud, const void *code, uint32_t pc, char *buf, size_t len)
+{
+    (void)ud;
+    const Code *co = code;
+    if (pc >= (uint32_t)co->ncode) { snprintf(buf, len, "%s:%u <end>", SS(co->qualname), pc); return; }
+    uint32_t u = co->code[pc];
+    snprintf(buf, len, "%s:%u %s %u (line %d)", SS(co->qualname), pc, mp_opnames[OPC(u)], OPARG(u), co->lines[pc]);
+}
+
+/* The instruction's own code units: opcode, then its inline cache. */
+static const void *ic_data(void *ud, const void *code, uint32_t pc)
+{
+    (void)ud;
+    const Code *co = code;
+    return pc < (uint32_t)co->ncode ? &co->code[pc] : NULL;
+}
+
+/* The exit being restored: which frame, how much of its stack was valid
+ * memory when the trace was entered, and the writes set_pc will apply. */
+typedef struct { uint32_t slot, type; uint64_t raw; } Pending;
+typedef struct {
+    Frame *f;
+    uint32_t nvalid;        /* lp[0 .. nvalid-1] held owned values at entry */
+    Pending *w;
+    uint32_t nw, cap;
+} Restore;
+static Restore *cur_restore;
+
+static int write_slot(void *ud, void *frame, uint32_t slot, uint32_t type, uint64_t raw)
+{
+    (void)ud;
+    Restore *r = cur_restore;
+    if (!r || frame != r->f) return -1;
+    Code *co = r->f->code;
+    if (slot >= mpj_nfixed(co) + (uint32_t)co->stacksize) return -1;
+    if (r->nw == r->cap) {
+        uint32_t n = r->cap ? 2 * r->cap : 16;
+        Pending *p = realloc(r->w, n * sizeof *p);
+        if (!p) return -1;
+        r->w = p; r->cap = n;
+    }
+    r->w[r->nw++] = (Pending){ slot, type, raw };
+    return 0;
+}
+
+static Obj *box(uint32_t type, uint64_t raw)
+{
+    switch (type) {
+    case JC_TYPE_I64: return mp_int((int64_t)raw);
+    case JC_TYPE_F64: { double d; memcpy(&d, &raw, sizeof d); return mp_float(d); }
+    case JC_TYPE_BOOL: return mp_bool(raw != 0);
+    case JC_TYPE_PTR: return xincref((Obj *)(uintptr_t)raw);
+    default: return NULL;
+    }
+}
+
+static int set_pc(void *ud, void *frame, uint32_t pc)
+{
+    (void)ud;
+    Restore *r = cur_restore;
+    if (!r || frame != r->f) return -1;
+    Frame *f = r->f;
+    Code *co = f->code;
+    MpJitCode *jc = co->jit;
+    if (!jc || pc >= (uint32_t)co->ncode || jc->depth[pc] < 0) return -1;
+    uint32_t nfix = mpj_nfixed(co), live = nfix + (uint32_t)jc->depth[pc];
+    Obj *old[r->nw ? r->nw : 1];
+    uint32_t nold = 0;
+    for (uint32_t i = 0; i < r->nw; i++) {
+        Pending *p = &r->w[i];
+        if (p->slot >= live) continue;
+        Obj *v = box(p->type, p->raw);
+        if (!v && p->type != JC_TYPE_PTR) return -1;
+        if (p->slot < r->nvalid) old[nold++] = f->lp[p->slot];
+        f->lp[p->slot] = v;
+    }
+    /* Stack entries the trace consumed below its entry depth. */
+    for (uint32_t s = live; s < r->nvalid; s++) { xdecref(f->lp[s]); f->lp[s] = NULL; }
+    for (uint32_t i = 0; i < nold; i++) xdecref(old[i]);
+    r->nw = 0;
+    r->nvalid = live;
+    f->ip = co->code + pc;
+    f->sp = f->stack + jc->depth[pc];
+    return 0;
+}
+
+static int install(void *ud, const void *code, uint32_t pc, jc_trace *t)
+{
+    (void)ud;
+    Code *co = (Code *)code;
+    MpJitCode *jc = mpj_code(co);
+    if (!jc || pc >= (uint32_t)co->ncode) return 1;
+    jc->traces[pc] = t;
+    incref((Obj *)co);          /* the head stays valid while the trace lives */
+    return 0;
+}
+
+static void uninstall(void *ud, const void *code, uint32_t pc, jc_trace *t)
+{
+    (void)ud;
+    Code *co = (Code *)code;
+    MpJitCode *jc = co->jit;
+    if (jc && pc < (uint32_t)co->ncode && jc->traces[pc] == t) {
+        jc->traces[pc] = NULL;
+        /* Count again from the start: the head may get a new trace. */
+        jc_counter_init(mpj_rt, &jc->counters[pc], JC_HOT_LOOP);
+    }
+    decref((Obj *)co);
+}
+
+static void retain(void *ud, void *obj) { (void)ud; incref(obj); }
+static void release(void *ud, void *obj) { (void)ud; decref(obj); }
+
+/* ---------------------------------------------------------------- life */
+
+static void disable(const char *why)
+{
+    if (!mp_jit_active) return;
+    mp_jit_active = 0;
+    mpj_log("the JIT is off for the rest of the run: %s%s", why,
+            mpj_rt ? jc_runtime_error_message(mpj_rt) : "");
+}
+
+void mp_jit_init(void)
+{
+    if (!mp_jit_config.on) return;
+    jc_host h = JC_HOST_INIT;
+    h.code_info = code_info;
+    h.line_of = line_of;
+    h.disasm = disasm;
+    h.ic_data = ic_data;
+    h.lower = mpj_lower;
+    h.load_slot = mpj_load_slot;
+    h.write_slot = write_slot;
+    h.set_pc = set_pc;
+    h.install = install;
+    h.uninstall = uninstall;
+    h.retain = retain;
+    h.release = release;
+    h.helpers = mpj_helpers;
+    h.nhelpers = MPJ_H_COUNT;
+    jc_options o;
+    jc_options_init(&o);
+    if (mp_jit_config.threshold > 0) {
+        long t = mp_jit_config.threshold > 65535 ? 65535 : mp_jit_config.threshold;
+        o.loop_threshold = o.func_threshold = (uint32_t)t;
+    }
+    o.sync = 1;                 /* the library compiles synchronously (1.0) */
+    o.log = mpj_log_mask;
+    mpj_rt = jc_runtime_new(&h, &o);
+    mp_jit_active = 1;
+    if (!mpj_rt) { disable("out of memory"); return; }
+    if (jc_runtime_status(mpj_rt) != JC_OK) disable("the runtime is in an error state: ");
+}
+
+void mp_jit_fini(void)
+{
+    if (!mpj_rt) return;
+    if (mp_jit_config.stats) {
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&buf, &len);
+        if (m) {
+            jc_stats_print(mpj_rt, m);
+            fclose(m);
+            for (size_t i = 0; i < len; i++) if (buf[i] == '\n') buf[i] = ' ';
+            while (len && buf[len - 1] == ' ') buf[--len] = 0;
+            fflush(stdout);
+            fprintf(stderr, "jit: %s\n", buf);
+            free(buf);
+        }
+    }
+    mp_jit_active = 0;
+    jc_runtime_free(mpj_rt);
+    mpj_rt = NULL;
+}
+
+/* ---------------------------------------------------------------- loop heads */
+
+static int enter(Frame *f, jc_trace *t)
+{
+    Restore r = { f, mpj_nfixed(f->code) + (uint32_t)(f->sp - f->stack), NULL, 0, 0 };
+    Restore *saved = cur_restore;
+    cur_restore = &r;
+    uint32_t pc;
+    size_t mark = mpj_parked_mark();
+    int e = jc_trace_enter(mpj_rt, t, f, &pc);
+    cur_restore = saved;
+    free(r.w);
+    mpj_release_parked(mark);
+    if (e < 0) {
+        disable("jc_trace_enter failed: ");
+        return 0;
+    }
+    if (jc_runtime_status(mpj_rt) != JC_OK) disable("the runtime is in an error state: ");
+    return 1;
+}
+
+int mp_jit_loop_head(Frame *f, uint32_t *head)
+{
+    Code *co = f->code;
+    MpJitCode *jc = mpj_code(co);
+    if (!jc) return 0;
+    uint32_t pc = (uint32_t)(head - co->code);
+    jc_trace *t = jc->traces[pc];
+    if (!t) {
+        if (!jc_counter_tick(&jc->counters[pc])) return 0;
+        f->ip = head;
+        mpj_sel_reset(f);
+        jc_status s = jc_runtime_hot(mpj_rt, co, pc, JC_HOT_LOOP, &jc->counters[pc]);
+        mpj_sel.frame = NULL;
+        if (jc_runtime_status(mpj_rt) != JC_OK) { disable("the runtime is in an error state: "); return 0; }
+        if (s != JC_OK || !(t = jc->traces[pc])) return 0;
+    }
+    return enter(f, t);
+}
+
+/* ---------------------------------------------------------------- invalidation */
+
+void mp_jit_dict_changed(void *dict, int64_t hash)
+{
+    if (mpj_rt) jc_runtime_invalidate(mpj_rt, mpj_key_entry(dict, hash));
+}
+
+void mp_jit_dict_changed_all(void *dict)
+{
+    if (mpj_rt) jc_runtime_invalidate(mpj_rt, mpj_key_dict(dict));
+}
+
+void mp_jit_type_changed(Type *t)
+{
+    if (mpj_rt) jc_runtime_invalidate(mpj_rt, mpj_key_type(t));
+}

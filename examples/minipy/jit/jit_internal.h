@@ -1,0 +1,100 @@
+/* jit/jit_internal.h -- what the files of minipy's libjitcore plugin share:
+ * the per-code side table, the selection state the lowering reads, the
+ * helper table and the invalidation keys.  See examples/minipy/README.md,
+ * "The JIT plugin", for the design (slots, boxing, reference counts,
+ * invalidation, deoptimization). */
+#ifndef MINIPY_JIT_INTERNAL_H
+#define MINIPY_JIT_INTERNAL_H
+
+#include <jitcore/jitcore.h>
+#include "../object.h"
+#include "../opcodes.h"
+#include "jit.h"
+
+/* Per Code object, allocated at its first backward jump: a hotness counter
+ * and the installed trace of every pc that is a loop head, and the operand
+ * stack depth at every pc the lowering has seen (set_pc needs it to
+ * restore sp; -1 = not known).  Indexed by pc = code-unit index. */
+typedef struct {
+    jc_counter *counters;
+    jc_trace **traces;
+    int16_t *depth;
+} MpJitCode;
+
+/* Number of frame slots below the value stack: locals, cells, frees. */
+static inline uint32_t mpj_nfixed(const Code *co)
+{
+    return (uint32_t)(co->nlocals + co->ncells + co->nfree);
+}
+
+MpJitCode *mpj_code(Code *co);
+
+/* The runtime (NULL when the JIT is off). */
+extern jc_runtime *mpj_rt;
+
+/* Selection state: the live frame whose loop head fired (its memory holds
+ * the values the trace starts from, so load_slot can look at them to choose
+ * the type guards) and the stack depth before the instruction being
+ * lowered. */
+typedef struct {
+    Frame *frame;
+    Code *code;
+    int depth;
+    int nrefs;
+    Type **ptype;       /* per IR ref of type ptr: the class it is known to
+                           have (guarded), or NULL */
+    int cap;
+    const char *why;    /* abort detail for the log */
+} MpjSel;
+
+extern MpjSel mpj_sel;
+
+int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc,
+              uint32_t frame_depth, const void *ic, jc_step *step);
+int mpj_load_slot(void *ud, jc_lower *b, const void *code,
+                  uint32_t frame_depth, uint32_t slot);
+void mpj_sel_reset(Frame *f);
+
+/* Helpers (jit_helpers.c): indices into mpj_helpers[]. */
+enum {
+#define MPJ_HELPERS(X) \
+    X(IFLOORDIV) X(IMOD) X(FFLOORDIV) X(FMOD) X(LIST_ITEM) \
+    X(LIST_STORE_I64) X(LIST_STORE_F64) X(LIST_STORE_PTR)
+#define MPJ_E(n) MPJ_H_##n,
+    MPJ_HELPERS(MPJ_E)
+#undef MPJ_E
+    MPJ_H_COUNT
+};
+extern const jc_helper mpj_helpers[];
+
+/* References parked by helpers until the running trace exits (see
+ * jit_helpers.c); a helper that would park more than MPJ_PARK_MAX fails
+ * (before any effect) so the trace exits and the parked ones are freed. */
+#define MPJ_PARK_MAX 65536
+int mpj_park_room(void);
+void mpj_park(Obj *o);
+size_t mpj_parked_mark(void);
+void mpj_release_parked(size_t mark);
+
+/* Alias classes of the trace's memory accesses: stores to one class never
+ * change what a load of another returns. */
+enum {
+    MPJ_ALIAS_FRAME = 1,     /* Frame.lp[] (loaded only; written at exits) */
+    MPJ_ALIAS_HEADER,        /* an object's type pointer (never changes) */
+    MPJ_ALIAS_INT,           /* Int.big / Int.v (immutable once made) */
+    MPJ_ALIAS_FLOAT,         /* Float.v (see README: in-place float reuse) */
+    MPJ_ALIAS_RANGEITER,     /* RangeIter.i (the trace stores it) */
+    MPJ_ALIAS_LIST,          /* List.n / List.items */
+    MPJ_ALIAS_SEQITER        /* SeqIter.seq / .i */
+};
+
+/* Invalidation keys: one per (dict, key hash) for a global the trace
+ * embeds, one per dict for changes that touch every key, one per class. */
+static inline uintptr_t mpj_key_entry(const void *dict, int64_t hash)
+{
+    return ((uintptr_t)dict ^ ((uint64_t)hash * 0x9E3779B97F4A7C15ull)) | 1u;
+}
+static inline uintptr_t mpj_key_dict(const void *dict) { return (uintptr_t)dict; }
+static inline uintptr_t mpj_key_type(const void *t) { return (uintptr_t)t + 8; }
+
+#endif

@@ -1,0 +1,476 @@
+/* jit/jit_lower.c -- lowering of minipy's bytecode to libjitcore's trace IR.
+ *
+ * One call per instruction on the trace (mpj_lower), in trace order.  The
+ * operand stack is part of the frame's slots (Frame.lp[]: locals, cells,
+ * frees, then the stack), so an instruction reads its operands with
+ * jc_lower_slot_get and leaves its results with jc_lower_slot_set; the
+ * stack depth before each instruction is tracked here (mpj_sel.depth) and
+ * recorded in the code's side table, where set_pc finds it at exits.
+ *
+ * Types.  A slot first read in the trace is loaded by mpj_load_slot, which
+ * looks at the value the live frame holds (selection runs when the loop
+ * head fires, so its frame is the trace's starting state) and guards that
+ * type: a small int becomes a raw i64, a float a raw f64, a bool a raw
+ * bool, anything else a ptr whose class is guarded and remembered
+ * (mpj_sel.ptype).  Every later instruction knows its operands' types from
+ * their IR types, so generic instructions are lowered by type just as the
+ * specialized forms are, and the specializer's state does not matter.
+ *
+ * Every assumption is a guard taken before the instruction changes any
+ * slot, so a failing guard exits to the instruction itself and the
+ * interpreter re-executes it: overflow takes its big-int path, a range
+ * iterator's end its loop exit, a bad index its IndexError. */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include "jit_internal.h"
+
+MpjSel mpj_sel;
+
+/* Objects seen for ptr refs at selection: the live value of a loaded slot
+ * or a constant (NULL: not known).  Used to choose element type guards. */
+static Obj **pobj;
+
+void mpj_sel_reset(Frame *f)
+{
+    mpj_sel.frame = f;
+    mpj_sel.code = f->code;
+    mpj_sel.depth = (int)(f->sp - f->stack);
+    mpj_sel.why = NULL;
+    if (mpj_sel.cap) {
+        memset(mpj_sel.ptype, 0, sizeof(Type *) * (size_t)mpj_sel.cap);
+        memset(pobj, 0, sizeof(Obj *) * (size_t)mpj_sel.cap);
+    }
+}
+
+static void note(jc_ref r, Type *t, Obj *o)
+{
+    if (r < 0) return;
+    if (r >= mpj_sel.cap) {
+        int n = mpj_sel.cap ? mpj_sel.cap : 256;
+        while (n <= r) n *= 2;
+        Type **pt = realloc(mpj_sel.ptype, sizeof(Type *) * (size_t)n);
+        if (pt) mpj_sel.ptype = pt;
+        Obj **po = realloc(pobj, sizeof(Obj *) * (size_t)n);
+        if (po) pobj = po;
+        if (!pt || !po) return;
+        memset(pt + mpj_sel.cap, 0, sizeof(Type *) * (size_t)(n - mpj_sel.cap));
+        memset(po + mpj_sel.cap, 0, sizeof(Obj *) * (size_t)(n - mpj_sel.cap));
+        mpj_sel.cap = n;
+    }
+    mpj_sel.ptype[r] = t;
+    pobj[r] = o;
+}
+
+static Type *ptype(jc_ref r) { return r >= 0 && r < mpj_sel.cap ? mpj_sel.ptype[r] : NULL; }
+static Obj *seen(jc_ref r) { return r >= 0 && r < mpj_sel.cap ? pobj[r] : NULL; }
+
+static jc_ref kptr(jc_lower *b, const void *p) { return jc_lower_const_ptr(b, p); }
+
+/* A guard that the object at p has class t. */
+static void guard_class(jc_lower *b, jc_ref p, Type *t)
+{
+    jc_ref ty = jc_lower_load(b, JC_TYPE_PTR, p, offsetof(Obj, type), MPJ_ALIAS_HEADER);
+    jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, ty, kptr(b, t)), 1);
+}
+
+/* Unbox the object at p (class already unknown) as what `like` is: a small
+ * int -> i64, a float -> f64, a bool -> bool; other classes stay ptrs with
+ * a class guard.  like == NULL: no guard possible (JC_REF_NONE). */
+static jc_ref unbox_like(jc_lower *b, jc_ref p, Obj *like)
+{
+    if (!like) return JC_REF_NONE;
+    guard_class(b, p, TYPE(like));
+    if (IS(like, int)) {
+        if (((Int *)like)->big) { note(p, &mp_int_type, NULL); return p; }
+        jc_ref big = jc_lower_load(b, JC_TYPE_BOOL, p, offsetof(Int, big), MPJ_ALIAS_INT);
+        jc_lower_guard(b, big, 0);
+        return jc_lower_load(b, JC_TYPE_I64, p, offsetof(Int, v), MPJ_ALIAS_INT);
+    }
+    if (IS(like, float))
+        return jc_lower_load(b, JC_TYPE_F64, p, offsetof(Float, v), MPJ_ALIAS_FLOAT);
+    if (IS(like, bool)) {
+        jc_ref v = jc_lower_load(b, JC_TYPE_I64, p, offsetof(Int, v), MPJ_ALIAS_INT);
+        return jc_lower_cmp(b, JC_NE, v, jc_lower_const_i64(b, 0));
+    }
+    note(p, TYPE(like), NULL);
+    return p;
+}
+
+int mpj_load_slot(void *ud, jc_lower *b, const void *code, uint32_t depth, uint32_t slot)
+{
+    (void)ud;
+    Frame *f = mpj_sel.frame;
+    if (depth != 0 || !f || code != f->code)
+        return jc_lower_fail(b, "slot of an inlined frame");
+    if (slot >= mpj_nfixed(f->code) + (uint32_t)(f->sp - f->stack))
+        return jc_lower_fail(b, "read of a stack slot above the head's depth");
+    Obj *v = f->lp[slot];
+    if (!v) return jc_lower_fail(b, "slot unbound at the loop head");
+    jc_ref p = jc_lower_load(b, JC_TYPE_PTR, jc_lower_frame(b),
+                             (int64_t)offsetof(Frame, lp) + 8 * (int64_t)slot, MPJ_ALIAS_FRAME);
+    jc_lower_guard(b, jc_lower_cmp(b, JC_NE, p, kptr(b, NULL)), 1);
+    jc_ref r = unbox_like(b, p, v);
+    if (r == p) {
+        note(p, TYPE(v), v);
+        return jc_lower_slot_bind(b, slot, p, 0);
+    }
+    return jc_lower_slot_bind(b, slot, r, JC_BIND_TYPE_ONLY);
+}
+
+/* A constant: small ints, floats and bools raw, anything else a ptr in the
+ * trace's constant table (retained while the trace lives). */
+static jc_ref constant(jc_lower *b, Obj *c)
+{
+    if (IS(c, int) && !((Int *)c)->big) return jc_lower_const_i64(b, IV(c));
+    if (IS(c, float)) return jc_lower_const_f64(b, FV(c));
+    if (IS(c, bool)) return jc_lower_const_bool(b, c == TRUE_);
+    jc_ref r = jc_lower_const_obj(b, c);
+    note(r, TYPE(c), c);
+    return r;
+}
+
+static int abort_step(jc_step *st, uint32_t reason, const char *msg)
+{
+    st->kind = JC_STEP_ABORT;
+    st->reason = reason;
+    st->message = msg;
+    return 0;
+}
+
+static jc_type ty(jc_lower *b, jc_ref r) { return jc_lower_type(b, r); }
+static int isnum(jc_lower *b, jc_ref r) { jc_type t = ty(b, r); return t == JC_TYPE_I64 || t == JC_TYPE_F64; }
+
+static jc_ref to_f64(jc_lower *b, jc_ref x)
+{
+    return ty(b, x) == JC_TYPE_F64 ? x : jc_lower_unop(b, JC_I2F, x);
+}
+
+/* Guard |x| < 2**53, so converting x to a float is exact. */
+static void guard_exact_f64(jc_lower *b, jc_ref x)
+{
+    jc_lower_guard(b, jc_lower_cmp(b, JC_LT, x, jc_lower_const_i64(b, (int64_t)1 << 53)), 1);
+    jc_lower_guard(b, jc_lower_cmp(b, JC_GT, x, jc_lower_const_i64(b, -((int64_t)1 << 53))), 1);
+}
+
+static jc_ref call2(jc_lower *b, int h, jc_ref x, jc_ref y)
+{
+    jc_ref a[2] = { x, y };
+    return jc_lower_call(b, (uint32_t)h, a, 2);
+}
+
+/* x OP y on raw numbers; JC_REF_NONE when the operation has no lowering. */
+static jc_ref arith(jc_lower *b, int op, jc_ref x, jc_ref y)
+{
+    if (ty(b, x) == JC_TYPE_I64 && ty(b, y) == JC_TYPE_I64) {
+        jc_ref zero = jc_lower_const_i64(b, 0);
+        switch (op) {
+        case BIN_ADD: return jc_lower_binop_ov(b, JC_ADD, x, y);
+        case BIN_SUB: return jc_lower_binop_ov(b, JC_SUB, x, y);
+        case BIN_MUL: return jc_lower_binop_ov(b, JC_MUL, x, y);
+        case BIN_AND: return jc_lower_binop(b, JC_AND, x, y);
+        case BIN_OR: return jc_lower_binop(b, JC_OR, x, y);
+        case BIN_XOR: return jc_lower_binop(b, JC_XOR, x, y);
+        case BIN_RSHIFT: case BIN_LSHIFT: {
+            jc_lower_guard(b, jc_lower_cmp(b, JC_GE, y, zero), 1);
+            jc_lower_guard(b, jc_lower_cmp(b, JC_LE, y, jc_lower_const_i64(b, 63)), 1);
+            if (op == BIN_RSHIFT) return jc_lower_binop(b, JC_SHR, x, y);
+            jc_ref r = jc_lower_binop(b, JC_SHL, x, y);
+            jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, jc_lower_binop(b, JC_SHR, r, y), x), 1);
+            return r;
+        }
+        case BIN_FLOORDIV: case BIN_MOD:
+            jc_lower_guard(b, jc_lower_cmp(b, JC_NE, y, zero), 1);
+            if (op == BIN_FLOORDIV)
+                jc_lower_guard(b, jc_lower_cmp(b, JC_NE, y, jc_lower_const_i64(b, -1)), 1);
+            return call2(b, op == BIN_MOD ? MPJ_H_IMOD : MPJ_H_IFLOORDIV, x, y);
+        case BIN_TRUEDIV:
+            guard_exact_f64(b, x);
+            guard_exact_f64(b, y);
+            jc_lower_guard(b, jc_lower_cmp(b, JC_NE, y, zero), 1);
+            return jc_lower_binop(b, JC_DIV, to_f64(b, x), to_f64(b, y));
+        default: return JC_REF_NONE;
+        }
+    }
+    if (!isnum(b, x) || !isnum(b, y)) return JC_REF_NONE;
+    /* A float and a float or small int: Python converts the int with
+     * correct rounding, as the i64 -> f64 conversion does. */
+    x = to_f64(b, x);
+    y = to_f64(b, y);
+    jc_ref fz = jc_lower_const_f64(b, 0.0);
+    switch (op) {
+    case BIN_ADD: return jc_lower_binop(b, JC_ADD, x, y);
+    case BIN_SUB: return jc_lower_binop(b, JC_SUB, x, y);
+    case BIN_MUL: return jc_lower_binop(b, JC_MUL, x, y);
+    case BIN_TRUEDIV:
+        jc_lower_guard(b, jc_lower_cmp(b, JC_NE, y, fz), 1);
+        return jc_lower_binop(b, JC_DIV, x, y);
+    case BIN_FLOORDIV: case BIN_MOD:
+        jc_lower_guard(b, jc_lower_cmp(b, JC_NE, y, fz), 1);
+        return call2(b, op == BIN_MOD ? MPJ_H_FMOD : MPJ_H_FFLOORDIV, x, y);
+    default: return JC_REF_NONE;
+    }
+}
+
+static const jc_cmp cmp_map[] = { JC_LT, JC_LE, JC_EQ, JC_NE, JC_GT, JC_GE };
+
+static jc_ref compare(jc_lower *b, int op, jc_ref x, jc_ref y)
+{
+    if (op < 0 || op > CMP_GE) return JC_REF_NONE;
+    jc_type tx = ty(b, x), tyy = ty(b, y);
+    if (tx == JC_TYPE_BOOL && tyy == JC_TYPE_BOOL && (op == CMP_EQ || op == CMP_NE))
+        return jc_lower_cmp(b, cmp_map[op], x, y);
+    if (!isnum(b, x) || !isnum(b, y)) return JC_REF_NONE;
+    if (tx != tyy) {
+        if (tx == JC_TYPE_I64) guard_exact_f64(b, x); else guard_exact_f64(b, y);
+        x = to_f64(b, x);
+        y = to_f64(b, y);
+    }
+    return jc_lower_cmp(b, cmp_map[op], x, y);
+}
+
+/* Python truth of a value, as a bool; JC_REF_NONE if unknown. */
+static jc_ref truth(jc_lower *b, jc_ref v)
+{
+    switch (ty(b, v)) {
+    case JC_TYPE_BOOL: return v;
+    case JC_TYPE_I64: return jc_lower_cmp(b, JC_NE, v, jc_lower_const_i64(b, 0));
+    case JC_TYPE_F64: return jc_lower_cmp(b, JC_NE, v, jc_lower_const_f64(b, 0.0));
+    case JC_TYPE_PTR: {
+        Type *t = ptype(v);
+        if (t == &mp_none_type) return jc_lower_const_bool(b, 0);
+        if (t == &mp_list_type) {
+            jc_ref n = jc_lower_load(b, JC_TYPE_I64, v, offsetof(List, n), MPJ_ALIAS_LIST);
+            return jc_lower_cmp(b, JC_NE, n, jc_lower_const_i64(b, 0));
+        }
+        return JC_REF_NONE;
+    }
+    default: return JC_REF_NONE;
+    }
+}
+
+/* The class the elements of list `l` are expected to have: that of the
+ * element at index i of the list seen at selection (or of element 0). */
+static Obj *elem_like(Obj *l, int64_t i)
+{
+    if (!l || !IS(l, list) || LN(l) == 0) return NULL;
+    if (i < 0 || i >= LN(l)) i = 0;
+    return LITEMS(l)[i];
+}
+
+/* Load of the global `name` as a constant the trace depends on. */
+static jc_ref global(jc_lower *b, Frame *f, Obj *name)
+{
+    Dict *g = (Dict *)f->globals, *bi = (Dict *)f->builtins;
+    int64_t h = mp_str_hash(name);
+    Obj *v = mp_dict_get((Obj *)g, name);
+    g->jit_watched = 1;
+    jc_lower_depend(b, mpj_key_entry(g, h));
+    jc_lower_depend(b, mpj_key_dict(g));
+    if (!v) {
+        if (!bi || !IS(bi, dict)) return JC_REF_NONE;
+        v = mp_dict_get((Obj *)bi, name);
+        bi->jit_watched = 1;
+        jc_lower_depend(b, mpj_key_entry(bi, h));
+        jc_lower_depend(b, mpj_key_dict(bi));
+    }
+    if (!v) return JC_REF_NONE;
+    return constant(b, v);
+}
+
+static jc_ref range_next(jc_lower *b, jc_ref it, Obj *live, jc_ref *next_i)
+{
+    if (!live || !IS(live, range_iterator)) return JC_REF_NONE;
+    RangeIter *r = (RangeIter *)live;
+    jc_ref i = jc_lower_load(b, JC_TYPE_I64, it, offsetof(RangeIter, i), MPJ_ALIAS_RANGEITER);
+    jc_ref stop = jc_lower_load(b, JC_TYPE_I64, it, offsetof(RangeIter, stop), MPJ_ALIAS_HEADER);
+    jc_ref step = jc_lower_load(b, JC_TYPE_I64, it, offsetof(RangeIter, step), MPJ_ALIAS_HEADER);
+    jc_ref zero = jc_lower_const_i64(b, 0);
+    int up = r->step > 0;
+    jc_lower_guard(b, jc_lower_cmp(b, up ? JC_GT : JC_LT, step, zero), 1);
+    jc_lower_guard(b, jc_lower_cmp(b, up ? JC_LT : JC_GT, i, stop), 1);
+    *next_i = jc_lower_binop(b, JC_ADD, i, step);
+    return i;
+}
+
+int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fdepth,
+              const void *ic, jc_step *st)
+{
+    (void)ud; (void)ic;
+    Code *co = (Code *)code;
+    Frame *f = mpj_sel.frame;
+    if (fdepth != 0 || !f || co != f->code)
+        return abort_step(st, JC_ABORT_HOST_REFUSED, "inlined frames are not lowered yet");
+    MpJitCode *jc = mpj_code(co);
+    if (!jc) return abort_step(st, JC_ABORT_HOST_REFUSED, "out of memory");
+    int depth = mpj_sel.depth;
+    if (jc->depth[pc] >= 0 && jc->depth[pc] != depth)
+        return abort_step(st, JC_ABORT_HOST_REFUSED, "inconsistent stack depth");
+    jc->depth[pc] = (int16_t)depth;
+    uint32_t u = co->code[pc];
+    int op = OPC(u), arg = (int)OPARG(u), fam = mp_opfamily[op];
+    uint32_t top = mpj_nfixed(co) + (uint32_t)depth;      /* first free slot */
+    st->kind = JC_STEP_NEXT;
+    st->pc = pc + 1 + OPNC(u);
+    int d = 0;
+    switch (fam) {
+    case OP_NOP:
+        break;
+    case OP_POP_TOP:
+        d = -1;
+        break;
+    case OP_DUP_TOP:
+        jc_lower_slot_set(b, top, jc_lower_slot_get(b, top - 1));
+        d = 1;
+        break;
+    case OP_DUP_TOP2: {
+        jc_ref x = jc_lower_slot_get(b, top - 2), y = jc_lower_slot_get(b, top - 1);
+        jc_lower_slot_set(b, top, x);
+        jc_lower_slot_set(b, top + 1, y);
+        d = 2;
+        break;
+    }
+    case OP_ROT_TWO: case OP_ROT_THREE: case OP_ROT_FOUR: {
+        int n = fam == OP_ROT_TWO ? 2 : fam == OP_ROT_THREE ? 3 : 4;
+        jc_ref v[4];
+        for (int i = 0; i < n; i++) v[i] = jc_lower_slot_get(b, top - (uint32_t)n + (uint32_t)i);
+        /* top goes to the bottom, the rest move up one */
+        jc_lower_slot_set(b, top - (uint32_t)n, v[n - 1]);
+        for (int i = 0; i < n - 1; i++) jc_lower_slot_set(b, top - (uint32_t)n + 1 + (uint32_t)i, v[i]);
+        break;
+    }
+    case OP_LOAD_CONST:
+        jc_lower_slot_set(b, top, constant(b, TITEMS(co->consts)[arg]));
+        d = 1;
+        break;
+    case OP_LOAD_FAST:
+        jc_lower_slot_set(b, top, jc_lower_slot_get(b, (uint32_t)arg));
+        d = 1;
+        break;
+    case OP_STORE_FAST:
+        jc_lower_slot_set(b, (uint32_t)arg, jc_lower_slot_get(b, top - 1));
+        d = -1;
+        break;
+    case OP_LOAD_GLOBAL: {
+        if (!IS(f->globals, dict)) return abort_step(st, JC_ABORT_HOST_REFUSED, "globals not a dict");
+        jc_ref v = global(b, f, TITEMS(co->names)[arg]);
+        if (v == JC_REF_NONE) return abort_step(st, JC_ABORT_HOST_REFUSED, "undefined global");
+        jc_lower_slot_set(b, top, v);
+        d = 1;
+        break;
+    }
+    case OP_BINARY_OP: {
+        jc_ref x = jc_lower_slot_get(b, top - 2), y = jc_lower_slot_get(b, top - 1);
+        jc_ref r = arith(b, arg & 0xff, x, y);
+        if (r == JC_REF_NONE) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "BINARY_OP on these types");
+        jc_lower_slot_set(b, top - 2, r);
+        d = -1;
+        break;
+    }
+    case OP_UNARY_NEG: case OP_UNARY_POS: case OP_UNARY_INVERT: case OP_UNARY_NOT: {
+        jc_ref x = jc_lower_slot_get(b, top - 1), r = JC_REF_NONE;
+        jc_type t = ty(b, x);
+        if (fam == OP_UNARY_NOT) {
+            jc_ref c = truth(b, x);
+            if (c != JC_REF_NONE) r = jc_lower_unop(b, JC_NOT, c);
+        } else if (fam == OP_UNARY_POS) {
+            if (t == JC_TYPE_I64 || t == JC_TYPE_F64) r = x;
+        } else if (fam == OP_UNARY_INVERT) {
+            if (t == JC_TYPE_I64) r = jc_lower_unop(b, JC_NOT, x);
+        } else if (t == JC_TYPE_F64) r = jc_lower_unop(b, JC_NEG, x);
+        else if (t == JC_TYPE_I64) r = jc_lower_binop_ov(b, JC_SUB, jc_lower_const_i64(b, 0), x);
+        if (r == JC_REF_NONE) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "unary op on this type");
+        jc_lower_slot_set(b, top - 1, r);
+        break;
+    }
+    case OP_COMPARE_OP: {
+        jc_ref x = jc_lower_slot_get(b, top - 2), y = jc_lower_slot_get(b, top - 1);
+        jc_ref r = compare(b, arg, x, y);
+        if (r == JC_REF_NONE) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "COMPARE_OP on these types");
+        jc_lower_slot_set(b, top - 2, r);
+        d = -1;
+        break;
+    }
+    case OP_IS_OP: {
+        jc_ref x = jc_lower_slot_get(b, top - 2), y = jc_lower_slot_get(b, top - 1), r;
+        if (ty(b, x) == JC_TYPE_PTR && ty(b, y) == JC_TYPE_PTR)
+            r = jc_lower_cmp(b, arg ? JC_NE : JC_EQ, x, y);
+        else if ((ty(b, x) == JC_TYPE_PTR && ptype(x) == &mp_none_type && isnum(b, y))
+                 || (ty(b, y) == JC_TYPE_PTR && ptype(y) == &mp_none_type && isnum(b, x)))
+            r = jc_lower_const_bool(b, arg != 0);      /* a number is never None */
+        else return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "IS_OP on these types");
+        jc_lower_slot_set(b, top - 2, r);
+        d = -1;
+        break;
+    }
+    case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: {
+        uint32_t hist = co->code[pc + 1], taken = hist & 0xffff, not_taken = hist >> 16;
+        if (taken + not_taken == 0) return abort_step(st, JC_ABORT_NO_TYPE_INFO, "branch never executed");
+        jc_ref c = truth(b, jc_lower_slot_get(b, top - 1));
+        if (c == JC_REF_NONE) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "truth of this type");
+        int jump = taken > not_taken;
+        int if_true = fam == OP_POP_JUMP_IF_TRUE;
+        jc_lower_guard(b, c, jump ? if_true : !if_true);
+        if (jump) st->pc = (uint32_t)arg;
+        d = -1;
+        break;
+    }
+    case OP_JUMP:
+        st->pc = (uint32_t)arg;
+        break;
+    case OP_FOR_ITER: {
+        jc_ref it = jc_lower_slot_get(b, top - 1), next = JC_REF_NONE, v;
+        Type *t = ptype(it);
+        Obj *live = seen(it);
+        if (t == &mp_range_iterator_type) {
+            v = range_next(b, it, live, &next);
+            if (v == JC_REF_NONE) return abort_step(st, JC_ABORT_NO_TYPE_INFO, "range iterator not seen");
+            jc_lower_store(b, it, offsetof(RangeIter, i), next, MPJ_ALIAS_RANGEITER);
+        } else if (t == &mp_list_iterator_type && live) {
+            SeqIter *si = (SeqIter *)live;
+            jc_ref seq = jc_lower_load(b, JC_TYPE_PTR, it, offsetof(SeqIter, seq), MPJ_ALIAS_SEQITER);
+            jc_lower_guard(b, jc_lower_cmp(b, JC_NE, seq, kptr(b, NULL)), 1);
+            jc_ref i = jc_lower_load(b, JC_TYPE_I64, it, offsetof(SeqIter, i), MPJ_ALIAS_RANGEITER);
+            jc_ref n = jc_lower_load(b, JC_TYPE_I64, seq, offsetof(List, n), MPJ_ALIAS_LIST);
+            jc_lower_guard(b, jc_lower_cmp(b, JC_LT, i, n), 1);
+            jc_ref item = call2(b, MPJ_H_LIST_ITEM, seq, i);
+            v = unbox_like(b, item, elem_like(si->seq, si->i));
+            if (v == JC_REF_NONE) return abort_step(st, JC_ABORT_NO_TYPE_INFO, "list elements not seen");
+            jc_lower_store(b, it, offsetof(SeqIter, i),
+                           jc_lower_binop(b, JC_ADD, i, jc_lower_const_i64(b, 1)), MPJ_ALIAS_RANGEITER);
+        } else return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "FOR_ITER over this iterator");
+        jc_lower_slot_set(b, top, v);
+        d = 1;
+        break;
+    }
+    case OP_BINARY_SUBSCR: {
+        jc_ref o = jc_lower_slot_get(b, top - 2), k = jc_lower_slot_get(b, top - 1);
+        if (ty(b, o) != JC_TYPE_PTR || ptype(o) != &mp_list_type || ty(b, k) != JC_TYPE_I64)
+            return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "BINARY_SUBSCR on these types");
+        jc_ref item = call2(b, MPJ_H_LIST_ITEM, o, k);
+        jc_ref v = unbox_like(b, item, elem_like(seen(o), 0));
+        if (v == JC_REF_NONE) return abort_step(st, JC_ABORT_NO_TYPE_INFO, "list elements not seen");
+        jc_lower_slot_set(b, top - 2, v);
+        d = -1;
+        break;
+    }
+    case OP_STORE_SUBSCR: {
+        jc_ref o = jc_lower_slot_get(b, top - 2), k = jc_lower_slot_get(b, top - 1);
+        jc_ref v = jc_lower_slot_get(b, top - 3);
+        if (ty(b, o) != JC_TYPE_PTR || ptype(o) != &mp_list_type || ty(b, k) != JC_TYPE_I64)
+            return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "STORE_SUBSCR on these types");
+        int h = ty(b, v) == JC_TYPE_I64 ? MPJ_H_LIST_STORE_I64 : ty(b, v) == JC_TYPE_F64 ? MPJ_H_LIST_STORE_F64
+              : ty(b, v) == JC_TYPE_PTR ? MPJ_H_LIST_STORE_PTR : -1;
+        if (h < 0) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "STORE_SUBSCR of a bool");
+        jc_ref a[3] = { o, k, v };
+        jc_lower_call(b, (uint32_t)h, a, 3);
+        d = -3;
+        break;
+    }
+    default:
+        return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, mp_opnames[op]);
+    }
+    if (!jc_lower_ok(b)) return abort_step(st, JC_ABORT_IR_ERROR, jc_lower_error(b));
+    mpj_sel.depth = depth + d;
+    return 0;
+}
