@@ -7,7 +7,9 @@
  * Selection notes the epoch when it starts; before install, a trace with a
  * dependency invalidated later than that is stale.  Unlinked traces that a
  * jc_trace_enter is still running (an invalidation from a helper the trace
- * called) are only marked dead and freed when that call returns. */
+ * called) are only marked dead and freed when that call returns.  A trace
+ * taken away takes its side traces with it (side.c); a side trace taken
+ * away alone is detached from its parent's exit. */
 #include <stdlib.h>
 #include "runtime_internal.h"
 

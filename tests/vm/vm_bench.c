@@ -1,6 +1,14 @@
-/* vm_bench.c -- the test VM's benchmark (not part of make check): for each
- * loop program, interpreter time vs time with the JIT, and libgccjit
- * compile latency per trace.  Run with `make bench-vm`. */
+/* vm_bench.c -- the test VM's benchmark (not part of make check).  Three
+ * reports, all from one run of `make bench-vm` (or `vm_bench [main|passes|
+ * side]` for one of them):
+ *   main    each loop program in the interpreter alone and with the JIT,
+ *           and libgccjit's compile latency per trace;
+ *   passes  the trace run time (wall time of the JIT run minus its compile
+ *           time) of each program with no optimizer pass, each pass alone,
+ *           and all of them;
+ *   side    branchy loops whose other arm is hot, with side traces off
+ *           (side_threshold=0) and on (the default).
+ * Every JIT result is compared with the interpreter's. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,7 +16,9 @@
 #include "vm.h"
 #include "vm_host.h"
 
-static const struct { const char *name; const char *src; int64_t a0, a1; } progs[] = {
+typedef struct prog { const char *name; const char *src; int64_t a0, a1; } prog;
+
+static const prog progs[] = {
   { "sum", "func main 2 4\n const 0\n store 2\n load 1\n store 3\nloop:\n"
     " load 2\n load 0\n lt\n jz done\n load 3\n load 2\n add\n store 3\n"
     " load 2\n const 1\n add\n store 2\n jmp loop\ndone:\n load 3\n ret\n",
@@ -22,6 +32,32 @@ static const struct { const char *name; const char *src; int64_t a0, a1; } progs
     " load 2\n load 0\n lt\n jz done\n load 3\n load 2\n"
     " call inc 1\n add\n store 3\n load 2\n const 1\n add\n store 2\n jmp loop\n"
     "done:\n load 3\n ret\n", 20000000, 0 },
+  /* s += max(k, 3): a pure helper call on loop-invariant operands, which
+   * GCC cannot move out of the loop by itself. */
+  { "helper_call", "func main 2 4\n const 0\n store 2\n const 0\n store 3\n"
+    "loop:\n load 2\n load 0\n lt\n jz done\n load 3\n load 1\n const 3\n"
+    " max\n add\n store 3\n load 2\n const 1\n add\n store 2\n jmp loop\n"
+    "done:\n load 3\n ret\n", 20000000, 7 },
+};
+
+/* Branchy loops.  half: main(n, k) adds 1 while i < k, then i: the trace
+ * follows the first arm, the second is hot from i == k on.  alternate:
+ * the arm flips every iteration (f = 1 - f), so one exit in two. */
+static const prog branchy[] = {
+  { "half", "func main 2 4\n const 0\n store 2\n const 0\n store 3\nloop:\n"
+    " load 2\n load 0\n lt\n jz done\n load 2\n load 1\n lt\n jz big\n"
+    " load 3\n const 1\n add\n store 3\n jmp next\nbig:\n"
+    " load 3\n load 2\n add\n store 3\nnext:\n"
+    " load 2\n const 1\n add\n store 2\n jmp loop\ndone:\n load 3\n ret\n",
+    20000000, 10000000 },
+  { "alternate", "func main 2 5\n const 0\n store 2\n const 0\n store 3\n"
+    " const 0\n store 4\nloop:\n"
+    " load 2\n load 0\n lt\n jz done\n"
+    " const 1\n load 4\n sub\n store 4\n load 4\n jz odd\n"
+    " load 3\n const 1\n add\n store 3\n jmp next\nodd:\n"
+    " load 3\n load 2\n add\n store 3\nnext:\n"
+    " load 2\n const 1\n add\n store 2\n jmp loop\ndone:\n load 3\n ret\n",
+    20000000, 0 },
 };
 
 static vm v;
@@ -34,44 +70,195 @@ now_ms (void)
   return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
 }
 
-int
-main (void)
+typedef struct result {
+  vm_value value;
+  double ms;                 /* wall time of vm_run */
+  jc_stats stats;
+  uint64_t host_entries;
+} result;
+
+/* Run p's main once; with the JIT when o is not NULL. */
+static int
+run (const prog *pr, const jc_options *o, result *r)
+{
+  char err[128];
+  vm_program *p = vm_assemble (pr->src, err, sizeof err);
+  if (!p)
+    {
+      fprintf (stderr, "%s: %s\n", pr->name, err);
+      return -1;
+    }
+  vm_value a[2] = { vm_int (pr->a0), vm_int (pr->a1) };
+  memset (r, 0, sizeof *r);
+  vm_init (&v, p);
+  jc_runtime *rt = NULL;
+  if (o)
+    {
+      jc_host h = vm_host_descriptor (&v);
+      rt = jc_runtime_new (&h, o);
+      vm_attach (&v, rt);
+    }
+  double t0 = now_ms ();
+  int rc = vm_run (&v, vm_find (p, "main"), a, 2);
+  r->ms = now_ms () - t0;
+  r->value = v.result;
+  r->host_entries = v.trace_entries;
+  r->stats.size = sizeof r->stats;
+  if (rt)
+    {
+      jc_stats_get (rt, &r->stats);
+      if (jc_runtime_status (rt) != JC_OK)
+        rc = -1;
+      jc_runtime_free (rt);
+    }
+  vm_fini (&v);
+  vm_program_free (p);
+  return rc;
+}
+
+static const char *
+same (const result *a, const result *b)
+{
+  return a->value.tag == b->value.tag
+         && memcmp (&a->value.u, &b->value.u, 8) == 0 ? "" : "  RESULT DIFFERS";
+}
+
+static int
+report_main (void)
 {
   printf ("%-14s %12s %12s %8s %8s %12s\n", "program", "interp ms", "jit ms",
           "speedup", "traces", "compile ms/trace");
   for (size_t i = 0; i < sizeof progs / sizeof progs[0]; i++)
     {
-      char err[128];
-      vm_program *p = vm_assemble (progs[i].src, err, sizeof err);
-      if (!p)
-        {
-          fprintf (stderr, "%s: %s\n", progs[i].name, err);
-          return 1;
-        }
-      vm_value a[2] = { vm_int (progs[i].a0), vm_int (progs[i].a1) };
-      vm_init (&v, p);
-      double t0 = now_ms ();
-      vm_run (&v, vm_find (p, "main"), a, 2);
-      double ti = now_ms () - t0;
-      vm_value ri = v.result;
-      vm_fini (&v);
-      vm_init (&v, p);
-      jc_host h = vm_host_descriptor (&v);
-      jc_runtime *rt = jc_runtime_new (&h, NULL);
-      vm_attach (&v, rt);
-      t0 = now_ms ();
-      vm_run (&v, vm_find (p, "main"), a, 2);
-      double tj = now_ms () - t0;
-      jc_stats s = { .size = sizeof s };
-      jc_stats_get (rt, &s);
-      int same = ri.tag == v.result.tag && memcmp (&ri.u, &v.result.u, 8) == 0;
-      printf ("%-14s %12.1f %12.1f %7.1fx %8llu %12.1f%s\n", progs[i].name, ti,
-              tj, ti / tj, (unsigned long long) s.traces_compiled,
-              s.traces_compiled ? s.compile_ns / 1e6 / s.traces_compiled : 0.0,
-              same ? "" : "  RESULT DIFFERS");
-      jc_runtime_free (rt);
-      vm_fini (&v);
-      vm_program_free (p);
+      result ri, rj;
+      jc_options o;
+      jc_options_init (&o);
+      if (run (&progs[i], NULL, &ri) != 0 || run (&progs[i], &o, &rj) != 0)
+        return 1;
+      uint64_t n = rj.stats.traces_compiled;
+      printf ("%-14s %12.1f %12.1f %7.1fx %8llu %12.1f%s\n", progs[i].name,
+              ri.ms, rj.ms, ri.ms / rj.ms, (unsigned long long) n,
+              n ? rj.stats.compile_ns / 1e6 / n : 0.0, same (&ri, &rj));
     }
+  return 0;
+}
+
+enum { REPEAT = 3, PASS_SCALE = 5 };
+
+/* Trace run time: the JIT run's wall time without its compile time. */
+static double
+run_ms (const result *r)
+{
+  return r->ms - r->stats.compile_ns / 1e6;
+}
+
+static int
+report_passes (void)
+{
+  static const struct { const char *name; uint32_t mask; } sets[] = {
+    { "none", 0 },
+#define JC_PASS_SET_(name, text, bit) { text, 1u << (bit) },
+    JC_PASS_TABLE (JC_PASS_SET_)
+#undef JC_PASS_SET_
+    { "all", JC_PASS_ALL },
+  };
+  size_t ns = sizeof sets / sizeof sets[0];
+  printf ("\ntrace run time in ms (JIT run minus compile, best of %d, %d "
+          "times the iterations) by optimizer passes\n%-14s", REPEAT,
+          PASS_SCALE, "program");
+  for (size_t k = 0; k < ns; k++)
+    printf (" %8s", sets[k].name);
+  printf (" %10s\n", "none/all");
+  for (size_t i = 0; i < sizeof progs / sizeof progs[0]; i++)
+    {
+      /* The reference result: the JIT with its defaults (the main report
+       * checks those against the interpreter). */
+      result ri;
+      prog big = progs[i];
+      big.a0 *= PASS_SCALE;
+      jc_options d;
+      jc_options_init (&d);
+      if (run (&big, &d, &ri) != 0)
+        return 1;
+      printf ("%-14s", progs[i].name);
+      double first = 0, last = 0;
+      const char *bad = "";
+      for (size_t k = 0; k < ns; k++)
+        {
+          jc_options o;
+          jc_options_init (&o);
+          o.passes = sets[k].mask;
+          prog big = progs[i];
+          big.a0 *= PASS_SCALE;     /* longer runs: less relative noise */
+          /* Best of REPEAT: the machine is shared, noise only adds. */
+          double ms = 0;
+          for (int rep = 0; rep < REPEAT; rep++)
+            {
+              result r;
+              if (run (&big, &o, &r) != 0)
+                return 1;
+              if (*same (&ri, &r))
+                bad = "  RESULT DIFFERS";
+              if (rep == 0 || run_ms (&r) < ms)
+                ms = run_ms (&r);
+            }
+          printf (" %8.1f", ms);
+          if (k == 0)
+            first = ms;
+          last = ms;
+        }
+      printf (" %9.2fx%s\n", first / last, bad);
+    }
+  return 0;
+}
+
+static int
+report_side (void)
+{
+  printf ("\nbranchy loops, side traces off (side_threshold=0) and on "
+          "(default)\n%-10s %10s %10s %10s %8s %10s %10s %8s %8s\n", "program",
+          "interp ms", "off ms", "on ms", "off/on", "entries", "entries",
+          "side", "links");
+  printf ("%-10s %10s %10s %10s %8s %10s %10s %8s %8s\n", "", "", "", "", "",
+          "(off)", "(on)", "traces", "");
+  for (size_t i = 0; i < sizeof branchy / sizeof branchy[0]; i++)
+    {
+      result ri, off, on;
+      jc_options o;
+      jc_options_init (&o);
+      o.side_threshold = 0;
+      if (run (&branchy[i], NULL, &ri) != 0 || run (&branchy[i], &o, &off) != 0)
+        return 1;
+      jc_options_init (&o);
+      if (run (&branchy[i], &o, &on) != 0)
+        return 1;
+      printf ("%-10s %10.1f %10.1f %10.1f %7.1fx %10llu %10llu %8llu %8llu%s%s\n",
+              branchy[i].name, ri.ms, off.ms, on.ms, off.ms / on.ms,
+              (unsigned long long) off.host_entries,
+              (unsigned long long) on.host_entries,
+              (unsigned long long) on.stats.side_traces,
+              (unsigned long long) on.stats.trace_links, same (&ri, &off),
+              same (&ri, &on));
+    }
+  return 0;
+}
+
+int
+main (int argc, char **argv)
+{
+  const char *which = argc > 1 ? argv[1] : "all";
+  int all = strcmp (which, "all") == 0;
+  if (!all && strcmp (which, "main") && strcmp (which, "passes")
+      && strcmp (which, "side"))
+    {
+      fprintf (stderr, "usage: vm_bench [all|main|passes|side]\n");
+      return 2;
+    }
+  if ((all || !strcmp (which, "main")) && report_main () != 0)
+    return 1;
+  if ((all || !strcmp (which, "passes")) && report_passes () != 0)
+    return 1;
+  if ((all || !strcmp (which, "side")) && report_side () != 0)
+    return 1;
   return 0;
 }
