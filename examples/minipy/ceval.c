@@ -973,7 +973,12 @@ L_JUMP:
      * the head's trace if it has one (it returns where to continue). */
     if (mp_jit_active && first + oparg < ip) {
         f->sp = sp;
-        if (mp_jit_loop_head(f, first + oparg)) { ip = f->ip; sp = f->sp; DISPATCH(); }
+        int r_ = mp_jit_loop_head(f, first + oparg);
+        if (r_) {
+            ip = f->ip; sp = f->sp;
+            if (r_ == 2) { ip++; goto error; }
+            DISPATCH();
+        }
     }
     ip = first + oparg;
     DISPATCH();

@@ -39,8 +39,9 @@ void mp_jit_fini(void);
  * jump, with f->sp holding its stack pointer.  Counts the visit, selects
  * and compiles a trace when the head is hot, and runs the head's trace if
  * it has one.  Returns 1 when a trace ran: f->ip and f->sp then say where
- * to continue (the trace's exit); 0 to continue at head as if nothing
- * happened. */
+ * to continue (the trace's exit); 2 when it ran and the instruction at
+ * f->ip raised (mp.exc is set: the interpreter unwinds from there); 0 to
+ * continue at head as if nothing happened. */
 int mp_jit_loop_head(struct Frame *f, uint32_t *head);
 
 /* Invalidation hooks, called only for dicts marked jit_watched: a value of

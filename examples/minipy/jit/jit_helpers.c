@@ -49,23 +49,6 @@ size_t mpj_parked_mark(void) { return nparked; }
 
 /* ---------------------------------------------------------------- numbers */
 
-/* Python's // and % on ints; the trace has guarded b != 0 (and b != -1
- * for //, the only overflow). */
-static int64_t h_ifloordiv(int64_t a, int64_t b)
-{
-    int64_t q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
-    return q;
-}
-
-static int64_t h_imod(int64_t a, int64_t b)
-{
-    if (b == -1) return 0;
-    int64_t r = a % b;
-    if (r != 0 && ((r < 0) != (b < 0))) r += b;
-    return r;
-}
-
 /* Python's // and % on floats (float.c's rules); b != 0 is guarded. */
 static double h_ffloordiv(double a, double b)
 {
@@ -123,14 +106,168 @@ static _Bool h_list_store_ptr(Obj *l, int64_t i, Obj *v)
     return list_store(l, i, incref(v));
 }
 
+/* ---------------------------------------------------------------- objects */
+
+/* A value loaded from a container the trace does not own (a list item, an
+ * attribute, a global, a cell) and kept as an object: a helper running
+ * Python code could replace it there and free it, so the trace holds it
+ * through the parking lot. */
+static Obj *h_keep(Obj *o)
+{
+    if (!mpj_park_room()) return NULL;
+    mpj_park(incref(o));
+    return o;
+}
+
+static Obj *h_box_int(int64_t v)
+{
+    if (!mpj_park_room()) return NULL;
+    Obj *o = mp_int(v);
+    if (o) mpj_park(o);
+    return o;
+}
+
+static Obj *h_box_float(double v)
+{
+    if (!mpj_park_room()) return NULL;
+    Obj *o = mp_float(v);
+    if (o) mpj_park(o);
+    return o;
+}
+
+/* A new reference r from the interpreter's own code: parked and returned
+ * borrowed; NULL (an exception is set) goes back to the trace. */
+static Obj *parked_result(Obj *r)
+{
+    if (r) mpj_park(r);
+    return r;
+}
+
+/* Keep the current value of d[k] alive (d about to change it). */
+static void keep_dict_value(Obj *d, Obj *k)
+{
+    Obj *old = mp_dict_get(d, k);
+    if (old) mpj_park(incref(old));
+    else if (mp.exc) mp_err_clear();
+}
+
+static _Bool h_store_global(Obj *d, Obj *name, Obj *v)
+{
+    if (!mpj_park_room()) return 0;
+    keep_dict_value(d, name);
+    return mp_dict_set(d, name, v) == 0;
+}
+
+static _Bool h_store_cell(Obj *c, Obj *v)
+{
+    if (!mpj_park_room()) return 0;
+    Cell *cell = (Cell *)c;
+    Obj *old = cell->ref;
+    cell->ref = incref(v);
+    if (old) mpj_park(old);
+    return 1;
+}
+
+/* Entry idx of dict d (index and key checked by the trace) gets v. */
+static _Bool h_store_entry(Obj *d, int64_t idx, Obj *v)
+{
+    if (!mpj_park_room()) return 0;
+    DEntry *e = &((Dict *)d)->ent[idx];
+    Obj *old = e->val;
+    e->val = incref(v);
+    mpj_park(old);
+    if (((Dict *)d)->jit_watched) mp_jit_dict_changed(d, e->hash);
+    return 1;
+}
+
+/* The generic instructions, through the interpreter's own functions.  They
+ * may run Python code and raise; an exception is left in mp.exc, and the
+ * host then raises it at the instruction without re-executing it. */
+static Obj *h_getattr(Obj *o, Obj *name)
+{
+    if (!mpj_park_room()) return NULL;
+    return parked_result(mp_getattr(o, name));
+}
+
+static _Bool h_setattr(Obj *o, Obj *name, Obj *v)
+{
+    if (!mpj_park_room()) return 0;
+    if ((TYPE(o)->flags & T_USER) && ((Inst *)o)->dict) keep_dict_value(((Inst *)o)->dict, name);
+    else if (IS(o, module)) keep_dict_value(((Module *)o)->dict, name);
+    return mp_setattr(o, name, v) == 0;
+}
+
+static Obj *h_binop(int64_t op, Obj *a, Obj *b)
+{
+    if (!mpj_park_room()) return NULL;
+    return parked_result(op & 0x100 ? mp_inplace((int)(op & 0xff), a, b) : mp_binop((int)op, a, b));
+}
+
+static Obj *h_compare(int64_t op, Obj *a, Obj *b)
+{
+    if (!mpj_park_room()) return NULL;
+    return parked_result(mp_richcmp(a, b, (int)op));
+}
+
+/* 1 false, 2 true, 0 raised. */
+static int64_t h_truth(Obj *o)
+{
+    int t = mp_truthy(o);
+    return t < 0 ? 0 : t + 1;
+}
+
+static Obj *h_getitem(Obj *o, Obj *k)
+{
+    if (!mpj_park_room()) return NULL;
+    return parked_result(mp_getitem(o, k));
+}
+
+static _Bool h_setitem(Obj *o, Obj *k, Obj *v)
+{
+    if (!mpj_park_room()) return 0;
+    if (IS(o, dict)) keep_dict_value(o, k);
+    else if (IS(o, list) && SMALL(k)) {
+        int64_t i = IV(k) < 0 ? IV(k) + LN(o) : IV(k);
+        if (i >= 0 && i < LN(o)) mpj_park(incref(LITEMS(o)[i]));
+    }
+    return mp_setitem(o, k, v) == 0;
+}
+
+/* CALL with n positional arguments: callee A (a method, B its self) or B
+ * (A NULL), as the interpreter's CALL.  ip is what f->ip holds while the
+ * instruction runs. */
+static Obj *h_call(Frame *f, uint32_t *ip, int64_t n, Obj *A, Obj *B,
+                   Obj *a0, Obj *a1, Obj *a2, Obj *a3)
+{
+    if (!mpj_park_room()) return NULL;
+    Obj *v[2 + MPJ_MAX_CALL_ARGS] = { A, B, a0, a1, a2, a3 };
+    f->ip = ip;
+    Obj *r = A ? mp_call(A, v + 1, (int)n + 1, NULL) : mp_call(B, v + 2, (int)n, NULL);
+    return parked_result(r);
+}
+
 #define RD JC_HELPER_READS_MEMORY
 #define WR JC_HELPER_WRITES_MEMORY
 #define RAISE JC_HELPER_MAY_RAISE
 #define ALLOC JC_HELPER_ALLOCATES
 
+#define ANY (RD | WR | RAISE | ALLOC)   /* runs arbitrary code */
+
 const jc_helper mpj_helpers[] = {
-    [MPJ_H_IFLOORDIV] = { "int_floordiv", (void *)h_ifloordiv, "i64(i64,i64)", JC_HELPER_PURE },
-    [MPJ_H_IMOD] = { "int_mod", (void *)h_imod, "i64(i64,i64)", JC_HELPER_PURE },
+    [MPJ_H_KEEP] = { "keep", (void *)h_keep, "ptr(ptr)", RAISE },
+    [MPJ_H_BOX_INT] = { "box_int", (void *)h_box_int, "ptr(i64)", RAISE | ALLOC },
+    [MPJ_H_BOX_FLOAT] = { "box_float", (void *)h_box_float, "ptr(f64)", RAISE | ALLOC },
+    [MPJ_H_STORE_GLOBAL] = { "store_global", (void *)h_store_global, "bool(ptr,ptr,ptr)", RD | WR | RAISE | ALLOC },
+    [MPJ_H_STORE_CELL] = { "store_cell", (void *)h_store_cell, "bool(ptr,ptr)", WR | RAISE },
+    [MPJ_H_STORE_ENTRY] = { "store_entry", (void *)h_store_entry, "bool(ptr,i64,ptr)", RD | WR | RAISE },
+    [MPJ_H_GETATTR] = { "getattr", (void *)h_getattr, "ptr(ptr,ptr)", ANY },
+    [MPJ_H_SETATTR] = { "setattr", (void *)h_setattr, "bool(ptr,ptr,ptr)", ANY },
+    [MPJ_H_BINOP] = { "binop", (void *)h_binop, "ptr(i64,ptr,ptr)", ANY },
+    [MPJ_H_COMPARE] = { "compare", (void *)h_compare, "ptr(i64,ptr,ptr)", ANY },
+    [MPJ_H_TRUTH] = { "truth", (void *)h_truth, "i64(ptr)", ANY },
+    [MPJ_H_GETITEM] = { "getitem", (void *)h_getitem, "ptr(ptr,ptr)", ANY },
+    [MPJ_H_SETITEM] = { "setitem", (void *)h_setitem, "bool(ptr,ptr,ptr)", ANY },
+    [MPJ_H_CALL] = { "call", (void *)h_call, "ptr(ptr,ptr,i64,ptr,ptr,ptr,ptr,ptr,ptr)", ANY },
     [MPJ_H_FFLOORDIV] = { "float_floordiv", (void *)h_ffloordiv, "f64(f64,f64)", JC_HELPER_PURE },
     [MPJ_H_FMOD] = { "float_mod", (void *)h_fmod, "f64(f64,f64)", JC_HELPER_PURE },
     [MPJ_H_LIST_ITEM] = { "list_item", (void *)h_list_item, "ptr(ptr,i64)", RD | RAISE },

@@ -21,6 +21,7 @@
 MpJitConfig mp_jit_config = { 1, 0, 0, 0, NULL };
 int mp_jit_active;
 jc_runtime *mpj_rt;
+_Bool mpj_invalidated;
 static unsigned mpj_log_mask;
 
 static void mpj_log(const char *fmt, const char *a, const char *b)
@@ -130,6 +131,8 @@ typedef struct {
     uint32_t nw, cap;
 } Restore;
 static Restore *cur_restore;
+
+Frame *mpj_restoring_frame(void) { return cur_restore ? cur_restore->f : NULL; }
 
 static int write_slot(void *ud, void *frame, uint32_t slot, uint32_t type, uint64_t raw)
 {
@@ -270,8 +273,14 @@ void mp_jit_fini(void)
             fclose(m);
             for (size_t i = 0; i < len; i++) if (buf[i] == '\n') buf[i] = ' ';
             while (len && buf[len - 1] == ' ') buf[--len] = 0;
+            jc_stats st;
+            st.size = sizeof st;
+            jc_stats_get(mpj_rt, &st);
             fflush(stdout);
-            fprintf(stderr, "jit: %s\n", buf);
+            /* compiled= and aborted= first (the names bench/run and the
+             * issue use), then every library counter as it names it. */
+            fprintf(stderr, "jit: compiled=%llu aborted=%llu %s\n",
+                    (unsigned long long)st.traces_compiled, (unsigned long long)st.traces_aborted, buf);
             free(buf);
         }
     }
@@ -289,7 +298,10 @@ static int enter(Frame *f, jc_trace *t)
     cur_restore = &r;
     uint32_t pc;
     size_t mark = mpj_parked_mark();
+    _Bool outer_invalidated = mpj_invalidated;
+    mpj_invalidated = 0;
     int e = jc_trace_enter(mpj_rt, t, f, &pc);
+    mpj_invalidated |= outer_invalidated;   /* an outer trace checks it too */
     cur_restore = saved;
     free(r.w);
     mpj_release_parked(mark);
@@ -298,7 +310,9 @@ static int enter(Frame *f, jc_trace *t)
         return 0;
     }
     if (jc_runtime_status(mpj_rt) != JC_OK) disable("the runtime is in an error state: ");
-    return 1;
+    /* A helper that raised left its exception: the interpreter raises it
+     * at the resume pc, the helper's instruction, without re-running it. */
+    return mp.exc ? 2 : 1;
 }
 
 int mp_jit_loop_head(Frame *f, uint32_t *head)
@@ -322,17 +336,11 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
 
 /* ---------------------------------------------------------------- invalidation */
 
-void mp_jit_dict_changed(void *dict, int64_t hash)
+static void invalidate(uintptr_t key)
 {
-    if (mpj_rt) jc_runtime_invalidate(mpj_rt, mpj_key_entry(dict, hash));
+    if (mpj_rt && jc_runtime_invalidate(mpj_rt, key) > 0) mpj_invalidated = 1;
 }
 
-void mp_jit_dict_changed_all(void *dict)
-{
-    if (mpj_rt) jc_runtime_invalidate(mpj_rt, mpj_key_dict(dict));
-}
-
-void mp_jit_type_changed(Type *t)
-{
-    if (mpj_rt) jc_runtime_invalidate(mpj_rt, mpj_key_type(t));
-}
+void mp_jit_dict_changed(void *dict, int64_t hash) { invalidate(mpj_key_entry(dict, hash)); }
+void mp_jit_dict_changed_all(void *dict) { invalidate(mpj_key_dict(dict)); }
+void mp_jit_type_changed(Type *t) { invalidate(mpj_key_type(t)); }

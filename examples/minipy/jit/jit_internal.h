@@ -45,6 +45,8 @@ typedef struct {
                            have (guarded), or NULL */
     int cap;
     const char *why;    /* abort detail for the log */
+    int check_pending;  /* the last instruction called code that may have
+                           invalidated traces (see check_valid) */
 } MpjSel;
 
 extern MpjSel mpj_sel;
@@ -54,18 +56,30 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc,
 int mpj_load_slot(void *ud, jc_lower *b, const void *code,
                   uint32_t frame_depth, uint32_t slot);
 void mpj_sel_reset(Frame *f);
+/* The frame an exit is restoring inside jc_trace_enter, or NULL. */
+Frame *mpj_restoring_frame(void);
 
 /* Helpers (jit_helpers.c): indices into mpj_helpers[]. */
 enum {
 #define MPJ_HELPERS(X) \
-    X(IFLOORDIV) X(IMOD) X(FFLOORDIV) X(FMOD) X(LIST_ITEM) \
-    X(LIST_STORE_I64) X(LIST_STORE_F64) X(LIST_STORE_PTR)
+    X(FFLOORDIV) X(FMOD) X(LIST_ITEM) X(KEEP) \
+    X(LIST_STORE_I64) X(LIST_STORE_F64) X(LIST_STORE_PTR) \
+    X(BOX_INT) X(BOX_FLOAT) X(STORE_GLOBAL) X(STORE_CELL) X(STORE_ENTRY) \
+    X(GETATTR) X(SETATTR) X(BINOP) X(COMPARE) X(TRUTH) X(GETITEM) X(SETITEM) \
+    X(CALL)
 #define MPJ_E(n) MPJ_H_##n,
     MPJ_HELPERS(MPJ_E)
 #undef MPJ_E
     MPJ_H_COUNT
 };
 extern const jc_helper mpj_helpers[];
+
+/* Positional arguments the CALL helper takes (more: the trace aborts). */
+#define MPJ_MAX_CALL_ARGS 4
+
+/* Set when an invalidation unlinked a trace while a trace was running;
+ * checked by the trace after every helper that may run Python code. */
+extern _Bool mpj_invalidated;
 
 /* References parked by helpers until the running trace exits (see
  * jit_helpers.c); a helper that would park more than MPJ_PARK_MAX fails
@@ -85,7 +99,13 @@ enum {
     MPJ_ALIAS_FLOAT,         /* Float.v (see README: in-place float reuse) */
     MPJ_ALIAS_RANGEITER,     /* RangeIter.i (the trace stores it) */
     MPJ_ALIAS_LIST,          /* List.n / List.items */
-    MPJ_ALIAS_SEQITER        /* SeqIter.seq / .i */
+    MPJ_ALIAS_SEQITER,       /* SeqIter.seq */
+    MPJ_ALIAS_STATE,         /* mpj_invalidated */
+    MPJ_ALIAS_TYPE,          /* Type.version / flags */
+    MPJ_ALIAS_INSTDICT,      /* Inst.dict */
+    MPJ_ALIAS_DICT,          /* Dict.version / nent / ent, DEntry.key */
+    MPJ_ALIAS_DICTVAL,       /* DEntry.val */
+    MPJ_ALIAS_CELL           /* Cell.ref */
 };
 
 /* Invalidation keys: one per (dict, key hash) for a global the trace

@@ -74,6 +74,21 @@ static void guard_class(jc_lower *b, jc_ref p, Type *t)
     jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, ty, kptr(b, t)), 1);
 }
 
+/* The class of ptr value p, guarded once per trace: the class it is known
+ * to have, or else the class of the object seen for it at selection (a
+ * guard, remembered for later uses).  NULL: nothing known. */
+static Type *need_class(jc_lower *b, jc_ref p)
+{
+    if (jc_lower_type(b, p) != JC_TYPE_PTR) return NULL;
+    Type *t = ptype(p);
+    if (t) return t;
+    Obj *o = seen(p);
+    if (!o) return NULL;
+    guard_class(b, p, TYPE(o));
+    note(p, TYPE(o), o);
+    return TYPE(o);
+}
+
 /* Unbox the object at p (class already unknown) as what `like` is: a small
  * int -> i64, a float -> f64, a bool -> bool; other classes stay ptrs with
  * a class guard.  like == NULL: no guard possible (JC_REF_NONE). */
@@ -97,6 +112,18 @@ static jc_ref unbox_like(jc_lower *b, jc_ref p, Obj *like)
     return p;
 }
 
+/* A value loaded from a container (list, instance or module dict, cell):
+ * numbers unboxed with guards, anything else kept alive (see h_keep) with
+ * its class left to need_class. */
+static jc_ref from_container(jc_lower *b, jc_ref p, Obj *live)
+{
+    if (live && (IS(live, float) || IS(live, bool) || (IS(live, int) && !((Int *)live)->big)))
+        return unbox_like(b, p, live);
+    jc_ref r = jc_lower_call(b, MPJ_H_KEEP, &p, 1);
+    note(r, NULL, live);
+    return r;
+}
+
 int mpj_load_slot(void *ud, jc_lower *b, const void *code, uint32_t depth, uint32_t slot)
 {
     (void)ud;
@@ -110,12 +137,14 @@ int mpj_load_slot(void *ud, jc_lower *b, const void *code, uint32_t depth, uint3
     jc_ref p = jc_lower_load(b, JC_TYPE_PTR, jc_lower_frame(b),
                              (int64_t)offsetof(Frame, lp) + 8 * (int64_t)slot, MPJ_ALIAS_FRAME);
     jc_lower_guard(b, jc_lower_cmp(b, JC_NE, p, kptr(b, NULL)), 1);
-    jc_ref r = unbox_like(b, p, v);
-    if (r == p) {
-        note(p, TYPE(v), v);
-        return jc_lower_slot_bind(b, slot, p, 0);
+    if (!IS(v, float) && !IS(v, bool) && !(IS(v, int) && !((Int *)v)->big)) {
+        /* Any object: its class is guarded where an instruction needs it
+         * (need_class), so the slot may carry other objects around the
+         * loop. */
+        note(p, NULL, v);
+        return jc_lower_slot_bind(b, slot, p, JC_BIND_TYPE_ONLY);
     }
-    return jc_lower_slot_bind(b, slot, r, JC_BIND_TYPE_ONLY);
+    return jc_lower_slot_bind(b, slot, unbox_like(b, p, v), JC_BIND_TYPE_ONLY);
 }
 
 /* A constant: small ints, floats and bools raw, anything else a ptr in the
@@ -179,11 +208,8 @@ static jc_ref arith(jc_lower *b, int op, jc_ref x, jc_ref y)
             jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, jc_lower_binop(b, JC_SHR, r, y), x), 1);
             return r;
         }
-        case BIN_FLOORDIV: case BIN_MOD:
-            jc_lower_guard(b, jc_lower_cmp(b, JC_NE, y, zero), 1);
-            if (op == BIN_FLOORDIV)
-                jc_lower_guard(b, jc_lower_cmp(b, JC_NE, y, jc_lower_const_i64(b, -1)), 1);
-            return call2(b, op == BIN_MOD ? MPJ_H_IMOD : MPJ_H_IFLOORDIV, x, y);
+        case BIN_FLOORDIV: return jc_lower_binop_ov(b, JC_FLOORDIV, x, y);
+        case BIN_MOD: return jc_lower_binop_ov(b, JC_FLOORMOD, x, y);
         case BIN_TRUEDIV:
             guard_exact_f64(b, x);
             guard_exact_f64(b, y);
@@ -237,7 +263,7 @@ static jc_ref truth(jc_lower *b, jc_ref v)
     case JC_TYPE_I64: return jc_lower_cmp(b, JC_NE, v, jc_lower_const_i64(b, 0));
     case JC_TYPE_F64: return jc_lower_cmp(b, JC_NE, v, jc_lower_const_f64(b, 0.0));
     case JC_TYPE_PTR: {
-        Type *t = ptype(v);
+        Type *t = need_class(b, v);
         if (t == &mp_none_type) return jc_lower_const_bool(b, 0);
         if (t == &mp_list_type) {
             jc_ref n = jc_lower_load(b, JC_TYPE_I64, v, offsetof(List, n), MPJ_ALIAS_LIST);
@@ -258,12 +284,21 @@ static Obj *elem_like(Obj *l, int64_t i)
     return LITEMS(l)[i];
 }
 
-/* Load of the global `name` as a constant the trace depends on. */
+static int global_is_code(Obj *v);
+static jc_ref global_entry(jc_lower *b, Dict *d, Obj *name, Obj **val);
+
+/* Load of the global `name`: code (functions, classes ...) as a constant
+ * the trace depends on, data through its dict entry (global_entry). */
 static jc_ref global(jc_lower *b, Frame *f, Obj *name)
 {
     Dict *g = (Dict *)f->globals, *bi = (Dict *)f->builtins;
     int64_t h = mp_str_hash(name);
-    Obj *v = mp_dict_get((Obj *)g, name);
+    Obj *v = mp_dict_get((Obj *)g, name), *live = NULL;
+    if (v && !global_is_code(v)) {
+        jc_ref p = global_entry(b, g, name, &live);
+        if (p == JC_REF_NONE) return p;
+        return from_container(b, p, live);
+    }
     g->jit_watched = 1;
     jc_lower_depend(b, mpj_key_entry(g, h));
     jc_lower_depend(b, mpj_key_dict(g));
@@ -293,11 +328,139 @@ static jc_ref range_next(jc_lower *b, jc_ref it, Obj *live, jc_ref *next_i)
     return i;
 }
 
+/* A boxed object for v (borrowed: a new box is parked until the trace
+ * exits, see jit_helpers.c). */
+static jc_ref box(jc_lower *b, jc_ref v)
+{
+    jc_ref r;
+    switch (ty(b, v)) {
+    case JC_TYPE_PTR: return v;
+    case JC_TYPE_I64: r = jc_lower_call(b, MPJ_H_BOX_INT, &v, 1); note(r, &mp_int_type, NULL); return r;
+    case JC_TYPE_F64: r = jc_lower_call(b, MPJ_H_BOX_FLOAT, &v, 1); note(r, &mp_float_type, NULL); return r;
+    case JC_TYPE_BOOL:
+        r = jc_lower_select(b, v, jc_lower_const_obj(b, TRUE_), jc_lower_const_obj(b, FALSE_));
+        note(r, &mp_bool_type, NULL);
+        return r;
+    default: return JC_REF_NONE;
+    }
+}
+
+/* After a helper that may run Python code or rebind globals, the next
+ * instruction first checks that no trace was invalidated meanwhile (the
+ * running one may have been): its snapshot is that instruction's, after
+ * the helper's effects, so the exit resumes there. */
+static void ran_code(void) { mpj_sel.check_pending = 1; }
+
+static void check_valid(jc_lower *b)
+{
+    if (!mpj_sel.check_pending) return;
+    mpj_sel.check_pending = 0;
+    jc_ref flag = jc_lower_load(b, JC_TYPE_BOOL, kptr(b, &mpj_invalidated), 0, MPJ_ALIAS_STATE);
+    jc_lower_guard(b, flag, 0);
+}
+
+static jc_ref kframe_pc(jc_lower *b, Code *co, uint32_t pc)
+{
+    /* the interpreter's ip while the instruction runs (for f->ip) */
+    return jc_lower_const_ptr(b, co->code + pc + 1);
+}
+
+/* The attribute `name` of instance o as the specializer would cache it:
+ * entry index in the instance dict, or -1. */
+static int inst_index(Obj *o, Obj *name)
+{
+    if (!o) return -1;
+    Type *t = TYPE(o);
+    if (!(t->flags & T_USER) || !((Inst *)o)->dict || mp_type_lookup(t, name)) return -1;
+    Dict *d = (Dict *)((Inst *)o)->dict;
+    for (int64_t i = 0; i < d->nent; i++) if (d->ent[i].key == name) return (int)i;
+    return -1;
+}
+
+/* Guard the class's version tag and flags (one 64-bit word: a method
+ * becoming shadowed sets a flag without a new version). */
+static void guard_version(jc_lower *b, jc_ref o, Type *t)
+{
+    uint64_t w;
+    memcpy(&w, &t->version, sizeof w);
+    jc_ref cls = jc_lower_load(b, JC_TYPE_PTR, o, offsetof(Obj, type), MPJ_ALIAS_HEADER);
+    jc_ref v = jc_lower_load(b, JC_TYPE_I64, cls, offsetof(Type, version), MPJ_ALIAS_TYPE);
+    jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, v, jc_lower_const_i64(b, (int64_t)w)), 1);
+}
+
+/* Address arithmetic is not in the IR: entry i of a dict is reached by a
+ * load of ent and a constant offset. */
+static jc_ref inst_entry_check(jc_lower *b, jc_ref o, Obj *name, int idx, jc_ref *ent)
+{
+    jc_ref d = jc_lower_load(b, JC_TYPE_PTR, o, offsetof(Inst, dict), MPJ_ALIAS_INSTDICT);
+    jc_lower_guard(b, jc_lower_cmp(b, JC_NE, d, kptr(b, NULL)), 1);
+    jc_ref n = jc_lower_load(b, JC_TYPE_I64, d, offsetof(Dict, nent), MPJ_ALIAS_DICT);
+    jc_lower_guard(b, jc_lower_cmp(b, JC_GT, n, jc_lower_const_i64(b, idx)), 1);
+    *ent = jc_lower_load(b, JC_TYPE_PTR, d, offsetof(Dict, ent), MPJ_ALIAS_DICT);
+    jc_ref key = jc_lower_load(b, JC_TYPE_PTR, *ent, (int64_t)idx * (int64_t)sizeof(DEntry)
+                               + (int64_t)offsetof(DEntry, key), MPJ_ALIAS_DICT);
+    jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, key, jc_lower_const_obj(b, name)), 1);
+    return d;
+}
+
+/* Values a global may hold that the trace embeds as constants: functions,
+ * classes, builtins, modules (rebinding them is rare, and invalidates).
+ * Data (numbers, lists ...) is loaded through the dict's entry, guarded by
+ * its keys version, so a loop that updates a global keeps its trace. */
+static int global_is_code(Obj *v)
+{
+    return IS(v, function) || IS(v, type) || IS(v, builtin) || IS(v, module)
+           || (TYPE(v)->flags & T_EXC && IS(v, type));
+}
+
+static jc_ref global_entry(jc_lower *b, Dict *d, Obj *name, Obj **val)
+{
+    for (int64_t i = 0; i < d->nent; i++) {
+        if (d->ent[i].key == name || (d->ent[i].key && IS_STR(d->ent[i].key) && mp_str_eq(d->ent[i].key, name))) {
+            jc_ref kd = jc_lower_const_obj(b, (Obj *)d);
+            jc_ref ver = jc_lower_load(b, JC_TYPE_I64, kd, offsetof(Dict, version), MPJ_ALIAS_DICT);
+            jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, ver, jc_lower_const_i64(b, (int64_t)d->version)), 1);
+            jc_ref ent = jc_lower_load(b, JC_TYPE_PTR, kd, offsetof(Dict, ent), MPJ_ALIAS_DICT);
+            *val = d->ent[i].val;
+            return jc_lower_load(b, JC_TYPE_PTR, ent, i * (int64_t)sizeof(DEntry)
+                                 + (int64_t)offsetof(DEntry, val), MPJ_ALIAS_DICTVAL);
+        }
+    }
+    return JC_REF_NONE;
+}
+
+/* A call helper: callee A or B, up to MPJ_MAX_CALL_ARGS positional
+ * arguments, all boxed. */
+static jc_ref call_helper(jc_lower *b, Code *co, uint32_t pc, uint32_t base, int n)
+{
+    jc_ref a[4 + MPJ_MAX_CALL_ARGS];
+    a[0] = jc_lower_frame(b);
+    a[1] = kframe_pc(b, co, pc);
+    for (int i = 0; i < n + 2; i++) {
+        jc_ref v = jc_lower_slot_get(b, base + (uint32_t)i);
+        a[2 + i] = box(b, v);
+    }
+    for (int i = n; i < MPJ_MAX_CALL_ARGS; i++) a[4 + i] = kptr(b, NULL);
+    jc_ref na = jc_lower_const_i64(b, n);
+    jc_ref args[5 + MPJ_MAX_CALL_ARGS];
+    args[0] = a[0]; args[1] = a[1]; args[2] = na;
+    for (int i = 0; i < 2 + MPJ_MAX_CALL_ARGS; i++) args[3 + i] = a[2 + i];
+    ran_code();
+    return jc_lower_call(b, MPJ_H_CALL, args, 5 + MPJ_MAX_CALL_ARGS);
+}
+
 int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fdepth,
               const void *ic, jc_step *st)
 {
     (void)ud; (void)ic;
     Code *co = (Code *)code;
+    if (jc_lower_side_entry(b)) {
+        /* A side trace starts here, inside jc_trace_enter: the frame is as
+         * the parent's exit restored it. */
+        Frame *rf = mpj_restoring_frame();
+        if (!rf || rf->code != co) return abort_step(st, JC_ABORT_HOST_REFUSED, "side entry in another frame");
+        mpj_sel_reset(rf);
+    }
     Frame *f = mpj_sel.frame;
     if (fdepth != 0 || !f || co != f->code)
         return abort_step(st, JC_ABORT_HOST_REFUSED, "inlined frames are not lowered yet");
@@ -313,9 +476,110 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     st->kind = JC_STEP_NEXT;
     st->pc = pc + 1 + OPNC(u);
     int d = 0;
+    check_valid(b);
     switch (fam) {
     case OP_NOP:
         break;
+    case OP_PUSH_NULL:
+        jc_lower_slot_set(b, top, kptr(b, NULL));
+        d = 1;
+        break;
+    case OP_STORE_GLOBAL: {
+        if (!IS(f->globals, dict)) return abort_step(st, JC_ABORT_HOST_REFUSED, "globals not a dict");
+        jc_ref a[3] = { jc_lower_const_obj(b, f->globals), jc_lower_const_obj(b, TITEMS(co->names)[arg]),
+                        box(b, jc_lower_slot_get(b, top - 1)) };
+        jc_lower_call(b, MPJ_H_STORE_GLOBAL, a, 3);
+        ran_code();
+        d = -1;
+        break;
+    }
+    case OP_LOAD_DEREF: {
+        jc_ref cell = jc_lower_slot_get(b, (uint32_t)(co->nlocals + arg));
+        Obj *c = seen(cell);
+        if (!c || !IS(c, cell) || !((Cell *)c)->ref)
+            return abort_step(st, JC_ABORT_NO_TYPE_INFO, "cell not seen");
+        jc_ref v = jc_lower_load(b, JC_TYPE_PTR, cell, offsetof(Cell, ref), MPJ_ALIAS_CELL);
+        jc_lower_guard(b, jc_lower_cmp(b, JC_NE, v, kptr(b, NULL)), 1);
+        jc_lower_slot_set(b, top, from_container(b, v, ((Cell *)c)->ref));
+        d = 1;
+        break;
+    }
+    case OP_STORE_DEREF: {
+        jc_ref a[2] = { jc_lower_slot_get(b, (uint32_t)(co->nlocals + arg)), box(b, jc_lower_slot_get(b, top - 1)) };
+        jc_lower_call(b, MPJ_H_STORE_CELL, a, 2);
+        d = -1;
+        break;
+    }
+    case OP_LOAD_ATTR: {
+        Obj *name = TITEMS(co->names)[arg];
+        jc_ref o = jc_lower_slot_get(b, top - 1);
+        Type *t = need_class(b, o);
+        int idx = inst_index(seen(o), name);
+        if (!t || idx < 0) {
+            jc_ref a[2] = { box(b, o), jc_lower_const_obj(b, name) };
+            jc_ref r = jc_lower_call(b, MPJ_H_GETATTR, a, 2);
+            ran_code();
+            jc_lower_slot_set(b, top - 1, r);
+            break;
+        }
+        guard_version(b, o, t);
+        jc_ref ent;
+        inst_entry_check(b, o, name, idx, &ent);
+        jc_ref v = jc_lower_load(b, JC_TYPE_PTR, ent, (int64_t)idx * (int64_t)sizeof(DEntry)
+                                 + (int64_t)offsetof(DEntry, val), MPJ_ALIAS_DICTVAL);
+        jc_lower_slot_set(b, top - 1, from_container(b, v, ((Dict *)((Inst *)seen(o))->dict)->ent[idx].val));
+        break;
+    }
+    case OP_STORE_ATTR: {
+        Obj *name = TITEMS(co->names)[arg];
+        jc_ref o = jc_lower_slot_get(b, top - 1), v = jc_lower_slot_get(b, top - 2);
+        Type *t = need_class(b, o);
+        int idx = inst_index(seen(o), name);
+        if (!t || idx < 0) {
+            jc_ref a[3] = { box(b, o), jc_lower_const_obj(b, name), box(b, v) };
+            jc_lower_call(b, MPJ_H_SETATTR, a, 3);
+            ran_code();
+            d = -2;
+            break;
+        }
+        guard_version(b, o, t);
+        jc_ref ent;
+        jc_ref dict = inst_entry_check(b, o, name, idx, &ent);
+        jc_ref a[3] = { dict, jc_lower_const_i64(b, idx), box(b, v) };
+        jc_lower_call(b, MPJ_H_STORE_ENTRY, a, 3);
+        d = -2;
+        break;
+    }
+    case OP_LOAD_METHOD: {
+        /* A method found in the class: the function is a constant (the
+         * class's version guards it, and the trace depends on the class). */
+        Obj *name = TITEMS(co->names)[arg];
+        jc_ref o = jc_lower_slot_get(b, top - 1);
+        Type *t = need_class(b, o);
+        Obj *so = seen(o);
+        if (!t || !so || (t->flags & T_SHADOW) || t == &mp_type_type || t == &mp_module_type
+            || t == &mp_super_type)
+            return abort_step(st, JC_ABORT_NO_TYPE_INFO, "LOAD_METHOD: receiver not seen");
+        Obj *m = mp_type_lookup(t, name);
+        if (!m || !(IS(m, function) || (IS(m, builtin) && !((Builtin *)m)->self))
+            || ((t->flags & T_USER) && ((Inst *)so)->dict && mp_dict_get(((Inst *)so)->dict, name)))
+            return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "LOAD_METHOD: not a plain method");
+        guard_version(b, o, t);
+        jc_lower_depend(b, mpj_key_type(t));
+        jc_ref fn = constant(b, m);
+        jc_lower_slot_set(b, top - 1, fn);
+        jc_lower_slot_set(b, top, o);
+        d = 1;
+        break;
+    }
+    case OP_CALL: {
+        if (arg > MPJ_MAX_CALL_ARGS) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "CALL with many arguments");
+        uint32_t base = top - (uint32_t)arg - 2;
+        jc_ref r = call_helper(b, co, pc, base, arg);
+        jc_lower_slot_set(b, base, r);
+        d = -arg - 1;
+        break;
+    }
     case OP_POP_TOP:
         d = -1;
         break;
@@ -362,7 +626,11 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     case OP_BINARY_OP: {
         jc_ref x = jc_lower_slot_get(b, top - 2), y = jc_lower_slot_get(b, top - 1);
         jc_ref r = arith(b, arg & 0xff, x, y);
-        if (r == JC_REF_NONE) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "BINARY_OP on these types");
+        if (r == JC_REF_NONE) {
+            jc_ref a[3] = { jc_lower_const_i64(b, arg), box(b, x), box(b, y) };
+            r = jc_lower_call(b, MPJ_H_BINOP, a, 3);
+            ran_code();
+        }
         jc_lower_slot_set(b, top - 2, r);
         d = -1;
         break;
@@ -386,7 +654,11 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     case OP_COMPARE_OP: {
         jc_ref x = jc_lower_slot_get(b, top - 2), y = jc_lower_slot_get(b, top - 1);
         jc_ref r = compare(b, arg, x, y);
-        if (r == JC_REF_NONE) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "COMPARE_OP on these types");
+        if (r == JC_REF_NONE) {
+            jc_ref a[3] = { jc_lower_const_i64(b, arg), box(b, x), box(b, y) };
+            r = jc_lower_call(b, MPJ_H_COMPARE, a, 3);
+            ran_code();
+        }
         jc_lower_slot_set(b, top - 2, r);
         d = -1;
         break;
@@ -406,7 +678,14 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: {
         uint32_t hist = co->code[pc + 1], taken = hist & 0xffff, not_taken = hist >> 16;
         if (taken + not_taken == 0) return abort_step(st, JC_ABORT_NO_TYPE_INFO, "branch never executed");
-        jc_ref c = truth(b, jc_lower_slot_get(b, top - 1));
+        jc_ref v = jc_lower_slot_get(b, top - 1);
+        jc_ref c = truth(b, v);
+        if (c == JC_REF_NONE && ty(b, v) == JC_TYPE_PTR) {
+            /* Python's truth of any object: 1 false, 2 true, 0 raised. */
+            jc_ref t = jc_lower_call(b, MPJ_H_TRUTH, &v, 1);
+            ran_code();
+            c = jc_lower_cmp(b, JC_EQ, t, jc_lower_const_i64(b, 2));
+        }
         if (c == JC_REF_NONE) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "truth of this type");
         int jump = taken > not_taken;
         int if_true = fam == OP_POP_JUMP_IF_TRUE;
@@ -420,7 +699,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         break;
     case OP_FOR_ITER: {
         jc_ref it = jc_lower_slot_get(b, top - 1), next = JC_REF_NONE, v;
-        Type *t = ptype(it);
+        Type *t = need_class(b, it);
         Obj *live = seen(it);
         if (t == &mp_range_iterator_type) {
             v = range_next(b, it, live, &next);
@@ -434,8 +713,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
             jc_ref n = jc_lower_load(b, JC_TYPE_I64, seq, offsetof(List, n), MPJ_ALIAS_LIST);
             jc_lower_guard(b, jc_lower_cmp(b, JC_LT, i, n), 1);
             jc_ref item = call2(b, MPJ_H_LIST_ITEM, seq, i);
-            v = unbox_like(b, item, elem_like(si->seq, si->i));
-            if (v == JC_REF_NONE) return abort_step(st, JC_ABORT_NO_TYPE_INFO, "list elements not seen");
+            v = from_container(b, item, elem_like(si->seq, si->i));
             jc_lower_store(b, it, offsetof(SeqIter, i),
                            jc_lower_binop(b, JC_ADD, i, jc_lower_const_i64(b, 1)), MPJ_ALIAS_RANGEITER);
         } else return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "FOR_ITER over this iterator");
@@ -445,11 +723,16 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     }
     case OP_BINARY_SUBSCR: {
         jc_ref o = jc_lower_slot_get(b, top - 2), k = jc_lower_slot_get(b, top - 1);
-        if (ty(b, o) != JC_TYPE_PTR || ptype(o) != &mp_list_type || ty(b, k) != JC_TYPE_I64)
-            return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "BINARY_SUBSCR on these types");
+        if (need_class(b, o) != &mp_list_type || ty(b, k) != JC_TYPE_I64) {
+            jc_ref a[2] = { box(b, o), box(b, k) };
+            jc_ref r = jc_lower_call(b, MPJ_H_GETITEM, a, 2);
+            ran_code();
+            jc_lower_slot_set(b, top - 2, r);
+            d = -1;
+            break;
+        }
         jc_ref item = call2(b, MPJ_H_LIST_ITEM, o, k);
-        jc_ref v = unbox_like(b, item, elem_like(seen(o), 0));
-        if (v == JC_REF_NONE) return abort_step(st, JC_ABORT_NO_TYPE_INFO, "list elements not seen");
+        jc_ref v = from_container(b, item, elem_like(seen(o), 0));
         jc_lower_slot_set(b, top - 2, v);
         d = -1;
         break;
@@ -457,11 +740,16 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     case OP_STORE_SUBSCR: {
         jc_ref o = jc_lower_slot_get(b, top - 2), k = jc_lower_slot_get(b, top - 1);
         jc_ref v = jc_lower_slot_get(b, top - 3);
-        if (ty(b, o) != JC_TYPE_PTR || ptype(o) != &mp_list_type || ty(b, k) != JC_TYPE_I64)
-            return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "STORE_SUBSCR on these types");
         int h = ty(b, v) == JC_TYPE_I64 ? MPJ_H_LIST_STORE_I64 : ty(b, v) == JC_TYPE_F64 ? MPJ_H_LIST_STORE_F64
-              : ty(b, v) == JC_TYPE_PTR ? MPJ_H_LIST_STORE_PTR : -1;
-        if (h < 0) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "STORE_SUBSCR of a bool");
+              : MPJ_H_LIST_STORE_PTR;
+        if (need_class(b, o) != &mp_list_type || ty(b, k) != JC_TYPE_I64) {
+            jc_ref a[3] = { box(b, o), box(b, k), box(b, v) };
+            jc_lower_call(b, MPJ_H_SETITEM, a, 3);
+            ran_code();
+            d = -3;
+            break;
+        }
+        if (h == MPJ_H_LIST_STORE_PTR) v = box(b, v);
         jc_ref a[3] = { o, k, v };
         jc_lower_call(b, (uint32_t)h, a, 3);
         d = -3;
