@@ -24,6 +24,19 @@ typedef struct {
     int line_off;       /* added to line numbers (f-string sub-expressions) */
 } Lexer;
 
+/* Front-end memory (lexer.c).  What the lexer, the parser and the symbol
+ * table allocate -- tokens, nodes, lists, scopes -- is registered and
+ * released in one go when the compilation of a source ends, successful or
+ * not (syntax errors longjmp out of the parser).  mp_fe_mark() before
+ * parsing, mp_fe_release(mark) after compiling; marks nest. */
+enum { FE_RAW, FE_NODE, FE_SCOPE, FE_PTR };
+void *mp_fe_alloc(size_t n, int kind);        /* zeroed */
+void *mp_fe_realloc(void *p, size_t n);       /* p from mp_fe_alloc (FE_RAW) or NULL */
+char *mp_fe_own(char *malloced);              /* free(malloced) at release */
+uint64_t mp_fe_mark(void);
+void mp_fe_release(uint64_t mark);
+void mp_scope_release(void *scope);           /* symtable.c: a scope's objects */
+
 /* Returns 0, or -1 with a SyntaxError set. */
 int mp_lex(Lexer *lx, const char *filename, const char *src);
 Obj *mp_syntax_error(const char *filename, int line, int col, const char *msg);

@@ -208,7 +208,10 @@ static Obj *b_reversed(Obj **args, int n, Obj *kw)
     if (IS(o, range)) {
         Range *r = (Range *)o;
         int64_t len = mp_len(o);
-        return mp_iter(mp_range_new(r->start + (len - 1) * r->step, r->start - r->step, -r->step));
+        Obj *rr = mp_range_new(r->start + (len - 1) * r->step, r->start - r->step, -r->step);
+        Obj *it = mp_iter(rr);
+        decref(rr);
+        return it;
     }
     Obj *l = mp_list_of(o);
     if (!l) return NULL;
@@ -894,8 +897,50 @@ static Obj *g_send(Obj **args, int n, Obj *kw)
     mp.exc = mp_exc_new(&mp_exc_StopIteration, NULL);
     return NULL;
 }
-static Obj *g_close(Obj **args, int n, Obj *kw) { ((Gen *)args[0])->done = 1; return incref(NONE); }
-static const struct MethodDef gen_methods[] = { { "send", g_send }, { "close", g_close }, { NULL, NULL } };
+/* g.throw(exc), g.throw(type[, value[, tb]]): CPython 3.11's forms. */
+static Obj *g_throw(Obj **args, int n, Obj *kw)
+{
+    if (mp_check_args("throw", n - 1, 1, 3) < 0) return NULL;
+    Gen *g = (Gen *)args[0];
+    Obj *t = args[1], *val = n > 2 ? args[2] : NONE, *exc;
+    if (IS(t, type) && mp_is_subtype((Type *)t, &mp_exc_BaseException)) {
+        if (mp_isinstance(val, (Type *)t)) exc = incref(val);
+        else if (val == NONE) exc = mp_call0(t);
+        else if (IS(val, tuple)) exc = mp_call(t, TITEMS(val), (int)TN(val), NULL);
+        else exc = mp_call1(t, val);
+        if (!exc) return NULL;
+    } else if (mp_isinstance(t, &mp_exc_BaseException)) {
+        if (val != NONE) return mp_err(&mp_exc_TypeError, "instance exception may not have a separate value");
+        exc = incref(t);
+    } else
+        return mp_err(&mp_exc_TypeError, "exceptions must be classes or instances deriving from BaseException, not %s",
+                      mp_type_name(t));
+    Obj *v = mp_gen_throw(g, exc);
+    if (v || mp.exc) return v;
+    if (g->retval) return mp_err_obj(&mp_exc_StopIteration, g->retval);
+    mp.exc = mp_exc_new(&mp_exc_StopIteration, NULL);
+    return NULL;
+}
+
+/* g.close(): GeneratorExit raised where g is suspended; a generator that
+ * yields instead is a RuntimeError. */
+static Obj *g_close(Obj **args, int n, Obj *kw)
+{
+    Gen *g = (Gen *)args[0];
+    if (g->running) return mp_err(&mp_exc_ValueError, "generator already executing");
+    if (g->done || !g->started) { g->done = 1; return incref(NONE); }
+    Obj *v = mp_gen_throw(g, mp_exc_new(&mp_exc_GeneratorExit, NULL));
+    if (v) {
+        decref(v);
+        return mp_err(&mp_exc_RuntimeError, "generator ignored GeneratorExit");
+    }
+    if (mp_err_matches(&mp_exc_GeneratorExit) || mp_err_matches(&mp_exc_StopIteration)) mp_err_clear();
+    if (mp.exc) return NULL;
+    return incref(NONE);
+}
+static const struct MethodDef gen_methods[] = {
+    { "send", g_send }, { "throw", g_throw }, { "close", g_close }, { NULL, NULL }
+};
 
 static const struct MethodDef int_methods[] = {
     { "bit_length", i_bit_length }, { "bit_count", i_bit_count }, { "conjugate", i_conjugate },

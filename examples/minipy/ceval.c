@@ -64,7 +64,7 @@ Frame *mp_frame_new(Code *co, Func *fn, Obj *globals, Obj *locals)
     if (!f) return NULL;
     f->back = NULL; f->code = co; f->func = fn;
     f->globals = globals; f->builtins = mp.builtins; f->locals = locals;
-    f->ip = co->code; f->nblocks = 0; f->is_gen = 0; f->yielded = 0;
+    f->ip = co->code; f->nblocks = 0; f->is_gen = 0; f->yielded = 0; f->throwing = 0;
     memset(f->lp, 0, sizeof(Obj *) * nl);
     f->stack = f->lp + nl;
     f->sp = f->stack;
@@ -208,12 +208,18 @@ Obj *mp_func_call(Func *fn, Obj **args, int n, Obj *kwnames)
     return r;
 }
 
-Obj *mp_gen_send(Gen *g, Obj *v)
+/* Resumes g: with v pushed as the value of the suspended yield, or, when
+ * throwing, with mp.exc raised at that point. */
+static Obj *gen_resume(Gen *g, Obj *v, int throwing)
 {
     if (g->done) return NULL;
     if (g->running) return mp_err(&mp_exc_ValueError, "generator already executing");
     Frame *f = g->f;
-    if (g->started) *f->sp++ = incref(v ? v : NONE);
+    if (throwing) {
+        f->throwing = 1;
+        /* suspended in YIELD_FROM (ip at it): raise as from its line */
+        if (g->started && OPC(*f->ip) == OP_YIELD_FROM) f->ip++;
+    } else if (g->started) *f->sp++ = incref(v ? v : NONE);
     g->started = 1;
     g->running = 1;
     if (++mp.depth > mp.limit) {
@@ -235,6 +241,33 @@ Obj *mp_gen_send(Gen *g, Obj *v)
     }
     g->retval = r;
     return NULL;
+}
+
+Obj *mp_gen_send(Gen *g, Obj *v) { return gen_resume(g, v, 0); }
+
+/* gen.throw(exc): raised where g is suspended.  A generator suspended in
+ * `yield from` another generator passes it on (as CPython): if the inner
+ * one yields, so does g; if it returns, g resumes with its value; if it
+ * raises, the exception continues in g.  An exhausted generator just
+ * raises it.  Returns the next value yielded, or NULL (exception set, or
+ * none if g returned: g->retval). */
+Obj *mp_gen_throw(Gen *g, Obj *exc)
+{
+    if (g->running) { decref(exc); return mp_err(&mp_exc_ValueError, "generator already executing"); }
+    Frame *f = g->f;
+    if (!g->done && g->started && OPC(*f->ip) == OP_YIELD_FROM && IS(f->sp[-1], generator)) {
+        g->running = 1;
+        Obj *r = mp_gen_throw((Gen *)f->sp[-1], exc);
+        g->running = 0;
+        if (r) return r;
+        if (!mp.exc) return mp_gen_send(g, NONE);
+        exc = mp.exc;
+        mp.exc = NULL;
+    }
+    xdecref(mp.exc);
+    mp.exc = exc;
+    if (g->done) return NULL;
+    return gen_resume(g, NULL, 1);
 }
 
 static Obj *build_class(Obj *func, Obj *qualname, Obj *bases)
@@ -484,6 +517,7 @@ Obj *mp_eval(Frame *f)
     Frame *saved_frame = mp.frame;
     f->back = saved_frame;
     mp.frame = f;
+    if (f->throwing) { f->throwing = 0; goto error; }   /* gen.throw */
     DISPATCH();
 
 L_NOP: NEXT();

@@ -923,6 +923,11 @@ static Obj *compile_scope(Scope *sc, Node *node, NList *body, Node *bodyexpr, in
         emit(&c, OP_RETURN_VALUE, 0);
     }
     Code *co = mp_alloc(&mp_code_type, sizeof(Code));
+    if (mp.ncodes == mp.capcodes) {
+        mp.capcodes = mp.capcodes * 2 + 64;
+        mp.codes = realloc(mp.codes, sizeof(Obj *) * mp.capcodes);
+    }
+    mp.codes[mp.ncodes++] = (Obj *)co;
     co->code = c.code; co->ncode = c.n; co->lines = c.lines;
     co->consts = tuple_of_list(c.consts); decref(c.consts);
     co->names = tuple_of_list(c.names); decref(c.names);

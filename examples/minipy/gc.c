@@ -425,3 +425,96 @@ void mp_gc_init(void)
     const char *e = getenv("MINIPY_GC_THRESHOLD");
     if (e && *e) mp.gc_threshold = atol(e);
 }
+
+/* ---- teardown ---- */
+
+static void clear_type_dict(Type *t)
+{
+    if (t->dict) { mp_dict_clear(t->dict); }
+}
+
+static void free_code(Code *co)
+{
+    while (co->spare) { Frame *f = co->spare; co->spare = f->back; free(f); }
+    free(co->code); free(co->lines); free(co->cell2arg);
+    co->code = NULL; co->lines = NULL; co->cell2arg = NULL;
+}
+
+/* Frees everything at exit, so that `make valgrind-minipy` can require no
+ * leaks: whatever is still allocated afterwards was lost by a reference
+ * count that never dropped to zero.  Order matters: first the program's
+ * state is dropped (module namespaces, class dicts, method tables), a full
+ * collection frees the cycles that breaks open, and only then the objects
+ * minipy never frees during a run -- modules, classes, code objects -- and
+ * the immortal ones (interned strings, small ints) go.  Nothing runs after
+ * it. */
+void mp_teardown(void)
+{
+    mp.gc_enabled = 0;
+    mp.tearing_down = 1;
+    Obj *e = mp.exc, *h = mp.handled;
+    mp.exc = mp.handled = NULL;
+    xdecref(e); xdecref(h);
+    /* the modules, kept while their namespaces are emptied */
+    int64_t nmod = mp.modules ? ((Dict *)mp.modules)->used : 0, i = 0, pos = 0;
+    Obj **mods = malloc(sizeof(Obj *) * (nmod + 1)), *k, *v;
+    while (mp.modules && mp_dict_next(mp.modules, &pos, &k, &v)) mods[i++] = incref(v);
+    nmod = i;
+    for (i = 0; i < nmod; i++) if (((Module *)mods[i])->dict) mp_dict_clear(((Module *)mods[i])->dict);
+    if (mp.modules) { mp_dict_clear(mp.modules); decref(mp.modules); mp.modules = NULL; }
+    if (mp.prelude_globals) { mp_dict_clear(mp.prelude_globals); decref(mp.prelude_globals); mp.prelude_globals = NULL; }
+    mp.big_range = NULL;
+    Obj *l[] = { mp.argv, mp.stdout_obj, mp.source_cache, mp.repr_stack };
+    mp.argv = mp.stdout_obj = mp.source_cache = mp.repr_stack = NULL;
+    for (i = 0; i < 4; i++) xdecref(l[i]);
+    for (i = 0; mp.all_types && i < LN(mp.all_types); i++) clear_type_dict((Type *)LITEMS(mp.all_types)[i]);
+#define CLEAR_TYPE(id, nm) clear_type_dict(&mp_##id##_type);
+    MP_TYPES(CLEAR_TYPE)
+#undef CLEAR_TYPE
+#define CLEAR_EXC(id, nm, b) clear_type_dict(&mp_exc_##id);
+    MP_EXCEPTIONS(CLEAR_EXC)
+#undef CLEAR_EXC
+    mp_dict_clear(mp.builtins);
+    mp_gc_collect();
+
+    for (i = 0; i < nmod; i++) decref(mods[i]);
+    free(mods);
+    decref(mp.builtins); mp.builtins = NULL;
+    for (i = 0; mp.all_types && i < LN(mp.all_types); i++) {
+        Type *t = (Type *)LITEMS(mp.all_types)[i];
+        xdecref(t->dict); xdecref(t->nameobj); xdecref(t->qualname); xdecref(t->module);
+        free((char *)t->name);
+    }
+    Obj *types = mp.all_types;
+    mp.all_types = NULL;
+    for (i = 0; types && i < LN(types); i++) mp_free(LITEMS(types)[i]);
+    if (types) { ((List *)types)->n = 0; decref(types); }
+#define FREE_TYPE(id, nm) if (mp_##id##_type.dict) { decref(mp_##id##_type.dict); mp_##id##_type.dict = NULL; }
+    MP_TYPES(FREE_TYPE)
+#undef FREE_TYPE
+#define FREE_EXC(id, nm, b) if (mp_exc_##id.dict) { decref(mp_exc_##id.dict); mp_exc_##id.dict = NULL; }
+    MP_EXCEPTIONS(FREE_EXC)
+#undef FREE_EXC
+    /* code objects: first drop what they reference (nested code objects
+     * among it), then free them all */
+    for (i = 0; i < mp.ncodes; i++) {
+        Code *co = (Code *)mp.codes[i];
+        Obj *refs[] = { co->consts, co->names, co->varnames, co->cellvars, co->freevars,
+                        co->name, co->qualname, co->filename };
+        co->consts = co->names = co->varnames = co->cellvars = co->freevars = NULL;
+        for (int j = 0; j < 8; j++) xdecref(refs[j]);
+        free_code(co);
+    }
+    mp_gc_collect();
+    for (i = 0; i < mp.ncodes; i++) mp_free(mp.codes[i]);
+    free(mp.codes); mp.codes = NULL; mp.ncodes = mp.capcodes = 0;
+
+    /* immortals and free lists */
+    for (i = 0; i < 262; i++) if (mp.small_ints[i]) { mp_free(mp.small_ints[i]); mp.small_ints[i] = NULL; }
+    if (mp.empty_tuple) { mp_free(mp.empty_tuple); mp.empty_tuple = NULL; }
+    mp_str_teardown();
+    while (mp.int_free) { Obj *o = mp.int_free; mp.int_free = (Obj *)o->type; o->type = &mp_int_type; mp_free(o); }
+    while (mp.float_free) { Obj *o = mp.float_free; mp.float_free = (Obj *)o->type; o->type = &mp_float_type; mp_free(o); }
+    for (i = 0; i < (int64_t)(sizeof mp.freel / sizeof mp.freel[0]); i++)
+        while (mp.freel[i]) { void *p = mp.freel[i]; mp.freel[i] = *(void **)p; free(p); }
+}

@@ -7,6 +7,53 @@
 #include <ctype.h>
 #include "ast.h"
 
+/* ---- front-end memory ---- */
+
+struct FEBlk { struct FEBlk *next, *prev; uint64_t seq; int64_t kind; };
+
+void *mp_fe_alloc(size_t n, int kind)
+{
+    struct FEBlk *b = calloc(1, sizeof *b + n);
+    if (!b) { mp_nomem(); return NULL; }
+    b->seq = ++mp.fe_seq; b->kind = kind;
+    b->prev = NULL; b->next = mp.fe_head;
+    if (mp.fe_head) mp.fe_head->prev = b;
+    mp.fe_head = b;
+    return b + 1;
+}
+
+void *mp_fe_realloc(void *p, size_t n)
+{
+    if (!p) return mp_fe_alloc(n, FE_RAW);
+    struct FEBlk *b = realloc((struct FEBlk *)p - 1, sizeof *b + n);
+    if (!b) { mp_nomem(); return NULL; }
+    if (b->prev) b->prev->next = b; else mp.fe_head = b;
+    if (b->next) b->next->prev = b;
+    return b + 1;
+}
+
+char *mp_fe_own(char *malloced)
+{
+    char **slot = mp_fe_alloc(sizeof(char *), FE_PTR);
+    *slot = malloced;
+    return malloced;
+}
+
+uint64_t mp_fe_mark(void) { return mp.fe_seq; }
+
+void mp_fe_release(uint64_t mark)
+{
+    while (mp.fe_head && mp.fe_head->seq > mark) {
+        struct FEBlk *b = mp.fe_head;
+        mp.fe_head = b->next;
+        if (mp.fe_head) mp.fe_head->prev = NULL;
+        if (b->kind == FE_NODE) xdecref(((Node *)(b + 1))->val);
+        else if (b->kind == FE_SCOPE) mp_scope_release(b + 1);
+        else if (b->kind == FE_PTR) free(*(char **)(b + 1));
+        free(b);
+    }
+}
+
 static const char *ops3[] = { "**=", "//=", ">>=", "<<=", "...", NULL };
 static const char *ops2[] = { "->", ":=", "**", "//", ">>", "<<", "<=", ">=", "==", "!=",
                               "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", NULL };
@@ -15,7 +62,7 @@ static int push(Lexer *lx, int kind, int line, int col, const char *p, int len)
 {
     if (lx->n == lx->cap) {
         lx->cap = lx->cap ? lx->cap * 2 : 256;
-        lx->t = realloc(lx->t, sizeof(Token) * lx->cap);
+        lx->t = mp_fe_realloc(lx->t, sizeof(Token) * lx->cap);
     }
     Token *t = &lx->t[lx->n++];
     memset(t, 0, sizeof *t);
@@ -133,7 +180,7 @@ static int lex_string(Lexer *lx, const char **pp, int line, int col, const char 
         sb_add(&b, body, blen);
         t->slen = raw;   /* for f-strings: slen carries the raw flag */
         sb_addc(&b, 0);
-        t->s = b.s;
+        t->s = mp_fe_own(b.s);
     } else {
         if (mp_decode_escapes(body, blen, raw, bytes, &b) < 0) {
             mp_syntax_error(lx->filename, line, col, "(unicode error) truncated \\xXX escape");
@@ -141,7 +188,7 @@ static int lex_string(Lexer *lx, const char **pp, int line, int col, const char 
         }
         t->slen = (int)b.n;
         sb_addc(&b, 0);
-        t->s = b.s;
+        t->s = mp_fe_own(b.s);
     }
     *pp = p;
     return 0;
@@ -176,7 +223,7 @@ static int lex_number(Lexer *lx, const char **pp, int line, int col)
     for (const char *q = s; q < p; q++) if (*q != '_') sb_addc(&b, *q);
     lx->t[i].slen = (int)b.n;
     sb_addc(&b, 0);
-    lx->t[i].s = b.s;
+    lx->t[i].s = mp_fe_own(b.s);
     *pp = p;
     return 0;
 }
@@ -254,7 +301,7 @@ int mp_lex(Lexer *lx, const char *filename, const char *src)
                 if (ok) { p = s; if (lex_string(lx, &p, line, col, s) < 0) return -1; goto counted; }
             }
             int i = push(lx, TK_NAME, line, col, s, (int)(p - s));
-            lx->t[i].s = strndup(s, p - s);
+            lx->t[i].s = mp_fe_own(strndup(s, p - s));
             lx->t[i].slen = (int)(p - s);
             continue;
         }

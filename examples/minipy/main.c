@@ -46,9 +46,11 @@ static void cache_source(const char *filename, const char *src)
 static Obj *compile_source(const char *filename, const char *src)
 {
     cache_source(filename, src);
+    uint64_t mark = mp_fe_mark();
     Node *mod = mp_parse(filename, src);
-    if (!mod) return NULL;
-    return mp_compile(mod, filename, src);
+    Obj *co = mod ? mp_compile(mod, filename, src) : NULL;
+    mp_fe_release(mark);
+    return co;
 }
 
 Obj *mp_exec_source(const char *filename, const char *src, Obj *globals)
@@ -151,14 +153,16 @@ static void *run_main(void *arg)
         }
         char *dir = strdup(filename);
         char *slash = strrchr(dir, '/');
-        if (slash) { *slash = 0; mp.script_dir = dir; } else mp.script_dir = ".";
+        if (slash) { *slash = 0; mp.script_dir = dir; } else { free(dir); mp.script_dir = "."; }
     }
     Obj *co = compile_source(filename, src);
+    free(src);
     if (!co) { r->status = handle_exit(); return NULL; }
     if (r->dis_only) { dis_all(co, stdout); r->status = 0; return NULL; }
     Obj *main = mp_module_new("__main__");
     Obj *g = ((Module *)main)->dict;
     mp_dict_set(mp.modules, mp.s___main__, main);
+    decref(main);   /* mp.modules keeps it */
     mp_dict_set(g, mp.s___builtins__, mp.builtins);
     Obj *fn = mp_str_c(filename);
     mp_dict_set(g, mp.s___file__, fn);
@@ -173,6 +177,15 @@ static void *run_main(void *arg)
     if (mp.dis_after) { fflush(stdout); dis_all(co, stdout); }
     fflush(stdout);
     mp_jit_fini();
+    return NULL;
+}
+
+/* The interpreter thread: the program, then the teardown (on this thread's
+ * large stack: freeing a long chain of objects recurses). */
+static void *run_thread(void *arg)
+{
+    run_main(arg);
+    mp_teardown();
     return NULL;
 }
 
@@ -230,7 +243,7 @@ int main(int argc, char **argv)
     pthread_attr_init(&attr);
     pthread_attr_setstacksize(&attr, (size_t)1 << 30);
     pthread_t th;
-    if (pthread_create(&th, &attr, run_main, &r) != 0) run_main(&r);
+    if (pthread_create(&th, &attr, run_thread, &r) != 0) run_thread(&r);
     else pthread_join(th, NULL);
     fflush(stdout);
     return r.status;

@@ -507,24 +507,47 @@ static uint32_t mt_next(void)
     y ^= y >> 18;
     return y;
 }
+void mp_sha512(const unsigned char *data, size_t n, unsigned char out[64]);
+
+/* seed(None): 624 words of OS entropy, as CPython (os.urandom); the clock
+ * only if the OS gives none. */
+static void seed_entropy(void)
+{
+    uint32_t key[624];
+    size_t got = 0;
+    FILE *f = fopen("/dev/urandom", "rb");
+    if (f) { got = fread(key, 1, sizeof key, f); fclose(f); }
+    if (got != sizeof key) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        key[0] = (uint32_t)ts.tv_nsec; key[1] = (uint32_t)ts.tv_sec;
+        mt_init_array(key, 2);
+        return;
+    }
+    mt_init_array(key, 624);
+}
+
+/* seed(a): an int by its absolute value; str, bytes and bytearray by
+ * CPython's version-2 rule, int.from_bytes(b + sha512(b).digest()) (b the
+ * UTF-8 bytes); anything else by its hash. */
 static Obj *r_seed(Obj **args, int n, Obj *kw)
 {
     Obj *a = n > 0 ? args[0] : NONE;
-    if (a == NONE) {
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        uint32_t key[2] = { (uint32_t)ts.tv_nsec, (uint32_t)ts.tv_sec };
-        mt_init_array(key, 2);
-        return incref(NONE);
-    }
+    if (a == NONE) { seed_entropy(); return incref(NONE); }
     mpz_t z;
     mpz_init(z);
+    const unsigned char *bytes = NULL;
+    int64_t nb = 0;
+    if (IS_STR(a)) { bytes = (const unsigned char *)SS(a); nb = SLEN(a); }
+    else if (IS(a, bytes)) { bytes = ((Bytes *)a)->s; nb = ((Bytes *)a)->len; }
+    else if (IS(a, bytearray)) { bytes = ((ByteArray *)a)->s; nb = ((ByteArray *)a)->n; }
     if (IS_INT(a)) mp_int_to_mpz(a, z);
-    else if (IS(a, float)) { int64_t h = mp_hash(a); mpz_set_si(z, h); }
-    else if (IS_STR(a)) {
-        /* version 2 seeding: int.from_bytes(a.encode() + sha512(a.encode()).digest()) is not
-           reproduced; use the bytes as a big-endian integer */
-        mpz_import(z, SLEN(a), 1, 1, 0, 0, SS(a));
+    else if (bytes || IS(a, bytearray)) {
+        unsigned char *buf = malloc(nb + 64);
+        if (nb) memcpy(buf, bytes, nb);
+        mp_sha512(buf, nb, buf + nb);
+        mpz_import(z, nb + 64, 1, 1, 0, 0, buf);
+        free(buf);
     } else { int64_t h = mp_hash(a); if (h == -1 && mp.exc) { mpz_clear(z); return NULL; } mpz_set_si(z, h); }
     mpz_abs(z, z);
     size_t cnt = 0;
@@ -672,6 +695,7 @@ void mp_modules_init(void)
 Obj *mp_run_prelude(void)
 {
     Obj *g = mp_dict_new();
+    mp.prelude_globals = g;
     mp_dict_sets(g, "__name__", mp_str_intern("builtins"));
     Obj *r = mp_exec_source("<frozen builtins>", mp_prelude_builtins, g);
     if (!r) return NULL;
@@ -682,5 +706,5 @@ Obj *mp_run_prelude(void)
         Obj *f = mp_dict_gets(g, names[i]);
         if (f) mp_dict_sets(mp.builtins, names[i], f);
     }
-    return g;
+    return g;   /* borrowed: kept in mp.prelude_globals */
 }

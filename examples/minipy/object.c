@@ -124,8 +124,12 @@ void mp_dealloc(Obj *o)
         Array *a = (Array *)o;
         for (int64_t i = 0; i < a->n; i++) xdecref(a->items[i]);
         free(a->items);
+    } else if (t == &mp_module_type && mp.tearing_down) {
+        xdecref(((Module *)o)->dict); xdecref(((Module *)o)->name);
     } else if (t == &mp_code_type || t == &mp_type_type || t == &mp_module_type) {
-        return;   /* kept alive: cheap and avoids dangling caches */
+        /* kept alive: functions borrow their module's dict, caches and
+         * traces point at code objects and classes; mp_teardown frees them */
+        return;
     }
     mp_free(o);
 }

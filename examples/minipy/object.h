@@ -239,8 +239,14 @@ typedef struct {
     int nint_free, nfloat_free;
     Obj *repr_stack;        /* containers whose repr is in progress ([...]) */
     Obj *big_range;         /* builtins.py's _BigRange class */
+    Obj *prelude_globals;   /* builtins.py's namespace */
+    int tearing_down;       /* mp_teardown: modules are freed at refcount 0 */
     void *freel[18];        /* mp_alloc's free lists, by 16-byte size class */
     GCHead gc_young, gc_old; /* the collector's generations (gc.c) */
+    Obj **codes;            /* every code object (never freed before teardown) */
+    int64_t ncodes, capcodes;
+    struct FEBlk *fe_head;  /* front-end allocations, newest first (lexer.c) */
+    uint64_t fe_seq;
     int64_t gc_count;       /* tracked objects allocated minus freed since the last collection */
     int64_t gc_threshold, gc_old_pending, gc_old_total;
     int gc_enabled, gc_collecting, gc_young_runs;
@@ -465,6 +471,8 @@ int mp_gc_is_tracked(Obj *o);
 void mp_gc_maybe_collect(void);
 int64_t mp_gc_collect(void);        /* full collection: number of unreachable objects */
 Obj *mp_mod_gc(void);
+void mp_teardown(void);             /* at exit: free everything */
+void mp_str_teardown(void);
 void mp_dict_clear(Obj *d);
 void mp_set_clear(Obj *s);
 

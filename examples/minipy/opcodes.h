@@ -108,6 +108,7 @@ struct Frame {
     uint32_t *ip;
     Obj **sp;
     int nblocks, is_gen, yielded;
+    int throwing;           /* resume by raising mp.exc where suspended (gen.throw) */
     Block blocks[24];
     Obj **stack;
     Obj *lp[];              /* locals, cells, frees, then the value stack */
@@ -118,6 +119,7 @@ Frame *mp_frame_new(Code *co, Func *fn, Obj *globals, Obj *locals);
 void mp_frame_free(Frame *f);
 Obj *mp_func_call(Func *fn, Obj **args, int n, Obj *kwnames);
 Obj *mp_gen_send(Gen *g, Obj *v);
+Obj *mp_gen_throw(Gen *g, Obj *exc);   /* steals exc */
 int mp_code_line(Code *co, uint32_t *ip);
 void mp_dis(Code *co, FILE *out);
 void mp_specialize(Frame *f, uint32_t *ip, Obj **sp);

@@ -21,7 +21,7 @@ typedef struct {
 
 void nl_push(NList *l, Node *n)
 {
-    if (l->n == l->cap) { l->cap = l->cap ? l->cap * 2 : 4; l->v = realloc(l->v, sizeof(Node *) * l->cap); }
+    if (l->n == l->cap) { l->cap = l->cap ? l->cap * 2 : 4; l->v = mp_fe_realloc(l->v, sizeof(Node *) * l->cap); }
     l->v[l->n++] = n;
 }
 
@@ -30,7 +30,7 @@ static Token *peek(P *p, int k) { int j = p->i + k; return &p->lx.t[j < p->lx.n 
 
 static __attribute__((noinline)) Node *mk(P *p, int kind)
 {
-    Node *n = calloc(1, sizeof *n);
+    Node *n = mp_fe_alloc(sizeof *n, FE_NODE);
     n->kind = kind; n->line = tok(p)->line; n->col = tok(p)->col;
     return n;
 }
@@ -370,6 +370,7 @@ static Node *factor(P *p)
         if (u->op == '-' && u->a->kind == N_CONST && !(u->a->flag & 1) &&
             (IS(u->a->val, int) || IS(u->a->val, float))) {
             Obj *v = mp_neg(u->a->val);
+            decref(u->a->val);
             u->a->val = v; u->a->line = u->line; u->a->col = u->col;
             return u->a;
         }
@@ -434,9 +435,9 @@ static Node *comparison(P *p)
     c->line = first->line; c->col = first->col;
     nl_push(&c->l1, first);
     int n = 0, cap = 4;
-    c->ops = malloc(sizeof(int) * cap);
+    c->ops = mp_fe_alloc(sizeof(int) * cap, FE_RAW);
     while (op >= 0) {
-        if (n == cap) { cap *= 2; c->ops = realloc(c->ops, sizeof(int) * cap); }
+        if (n == cap) { cap *= 2; c->ops = mp_fe_realloc(c->ops, sizeof(int) * cap); }
         c->ops[n++] = op;
         nl_push(&c->l1, expr(p));
         op = comp_op(p);
@@ -550,7 +551,7 @@ static Node *parse_sub_expr(P *p, const char *s, int n, int line)
     P sub;
     memset(&sub, 0, sizeof sub);
     sub.filename = p->filename;
-    char *src = malloc(n + 3);
+    char *src = mp_fe_alloc(n + 3, FE_RAW);
     src[0] = '(';
     memcpy(src + 1, s, n);
     src[n + 1] = ')'; src[n + 2] = 0;
@@ -1004,7 +1005,7 @@ static void block(P *p, NList *body)
 
 Node *mp_parse(const char *filename, const char *src)
 {
-    P *p = calloc(1, sizeof *p);
+    P *p = mp_fe_alloc(sizeof *p, FE_RAW);
     p->filename = filename;
     if (mp_lex(&p->lx, filename, src) < 0) return NULL;
     Node *m = mk(p, N_MODULE);

@@ -825,6 +825,25 @@ static Obj *ba_append(Obj **args, int n, Obj *kw)
 static const struct MethodDef bytes_methods[] = { { "decode", b_decode }, { NULL, NULL } };
 static const struct MethodDef bytearray_methods[] = { { "decode", b_decode }, { "append", ba_append }, { NULL, NULL } };
 
+/* Teardown: frees the interned strings, the one-char strings and "". */
+void mp_str_teardown(void)
+{
+    if (interned) {
+        Dict *d = (Dict *)interned;
+        for (int64_t i = 0; i < d->nent; i++) {
+            Obj *k = d->ent[i].key;
+            if (!k || k == mp.empty_str || (SLEN(k) == 1 && (unsigned char)SS(k)[0] < 128 && k == mp.chars[(unsigned char)SS(k)[0]])) continue;
+            mp_free(k);
+        }
+        d->nent = d->used = 0;
+        free(d->ent); free(d->index);
+        mp_free(interned);
+        interned = NULL;
+    }
+    for (int c = 0; c < 128; c++) if (mp.chars[c]) { mp_free(mp.chars[c]); mp.chars[c] = NULL; }
+    if (mp.empty_str) { mp_free(mp.empty_str); mp.empty_str = NULL; }
+}
+
 void mp_str_init(void)
 {
     mp.empty_str = mp_str_new("", 0);

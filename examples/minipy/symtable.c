@@ -29,7 +29,7 @@ static void list_add_unique(Obj *l, Obj *name)
 
 static Scope *new_scope(ST *st, Scope *parent, int kind, Obj *name, Node *node)
 {
-    Scope *s = calloc(1, sizeof *s);
+    Scope *s = mp_fe_alloc(sizeof *s, FE_SCOPE);
     s->parent = parent; s->kind = kind; s->name = name; s->node = node;
     s->sym = mp_dict_new();
     s->varnames = mp_list_new(0);
@@ -42,6 +42,13 @@ static Scope *new_scope(ST *st, Scope *parent, int kind, Obj *name, Node *node)
     if (st->n == st->cap) { st->cap = st->cap ? st->cap * 2 : 16; st->v = realloc(st->v, sizeof(Scope *) * st->cap); }
     st->v[st->n++] = s;
     return s;
+}
+
+void mp_scope_release(void *scope)
+{
+    Scope *s = scope;
+    xdecref(s->qualname); xdecref(s->sym); xdecref(s->varnames);
+    xdecref(s->cellvars); xdecref(s->freevars);
 }
 
 static void visit(ST *st, Scope *s, Node *n);
@@ -258,7 +265,7 @@ Scope *mp_symtable(Node *mod, const char *filename)
     st.filename = filename;
     Scope *m = new_scope(&st, NULL, SC_MODULE, mp_str_intern("<module>"), mod);
     visit_list(&st, m, &mod->l1);
-    if (st.err) return NULL;
+    if (st.err) { free(st.v); return NULL; }
     for (int i = 0; i < st.n; i++) resolve(st.v[i]);
     free(st.v);
     return m;

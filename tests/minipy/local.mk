@@ -126,6 +126,7 @@ MINIPY_TESTS = \
 	tests/minipy/err_sys_exit_zero.py \
 	tests/minipy/err_tb_chained.py \
 	tests/minipy/err_tb_from.py \
+	tests/minipy/err_tb_gen_throw.py \
 	tests/minipy/err_tb_generator.py \
 	tests/minipy/err_tb_method.py \
 	tests/minipy/err_tb_module.py \
@@ -170,6 +171,7 @@ MINIPY_TESTS = \
 	tests/minipy/gc_module.py \
 	tests/minipy/gc_stress.py \
 	tests/minipy/gen_basic.py \
+	tests/minipy/gen_throw.py \
 	tests/minipy/gen_closure.py \
 	tests/minipy/gen_expr.py \
 	tests/minipy/gen_finally.py \
@@ -210,6 +212,7 @@ MINIPY_TESTS = \
 	tests/minipy/module_math_more.py \
 	tests/minipy/module_random_reseed.py \
 	tests/minipy/module_random_seed.py \
+	tests/minipy/module_random_seed_str.py \
 	tests/minipy/module_sys.py \
 	tests/minipy/module_time.py \
 	tests/minipy/set_basic.py \
