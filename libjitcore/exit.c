@@ -93,10 +93,13 @@ restore_slots (jc_runtime *rt, void *frame, const jc_rt_frame *fr,
   return 0;
 }
 
+/* Restore exit ex of t on *framep; *framep becomes the innermost frame
+ * (the one the interpreter, or a side trace, continues in). */
 static int
-restore (jc_runtime *rt, jc_trace *t, const jc_rt_exit *ex, void *frame,
+restore (jc_runtime *rt, jc_trace *t, const jc_rt_exit *ex, void **framep,
          const uint64_t *buf, uint32_t *resume_pc)
 {
+  void *frame = *framep;
   int changed = 0;
   for (uint32_t d = 0; d < ex->nframes; d++)
     {
@@ -119,6 +122,7 @@ restore (jc_runtime *rt, jc_trace *t, const jc_rt_exit *ex, void *frame,
       changed |= fr->nslots > 0;
       *resume_pc = fr->pc;
     }
+  *framep = frame;
   if (changed)
     rt->stats.deopts++;
   if (JC_LOG_ON (rt, JC_LOG_EXIT))
@@ -178,7 +182,7 @@ jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
         {
           rt->stats.exits++;
           uint64_t count = ++t->exit_counts[id];
-          if (restore (rt, t, &t->exits[id], frame, buf, resume_pc) != 0)
+          if (restore (rt, t, &t->exits[id], &frame, buf, resume_pc) != 0)
             jc_runtime_fail (rt, JC_HOST_ERROR, "trace %u exit %u: a host "
                              "frame callback failed during deoptimization",
                              t->id, id);

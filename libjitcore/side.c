@@ -37,9 +37,12 @@
  * run, or a loop that could not close) gets no side trace -- it would
  * begin where the parent's walk stopped, and stop there too -- but when
  * hot, and when it resumes anywhere but its own trace's head, it becomes
- * a link exit like the above.  An exit that resumes in an inlined frame
- * is refused (the side trace's root frame would have to be a callee whose
- * caller is not in the trace; a later version may handle it).
+ * a link exit like the above.  A guard exit inside an inlined call gets a
+ * side trace whose root frame is the innermost frame, which the restore
+ * has just materialised (push_frame): it runs on that frame, and when it
+ * returns from it (into a caller it does not know) it ends with an exit to
+ * the return instruction; an unconditional exit inside an inlined call is
+ * refused (a link would have to enter a trace at a head in the callee).
  *
  * Termination.  Every step of the dispatch inside one jc_trace_enter
  * either enters a side trace one level deeper than the trace that exited
@@ -135,10 +138,9 @@ hot (jc_runtime *rt, jc_trace *t, uint32_t id, uint64_t count)
 {
   jc_rt_exit *ex = &t->exits[id];
   ex->hot_at = 0;             /* not again, unless re-armed below */
-  if (ex->nframes != 1)
-    return refuse (rt, t, id, JC_SIDE_REFUSE_INLINED_FRAME);
   if (ex->uncond)
-    return link_exit (rt, t, id);
+    return ex->nframes == 1 ? link_exit (rt, t, id)
+                            : refuse (rt, t, id, JC_SIDE_REFUSE_INLINED_FRAME);
   jc_trace *root = t->root ? t->root : t;
   if (t->side_depth + 1 > rt->opts.max_side_depth)
     return refuse (rt, t, id, JC_SIDE_REFUSE_MAX_SIDE_DEPTH);
@@ -146,7 +148,7 @@ hot (jc_runtime *rt, jc_trace *t, uint32_t id, uint64_t count)
     return refuse (rt, t, id, JC_SIDE_REFUSE_MAX_SIDE_TRACES);
   jc_log (rt, JC_LOG_EXIT, "trace %u exit %u is hot (%llu exits to pc %u): "
           "side trace", t->id, id, (unsigned long long) count,
-          ex->frames[0].pc);
+          ex->frames[ex->nframes - 1].pc);
   uint64_t epoch = rt->inval_epoch;
   jc_trace *s = NULL;
   if (jc_select_side (rt, t, id, &s) != JC_OK)

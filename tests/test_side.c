@@ -341,19 +341,31 @@ test_limits (void)
   CU_ASSERT_EQUAL (r.stats.side_refused[JC_SIDE_REFUSE_MAX_SIDE_DEPTH], 1);
 }
 
-/* An exit inside an inlined frame is refused (and counted), the program
- * still runs exactly. */
+/* A guard exit inside an inlined call (step's branch flips at i == k):
+ * the side trace runs on the callee frame the restore has just made, and
+ * ends with an exit to step's return; the result and every exit state are
+ * the interpreter's, with side traces on and off. */
 static void
-test_inlined_exit_refused (void)
+test_side_trace_in_inlined_call (void)
 {
   vm_value a[2] = { vm_int (1000), vm_int (300) };
   jc_options o = opts (10);
   o.func_threshold = 65535;      /* only the loop, with step inlined */
   side_run r = run_side (inline_src, a, 2, &o);
   CU_ASSERT_EQUAL (r.jit.u.i, 1000);
-  CU_ASSERT_EQUAL (r.stats.side_traces, 0);
-  CU_ASSERT_EQUAL (r.stats.side_refused[JC_SIDE_REFUSE_INLINED_FRAME], 1);
-  CU_ASSERT (r.stats.frames_materialised >= 10);
+  CU_ASSERT_EQUAL (r.stats.traces_installed, 1);
+  CU_ASSERT_EQUAL (r.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (r.stats.side_refused[JC_SIDE_REFUSE_INLINED_FRAME], 0);
+  /* i goes up by 2 from 300 on: 350 iterations through the side trace,
+   * the first 9 of them before it existed */
+  CU_ASSERT (r.stats.side_entries >= 340);
+  CU_ASSERT (r.side_exits >= 340);
+  CU_ASSERT (r.stats.frames_materialised >= 350);
+  o.side_threshold = 0;
+  side_run q = run_side (inline_src, a, 2, &o);
+  CU_ASSERT_EQUAL (q.jit.u.i, 1000);
+  CU_ASSERT_EQUAL (q.stats.side_traces, 0);
+  CU_ASSERT (r.steps_jit < q.steps_jit);
 }
 
 /* Side-trace selection that keeps aborting: backoff, then the exit is
@@ -420,6 +432,118 @@ test_root_invalidated_with_side_traces (void)
   CU_ASSERT_EQUAL (r.stats.live_code_bytes, 0);
 }
 
+/* The side trace's arm calls the MAX helper; the root's arm reads global
+ * 0.  A helper call at a chosen count invalidates global 0 while the side
+ * trace is running: root and side trace are unlinked at once but freed
+ * only when the side trace has returned (AddressSanitizer would see a use
+ * after free); a new root takes over. */
+static const char *helper_src =
+  "func main 2 4\n"
+  "  const 1\n  setg 0\n"
+  "  const 0\n  store 2\n  const 0\n  store 3\n"
+  "loop:\n"
+  "  load 2\n  load 0\n  lt\n  jz done\n"
+  "  load 2\n  load 1\n  lt\n  jz big\n"
+  "  load 3\n  getg 0\n  add\n  store 3\n  jmp next\n"
+  "big:\n"
+  "  load 3\n  load 2\n  const 500\n  max\n  add\n  store 3\n"
+  "next:\n"
+  "  load 2\n  const 1\n  add\n  store 2\n  jmp loop\n"
+  "done:\n  load 3\n  ret\n";
+
+static unsigned long hook_at;
+static int hook_fired;
+
+static void
+invalidate_from_helper (void)
+{
+  if (vm_helper_max_calls == hook_at)
+    {
+      hook_fired = 1;
+      CU_ASSERT_EQUAL (jc_runtime_invalidate (the_vm.rt,
+                                              (uintptr_t) &the_vm.globals[0]),
+                       1);
+    }
+}
+
+static void
+test_invalidated_while_side_trace_runs (void)
+{
+  vm_value a[2] = { vm_int (2000), vm_int (300) };
+  int64_t want = 300;
+  for (int64_t i = 300; i < 2000; i++)
+    want += i > 500 ? i : 500;
+  jc_options o = opts (10);
+  vm_helper_max_calls = 0;
+  hook_at = 200;
+  hook_fired = 0;
+  vm_helper_hook = invalidate_from_helper;
+  side_run r = run_side (helper_src, a, 2, &o);
+  vm_helper_hook = NULL;
+  CU_ASSERT_EQUAL (hook_fired, 1);
+  CU_ASSERT_EQUAL (r.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.stats.invalidated, 1);
+  CU_ASSERT_EQUAL (r.stats.traces_installed, 2);
+  /* the new root follows the second arm, which the inline cache now
+   * favours: no side trace is needed any more */
+  CU_ASSERT_EQUAL (r.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (r.stats.live_side_traces, 0);
+  CU_ASSERT_EQUAL (r.stats.live_traces, 1);
+}
+
+/* Two loops in a row: the first gets a side trace; under max_traces = 1
+ * (or max_code_bytes = 1) installing the second loop's trace evicts the
+ * first with its side trace, and the side trace itself never evicts its
+ * own root. */
+static const char *two_loops_src =
+  "func main 2 4\n"
+  "  const 0\n  store 2\n  const 0\n  store 3\n"
+  "a:\n"
+  "  load 2\n  load 0\n  lt\n  jz a_end\n"
+  "  load 2\n  load 1\n  lt\n  jz big\n"
+  "  load 3\n  const 1\n  add\n  store 3\n  jmp next\n"
+  "big:\n"
+  "  load 3\n  load 2\n  add\n  store 3\n"
+  "next:\n"
+  "  load 2\n  const 1\n  add\n  store 2\n  jmp a\n"
+  "a_end:\n  const 0\n  store 2\n"
+  "b:\n"
+  "  load 2\n  load 0\n  lt\n  jz b_end\n"
+  "  load 3\n  const 3\n  add\n  store 3\n"
+  "  load 2\n  const 1\n  add\n  store 2\n  jmp b\n"
+  "b_end:\n  load 3\n  ret\n";
+
+static void
+test_eviction_takes_side_traces (void)
+{
+  vm_value a[2] = { vm_int (1000), vm_int (300) };
+  int64_t want = branch_want (1000, 300) + 3 * 1000;
+  jc_options o = opts (10);
+  side_run r = run_side (two_loops_src, a, 2, &o);
+  CU_ASSERT_EQUAL (r.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.stats.traces_installed, 2);
+  CU_ASSERT_EQUAL (r.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (r.stats.live_side_traces, 1);
+  CU_ASSERT_EQUAL (r.stats.evicted, 0);
+  for (int k = 0; k < 2; k++)
+    {
+      o = opts (10);
+      if (k == 0)
+        o.max_traces = 1;
+      else
+        o.max_code_bytes = 1;
+      r = run_side (two_loops_src, a, 2, &o);
+      CU_ASSERT_EQUAL (r.jit.u.i, want);
+      CU_ASSERT_EQUAL (r.stats.traces_installed, 2);
+      CU_ASSERT_EQUAL (r.stats.side_traces, 1);
+      CU_ASSERT_EQUAL (r.stats.evicted, 1);
+      CU_ASSERT_EQUAL (r.stats.live_traces, 1);
+      CU_ASSERT_EQUAL (r.stats.live_side_traces, 0);
+      /* the side trace ran to the end of the first loop */
+      CU_ASSERT (r.stats.side_entries >= 1000 - 300 - 10);
+    }
+}
+
 /* Every program, with side traces off, on, on at threshold 1, and with
  * every optimizer pass off: the interpreter's result and exact exit
  * states each time (run_side checks both), and the same result. */
@@ -434,6 +558,7 @@ test_on_off_matrix (void)
     { global_src, { vm_int (900), vm_int (100), vm_int (400), vm_int (0) }, 4 },
     { global_src, { vm_int (900), vm_int (100), vm_int (400), vm_int (1) }, 4 },
     { inline_src, { vm_int (900), vm_int (100) }, 2 },
+    { two_loops_src, { vm_int (900), vm_int (100) }, 2 },
     { abort_src, { vm_int (900), vm_int (100) }, 2 },
   };
   for (size_t i = 0; i < sizeof progs / sizeof progs[0]; i++)
@@ -521,11 +646,14 @@ jc_test_register (void)
     { "hot_branch_gets_side_trace", test_hot_branch_gets_side_trace },
     { "exits_of_the_side_trace", test_exits_of_the_side_trace },
     { "limits", test_limits },
-    { "inlined_exit_refused", test_inlined_exit_refused },
+    { "side_trace_in_inlined_call", test_side_trace_in_inlined_call },
     { "blacklisted_exit", test_blacklisted_exit },
     { "side_trace_invalidated_alone", test_side_trace_invalidated_alone },
     { "root_invalidated_with_side_traces",
       test_root_invalidated_with_side_traces },
+    { "invalidated_while_side_trace_runs",
+      test_invalidated_while_side_trace_runs },
+    { "eviction_takes_side_traces", test_eviction_takes_side_traces },
     { "on_off_matrix", test_on_off_matrix },
     { "options_and_stats", test_options_and_stats },
     { NULL, NULL }

@@ -85,7 +85,7 @@ JC_API const char *jc_abort_reason_name (jc_abort_reason reason);
   X (NONE, "none")                                                          \
   X (MAX_SIDE_TRACES, "max_side_traces reached for the root trace")         \
   X (MAX_SIDE_DEPTH, "max_side_depth reached")                              \
-  X (INLINED_FRAME, "the exit resumes in an inlined frame")                 \
+  X (INLINED_FRAME, "an unconditional exit resumes in an inlined frame")    \
   X (NO_PROGRESS, "an unconditional exit to its own trace's head")
 
 typedef enum jc_side_refuse {
@@ -335,9 +335,13 @@ JC_API int jc_trace_enter (jc_runtime *rt, jc_trace *trace, void *frame,
  * with nothing linked still returns to the host, so the rule above (the
  * host interprets at least one instruction after an exit) is unchanged.
  *
+ * A guard exit inside an inlined call gets a side trace too: its root
+ * frame is the innermost frame (just made by push_frame), and a return
+ * from it ends the side trace with an exit to the return instruction.
+ *
  * Limits: max_side_traces per root (counting the whole tree), chain depth
- * max_side_depth, an exit whose snapshot resumes in an inlined frame is
- * refused (counted in jc_stats.side_refused[]).  A side trace whose
+ * max_side_depth; an unconditional exit inside an inlined call is refused
+ * (all refusals are counted in jc_stats.side_refused[]).  A side trace whose
  * selection aborts or whose compile fails is retried with backoff; after
  * max_aborts failures the exit is blacklisted (side_blacklisted).
  * Invalidating or evicting a trace frees its side traces with it; a side

@@ -68,6 +68,9 @@ typedef struct vm_program {
 
 /* Calls of the MAX helper made by compiled traces (test observability). */
 extern unsigned long vm_helper_max_calls;
+/* Test hook: when set, every MAX helper call made by a trace calls it
+ * (e.g. to invalidate the running trace from inside it). */
+extern void (*vm_helper_hook) (void);
 
 /* Parse the assembler text; NULL with a message in err on error. */
 vm_program *vm_assemble (const char *src, char *err, size_t errlen);

@@ -11,11 +11,14 @@ _Static_assert (VM_JT_I64 == JC_TYPE_I64 && VM_JT_F64 == JC_TYPE_F64
 enum { ALIAS_FRAME = 1, ALIAS_SLOT = 2 };
 
 unsigned long vm_helper_max_calls;
+void (*vm_helper_hook) (void);
 
 static int64_t
 vm_helper_imax (int64_t a, int64_t b)
 {
   vm_helper_max_calls++;
+  if (vm_helper_hook)
+    vm_helper_hook ();
   return a >= b ? a : b;
 }
 
