@@ -49,6 +49,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "runtime_internal.h"
+#include "compile.h"
 
 typedef uint32_t (*trace_fn) (void *frame, uint64_t *exit_buf);
 
@@ -153,7 +154,7 @@ jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
   if (!rt || !t || !resume_pc || t->magic != JC_TRACE_MAGIC || t->rt != rt
       || !t->native)
     return -1;
-  if (rt->status != JC_OK)
+  if (rt->status != JC_OK || jc_compile_enter_point (rt, t) != 0)
     return -1;
   uint64_t small[64];
   uint64_t *buf = small;

@@ -3,6 +3,7 @@
  * jc_runtime_hot, the call a host makes when a counter fires. */
 #include <string.h>
 #include "runtime_internal.h"
+#include "compile.h"
 
 static uint32_t
 threshold (const jc_runtime *rt, jc_hot_kind k)
@@ -63,6 +64,51 @@ head_failed (jc_runtime *rt, jc_head *h, jc_counter *c, jc_hot_kind k,
   return st;
 }
 
+/* The completion of a head's compile job (compile.c): on the host's
+ * thread, at a safe point or at once in sync mode. */
+static void
+head_done (jc_runtime *rt, jc_job *job, jc_job_outcome oc)
+{
+  jc_head *h = job->head;
+  jc_counter *c = job->counter;
+  h->pending = 0;
+  switch (oc)
+    {
+    case JC_JOB_DISCARDED:
+      return;
+    case JC_JOB_FAILED:
+      job->status = head_failed (rt, h, c, job->kind, JC_COMPILE_FAILED);
+      return;
+    case JC_JOB_STALE:
+      /* The head is not at fault: count again, no backoff step. */
+      jc_hot_backoff (rt, c, job->kind, h->failures);
+      return;
+    case JC_JOB_COMPILED:
+      break;
+    }
+  jc_trace *t = job->trace;
+  job->trace = NULL;
+  int refused = rt->host.install (rt->host.userdata, t->code, t->pc, t);
+  t->next = rt->traces;       /* owned by the runtime from now on */
+  rt->traces = t;
+  if (refused)
+    {
+      jc_runtime_note_failure (rt, "host refused to install the trace for "
+                               "pc %u", t->pc);
+      job->status = head_failed (rt, h, c, job->kind, JC_HOST_ERROR);
+      return;
+    }
+  rt->stats.traces_installed++;
+  t->installed = 1;
+  h->trace = t;
+  jc_cache_installed (rt, t);
+  if (c)
+    {
+      c->count = 0;
+      c->state = JC_COUNTER_TRACED;
+    }
+}
+
 JC_API jc_status
 jc_runtime_hot (jc_runtime *rt, const void *code, uint32_t pc,
                 jc_hot_kind kind, jc_counter *c)
@@ -82,6 +128,7 @@ jc_runtime_hot (jc_runtime *rt, const void *code, uint32_t pc,
       return JC_DISABLED;
     }
   rt->stats.hot_events++;
+  jc_compile_poll (rt);         /* a safe point: install finished traces */
   jc_head *h = jc_runtime_head (rt, code, pc, 1);
   if (!h)
     return jc_runtime_fail (rt, JC_NO_MEMORY, "out of memory for a head");
@@ -103,42 +150,33 @@ jc_runtime_hot (jc_runtime *rt, const void *code, uint32_t pc,
         }
       return JC_OK;
     }
+  if (h->pending)
+    {
+      /* Its compile is in flight: stay quiet until it ends. */
+      if (c)
+        {
+          c->count = 0;
+          c->state = JC_COUNTER_COMPILING;
+        }
+      return JC_PENDING;
+    }
   jc_log (rt, JC_LOG_HOT, "%s counter fired at pc %u",
           kind == JC_HOT_FUNC ? "function" : "loop", pc);
-  jc_trace *t = NULL;
+  jc_job *job = NULL;
   uint64_t epoch = rt->inval_epoch;
-  jc_status st = jc_select_trace (rt, code, pc, kind, &t);
+  jc_status st = jc_select_trace (rt, code, pc, kind, &job);
   if (st != JC_OK)
     return head_failed (rt, h, c, kind, st);
-  if (jc_inval_stale (rt, t, epoch))
-    {
-      /* A dependency changed while the trace was built: never install it;
-       * the head is not at fault, so no backoff. */
-      rt->stats.invalidated++;
-      jc_log (rt, JC_LOG_TRACE, "trace %u at pc %u dropped: a dependency "
-              "changed during its compile", t->id, pc);
-      jc_exit_free_trace (t);
-      jc_hot_backoff (rt, c, kind, h->failures);
-      return JC_OK;
-    }
-  if (rt->host.install (rt->host.userdata, code, pc, t) != 0)
-    {
-      jc_runtime_note_failure (rt, "host refused to install the trace for "
-                               "pc %u", pc);
-      t->next = rt->traces;     /* keep it owned; freed with the runtime */
-      rt->traces = t;
-      return head_failed (rt, h, c, kind, JC_HOST_ERROR);
-    }
-  rt->stats.traces_installed++;
-  t->installed = 1;
-  h->trace = t;
-  t->next = rt->traces;
-  rt->traces = t;
-  jc_cache_installed (rt, t);
+  job->epoch = epoch;
+  job->head = h;
+  job->counter = c;
+  job->kind = kind;
+  job->done = head_done;
+  h->pending = 1;
   if (c)
     {
       c->count = 0;
-      c->state = JC_COUNTER_TRACED;
+      c->state = JC_COUNTER_COMPILING;
     }
-  return JC_OK;
+  return jc_compile_submit (rt, job);
 }

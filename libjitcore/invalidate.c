@@ -12,6 +12,7 @@
  * away alone is detached from its parent's exit. */
 #include <stdlib.h>
 #include "runtime_internal.h"
+#include "compile.h"
 
 static jc_inval *
 find (const jc_runtime *rt, uintptr_t key)
@@ -58,7 +59,7 @@ jc_inval_reap (jc_runtime *rt)
   for (jc_trace **pp = &rt->traces; *pp;)
     {
       jc_trace *t = *pp;
-      if (t->dead && t->active == 0)
+      if (t->dead && t->active == 0 && t->pins == 0)
         {
           *pp = t->next;
           jc_exit_free_trace (t);
@@ -93,6 +94,7 @@ jc_runtime_invalidate (jc_runtime *rt, uintptr_t key)
       v->key = key;
     }
   v->epoch = ++rt->inval_epoch;
+  jc_compile_cancel (rt, key);  /* queued jobs need not be compiled */
   uint32_t n = 0, nside = 0;
   for (jc_trace *t = rt->traces; t; t = t->next)
     {

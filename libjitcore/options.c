@@ -23,11 +23,13 @@ jc_options_init (jc_options *o)
   o->max_aborts = 4;
   o->backoff_max = 6;
   o->opt_level = 2;
-  o->sync = 1;
+  o->sync = 0;
   o->passes = JC_PASS_ALL;
   o->side_threshold = 10;
   o->max_side_traces = 32;
   o->max_side_depth = 4;
+  o->batch_max = 8;
+  o->batch_delay_us = 1000;
 }
 
 /* Range checks shared by the struct and the string forms. */
@@ -63,6 +65,12 @@ validate (const jc_options *o, char *msg, size_t len)
     bad = "max_side_depth must be 0..64";
   else if (o->reserved2)
     bad = "reserved2 must be 0";
+  else if (o->batch_max < 1 || o->batch_max > 64)
+    bad = "batch_max must be 1..64";
+  else if (o->batch_delay_us > 1000000)
+    bad = "batch_delay must be 0..1000000 (microseconds)";
+  else if (o->fail_compile > 2)
+    bad = "fail_compile must be 0..2";
   if (!bad)
     return JC_OK;
   snprintf (msg, len, "%s", bad);
@@ -202,12 +210,13 @@ parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
     { "sync", NULL, &o->sync },
     { "native", NULL, &o->native_cpu },
     { "disable", NULL, &o->disable },
-    { "fail_compile", NULL, &o->fail_compile },
     { "max_traces", &o->max_traces, NULL },
     { "max_code_bytes", &o->max_code_bytes, NULL },
     { "side_threshold", &o->side_threshold, NULL },
     { "max_side_traces", &o->max_side_traces, NULL },
     { "max_side_depth", &o->max_side_depth, NULL },
+    { "batch_max", &o->batch_max, NULL },
+    { "batch_delay", &o->batch_delay_us, NULL },
   };
   if (kn == 3 && strncmp (s, "log", 3) == 0)
     {
@@ -229,6 +238,13 @@ parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
       return JC_OK;
     }
   uint32_t x;
+  if (kn == 12 && strncmp (s, "fail_compile", 12) == 0)
+    {
+      if (!parse_uint (v, vn, &x) || x > 2)
+        goto bad_value;
+      o->fail_compile = (uint8_t) x;
+      return JC_OK;
+    }
   if (kn == 3 && strncmp (s, "opt", 3) == 0)
     {
       if (!parse_uint (v, vn, &x) || x > 3)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "runtime_internal.h"
+#include "compile.h"
 
 static const char *const status_names[] = {
 #define JC_STATUS_NAME_(name, text) text,
@@ -217,6 +218,7 @@ jc_runtime_free (jc_runtime *rt)
 {
   if (!rt)
     return;
+  jc_compile_shutdown (rt);     /* joins the compile thread first */
   for (jc_trace *t = rt->traces, *n; t; t = n)
     {
       n = t->next;

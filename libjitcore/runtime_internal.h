@@ -54,6 +54,7 @@ typedef struct jc_head {
   uint32_t pc;
   uint32_t failures;         /* aborts + compile failures at this head */
   int blacklisted;
+  int pending;               /* a compile job for it is in flight */
   jc_trace *trace;           /* installed trace, or NULL */
   struct jc_head *next;      /* hash chain */
 } jc_head;
@@ -77,6 +78,8 @@ struct jc_trace {
   uintptr_t *deps;           /* host assumptions (jc_lower_depend) */
   uint32_t ndeps;
   uint32_t active;           /* jc_trace_enter calls running it */
+  uint32_t pins;             /* side-trace compiles in flight for its exits
+                                (side.c): not freed before they complete */
   uint64_t entries;          /* jc_trace_enter calls, for eviction */
   uint64_t code_bytes;
   int dead;                  /* invalidated: free once active is 0 */
@@ -109,7 +112,12 @@ struct jc_runtime {
   uint32_t ninvals, cap_invals;
   int last_exit;             /* what jc_runtime_last_exit reports */
   uint32_t last_exit_trace, last_exit_depth;
+  struct jc_cqueue *cq;      /* compile thread and queue (compile.c), made
+                                on the first async compile */
+  struct jc_job *inflight;   /* jobs submitted, not yet completed */
 };
+
+typedef struct jc_cqueue jc_cqueue;
 
 typedef struct jc_inval {
   uintptr_t key;
@@ -150,12 +158,13 @@ JC_HIDDEN void jc_hot_backoff (jc_runtime *rt, jc_counter *c, jc_hot_kind k,
                                uint32_t failures);
 
 /* select.c */
+/* Select from (code, pc) and prepare a compile job (compile.h). */
 JC_HIDDEN jc_status jc_select_trace (jc_runtime *rt, const void *code,
                                      uint32_t pc, jc_hot_kind kind,
-                                     jc_trace **out);
+                                     struct jc_job **out);
 
 JC_HIDDEN jc_status jc_select_side (jc_runtime *rt, const jc_trace *parent,
-                                    uint32_t exit_id, jc_trace **out);
+                                    uint32_t exit_id, struct jc_job **out);
 
 /* side.c */
 /* Trace t just left through exit id (taken count times) and its frame is

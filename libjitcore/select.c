@@ -38,17 +38,16 @@
  * stats.aborted_by_reason, logged under "abort", and reported to the head's
  * backoff in hotness.c.
  *
- * Compilation is synchronous here (options.sync; the only mode in 1.0).
- * The structure is ready for a compile thread: selection produces a
- * finished builder and nothing else touches the interpreter, so the
- * compile step (jc_selir_compile) can move to a queue and the install to
- * a safe point without changing this walk.
+ * Selection ends with a compile job (compile.h): the optimized IR, the
+ * trace's exits and retained constants.  Everything that calls the host
+ * happened here, on its thread; the backend may then run on the compile
+ * thread (compile.c), and hotness.c installs the trace at a safe point.
  */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "runtime_internal.h"
 #include "select_ir.h"
+#include "compile.h"
 
 typedef struct sel_frame {
   const void *code;
@@ -277,16 +276,10 @@ walk (selection *s)
     }
 }
 
-static uint64_t
-now_ns (void)
-{
-  struct timespec ts;
-  clock_gettime (CLOCK_MONOTONIC, &ts);
-  return (uint64_t) ts.tv_sec * 1000000000ull + (uint64_t) ts.tv_nsec;
-}
-
+/* The walk is complete: a trace and a compile job carrying the optimized
+ * IR (the job now owns the builder). */
 static jc_status
-compile (selection *s, jc_trace **out)
+prepare (selection *s, jc_job **out)
 {
   jc_runtime *rt = s->rt;
   jc_trace *t = calloc (1, sizeof *t);
@@ -297,12 +290,15 @@ compile (selection *s, jc_trace **out)
   t->id = ++rt->next_trace_id;
   t->code = s->head_code;
   t->pc = s->head_pc;
+  jc_job *job = jc_job_new (t, s->b);
+  if (!job)
+    {
+      jc_exit_free_trace (t);
+      return jc_runtime_fail (rt, JC_NO_MEMORY, "out of memory for a job");
+    }
+  s->b = NULL;
   char msg[256] = "";
-  uint64_t t0 = now_ns ();
-  /* options.fail_compile reaches the backend, which then fails the way
-   * a real GCC error does (jc_emit_opts.inject_failure). */
-  jc_status st = jc_selir_compile (rt, s->b, t, msg, sizeof msg);
-  rt->stats.compile_ns += now_ns () - t0;
+  jc_status st = jc_selir_prepare (rt, job->ir, t, &job->eo, msg, sizeof msg);
   if (st != JC_OK)
     {
       rt->stats.compile_failures++;
@@ -310,23 +306,19 @@ compile (selection *s, jc_trace **out)
                                s->head_pc, msg);
       jc_log (rt, JC_LOG_COMPILE, "trace %u at pc %u: compile failed: %s",
               t->id, s->head_pc, msg);
-      jc_exit_free_trace (t);
+      jc_job_free (job);
       return JC_COMPILE_FAILED;
     }
-  rt->stats.traces_compiled++;
   if (s->parent && s->link_head)
     t->exits[s->link_exit].link = s->link_head;
   jc_side_arm (rt, t);
-  jc_log (rt, JC_LOG_COMPILE, "trace %u at pc %u compiled: %u exits, %.2f "
-          "ms total compile time so far", t->id, s->head_pc, t->nexits,
-          rt->stats.compile_ns / 1e6);
-  *out = t;
+  *out = job;
   return JC_OK;
 }
 
 static jc_status
 select_at (jc_runtime *rt, const void *code, uint32_t pc, jc_hot_kind kind,
-           const jc_trace *parent, uint32_t parent_exit, jc_trace **out)
+           const jc_trace *parent, uint32_t parent_exit, jc_job **out)
 {
   selection s;
   memset (&s, 0, sizeof s);
@@ -358,7 +350,7 @@ select_at (jc_runtime *rt, const void *code, uint32_t pc, jc_hot_kind kind,
     }
   if (walk (&s) != 0)
     goto aborted;
-  st = compile (&s, out);
+  st = prepare (&s, out);
   goto done;
 aborted:
   jc_stats_count_abort (rt, s.reason);
@@ -376,7 +368,7 @@ done:
 
 jc_status
 jc_select_trace (jc_runtime *rt, const void *code, uint32_t pc,
-                 jc_hot_kind kind, jc_trace **out)
+                 jc_hot_kind kind, jc_job **out)
 {
   return select_at (rt, code, pc, kind, NULL, 0, out);
 }
@@ -385,7 +377,7 @@ jc_select_trace (jc_runtime *rt, const void *code, uint32_t pc,
  * pc in its (only) frame, which exit.c has just restored. */
 jc_status
 jc_select_side (jc_runtime *rt, const jc_trace *parent, uint32_t exit_id,
-                jc_trace **out)
+                jc_job **out)
 {
   const jc_rt_exit *ex = &parent->exits[exit_id];
   const jc_rt_frame *fr = &ex->frames[ex->nframes - 1];

@@ -126,15 +126,6 @@ dump_ir (jc_runtime *rt, const jc_lower *b, uint32_t id)
   log_ir_text (rt, text);
 }
 
-static void
-release_compiled (void *p)
-{
-  jc_compiled *c = p;
-  if (c)
-    jc_emit_release (c);
-  free (c);
-}
-
 /* Snapshot -> exit: frames outermost first, every entry from the buffer. */
 static int
 build_exits (const jc_lower *b, jc_trace *t)
@@ -231,36 +222,19 @@ optimize (jc_runtime *rt, jc_lower *b, char *msg, size_t len)
 }
 
 jc_status
-jc_selir_compile (jc_runtime *rt, jc_lower *b, jc_trace *t, char *msg,
-                  size_t len)
+jc_selir_prepare (jc_runtime *rt, jc_lower *b, jc_trace *t,
+                  jc_emit_opts *o, char *msg, size_t len)
 {
   if (JC_LOG_ON (rt, JC_LOG_IR))
     dump_ir (rt, b, t->id);
   jc_status ost = optimize (rt, b, msg, len);
   if (ost != JC_OK)
     return ost;
-  jc_emit_opts o;
-  jc_emit_opts_init (&o);
-  o.loop_opt = (rt->opts.passes & JC_PASS_LOOP) != 0;
-  o.opt_level = rt->opts.opt_level;
-  o.native_cpu = rt->opts.native_cpu;
-  o.inject_failure = rt->opts.fail_compile;
-  char name[64];
-  snprintf (name, sizeof name, "jc_trace_%u", t->id);
-  jc_compiled *c = calloc (1, sizeof *c);
-  if (!c)
-    {
-      snprintf (msg, len, "out of memory");
-      return JC_NO_MEMORY;
-    }
-  if (jc_emit_compile (b, name, &o, c, msg, len) != 0)
-    {
-      free (c);
-      return JC_COMPILE_FAILED;
-    }
-  t->native = (void *) c->entry;
-  t->backend_state = c;
-  t->backend_free = release_compiled;
+  jc_emit_opts_init (o);
+  o->loop_opt = (rt->opts.passes & JC_PASS_LOOP) != 0;
+  o->opt_level = rt->opts.opt_level;
+  o->native_cpu = rt->opts.native_cpu;
+  o->inject_failure = rt->opts.fail_compile;
   t->nslots_max = jc_ir_exit_words (b);
   if (jc_ir_ndeps (b))
     {
@@ -278,23 +252,27 @@ jc_selir_compile (jc_runtime *rt, jc_lower *b, jc_trace *t, char *msg,
       snprintf (msg, len, "out of memory for exits");
       return JC_NO_MEMORY;
     }
+  /* Retained now, on the host's thread: the objects then outlive the
+   * compile, whichever thread runs it, and the compiled code's constant
+   * table is filled from the IR's. */
   uint32_t nk = jc_ir_nconsts (b);
   if (nk)
     {
       t->constants = calloc (nk, sizeof *t->constants);
       if (!t->constants)
-        return JC_NO_MEMORY;
+        {
+          snprintf (msg, len, "out of memory for constants");
+          return JC_NO_MEMORY;
+        }
       void *const *k = jc_ir_consts (b);
       for (uint32_t i = 0; i < nk; i++)
         {
           t->constants[i] = k[i];
           if (rt->host.retain)
             rt->host.retain (rt->host.userdata, k[i]);
+          t->nconstants = i + 1;
         }
-      t->nconstants = nk;
     }
-  rt->stats.code_bytes += c->code_bytes;
-  t->code_bytes = c->code_bytes;
   rt->stats.ir_insns += jc_ir_ninsns (b);
   rt->stats.snapshots += jc_ir_nsnaps (b);
   return JC_OK;

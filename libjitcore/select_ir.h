@@ -6,6 +6,8 @@
 
 #include "runtime_internal.h"
 
+struct jc_emit_opts;
+
 /* A builder for a trace starting at (code, pc); NULL with err on failure. */
 JC_HIDDEN jc_lower *jc_selir_new (jc_runtime *rt, const void *code,
                                   uint32_t pc, char *err, size_t len);
@@ -24,9 +26,12 @@ JC_HIDDEN int jc_selir_exit (jc_lower *b, uint32_t pc);
 JC_HIDDEN void jc_selir_side_entry (jc_lower *b, int on);
 JC_HIDDEN const char *jc_selir_error (const jc_lower *b);
 JC_HIDDEN uint32_t jc_selir_nsnapshots (const jc_lower *b);
-/* Compile the finished trace into t (native entry, exits, constants);
- * on failure a message in msg. */
-JC_HIDDEN jc_status jc_selir_compile (jc_runtime *rt, jc_lower *b,
-                                      jc_trace *t, char *msg, size_t len);
+/* Everything before the backend, on the host's thread: optimize the
+ * finished trace, give t its exits, dependencies and retained constants,
+ * and fill *o with the emitter options; the code comes later
+ * (compile.c).  On failure a message in msg. */
+JC_HIDDEN jc_status jc_selir_prepare (jc_runtime *rt, jc_lower *b,
+                                      jc_trace *t, struct jc_emit_opts *o,
+                                      char *msg, size_t len);
 
 #endif

@@ -63,9 +63,20 @@
  * jc_side_unlink (called when any trace is invalidated or evicted) marks
  * the whole subtree dead, and a side trace that goes away alone is
  * detached from its parent's exit, which is re-armed.  Dead traces are
- * freed by jc_inval_reap once no jc_trace_enter runs them. */
+ * freed by jc_inval_reap once no jc_trace_enter runs them and no side-trace
+ * compile for one of their exits is in flight (pins).
+ *
+ * Compiling.  A side trace goes through the same pipeline as a root trace
+ * (compile.c): selection here, on the host's thread, inside the
+ * jc_trace_enter that took the exit; the backend then at once (sync) or on
+ * the compile thread; and side_done, the job's completion, links it into
+ * the parent's exit at a safe point.  Meanwhile the exit is quiet
+ * (hot_at 0) and returns to the host like any other.  A parent that died
+ * meanwhile, or a tree that reached max_side_traces through another job,
+ * drops the new trace. */
 #include <stdlib.h>
 #include "runtime_internal.h"
+#include "compile.h"
 
 void
 jc_side_arm (jc_runtime *rt, jc_trace *t)
@@ -132,7 +143,63 @@ link_exit (jc_runtime *rt, jc_trace *t, uint32_t id)
   return NULL;
 }
 
-/* Exit id of t is hot: select, compile and link a side trace. */
+/* The completion of a side trace's compile job (compile.c), on the host's
+ * thread: link it into exit ctx_id of its parent ctx, unless the parent
+ * went away or the tree filled up meanwhile. */
+static void
+side_done (jc_runtime *rt, jc_job *job, jc_job_outcome oc)
+{
+  jc_trace *t = job->ctx;
+  uint32_t id = job->ctx_id;
+  jc_rt_exit *ex = &t->exits[id];
+  uint64_t count = t->exit_counts[id];
+  jc_trace *root = t->root ? t->root : t;
+  t->pins--;
+  switch (oc)
+    {
+    case JC_JOB_DISCARDED:
+      return;
+    case JC_JOB_FAILED:
+      failed (rt, t, id, count);
+      goto out;
+    case JC_JOB_STALE:
+      ex->hot_at = count + rt->opts.side_threshold;
+      goto out;
+    case JC_JOB_COMPILED:
+      break;
+    }
+  if (t->dead)
+    {
+      rt->stats.invalidated++;
+      goto out;
+    }
+  if (root->nside >= rt->opts.max_side_traces)
+    {
+      refuse (rt, t, id, JC_SIDE_REFUSE_MAX_SIDE_TRACES);
+      goto out;
+    }
+  jc_trace *s = job->trace;
+  job->trace = NULL;
+  s->parent = t;
+  s->root = root;
+  s->parent_exit = id;
+  s->side_depth = t->side_depth + 1;
+  s->next = rt->traces;
+  rt->traces = s;
+  ex->side = s;
+  root->nside++;
+  rt->stats.side_traces++;
+  rt->stats.live_side_traces++;
+  jc_log (rt, JC_LOG_TRACE, "side trace %u linked to trace %u exit %u "
+          "(root %u, depth %u)", s->id, t->id, id, root->id, s->side_depth);
+  jc_cache_side_linked (rt, s);
+out:
+  if (t->dead && !t->pins && !t->active)
+    jc_inval_reap (rt);
+}
+
+/* Exit id of t is hot: select a side trace and compile it (now in sync
+ * mode, in the background otherwise); side_done links it. */
 static jc_trace *
 hot (jc_runtime *rt, jc_trace *t, uint32_t id, uint64_t count)
 {
@@ -150,33 +217,22 @@ hot (jc_runtime *rt, jc_trace *t, uint32_t id, uint64_t count)
           "side trace", t->id, id, (unsigned long long) count,
           ex->frames[ex->nframes - 1].pc);
   uint64_t epoch = rt->inval_epoch;
-  jc_trace *s = NULL;
-  if (jc_select_side (rt, t, id, &s) != JC_OK)
+  jc_job *job = NULL;
+  if (jc_select_side (rt, t, id, &job) != JC_OK)
     {
       failed (rt, t, id, count);
       return NULL;
     }
-  if (jc_inval_stale (rt, s, epoch) || t->dead)
-    {
-      rt->stats.invalidated++;
-      jc_exit_free_trace (s);
-      ex->hot_at = count + rt->opts.side_threshold;
-      return NULL;
-    }
-  s->parent = t;
-  s->root = root;
-  s->parent_exit = id;
-  s->side_depth = t->side_depth + 1;
-  s->next = rt->traces;
-  rt->traces = s;
-  ex->side = s;
-  root->nside++;
-  rt->stats.side_traces++;
-  rt->stats.live_side_traces++;
-  jc_log (rt, JC_LOG_TRACE, "side trace %u linked to trace %u exit %u "
-          "(root %u, depth %u)", s->id, t->id, id, root->id, s->side_depth);
-  jc_cache_side_linked (rt, s);
-  if (s->dead)
+  job->epoch = epoch;
+  job->done = side_done;
+  job->ctx = t;
+  job->ctx_id = id;
+  t->pins++;                  /* t outlives the job, dead or not */
+  jc_compile_submit (rt, job);
+  /* Sync: side_done has linked it (or not) already.  Async: the exit stays
+   * quiet (hot_at 0) and goes to the host until a safe point links it. */
+  jc_trace *s = ex->side;
+  if (!s || s->dead)
     return NULL;
   rt->stats.side_entries++;
   return s;

@@ -107,6 +107,14 @@ jc_stats_print (const jc_runtime *rt, FILE *out)
   P (side_aborted);
   P (side_blacklisted);
   P (live_side_traces);
+  P (compile_batches);
+  P (compile_retried);
+  P (compile_batch_max);
+  P (compile_queued);
+  P (compile_queue_max);
+  fprintf (out, "compile_latency_ms=%.3f\n", s->compile_latency_ns / 1e6);
+  fprintf (out, "compile_latency_max_ms=%.3f\n",
+           s->compile_latency_max_ns / 1e6);
 #undef P
   for (unsigned i = 1; i < JC_ABORT_COUNT_; i++)
     if (s->aborted_by_reason[i])

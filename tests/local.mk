@@ -58,6 +58,11 @@ tests_test_side_SOURCES = tests/test_side.c
 tests_test_side_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_test_side_LDADD = $(TEST_VM_LDADD)
 TESTS += tests/test_side
+check_PROGRAMS += tests/test_async
+tests_test_async_SOURCES = tests/test_async.c
+tests_test_async_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_test_async_LDADD = $(TEST_VM_LDADD)
+TESTS += tests/test_async
 
 ## The test VM's benchmark: interpreter vs JIT, compile latency per trace.
 EXTRA_PROGRAMS = tests/vm/vm_bench

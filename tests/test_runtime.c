@@ -33,7 +33,9 @@ test_defaults (void)
   CU_ASSERT_EQUAL (o.loop_threshold, 50);
   CU_ASSERT_EQUAL (o.opt_level, 2);
   CU_ASSERT_EQUAL (o.max_inline_depth, 4);
-  CU_ASSERT_EQUAL (o.sync, 1);
+  CU_ASSERT_EQUAL (o.sync, 0);          /* async compilation */
+  CU_ASSERT_EQUAL (o.batch_max, 8);
+  CU_ASSERT_EQUAL (o.batch_delay_us, 1000);
   jc_options_init (NULL);
   jc_runtime *rt = new_rt (NULL);
   jc_options e;
@@ -150,6 +152,15 @@ test_env_options (void)
   jc_runtime_options (rt, &e);
   CU_ASSERT_EQUAL (e.passes, 0);
   jc_runtime_free (rt);
+  setenv ("JITCORE_OPTIONS", "batch_max=3,batch_delay=0,sync=0,"
+          "fail_compile=2", 1);
+  rt = new_rt (NULL);
+  jc_runtime_options (rt, &e);
+  CU_ASSERT_EQUAL (e.batch_max, 3);
+  CU_ASSERT_EQUAL (e.batch_delay_us, 0);
+  CU_ASSERT_EQUAL (e.sync, 0);
+  CU_ASSERT_EQUAL (e.fail_compile, 2);
+  jc_runtime_free (rt);
   clear_env ();
 }
 
@@ -183,6 +194,10 @@ test_env_errors (void)
   expect_env_error ("threshold=0", "threshold must be");
   expect_env_error ("threshold=99999999999", "bad value");
   expect_env_error ("max_trace=4294967295", "max_trace must be");
+  expect_env_error ("batch_max=0", "batch_max must be 1..64");
+  expect_env_error ("batch_max=65", "batch_max must be 1..64");
+  expect_env_error ("batch_delay=1000001", "batch_delay must be");
+  expect_env_error ("fail_compile=3", "bad value '3'");
 }
 
 static void
@@ -372,6 +387,9 @@ test_stats_print (void)
   fclose (f);
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "traces_started=1\n"));
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "compile_ms="));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "\ncompile_batches=0\n"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "\ncompile_queued=0\n"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "\ncompile_latency_ms="));
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "traces_aborted=1\n"));
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "\naborted.host_refused=1\n"));
   /* every line is key=value */

@@ -152,6 +152,7 @@ mk_rt (host_state *hs, jc_options *o)
   if (!o)
     {
       jc_options_init (&d);
+      d.sync = 1;
       o = &d;
     }
   o->log = JC_LOG_TRACE | JC_LOG_ABORT | JC_LOG_COMPILE | JC_LOG_HOT;
@@ -277,6 +278,7 @@ test_inline_depth_limit (void)
   s.steps[1] = (jc_step) CALL (&s, 0, 0);
   jc_options o;
   jc_options_init (&o);
+  o.sync = 1;
   o.max_inline_depth = 2;
   host_state hs;
   jc_runtime *rt = mk_rt (&hs, &o);
@@ -310,6 +312,7 @@ test_trace_too_long (void)
                             NEXT (6), NEXT (7), NEXT (8), NEXT (9), NEXT (0) }, -1 };
   jc_options o;
   jc_options_init (&o);
+  o.sync = 1;
   o.max_trace_insns = 5;
   host_state hs;
   jc_runtime *rt = mk_rt (&hs, &o);
@@ -448,6 +451,7 @@ test_injected_compile_failure (void)
   static script s = { 3, { NEXT (1), NEXT (2), NEXT (0) }, -1 };
   jc_options o;
   jc_options_init (&o);
+  o.sync = 1;
   o.fail_compile = 1;
   o.max_aborts = 2;
   host_state hs;

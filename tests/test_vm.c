@@ -223,6 +223,7 @@ run_jit (const char *src, const vm_value *args, int n, jc_options *o)
   if (!o)
     {
       jc_options_init (&d);
+      d.sync = 1;
       d.loop_threshold = 5;
       o = &d;
     }
@@ -380,6 +381,7 @@ test_no_inlining_aborts (void)
 {
   jc_options o;
   jc_options_init (&o);
+  o.sync = 1;
   o.loop_threshold = 5;
   o.func_threshold = 65535;      /* only the loop */
   o.max_inline_depth = 0;
@@ -397,6 +399,7 @@ test_injected_compile_failure (void)
 {
   jc_options o;
   jc_options_init (&o);
+  o.sync = 1;
   o.loop_threshold = 2;
   o.max_aborts = 2;
   o.fail_compile = 1;
@@ -417,6 +420,7 @@ test_install_refused (void)
   jc_host h = vm_host_descriptor (&the_vm);
   jc_options o;
   jc_options_init (&o);
+  o.sync = 1;
   o.loop_threshold = 3;
   o.max_aborts = 1;
   jc_runtime *rt = jc_runtime_new (&h, &o);
@@ -456,6 +460,7 @@ test_logs_show_ir_and_exits (void)
   memset (&t, 0, sizeof t);
   jc_options o;
   jc_options_init (&o);
+  o.sync = 1;
   o.loop_threshold = 5;
   o.side_threshold = 5;
   o.log = JC_LOG_IR | JC_LOG_TRACE | JC_LOG_EXIT | JC_LOG_COMPILE;
@@ -525,6 +530,7 @@ test_exactness_matrix (void)
       vm_value a[2] = { vm_int (300), vm_int (INT64_MAX - 44850 + near[i]) };
       jc_options o;
       jc_options_init (&o);
+      o.sync = 1;
       o.loop_threshold = 1 + (uint32_t) i * 3;
       jit_run r = run_jit (sum_src, a, 2, &o);
       CU_ASSERT_EQUAL (r.matched, r.exits);
@@ -561,6 +567,7 @@ test_passes_matrix (void)
         {
           jc_options o;
           jc_options_init (&o);
+          o.sync = 1;
           o.loop_threshold = 5;
           o.passes = sets[k];
           jit_run r = run_jit (progs[p], args[p], p == 3 ? 1 : 2, &o);
@@ -647,6 +654,7 @@ test_code_cache_limits (void)
   CU_ASSERT_EQUAL (r.stats.live_traces, 3);
   jc_options o;
   jc_options_init (&o);
+  o.sync = 1;
   o.loop_threshold = 5;
   o.max_traces = 1;
   r = run_jit (three_loops_src, a, 1, &o);
@@ -655,6 +663,7 @@ test_code_cache_limits (void)
   CU_ASSERT_EQUAL (r.stats.evicted, 2);
   CU_ASSERT_EQUAL (r.stats.live_traces, 1);
   jc_options_init (&o);
+  o.sync = 1;
   o.loop_threshold = 5;
   o.max_code_bytes = 1;      /* every trace is bigger: keep only the newest */
   r = run_jit (three_loops_src, a, 1, &o);
@@ -689,6 +698,7 @@ test_function_entry_trace (void)
 {
   jc_options o;
   jc_options_init (&o);
+  o.sync = 1;
   o.loop_threshold = 5;
   o.func_threshold = 7;
   o.max_inline_depth = 0;

@@ -129,6 +129,10 @@ run (jc_runtime *rt, host *h, int64_t n)
         case ADDI: f.r[in->a] = f.r[in->b] + in->c; f.pc++; break;
         case JMP:
           f.pc = (uint32_t) in->a;
+          /* A safe point where a trace compiled in the background gets
+           * installed, then the counter. */
+          if (rt)
+            jc_runtime_poll (rt);
           if (rt && jc_counter_tick (&h->counter))
             jc_runtime_hot (rt, prog, 0, JC_HOT_LOOP, &h->counter);
           break;

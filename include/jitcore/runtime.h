@@ -32,7 +32,8 @@ struct jc_host;
   X (COMPILE_FAILED, "compilation failed")                                  \
   X (BLACKLISTED, "trace head is blacklisted")                              \
   X (HOST_ERROR, "a host callback reported an error")                       \
-  X (BAD_TRACE, "not a valid trace for this runtime")
+  X (BAD_TRACE, "not a valid trace for this runtime")                       \
+  X (PENDING, "compile queued: installed at a later safe point")
 
 typedef enum jc_status {
 #define JC_STATUS_ENUM_(name, text) JC_##name,
@@ -130,10 +131,11 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *   JITCORE_OPTIONS="k=v,k=v"        keys: threshold, func_threshold,
  *       max_trace, max_snapshots, max_depth, max_aborts, backoff_max,
  *       opt (0-3), native (0/1), sync (0/1), log (category list joined
- *       with '+', or "all"), disable (0/1), fail_compile (0/1),
+ *       with '+', or "all"), disable (0/1), fail_compile (0-2),
  *       passes (optimizer passes joined with '+': fold, cse, guard, dce,
  *       loop, rc; or "all" or "none"), max_traces, max_code_bytes,
- *       side_threshold, max_side_traces, max_side_depth
+ *       side_threshold, max_side_traces, max_side_depth, batch_max,
+ *       batch_delay (microseconds)
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
  * A malformed environment string puts the runtime in error (sticky,
  * JC_BAD_OPTION with the offending text in the message). */
@@ -166,11 +168,17 @@ typedef struct jc_options {
   uint32_t backoff_max;       /* cap on the backoff exponent; 6 */
   int32_t opt_level;          /* libgccjit optimization level 0-3; 2 */
   uint32_t log;               /* JC_LOG_* mask; 0 */
-  uint8_t sync;               /* compile on the caller's thread; 1 (1.0 always
-                                 compiles synchronously; 0 is accepted) */
+  uint8_t sync;               /* 1: compile on the caller's thread inside
+                                 jc_runtime_hot, installed before it returns
+                                 (deterministic; what tests use); 0: on the
+                                 runtime's compile thread, installed at a
+                                 later safe point (see "Compilation"); 0 */
   uint8_t native_cpu;         /* -march=native; 0 */
   uint8_t disable;            /* never select or compile; 0 */
-  uint8_t fail_compile;       /* testing: every compile fails; 0 */
+  uint8_t fail_compile;       /* testing: every compile fails; 0.  1: libgccjit
+                                 rejects each trace while it is built; 2: the
+                                 error shows only when the batch's context
+                                 compiles (each trace is retried alone) */
   uint32_t reserved0;
   jc_log_fn log_fn;           /* NULL: stderr */
   void *log_userdata;
@@ -193,6 +201,11 @@ typedef struct jc_options {
                                  this depth (1: only exits of root traces);
                                  4 */
   uint32_t reserved2;         /* must be 0 */
+  uint32_t batch_max;         /* async: most traces compiled in one libgccjit
+                                 context; 8 (1..64) */
+  uint32_t batch_delay_us;    /* async: how long the compile thread waits for
+                                 more traces after the first is queued,
+                                 unless batch_max are; 1000 (0..1000000) */
 } jc_options;
 
 /* Fill *opts with the defaults and set opts->size.  NULL is ignored. */
@@ -217,7 +230,12 @@ JC_API jc_runtime *jc_runtime_new (const struct jc_host *host,
 
 /* Release the runtime, its traces (calling the host's release callback for
  * every object they retained) and its code.  NULL is ignored.  Entry
- * points previously installed must not be called afterwards. */
+ * points previously installed must not be called afterwards.  With a
+ * compile in flight (async mode) it waits for the batch being compiled to
+ * end (tens of ms; libgccjit cannot be interrupted), never starts the
+ * queued ones, and discards them all without installing: their retained
+ * objects are released here, on the caller's thread, like every host
+ * callback. */
 JC_API void jc_runtime_free (jc_runtime *rt);
 
 /* The first error that happened on this runtime (JC_OK if none).  Errors
@@ -250,7 +268,10 @@ typedef struct jc_counter {
 enum {
   JC_COUNTER_COUNTING = 0,
   JC_COUNTER_TRACED = 1,        /* a trace was installed for this head */
-  JC_COUNTER_BLACKLISTED = 2    /* gave up; never fires again */
+  JC_COUNTER_BLACKLISTED = 2,   /* gave up; never fires again */
+  JC_COUNTER_COMPILING = 3      /* its trace is being compiled (async): quiet
+                                   until the compile ends, then TRACED, or
+                                   re-armed with backoff if it failed */
 };
 
 typedef enum jc_hot_kind {
@@ -270,15 +291,59 @@ jc_counter_tick (jc_counter *c)
 }
 
 /* The counter for (code, pc) fired: select a trace starting there, compile
- * it and install it through the host's install callback.  Returns JC_OK
- * when a trace was installed; JC_ABORTED, JC_COMPILE_FAILED or
- * JC_BLACKLISTED (the head gave up for good) otherwise, with the reason in
- * jc_runtime_last_failure() and the counter re-armed with backoff.  These
- * per-head failures are not sticky errors.  The host keeps interpreting
- * either way.  counter may be NULL (no backoff bookkeeping). */
+ * it and install it through the host's install callback.
+ *
+ * Sync mode: returns JC_OK when a trace was installed; JC_ABORTED,
+ * JC_COMPILE_FAILED, JC_HOST_ERROR (install refused) or JC_BLACKLISTED
+ * (the head gave up for good) otherwise, with the reason in
+ * jc_runtime_last_failure() and the counter re-armed with backoff.
+ *
+ * Async mode (the default): selection still runs here (it calls the
+ * host's lower and load_slot), then the compile is queued and JC_PENDING
+ * returned at once; the counter goes quiet (JC_COUNTER_COMPILING) and hot
+ * events for that head are ignored (JC_PENDING) until the compile ends.
+ * The install, or the backoff after a failure, happens at a later safe
+ * point on this thread (see "Compilation" below), so the counter must
+ * stay valid until then (keep it with the code object).  Aborted
+ * selections fail here as in sync mode.
+ *
+ * These per-head failures are not sticky errors.  The host keeps
+ * interpreting either way.  counter may be NULL (no backoff bookkeeping).
+ * jc_runtime_hot is itself a safe point. */
 JC_API jc_status jc_runtime_hot (jc_runtime *rt, const void *code,
                                  uint32_t pc, jc_hot_kind kind,
                                  jc_counter *counter);
+
+/* ---------------------------------------------------------------- compilation
+ * In async mode (options.sync = 0, the default) traces are compiled on one
+ * compile thread the runtime starts on its first compile.  Selection,
+ * lowering and the optimizer run on the host's thread inside
+ * jc_runtime_hot; the compile thread only runs libgccjit, on up to
+ * options.batch_max queued traces at a time in one context (a compile
+ * costs tens of ms, most of it fixed, so a batch is much cheaper than its
+ * traces one by one).  The interpreter never waits for it.  Finished
+ * traces are installed at safe points, on the host's thread: inside
+ * jc_runtime_hot, jc_trace_enter (before entering) and jc_runtime_poll /
+ * jc_runtime_flush.  Every host callback (install, uninstall, retain,
+ * release, log_fn ...) runs on the host's thread, never on the compile
+ * thread.  A trace whose dependencies were invalidated while it was queued
+ * or compiling is never installed (stats.invalidated).  A compile that
+ * fails leaves the head interpreting, counted and backed off as in sync
+ * mode, with the reason in jc_runtime_last_failure().  In sync mode these
+ * calls do nothing and return 0. */
+
+/* A safe point the host offers, e.g. at the loop back edges it already
+ * counts: installs the traces whose compile has finished (calling the
+ * install callback) and handles failed ones.  Costs one atomic load when
+ * nothing finished.  Returns how many compile jobs it completed (installed,
+ * failed or dropped).  Not thread-safe: the runtime's thread only. */
+JC_API uint32_t jc_runtime_poll (jc_runtime *rt);
+
+/* Wait until every compile queued so far has finished, then complete them
+ * as jc_runtime_poll does.  The only call that makes the host wait for
+ * the compile thread: for tests, benchmarks, or a host that wants a
+ * deterministic point.  Returns how many jobs it completed. */
+JC_API uint32_t jc_runtime_flush (jc_runtime *rt);
 
 /* ---------------------------------------------------------------- entry
  * Running a trace: the host calls
@@ -294,8 +359,10 @@ JC_API jc_status jc_runtime_hot (jc_runtime *rt, const void *code,
  * resume pc, and returns.  The host continues interpreting at *resume_pc
  * in the frame its push_frame callback made current (the innermost one).
  * The return value is the number (>= 0) of the exit through which
- * control came back to the host, or -1 on an error (bad arguments, or a
- * runtime in the error state) with nothing changed.  With side traces (see
+ * control came back to the host, or -1 with nothing changed: bad
+ * arguments, a runtime in the error state, or the trace was evicted
+ * (uninstall called) by an install completing at this safe point, in which
+ * case the host just interprets.  With side traces (see
  * below) that exit may belong to a side trace of `trace`, or to another
  * trace reached through a link: jc_runtime_last_exit() says which trace it
  * was, and jc_trace_exit_count() on `trace` keeps counting its own exits,
@@ -430,6 +497,17 @@ typedef struct jc_stats {
   uint64_t side_blacklisted;   /* exits given up after max_aborts failures */
   uint64_t live_side_traces;   /* linked side traces now */
   uint64_t side_refused[JC_SIDE_REFUSE_SLOTS];  /* by jc_side_refuse */
+  /* Compilation (see "Compilation"); compile_ns above is the backend's
+   * wall time summed over batches. */
+  uint64_t compile_batches;    /* libgccjit batches (sync: one per trace) */
+  uint64_t compile_retried;    /* traces compiled again alone after their
+                                  batch's context failed to compile */
+  uint64_t compile_batch_max;  /* most traces in one batch */
+  uint64_t compile_queued;     /* async jobs queued or compiling now */
+  uint64_t compile_queue_max;  /* most async jobs in flight at once */
+  uint64_t compile_latency_ns; /* over compiled traces: from the hot event
+                                  to the safe point that handled them */
+  uint64_t compile_latency_max_ns;
 } jc_stats;
 
 /* Copy the counters into *out (fields up to out->size). */
