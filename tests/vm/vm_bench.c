@@ -1,13 +1,18 @@
-/* vm_bench.c -- the test VM's benchmark (not part of make check).  Three
+/* vm_bench.c -- the test VM's benchmark (not part of make check).  Four
  * reports, all from one run of `make bench-vm` (or `vm_bench [main|passes|
- * side]` for one of them):
+ * side|compile]` for one of them):
  *   main    each loop program in the interpreter alone and with the JIT,
  *           and libgccjit's compile latency per trace;
  *   passes  the trace run time (wall time of the JIT run minus its compile
  *           time) of each program with no optimizer pass, each pass alone,
  *           and all of them;
  *   side    branchy loops whose other arm is hot, with side traces off
- *           (side_threshold=0) and on (the default).
+ *           (side_threshold=0) and on (the default);
+ *   compile background compilation: compile time per trace with 1, 4 and
+ *           16 traces per libgccjit batch, and the time to the first
+ *           native iteration with synchronous vs background compiles.
+ * The first three compile synchronously, so that compile time can be
+ * told apart from run time.
  * Every JIT result is compared with the interpreter's. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -133,6 +138,7 @@ report_main (void)
       result ri, rj;
       jc_options o;
       jc_options_init (&o);
+      o.sync = 1;            /* compile time is measured apart */
       if (run (&progs[i], NULL, &ri) != 0 || run (&progs[i], &o, &rj) != 0)
         return 1;
       uint64_t n = rj.stats.traces_compiled;
@@ -178,6 +184,7 @@ report_passes (void)
       big.a0 *= PASS_SCALE;
       jc_options d;
       jc_options_init (&d);
+      d.sync = 1;            /* compile time is measured apart */
       if (run (&big, &d, &ri) != 0)
         return 1;
       printf ("%-14s", progs[i].name);
@@ -187,6 +194,7 @@ report_passes (void)
         {
           jc_options o;
           jc_options_init (&o);
+          o.sync = 1;            /* compile time is measured apart */
           o.passes = sets[k].mask;
           prog big = progs[i];
           big.a0 *= PASS_SCALE;     /* longer runs: less relative noise */
@@ -226,10 +234,12 @@ report_side (void)
       result ri, off, on;
       jc_options o;
       jc_options_init (&o);
+      o.sync = 1;            /* compile time is measured apart */
       o.side_threshold = 0;
       if (run (&branchy[i], NULL, &ri) != 0 || run (&branchy[i], &o, &off) != 0)
         return 1;
       jc_options_init (&o);
+      o.sync = 1;            /* compile time is measured apart */
       if (run (&branchy[i], &o, &on) != 0)
         return 1;
       printf ("%-10s %10.1f %10.1f %10.1f %7.1fx %10llu %10llu %8llu %8llu%s%s\n",
@@ -243,15 +253,154 @@ report_side (void)
   return 0;
 }
 
+/* The install callback, timed: when the first native iteration can run. */
+static int (*vm_install) (void *, const void *, uint32_t, jc_trace *);
+static double t_installed;
+
+static int
+timed_install (void *ud, const void *code, uint32_t pc, jc_trace *t)
+{
+  if (t_installed == 0)
+    t_installed = now_ms ();
+  return vm_install (ud, code, pc, t);
+}
+
+static jc_runtime *
+bench_rt (vm *m, const jc_options *o)
+{
+  jc_host h = vm_host_descriptor (m);
+  vm_install = h.install;
+  h.install = timed_install;
+  jc_runtime *rt = jc_runtime_new (&h, o);
+  vm_attach (m, rt);
+  return rt;
+}
+
+#define NHEADS 16
+
+/* NHEADS functions with one loop each, all called once by main: NHEADS
+ * heads that get hot one right after the other. */
+static char *
+many_heads_src (void)
+{
+  size_t cap = 600 * (NHEADS + 1), n = 0;
+  char *src = malloc (cap);
+  if (!src)
+    return NULL;
+  for (int k = 0; k < NHEADS; k++)
+    n += (size_t) snprintf (src + n, cap - n,
+        "func f%d 1 3\n const 0\n store 1\n const 0\n store 2\n"
+        "l%d:\n load 1\n load 0\n lt\n jz e%d\n load 2\n load 1\n"
+        " const %d\n add\n add\n store 2\n load 1\n const 1\n add\n"
+        " store 1\n jmp l%d\ne%d:\n load 2\n ret\n", k, k, k, k, k, k);
+  n += (size_t) snprintf (src + n, cap - n, "func main 1 2\n const 0\n"
+                          " store 1\n");
+  for (int k = 0; k < NHEADS; k++)
+    n += (size_t) snprintf (src + n, cap - n, " load 1\n load 0\n"
+                            " call f%d 1\n add\n store 1\n", k);
+  snprintf (src + n, cap - n, " load 1\n ret\n");
+  return src;
+}
+
+/* Compile NHEADS traces with batch_max traces per batch (the compile
+ * thread waits for full batches), then install them all. */
+static int
+report_batches (void)
+{
+  printf ("\nbackground compile of %d traces by traces per batch\n"
+          "%-16s %8s %8s %14s %16s\n", NHEADS, "traces/batch", "traces",
+          "batches", "compile ms", "ms/trace");
+  char *src = many_heads_src ();
+  char err[128];
+  vm_program *p = src ? vm_assemble (src, err, sizeof err) : NULL;
+  free (src);
+  if (!p)
+    {
+      fprintf (stderr, "many heads: %s\n", src ? err : "out of memory");
+      return 1;
+    }
+  static const uint32_t sizes[] = { 1, 4, 16 };
+  int rc = 0;
+  for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+    {
+      vm_init (&v, p);
+      jc_options o;
+      jc_options_init (&o);
+      o.batch_max = sizes[i];
+      o.batch_delay_us = 1000000;
+      jc_runtime *rt = bench_rt (&v, &o);
+      vm_value a[1] = { vm_int (200) };
+      vm_run (&v, vm_find (p, "main"), a, 1);
+      jc_runtime_flush (rt);
+      jc_stats s = { .size = sizeof s };
+      jc_stats_get (rt, &s);
+      int64_t want = NHEADS * (199 * 200 / 2) + 200 * (NHEADS - 1) * NHEADS / 2;
+      printf ("%-16u %8llu %8llu %14.1f %16.1f%s\n", sizes[i],
+              (unsigned long long) s.traces_compiled,
+              (unsigned long long) s.compile_batches, s.compile_ns / 1e6,
+              s.traces_compiled ? s.compile_ns / 1e6 / s.traces_compiled
+                                : 0.0,
+              v.result.u.i == want ? "" : "  RESULT DIFFERS");
+      rc |= jc_runtime_status (rt) != JC_OK;
+      jc_runtime_free (rt);
+      vm_fini (&v);
+    }
+  vm_program_free (p);
+  return rc;
+}
+
+/* The sum loop with a synchronous and a background compile: time from the
+ * start to the install (the first native iteration follows at once), the
+ * loop iterations the interpreter ran by then, and the whole run. */
+static int
+report_first_native (void)
+{
+  printf ("\nsum loop of 2 million: first native iteration, sync vs "
+          "background compile\n%-10s %18s %16s %12s\n", "compile",
+          "first native ms", "interp iters", "total ms");
+  char err[128];
+  vm_program *p = vm_assemble (progs[0].src, err, sizeof err);
+  if (!p)
+    return 1;
+  vm_value a[2] = { vm_int (2000000), vm_int (0) };
+  vm_init (&v, p);
+  vm_run (&v, vm_find (p, "main"), a, 2);
+  vm_value want = v.result;
+  vm_fini (&v);
+  for (int sync = 1; sync >= 0; sync--)
+    {
+      vm_init (&v, p);
+      jc_options o;
+      jc_options_init (&o);
+      o.sync = (uint8_t) sync;
+      jc_runtime *rt = bench_rt (&v, &o);
+      t_installed = 0;
+      double t0 = now_ms ();
+      vm_run (&v, vm_find (p, "main"), a, 2);
+      double t1 = now_ms ();
+      /* The loop is 13 instructions; the steps outside it are few. */
+      int same = v.result.tag == want.tag
+                 && memcmp (&v.result.u, &want.u, 8) == 0;
+      printf ("%-10s %18.1f %16llu %12.1f%s\n", sync ? "sync" : "async",
+              t_installed ? t_installed - t0 : -1.0,
+              (unsigned long long) (v.steps / 13), t1 - t0,
+              same ? "" : "  RESULT DIFFERS");
+      jc_runtime_free (rt);
+      vm_fini (&v);
+    }
+  vm_program_free (p);
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
   const char *which = argc > 1 ? argv[1] : "all";
   int all = strcmp (which, "all") == 0;
   if (!all && strcmp (which, "main") && strcmp (which, "passes")
-      && strcmp (which, "side"))
+      && strcmp (which, "side") && strcmp (which, "compile"))
     {
-      fprintf (stderr, "usage: vm_bench [all|main|passes|side]\n");
+      fprintf (stderr, "usage: vm_bench [all|main|passes|side|compile]\n");
       return 2;
     }
   if ((all || !strcmp (which, "main")) && report_main () != 0)
@@ -259,6 +408,9 @@ main (int argc, char **argv)
   if ((all || !strcmp (which, "passes")) && report_passes () != 0)
     return 1;
   if ((all || !strcmp (which, "side")) && report_side () != 0)
+    return 1;
+  if ((all || !strcmp (which, "compile"))
+      && (report_batches () != 0 || report_first_native () != 0))
     return 1;
   return 0;
 }
