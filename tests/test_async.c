@@ -571,6 +571,66 @@ test_evicted_at_trace_entry (void)
   vm_program_free (p);
 }
 
+/* A loop whose other arm gets hot mid-run: the side trace is selected in
+ * the jc_trace_enter that took the hot exit, compiled in the background,
+ * and linked into the root's exit at a later safe point; then root -> side
+ * -> root runs natively.  Results and exit states are the interpreter's.
+ * Freeing the runtime with a side-trace compile in flight is clean too. */
+static const char *branch_src =
+  "func main 2 4\n"
+  "  const 0\n  store 2\n  const 0\n  store 3\n"
+  "loop:\n"
+  "  load 2\n  load 0\n  lt\n  jz done\n"
+  "  load 2\n  load 1\n  lt\n  jz big\n"
+  "  load 3\n  const 1\n  add\n  store 3\n  jmp next\n"
+  "big:\n"
+  "  load 3\n  load 2\n  add\n  store 3\n"
+  "next:\n"
+  "  load 2\n  const 1\n  add\n  store 2\n  jmp loop\n"
+  "done:\n  load 3\n  ret\n";
+
+static void
+test_side_trace_in_background (void)
+{
+  spy_reset ();
+  spy.slow = 1;
+  jc_options o;
+  async_options (&o);
+  o.side_threshold = 10;
+  vm_value a[2] = { vm_int (5000), vm_int (300) };
+  arun r = run_compare (branch_src, a, 2, &o);
+  int64_t want = 300;
+  for (int64_t i = 300; i < 5000; i++)
+    want += i;
+  CU_ASSERT_EQUAL (r.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.stats.traces_installed, 1);
+  CU_ASSERT_EQUAL (r.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (r.stats.traces_compiled, 2);
+  CU_ASSERT_EQUAL (r.stats.compile_batches, 2);
+  CU_ASSERT (r.stats.side_entries > 1000);
+  CU_ASSERT (r.stats.trace_links > 1000);
+  CU_ASSERT (r.steps_jit * 5 < r.steps_interp);
+
+  vm_program *p = asm_ok (branch_src);
+  for (int round = 0; round < 8; round++)
+    {
+      spy_reset ();
+      vm_init (&the_vm, p);
+      async_options (&o);
+      o.side_threshold = 10;
+      jc_runtime *rt = new_rt (&the_vm, &o);
+      a[0] = vm_int (400);
+      CU_ASSERT_EQUAL (vm_run (&the_vm, vm_find (p, "main"), a, 2), 0);
+      if (round % 4)
+        usleep ((useconds_t) (round % 4) * 20000);
+      jc_runtime_free (rt);
+      CU_ASSERT_EQUAL (spy.retains, spy.releases);
+      CU_ASSERT_EQUAL (spy.off_thread, 0);
+      vm_fini (&the_vm);
+    }
+  vm_program_free (p);
+}
+
 static int
 clear_env (void)
 {
@@ -593,6 +653,7 @@ jc_test_register (void)
     { "compile_failure_degrades", test_compile_failure_degrades },
     { "counter_quiet_while_compiling", test_counter_quiet_while_compiling },
     { "evicted_at_trace_entry", test_evicted_at_trace_entry },
+    { "side_trace_in_background", test_side_trace_in_background },
     { NULL, NULL }
   };
   return JC_SUITE ("async", clear_env, NULL, tests);

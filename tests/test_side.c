@@ -202,6 +202,7 @@ run_side (const char *src, const vm_value *args, int n, const jc_options *o)
   if (!o)
     {
       jc_options_init (&d);
+      d.sync = 1;
       d.loop_threshold = 5;
       o = &d;
     }
@@ -247,6 +248,7 @@ opts (uint32_t side_threshold)
 {
   jc_options o;
   jc_options_init (&o);
+  o.sync = 1;
   o.loop_threshold = 5;
   o.side_threshold = side_threshold;
   return o;
@@ -582,13 +584,14 @@ test_options_and_stats (void)
 {
   jc_options o;
   jc_options_init (&o);
+  o.sync = 1;
   CU_ASSERT_EQUAL (o.side_threshold, 10);
   CU_ASSERT_EQUAL (o.max_side_traces, 32);
   CU_ASSERT_EQUAL (o.max_side_depth, 4);
   vm_program *p = asm_ok (branch_src);
   vm_init (&the_vm, p);
   jc_host h = vm_host_descriptor (&the_vm);
-  setenv ("JITCORE_OPTIONS", "side_threshold=3,max_side_traces=7,"
+  setenv ("JITCORE_OPTIONS", "sync=1,side_threshold=3,max_side_traces=7,"
           "max_side_depth=2", 1);
   jc_runtime *rt = jc_runtime_new (&h, NULL);
   unsetenv ("JITCORE_OPTIONS");
@@ -622,12 +625,14 @@ test_options_and_stats (void)
                                   "max_side_depth"));
   jc_runtime_free (rt);
   jc_options_init (&o);
+  o.sync = 1;
   o.side_threshold = 70000;
   rt = jc_runtime_new (&h, &o);
   CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_BAD_OPTION);
   jc_runtime_free (rt);
   /* A host built before the side-trace fields: they take the defaults. */
   jc_options_init (&o);
+  o.sync = 1;
   o.size = offsetof (jc_options, side_threshold);
   o.side_threshold = 0;
   rt = jc_runtime_new (&h, &o);
