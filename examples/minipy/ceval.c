@@ -697,7 +697,7 @@ L_LOAD_METHOD_FUNC: {
     Type *t = TYPE(o);
     if (t->version != CACHE(1) || (t->flags & T_SHADOW)) DEOPT(LOAD_METHOD);
     uint32_t depth = CACHE(2) >> 24, idx = CACHE(2) & 0xffffff;
-    while (depth--) t = t->base;
+    t = mp_mro_at(t, (int)depth);
     sp[-1] = incref(((Dict *)t->dict)->ent[idx].val);
     PUSH(o);
     NEXT();
@@ -707,7 +707,7 @@ L_LOAD_METHOD_BUILTIN: {
     Type *t = TYPE(o);
     if (t->version != CACHE(1)) DEOPT(LOAD_METHOD);
     uint32_t depth = CACHE(2) >> 24, idx = CACHE(2) & 0xffffff;
-    while (depth--) t = t->base;
+    t = mp_mro_at(t, (int)depth);
     sp[-1] = incref(((Dict *)t->dict)->ent[idx].val);
     PUSH(o);
     NEXT();

@@ -483,6 +483,7 @@ void mp_teardown(void)
     for (i = 0; mp.all_types && i < LN(mp.all_types); i++) {
         Type *t = (Type *)LITEMS(mp.all_types)[i];
         xdecref(t->dict); xdecref(t->nameobj); xdecref(t->qualname); xdecref(t->module);
+        xdecref(t->bases); xdecref(t->mro);
         free((char *)t->name);
     }
     Obj *types = mp.all_types;

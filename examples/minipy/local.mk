@@ -30,16 +30,20 @@ EXTRA_DIST += examples/minipy/README.md examples/minipy/gen-prelude.py \
 ## fail on any memory error (invalid reads/writes, uninitialised values) and on
 ## any definite or indirect leak: minipy tears the interpreter down at exit
 ## (gc.c, mp_teardown), so whatever is left was lost by a reference count.
-## VALGRIND_TESTS=pattern restricts it (e.g. VALGRIND_TESTS='gc_*').
+## VALGRIND_TESTS=pattern restricts it (e.g. VALGRIND_TESTS='gc_*'); the JIT is
+## off (VALGRIND_MINIPY_FLAGS): libjitcore's memory is checked by its own tests.
+## minipy links the libtool library, so valgrind runs through libtool.
 VALGRIND_TESTS = *
+VALGRIND_MINIPY_FLAGS = --jit=off
 valgrind-minipy: examples/minipy/minipy$(EXEEXT)
 	@bad=0; n=0; for f in $(top_srcdir)/tests/minipy/$(VALGRIND_TESTS).py; do \
 	  case $$f in */helper_*) continue;; esac; \
 	  b=`basename $$f`; n=`expr $$n + 1`; \
-	  if (cd $(top_srcdir)/tests/minipy && valgrind -q --error-exitcode=99 \
+	  if (cd $(top_srcdir)/tests/minipy && $(LIBTOOL) --mode=execute valgrind -q --error-exitcode=99 \
 	      --leak-check=full --show-leak-kinds=definite,indirect \
 	      --errors-for-leak-kinds=definite,indirect \
-	      $(abs_top_builddir)/examples/minipy/minipy$(EXEEXT) $$b >/dev/null 2>/dev/null </dev/null; \
+	      $(abs_top_builddir)/examples/minipy/minipy$(EXEEXT) $(VALGRIND_MINIPY_FLAGS) $$b \
+	      >/dev/null 2>/dev/null </dev/null; \
 	      test $$? -ne 99); then :; else echo "memcheck error or leak: $$b"; bad=1; fi; \
 	done; test $$bad = 0 && echo "valgrind-minipy: $$n programs, no memory errors, no leaks"
 .PHONY: valgrind-minipy

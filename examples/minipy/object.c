@@ -157,7 +157,12 @@ void mp_repr_leave(Obj *o)
 
 int mp_is_subtype(Type *a, Type *b)
 {
-    for (; a; a = a->base) if (a == b) return 1;
+    if (a == b) return 1;
+    if (a->mro) {
+        for (int64_t i = 1; i < TN(a->mro); i++) if (TITEMS(a->mro)[i] == (Obj *)b) return 1;
+        return 0;
+    }
+    for (a = a->base; a; a = a->base) if (a == b) return 1;
     return 0;
 }
 
@@ -165,6 +170,15 @@ int mp_isinstance(Obj *o, Type *t) { return mp_is_subtype(TYPE(o), t); }
 
 Obj *mp_type_lookup(Type *t, Obj *name)
 {
+    if (t->mro) {
+        for (int64_t i = 0; i < TN(t->mro); i++) {
+            Type *u = (Type *)TITEMS(t->mro)[i];
+            if (!u->dict) continue;
+            Obj *v = mp_dict_get(u->dict, name);
+            if (v) return v;
+        }
+        return NULL;
+    }
     for (; t; t = t->base) {
         if (!t->dict) continue;
         Obj *v = mp_dict_get(t->dict, name);
@@ -173,15 +187,37 @@ Obj *mp_type_lookup(Type *t, Obj *name)
     return NULL;
 }
 
+/* A special method defined by a user class in o's MRO (built-in classes'
+ * methods are not special methods here: their slots are the C code). */
 Obj *mp_special(Obj *o, Obj *name)
 {
     Type *t = TYPE(o);
     if (!(t->flags & T_USER)) return NULL;
+    if (t->mro) {
+        for (int64_t i = 0; i < TN(t->mro); i++) {
+            Type *u = (Type *)TITEMS(t->mro)[i];
+            if (!(u->flags & T_USER)) continue;
+            Obj *v = mp_dict_get(u->dict, name);
+            if (v) return v;
+        }
+        return NULL;
+    }
     for (; t && (t->flags & T_USER); t = t->base) {
         Obj *v = mp_dict_get(t->dict, name);
         if (v) return v;
     }
     return NULL;
+}
+
+Obj *mp_type_mro(Type *t)
+{
+    if (t->mro) return incref(t->mro);
+    int n = 0;
+    for (Type *u = t; u; u = u->base) n++;
+    Obj *r = mp_tuple_new(n);
+    n = 0;
+    for (Type *u = t; u; u = u->base) TITEMS(r)[n++] = incref((Obj *)u);
+    return r;
 }
 
 Obj *mp_call0(Obj *f) { return mp_call(f, NULL, 0, NULL); }

@@ -47,6 +47,8 @@ struct Type {
     Obj *module;
     CFunc tp_new;       /* built-in types: the constructor called by T(...) */
     size_t instsize;    /* user classes: size of an instance */
+    Obj *bases;         /* Tuple of the direct bases (NULL: (base,) or ()) */
+    Obj *mro;           /* Tuple: the C3 linearization, t first (NULL: the base chain) */
 };
 
 typedef struct { Obj hd; int big; int64_t v; mpz_t z; } Int;
@@ -92,6 +94,8 @@ typedef struct Frame Frame;
 typedef struct { Obj hd; Frame *f; int running, done, started; Obj *name; Obj *retval; } Gen;
 typedef struct { Obj hd; Obj *buf; } StringIO;
 typedef struct { Obj hd; char tc; int64_t n, cap; Obj **items; } Array;
+
+#define TITEMS_(o) (((Tuple *)(o))->items)
 
 /* Built-in types. */
 #define MP_TYPES(X) \
@@ -308,6 +312,20 @@ Obj *mp_tuple_of(Obj *iterable);
 int64_t mp_index(Obj *o, int *ok);           /* __index__ to C int64 */
 Obj *mp_ascii(Obj *o);
 Obj *mp_type_new(Obj *name, Obj *bases, Obj *dict);
+Obj *mp_type_mro(Type *t);                   /* new reference: t's MRO as a tuple */
+static inline int mp_mro_len(Type *t)
+{
+    if (t->mro) return (int)((Tuple *)t->mro)->n;
+    int n = 0;
+    for (; t; t = t->base) n++;
+    return n;
+}
+static inline Type *mp_mro_at(Type *t, int i)  /* i-th class of t's MRO; i < its length */
+{
+    if (t->mro) return (Type *)TITEMS_(t->mro)[i];
+    while (i--) t = t->base;
+    return t;
+}
 Obj *mp_instance_new(Type *t);
 Obj *mp_object_repr(Obj *o);
 int mp_repr_enter(Obj *o);  /* 1 = already in progress */

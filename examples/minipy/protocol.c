@@ -39,17 +39,11 @@ static Obj *type_getattr(Type *t, Obj *name)
         if (!strcmp(s, "__name__")) return t->nameobj ? incref(t->nameobj) : mp_str_c(t->name);
         if (!strcmp(s, "__qualname__")) return t->qualname ? incref(t->qualname) : mp_str_c(t->name);
         if (!strcmp(s, "__module__")) return t->module ? incref(t->module) : mp_str_c("builtins");
-        if (!strcmp(s, "__bases__")) return t->base ? mp_tuple_pack(1, (Obj *)t->base) : mp_tuple_new(0);
+        if (!strcmp(s, "__bases__"))
+            return t->bases ? incref(t->bases) : t->base ? mp_tuple_pack(1, (Obj *)t->base) : mp_tuple_new(0);
         if (!strcmp(s, "__base__")) return incref(t->base ? (Obj *)t->base : NONE);
         if (!strcmp(s, "__dict__")) return mp_dict_copy(t->dict);
-        if (!strcmp(s, "__mro__")) {
-            int n = 0;
-            for (Type *u = t; u; u = u->base) n++;
-            Obj *r = mp_tuple_new(n);
-            n = 0;
-            for (Type *u = t; u; u = u->base) TITEMS(r)[n++] = incref((Obj *)u);
-            return r;
-        }
+        if (!strcmp(s, "__mro__")) return mp_type_mro(t);
         if (!strcmp(s, "__class__")) return incref((Obj *)&mp_type_type);
         if (!strcmp(s, "__doc__") && !mp_type_lookup(t, name)) return incref(NONE);
     }
@@ -125,6 +119,23 @@ static Obj *exc_attr(Obj *o, Obj *name)
     return NULL;
 }
 
+/* super(T, obj).name: the MRO of obj's class (of obj, if it is a class
+ * and a subclass of T) searched after T. */
+static Obj *super_lookup(Super *s, Obj *name)
+{
+    Type *start = IS(s->obj, type) && mp_is_subtype((Type *)s->obj, s->type) ? (Type *)s->obj : TYPE(s->obj);
+    Obj *mro = mp_type_mro(start);
+    int64_t i = 0;
+    while (i < TN(mro) && TITEMS(mro)[i] != (Obj *)s->type) i++;
+    Obj *v = NULL;
+    for (i++; i < TN(mro) && !v; i++) {
+        Type *u = (Type *)TITEMS(mro)[i];
+        if (u->dict) v = mp_dict_get(u->dict, name);
+    }
+    decref(mro);
+    return v;
+}
+
 Obj *mp_getattr(Obj *o, Obj *name)
 {
     Type *t = TYPE(o);
@@ -156,7 +167,7 @@ Obj *mp_getattr(Obj *o, Obj *name)
     }
     if (t == &mp_super_type) {
         Super *s = (Super *)o;
-        Obj *v = mp_type_lookup(s->type->base, name);
+        Obj *v = super_lookup(s, name);
         if (v) {
             if (IS(v, function)) return mp_method_new(v, s->obj);
             if (IS(v, classmethod)) return mp_method_new(((Wrapper *)v)->f, IS(s->obj, type) ? s->obj : (Obj *)TYPE(s->obj));
@@ -598,9 +609,7 @@ int mp_contains(Obj *c, Obj *v)
 
 Obj *mp_instance_new(Type *t)
 {
-    Type *b = t;
-    while (b && (b->flags & T_USER)) b = b->base;
-    size_t sz = (b && mp_is_subtype(b, &mp_exc_BaseException)) ? sizeof(Exc) : sizeof(Inst);
+    size_t sz = mp_is_subtype(t, &mp_exc_BaseException) ? sizeof(Exc) : sizeof(Inst);
     Inst *o = mp_alloc(t, sz);
     incref((Obj *)t);
     if (!t->nslots) o->dict = mp_dict_new();
@@ -703,23 +712,87 @@ Obj *mp_call(Obj *f, Obj **args, int n, Obj *kw)
     return mp_err(&mp_exc_TypeError, "'%s' object is not callable", t->name);
 }
 
+/* The C3 linearization of a class with bases `bases`: the class itself,
+ * then the merge of the bases' MROs and the list of bases.  NULL (TypeError,
+ * CPython's message) when no consistent order exists. */
+static Obj *c3_mro(Type *t, Obj *bases)
+{
+    int64_t nb = TN(bases), nl = nb + 1;
+    Obj **seqs = malloc(sizeof(Obj *) * nl);
+    int64_t *pos = calloc(nl, sizeof(int64_t));
+    for (int64_t i = 0; i < nb; i++) seqs[i] = mp_type_mro((Type *)TITEMS(bases)[i]);
+    seqs[nb] = incref(bases);
+    Obj *out = mp_list_new(0);
+    mp_list_append(out, (Obj *)t);
+    for (;;) {
+        Obj *cand = NULL;
+        int any = 0;
+        for (int64_t i = 0; i < nl && !cand; i++) {
+            if (pos[i] >= TN(seqs[i])) continue;
+            any = 1;
+            Obj *c = TITEMS(seqs[i])[pos[i]];
+            int in_tail = 0;
+            for (int64_t j = 0; j < nl && !in_tail; j++)
+                for (int64_t k = pos[j] + 1; k < TN(seqs[j]); k++)
+                    if (TITEMS(seqs[j])[k] == c) { in_tail = 1; break; }
+            if (!in_tail) cand = c;
+        }
+        if (!any) break;
+        if (!cand) {
+            SB b = {0};
+            for (int64_t i = 0; i < nb; i++) {
+                if (i) sb_adds(&b, ", ");
+                sb_adds(&b, ((Type *)TITEMS(bases)[i])->name);
+            }
+            Obj *names = sb_finish(&b);
+            mp_err(&mp_exc_TypeError, "Cannot create a consistent method resolution\norder (MRO) for bases %s",
+                   SS(names));
+            decref(names);
+            decref(out); out = NULL;
+            break;
+        }
+        mp_list_append(out, cand);
+        for (int64_t i = 0; i < nl; i++)
+            if (pos[i] < TN(seqs[i]) && TITEMS(seqs[i])[pos[i]] == cand) pos[i]++;
+    }
+    for (int64_t i = 0; i < nl; i++) decref(seqs[i]);
+    free(seqs); free(pos);
+    if (!out) return NULL;
+    Obj *r = mp_tuple_of(out);
+    decref(out);
+    return r;
+}
+
+/* The built-in class whose instance layout a class inherits (object,
+ * BaseException...): the first non-user class of its MRO that is not a
+ * user class. */
+static Type *solid_base(Type *t)
+{
+    while (t && (t->flags & T_USER)) t = t->base;
+    if (t && (t->flags & T_EXC)) return &mp_exc_BaseException;
+    return t ? t : &mp_object_type;
+}
+
 Obj *mp_type_new(Obj *name, Obj *bases, Obj *dict)
 {
     if (!IS_STR(name) || !IS(bases, tuple) || !IS(dict, dict))
         return mp_err(&mp_exc_TypeError, "type() argument types");
     Type *base = &mp_object_type;
-    if (TN(bases) > 1) {
-        /* single inheritance only: accept extra bases that are plain object */
-        for (int64_t i = 1; i < TN(bases); i++)
-            if (TITEMS(bases)[i] != (Obj *)&mp_object_type)
-                return mp_err(&mp_exc_TypeError, "minipy: multiple inheritance is not supported");
-    }
-    if (TN(bases) >= 1) {
-        Obj *b = TITEMS(bases)[0];
+    for (int64_t i = 0; i < TN(bases); i++) {
+        Obj *b = TITEMS(bases)[i];
         if (!IS(b, type)) return mp_err(&mp_exc_TypeError, "bases must be types");
-        base = (Type *)b;
-        if (!(base->flags & (T_USER | T_EXC | T_BASE)))
-            return mp_err(&mp_exc_TypeError, "type '%s' is not an acceptable base type", base->name);
+        Type *bt = (Type *)b;
+        if (!(bt->flags & (T_USER | T_EXC | T_BASE)))
+            return mp_err(&mp_exc_TypeError, "type '%s' is not an acceptable base type", bt->name);
+        for (int64_t j = 0; j < i; j++)
+            if (TITEMS(bases)[j] == b) return mp_err(&mp_exc_TypeError, "duplicate base class %s", bt->name);
+    }
+    /* the best base: the one with the most derived layout */
+    for (int64_t i = 0; i < TN(bases); i++) {
+        Type *bt = (Type *)TITEMS(bases)[i], *sb = solid_base(bt), *cur = solid_base(base);
+        if (i == 0 || (cur == &mp_object_type && sb != &mp_object_type)) base = bt;
+        else if (sb != &mp_object_type && sb != cur && !mp_is_subtype(cur, sb))
+            return mp_err(&mp_exc_TypeError, "multiple bases have instance lay-out conflict");
     }
     Type *t = mp_alloc(&mp_type_type, sizeof(Type));
     t->hd.rc = MP_IMMORTAL;
@@ -728,6 +801,15 @@ Obj *mp_type_new(Obj *name, Obj *bases, Obj *dict)
     t->base = base;
     t->dict = mp_dict_copy(dict);
     t->flags = T_USER | T_GC | (base->flags & T_EXC);
+    t->bases = TN(bases) ? incref(bases) : mp_tuple_pack(1, (Obj *)&mp_object_type);
+    t->mro = c3_mro(t, t->bases);
+    if (!t->mro) {
+        /* no consistent MRO: no class; free what was built */
+        decref(t->bases); decref(t->dict); decref(t->nameobj); free((char *)t->name);
+        xdecref(t->qualname); xdecref(t->module);
+        mp_free((Obj *)t);
+        return NULL;
+    }
     t->version = ++mp.next_type_version;
     Obj *q = mp_dict_get(dict, mp.s___qualname__);
     t->qualname = incref(q ? q : name);

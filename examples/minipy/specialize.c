@@ -98,8 +98,9 @@ static void spec_load_method(uint32_t *ip, Obj *o, Obj *name)
 {
     Type *t = TYPE(o);
     if (t == &mp_type_type || t == &mp_module_type || t == &mp_super_type) return;
-    int depth = 0;
-    for (Type *u = t; u; u = u->base, depth++) {
+    int n = mp_mro_len(t);
+    for (int depth = 0; depth < n; depth++) {
+        Type *u = mp_mro_at(t, depth);
         if (!u->dict) continue;
         int i = dict_index(u->dict, name);
         if (i < 0) continue;

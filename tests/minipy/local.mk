@@ -63,6 +63,7 @@ MINIPY_TESTS = \
 	tests/minipy/class_inherit.py \
 	tests/minipy/class_init_misc.py \
 	tests/minipy/class_iter_gen.py \
+	tests/minipy/class_multiple.py \
 	tests/minipy/class_property_inherit.py \
 	tests/minipy/class_slots_misc.py \
 	tests/minipy/class_special.py \
@@ -125,6 +126,7 @@ MINIPY_TESTS = \
 	tests/minipy/err_sys_exit_msg.py \
 	tests/minipy/err_sys_exit_zero.py \
 	tests/minipy/err_tb_chained.py \
+	tests/minipy/err_tb_class_mro.py \
 	tests/minipy/err_tb_from.py \
 	tests/minipy/err_tb_gen_throw.py \
 	tests/minipy/err_tb_generator.py \
