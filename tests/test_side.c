@@ -578,6 +578,26 @@ test_on_off_matrix (void)
     }
 }
 
+/* Exit points before, at and after each side trace exists: the nested
+ * branch flips at various iterations relative to the thresholds; every
+ * run must match the interpreter's states and result (run_side). */
+static void
+test_exactness_sweep (void)
+{
+  static const int64_t km[][2] = { { 0, 0 }, { 3, 7 }, { 6, 9 }, { 12, 13 },
+                                   { 40, 41 }, { 100, 130 } };
+  static const uint32_t thresholds[] = { 1, 2, 5 };
+  for (size_t i = 0; i < sizeof km / sizeof km[0]; i++)
+    for (size_t j = 0; j < sizeof thresholds / sizeof thresholds[0]; j++)
+      {
+        vm_value a[3] = { vm_int (200), vm_int (km[i][0]), vm_int (km[i][1]) };
+        jc_options o = opts (thresholds[j]);
+        o.loop_threshold = 3;
+        side_run r = run_side (branch2_src, a, 3, &o);
+        CU_ASSERT_EQUAL (r.jit.u.i, branch2_want (200, km[i][0], km[i][1]));
+      }
+}
+
 /* The options: env keys, range checks, defaults; the stats print. */
 static void
 test_options_and_stats (void)
@@ -660,6 +680,7 @@ jc_test_register (void)
       test_invalidated_while_side_trace_runs },
     { "eviction_takes_side_traces", test_eviction_takes_side_traces },
     { "on_off_matrix", test_on_off_matrix },
+    { "exactness_sweep", test_exactness_sweep },
     { "options_and_stats", test_options_and_stats },
     { NULL, NULL }
   };

@@ -27,7 +27,10 @@
  *   - after a successful compile, retain for each host object the trace
  *     keeps as a constant, then install;
  *   - inside jc_trace_enter, after the native code returns: push_frame,
- *     write_slot, set_pc (the deopt of exit.c);
+ *     write_slot, set_pc (the deopt of exit.c); when that exit is hot, the
+ *     selection callbacks above for a side trace starting there (with the
+ *     frames just restored; see jc_lower_side_entry), but never install:
+ *     side traces are linked by the runtime, not handed to the host;
  *   - jc_runtime_free: uninstall for every installed trace, release for
  *     every retained object.
  * All callbacks run on the thread that called into the library.  None may
