@@ -546,9 +546,10 @@ test_eviction_takes_side_traces (void)
     }
 }
 
-/* Every program, with side traces off, on, on at threshold 1, and with
- * every optimizer pass off: the interpreter's result and exact exit
- * states each time (run_side checks both), and the same result. */
+/* Every program, with side traces off, on, on at threshold 1, with every
+ * optimizer pass off, and with background compiles: the interpreter's
+ * result and exact exit states each time (run_side checks both), and the
+ * same result. */
 static void
 test_on_off_matrix (void)
 {
@@ -565,12 +566,16 @@ test_on_off_matrix (void)
   };
   for (size_t i = 0; i < sizeof progs / sizeof progs[0]; i++)
     {
-      jc_options off = opts (0), on = opts (10), eager = opts (1), bare = opts (10);
+      jc_options off = opts (0), on = opts (10), eager = opts (1),
+                 bare = opts (10), bg = opts (10);
       bare.passes = 0;
+      bg.sync = 0;               /* compiles land whenever they finish */
       side_run a = run_side (progs[i].src, progs[i].a, progs[i].n, &off);
       side_run b = run_side (progs[i].src, progs[i].a, progs[i].n, &on);
       side_run c = run_side (progs[i].src, progs[i].a, progs[i].n, &eager);
       side_run d = run_side (progs[i].src, progs[i].a, progs[i].n, &bare);
+      side_run e = run_side (progs[i].src, progs[i].a, progs[i].n, &bg);
+      CU_ASSERT_EQUAL (memcmp (&a.jit, &e.jit, sizeof a.jit), 0);
       CU_ASSERT_EQUAL (a.stats.side_traces, 0);
       CU_ASSERT_EQUAL (memcmp (&a.jit, &b.jit, sizeof a.jit), 0);
       CU_ASSERT_EQUAL (memcmp (&a.jit, &c.jit, sizeof a.jit), 0);
