@@ -30,7 +30,8 @@
  * batch, attach the code to the trace, drop it if a dependency changed
  * since selection began (the epoch check of invalidate.c; cancellation
  * only saves the compile), then call the job's completion (hotness.c
- * installs through the host; side traces will link into their parent).
+ * installs through the host; side.c links a side trace into its parent's
+ * exit).
  * So the host's callbacks only ever run on its own thread.
  *
  * Ownership.  A job owns its IR and its trace until the completion takes

@@ -42,7 +42,7 @@ struct jc_job {
   uint64_t epoch;            /* rt->inval_epoch when selection began */
   jc_job_done_fn done;
   /* The completion's own data: a head trace's head, counter and kind; a
-   * side trace's parent and exit, say. */
+   * side trace's parent trace and exit (side.c). */
   jc_head *head;
   jc_counter *counter;
   jc_hot_kind kind;

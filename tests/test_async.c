@@ -6,6 +6,7 @@
  * compiles in flight is clean.  Every host callback is checked to run on
  * the test's own thread. */
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -631,6 +632,43 @@ test_side_trace_in_background (void)
   vm_program_free (p);
 }
 
+/* A host built before the batching fields: they take their defaults; the
+ * new fields are range-checked. */
+static void
+test_batch_options (void)
+{
+  spy_reset ();
+  vm_program *p = asm_ok (sum_src);
+  vm_init (&the_vm, p);
+  jc_host h = vm_host_descriptor (&the_vm);
+  jc_options o;
+  jc_options_init (&o);
+  o.size = offsetof (jc_options, batch_max);
+  o.batch_max = 0;               /* beyond size: not read */
+  jc_runtime *rt = jc_runtime_new (&h, &o);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
+  jc_options e;
+  jc_runtime_options (rt, &e);
+  CU_ASSERT_EQUAL (e.batch_max, 8);
+  CU_ASSERT_EQUAL (e.batch_delay_us, 1000);
+  CU_ASSERT_EQUAL (e.sync, 0);
+  jc_runtime_free (rt);
+  jc_options_init (&o);
+  o.batch_max = 65;
+  rt = jc_runtime_new (&h, &o);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_BAD_OPTION);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_runtime_error_message (rt),
+                                  "batch_max"));
+  /* An inert runtime: poll and flush do nothing. */
+  CU_ASSERT_EQUAL (jc_runtime_poll (rt), 0);
+  CU_ASSERT_EQUAL (jc_runtime_flush (rt), 0);
+  jc_runtime_free (rt);
+  CU_ASSERT_EQUAL (jc_runtime_poll (NULL), 0);
+  CU_ASSERT_EQUAL (jc_runtime_flush (NULL), 0);
+  vm_fini (&the_vm);
+  vm_program_free (p);
+}
+
 static int
 clear_env (void)
 {
@@ -654,6 +692,7 @@ jc_test_register (void)
     { "counter_quiet_while_compiling", test_counter_quiet_while_compiling },
     { "evicted_at_trace_entry", test_evicted_at_trace_entry },
     { "side_trace_in_background", test_side_trace_in_background },
+    { "batch_options", test_batch_options },
     { NULL, NULL }
   };
   return JC_SUITE ("async", clear_env, NULL, tests);
