@@ -21,10 +21,18 @@
 static Obj **parked;
 static size_t nparked, capparked;
 
+/* Tracked allocations a helper may make before the collector's threshold. */
+#define MPJ_GC_SLACK 16
+
 /* Room to park one more reference?  0 when the cap is reached or memory is
  * short: the helper then fails before any effect and the trace exits. */
 int mpj_park_room(void)
 {
+    /* The cycle collector is due: let the interpreter make the allocation
+     * that runs it, with nothing parked, so parked garbage is never seen
+     * as alive by a collection (it would be promoted to the old
+     * generation and outlive its time there). */
+    if (mp.gc_enabled && mp.gc_threshold > 0 && mp.gc_count + MPJ_GC_SLACK > mp.gc_threshold) return 0;
     if (nparked < capparked) return 1;
     if (nparked >= MPJ_PARK_MAX) return 0;
     size_t n = capparked ? 2 * capparked : 64;
@@ -246,6 +254,53 @@ static Obj *h_call(Frame *f, uint32_t *ip, int64_t n, Obj *A, Obj *B,
     return parked_result(r);
 }
 
+Obj mpj_stop = OBJ_HEAD(&mp_none_type);
+
+/* next(it) for a built-in iterator or a generator: the item, mpj_stop when
+ * exhausted (the trace exits to FOR_ITER, whose second call to an exhausted
+ * built-in iterator has no effect), NULL when it raised. */
+static Obj *h_next(Obj *it)
+{
+    if (!mpj_park_room()) return NULL;
+    Obj *v = mp_next(it);
+    if (!v) return mp.exc ? NULL : &mpj_stop;
+    mpj_park(v);
+    return v;
+}
+
+static Obj *h_iter(Obj *o)
+{
+    if (!mpj_park_room()) return NULL;
+    return parked_result(mp_iter(o));
+}
+
+static _Bool h_list_append(Obj *l, Obj *v)
+{
+    return mp_list_append(l, v) == 0;
+}
+
+/* BUILD_LIST / BUILD_TUPLE of up to 4 items (n of them; the rest NULL). */
+static Obj *build(int tuple, int64_t n, Obj *a0, Obj *a1, Obj *a2, Obj *a3)
+{
+    if (!mpj_park_room()) return NULL;
+    Obj *v[4] = { a0, a1, a2, a3 };
+    Obj *r = tuple ? mp_tuple_new(n) : mp_list_new(n);
+    if (!r) return NULL;
+    Obj **items = tuple ? TITEMS(r) : LITEMS(r);
+    for (int64_t i = 0; i < n; i++) items[i] = incref(v[i]);
+    return parked_result(r);
+}
+
+static Obj *h_build_list(int64_t n, Obj *a0, Obj *a1, Obj *a2, Obj *a3) { return build(0, n, a0, a1, a2, a3); }
+static Obj *h_build_tuple(int64_t n, Obj *a0, Obj *a1, Obj *a2, Obj *a3) { return build(1, n, a0, a1, a2, a3); }
+
+/* `v in c`: 1 no, 2 yes, 0 raised. */
+static int64_t h_contains(Obj *c, Obj *v)
+{
+    int r = mp_contains(c, v);
+    return r < 0 ? 0 : r + 1;
+}
+
 #define RD JC_HELPER_READS_MEMORY
 #define WR JC_HELPER_WRITES_MEMORY
 #define RAISE JC_HELPER_MAY_RAISE
@@ -267,6 +322,12 @@ const jc_helper mpj_helpers[] = {
     [MPJ_H_TRUTH] = { "truth", (void *)h_truth, "i64(ptr)", ANY },
     [MPJ_H_GETITEM] = { "getitem", (void *)h_getitem, "ptr(ptr,ptr)", ANY },
     [MPJ_H_SETITEM] = { "setitem", (void *)h_setitem, "bool(ptr,ptr,ptr)", ANY },
+    [MPJ_H_NEXT] = { "next", (void *)h_next, "ptr(ptr)", ANY },
+    [MPJ_H_ITER] = { "iter", (void *)h_iter, "ptr(ptr)", ANY },
+    [MPJ_H_LIST_APPEND] = { "list_append", (void *)h_list_append, "bool(ptr,ptr)", RD | WR | RAISE | ALLOC },
+    [MPJ_H_BUILD_LIST] = { "build_list", (void *)h_build_list, "ptr(i64,ptr,ptr,ptr,ptr)", RAISE | ALLOC },
+    [MPJ_H_BUILD_TUPLE] = { "build_tuple", (void *)h_build_tuple, "ptr(i64,ptr,ptr,ptr,ptr)", RAISE | ALLOC },
+    [MPJ_H_CONTAINS] = { "contains", (void *)h_contains, "i64(ptr,ptr)", ANY },
     [MPJ_H_CALL] = { "call", (void *)h_call, "ptr(ptr,ptr,i64,ptr,ptr,ptr,ptr,ptr,ptr)", ANY },
     [MPJ_H_FFLOORDIV] = { "float_floordiv", (void *)h_ffloordiv, "f64(f64,f64)", JC_HELPER_PURE },
     [MPJ_H_FMOD] = { "float_mod", (void *)h_fmod, "f64(f64,f64)", JC_HELPER_PURE },

@@ -72,8 +72,12 @@ MpJitCode *mpj_code(Code *co)
     jc->counters = calloc((size_t)co->ncode, sizeof *jc->counters);
     jc->traces = calloc((size_t)co->ncode, sizeof *jc->traces);
     jc->depth = malloc(sizeof *jc->depth * (size_t)co->ncode);
-    if (!jc->counters || !jc->traces || !jc->depth) {
-        free(jc->counters); free(jc->traces); free(jc->depth); free(jc);
+    jc->entries = calloc((size_t)co->ncode, sizeof *jc->entries);
+    jc->iters = calloc((size_t)co->ncode, sizeof *jc->iters);
+    jc->dead = calloc((size_t)co->ncode, 1);
+    if (!jc->counters || !jc->traces || !jc->depth || !jc->entries || !jc->iters || !jc->dead) {
+        free(jc->counters); free(jc->traces); free(jc->depth);
+        free(jc->entries); free(jc->iters); free(jc->dead); free(jc);
         return NULL;
     }
     for (int i = 0; i < co->ncode; i++) {
@@ -210,8 +214,10 @@ static void uninstall(void *ud, const void *code, uint32_t pc, jc_trace *t)
     MpJitCode *jc = co->jit;
     if (jc && pc < (uint32_t)co->ncode && jc->traces[pc] == t) {
         jc->traces[pc] = NULL;
-        /* Count again from the start: the head may get a new trace. */
-        jc_counter_init(mpj_rt, &jc->counters[pc], JC_HOT_LOOP);
+        /* Count again from the start: the head may get a new trace; a dead
+         * head stays quiet. */
+        if (jc->dead[pc]) jc->counters[pc].count = 0;
+        else jc_counter_init(mpj_rt, &jc->counters[pc], JC_HOT_LOOP);
     }
     decref((Obj *)co);
 }
@@ -249,9 +255,15 @@ void mp_jit_init(void)
     h.nhelpers = MPJ_H_COUNT;
     jc_options o;
     jc_options_init(&o);
+    /* Compiles are synchronous and cost ~50-200 ms each (libgccjit runs the
+     * assembler and linker), so by default only loops that have run a few
+     * thousand iterations are worth one, and an exit must be taken often
+     * before it gets a side trace.  --jit-threshold=N sets both. */
+    o.loop_threshold = o.func_threshold = MPJ_DEFAULT_THRESHOLD;
+    o.side_threshold = MPJ_DEFAULT_SIDE_THRESHOLD;
     if (mp_jit_config.threshold > 0) {
         long t = mp_jit_config.threshold > 65535 ? 65535 : mp_jit_config.threshold;
-        o.loop_threshold = o.func_threshold = (uint32_t)t;
+        o.loop_threshold = o.func_threshold = o.side_threshold = (uint32_t)t;
     }
     o.sync = 1;                 /* the library compiles synchronously (1.0) */
     o.log = mpj_log_mask;
@@ -322,6 +334,14 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
     if (!jc) return 0;
     uint32_t pc = (uint32_t)(head - co->code);
     jc_trace *t = jc->traces[pc];
+    if (t && ++jc->entries[pc] % MPJ_JUDGE_ENTRIES == 0
+        && jc->iters[pc] < jc->entries[pc] * MPJ_MIN_ITERS_PER_ENTRY) {
+        /* Entered often for few iterations: the interpreter does better. */
+        jc->dead[pc] = 1;
+        mpj_log("dropping the trace at %s:%s (too few iterations per entry)", SS(co->qualname), "");
+        jc_runtime_invalidate(mpj_rt, mpj_key_head(jc, pc));
+        return 0;
+    }
     if (!t) {
         if (!jc_counter_tick(&jc->counters[pc])) return 0;
         f->ip = head;

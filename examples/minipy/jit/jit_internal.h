@@ -19,7 +19,24 @@ typedef struct {
     jc_counter *counters;
     jc_trace **traces;
     int16_t *depth;
+    /* Per loop head: entries into its trace, and loop iterations the trace
+     * ran (it counts them itself, see mpj_lower); a trace entered often for
+     * only a few iterations each time costs more than it saves, and its
+     * head is given up (dead). */
+    uint64_t *entries, *iters;
+    uint8_t *dead;
 } MpJitCode;
+
+/* Entries after which a trace's iterations per entry are judged, and the
+ * least it must average to stay. */
+#define MPJ_JUDGE_ENTRIES 1000
+#define MPJ_MIN_ITERS_PER_ENTRY 4
+
+/* The invalidation key of a loop head's own trace (dropping it). */
+static inline uintptr_t mpj_key_head(const MpJitCode *jc, uint32_t pc)
+{
+    return (uintptr_t)&jc->iters[pc] | 2u;
+}
 
 /* Number of frame slots below the value stack: locals, cells, frees. */
 static inline uint32_t mpj_nfixed(const Code *co)
@@ -28,6 +45,10 @@ static inline uint32_t mpj_nfixed(const Code *co)
 }
 
 MpJitCode *mpj_code(Code *co);
+
+/* Default hotness thresholds (loop-head visits; exits for side traces). */
+#define MPJ_DEFAULT_THRESHOLD 2000
+#define MPJ_DEFAULT_SIDE_THRESHOLD 1000
 
 /* The runtime (NULL when the JIT is off). */
 extern jc_runtime *mpj_rt;
@@ -45,6 +66,7 @@ typedef struct {
                            have (guarded), or NULL */
     int cap;
     const char *why;    /* abort detail for the log */
+    uint32_t head;      /* the root trace's head pc until lowered */
     int check_pending;  /* the last instruction called code that may have
                            invalidated traces (see check_valid) */
 } MpjSel;
@@ -66,7 +88,7 @@ enum {
     X(LIST_STORE_I64) X(LIST_STORE_F64) X(LIST_STORE_PTR) \
     X(BOX_INT) X(BOX_FLOAT) X(STORE_GLOBAL) X(STORE_CELL) X(STORE_ENTRY) \
     X(GETATTR) X(SETATTR) X(BINOP) X(COMPARE) X(TRUTH) X(GETITEM) X(SETITEM) \
-    X(CALL)
+    X(CALL) X(NEXT) X(ITER) X(LIST_APPEND) X(BUILD_LIST) X(BUILD_TUPLE) X(CONTAINS)
 #define MPJ_E(n) MPJ_H_##n,
     MPJ_HELPERS(MPJ_E)
 #undef MPJ_E
@@ -81,10 +103,15 @@ extern const jc_helper mpj_helpers[];
  * checked by the trace after every helper that may run Python code. */
 extern _Bool mpj_invalidated;
 
+/* What the NEXT helper returns for an exhausted iterator. */
+extern Obj mpj_stop;
+
 /* References parked by helpers until the running trace exits (see
  * jit_helpers.c); a helper that would park more than MPJ_PARK_MAX fails
- * (before any effect) so the trace exits and the parked ones are freed. */
-#define MPJ_PARK_MAX 65536
+ * (before any effect) so the trace exits and the parked ones are freed.
+ * Small, so that garbage (cycles for the collector too) lives at most a
+ * few hundred iterations longer than in the interpreter. */
+#define MPJ_PARK_MAX 1024
 int mpj_park_room(void);
 void mpj_park(Obj *o);
 size_t mpj_parked_mark(void);
@@ -105,7 +132,9 @@ enum {
     MPJ_ALIAS_INSTDICT,      /* Inst.dict */
     MPJ_ALIAS_DICT,          /* Dict.version / nent / ent, DEntry.key */
     MPJ_ALIAS_DICTVAL,       /* DEntry.val */
-    MPJ_ALIAS_CELL           /* Cell.ref */
+    MPJ_ALIAS_CELL,          /* Cell.ref */
+    MPJ_ALIAS_LISTITEM,      /* List.items[] */
+    MPJ_ALIAS_COUNTER        /* MpJitCode.iters[] */
 };
 
 /* Invalidation keys: one per (dict, key hash) for a global the trace

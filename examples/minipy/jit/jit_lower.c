@@ -36,6 +36,8 @@ void mpj_sel_reset(Frame *f)
     mpj_sel.frame = f;
     mpj_sel.code = f->code;
     mpj_sel.depth = (int)(f->sp - f->stack);
+    mpj_sel.head = (uint32_t)(f->ip - f->code->code);
+    mpj_sel.check_pending = 0;
     mpj_sel.why = NULL;
     if (mpj_sel.cap) {
         memset(mpj_sel.ptype, 0, sizeof(Type *) * (size_t)mpj_sel.cap);
@@ -328,6 +330,32 @@ static jc_ref range_next(jc_lower *b, jc_ref it, Obj *live, jc_ref *next_i)
     return i;
 }
 
+/* An object of unknown class (a helper's result) met as an operand beside
+ * a raw number, or stored to a local that held a number at the head:
+ * speculate it is a number of that kind (guarded: a wrong guess exits to
+ * the instruction), so arithmetic stays unboxed and loops close. */
+static jc_ref speculate(jc_lower *b, jc_ref v, jc_type as)
+{
+    if (ty(b, v) != JC_TYPE_PTR || ptype(v) || seen(v)) return v;
+    if (as == JC_TYPE_F64) {
+        static Float like = { OBJ_HEAD(&mp_float_type), 0.0 };
+        return unbox_like(b, v, (Obj *)&like);
+    }
+    if (as == JC_TYPE_I64) {
+        static Int like = { OBJ_HEAD(&mp_int_type), 0, 0, {{0}} };
+        return unbox_like(b, v, (Obj *)&like);
+    }
+    return v;
+}
+
+static jc_type live_kind(Obj *o)
+{
+    if (!o) return JC_TYPE_VOID;
+    if (IS(o, float)) return JC_TYPE_F64;
+    if (IS(o, int) && !((Int *)o)->big) return JC_TYPE_I64;
+    return JC_TYPE_VOID;
+}
+
 /* A boxed object for v (borrowed: a new box is parked until the trace
  * exits, see jit_helpers.c). */
 static jc_ref box(jc_lower *b, jc_ref v)
@@ -454,12 +482,21 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
 {
     (void)ud; (void)ic;
     Code *co = (Code *)code;
-    if (jc_lower_side_entry(b)) {
+    int side = jc_lower_side_entry(b);
+    if (side) {
         /* A side trace starts here, inside jc_trace_enter: the frame is as
          * the parent's exit restored it. */
         Frame *rf = mpj_restoring_frame();
         if (!rf || rf->code != co) return abort_step(st, JC_ABORT_HOST_REFUSED, "side entry in another frame");
+        /* An exit that left an exception (a helper raised) is for the
+         * interpreter to raise: never select here then, and let every side
+         * trace start by checking that none is pending (a side trace made
+         * for another exit at this pc could otherwise run with it). */
+        if (mp.exc) return abort_step(st, JC_ABORT_HOST_REFUSED, "exception pending at a side exit");
         mpj_sel_reset(rf);
+        mpj_sel.head = UINT32_MAX;
+        jc_ref e = jc_lower_load(b, JC_TYPE_PTR, kptr(b, &mp.exc), 0, MPJ_ALIAS_STATE);
+        jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, e, kptr(b, NULL)), 1);
     }
     Frame *f = mpj_sel.frame;
     if (fdepth != 0 || !f || co != f->code)
@@ -470,6 +507,16 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     if (jc->depth[pc] >= 0 && jc->depth[pc] != depth)
         return abort_step(st, JC_ABORT_HOST_REFUSED, "inconsistent stack depth");
     jc->depth[pc] = (int16_t)depth;
+    if (!side && pc == mpj_sel.head) {
+        /* The root trace's head: count an iteration (mp_jit_loop_head
+         * judges the trace by iterations per entry), and let the head drop
+         * its trace through its own key. */
+        mpj_sel.head = UINT32_MAX;
+        jc_ref k = kptr(b, &jc->iters[pc]);
+        jc_ref n = jc_lower_load(b, JC_TYPE_I64, k, 0, MPJ_ALIAS_COUNTER);
+        jc_lower_store(b, k, 0, jc_lower_binop(b, JC_ADD, n, jc_lower_const_i64(b, 1)), MPJ_ALIAS_COUNTER);
+        jc_lower_depend(b, mpj_key_head(jc, pc));
+    }
     uint32_t u = co->code[pc];
     int op = OPC(u), arg = (int)OPARG(u), fam = mp_opfamily[op];
     uint32_t top = mpj_nfixed(co) + (uint32_t)depth;      /* first free slot */
@@ -557,19 +604,86 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         jc_ref o = jc_lower_slot_get(b, top - 1);
         Type *t = need_class(b, o);
         Obj *so = seen(o);
+        Obj *m = t && so ? mp_type_lookup(t, name) : NULL;
         if (!t || !so || (t->flags & T_SHADOW) || t == &mp_type_type || t == &mp_module_type
-            || t == &mp_super_type)
-            return abort_step(st, JC_ABORT_NO_TYPE_INFO, "LOAD_METHOD: receiver not seen");
-        Obj *m = mp_type_lookup(t, name);
-        if (!m || !(IS(m, function) || (IS(m, builtin) && !((Builtin *)m)->self))
-            || ((t->flags & T_USER) && ((Inst *)so)->dict && mp_dict_get(((Inst *)so)->dict, name)))
-            return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "LOAD_METHOD: not a plain method");
+            || t == &mp_super_type || !m || !(IS(m, function) || (IS(m, builtin) && !((Builtin *)m)->self))
+            || ((t->flags & T_USER) && ((Inst *)so)->dict && mp_dict_get(((Inst *)so)->dict, name))) {
+            /* Anything else: the attribute itself (a bound method ...) and
+             * NULL, the interpreter's own fallback. */
+            jc_ref a[2] = { box(b, o), jc_lower_const_obj(b, name) };
+            jc_ref r = jc_lower_call(b, MPJ_H_GETATTR, a, 2);
+            ran_code();
+            jc_lower_slot_set(b, top - 1, kptr(b, NULL));
+            jc_lower_slot_set(b, top, r);
+            d = 1;
+            break;
+        }
         guard_version(b, o, t);
         jc_lower_depend(b, mpj_key_type(t));
         jc_ref fn = constant(b, m);
         jc_lower_slot_set(b, top - 1, fn);
         jc_lower_slot_set(b, top, o);
         d = 1;
+        break;
+    }
+    case OP_GET_ITER: {
+        jc_ref o = box(b, jc_lower_slot_get(b, top - 1));
+        jc_ref r = jc_lower_call(b, MPJ_H_ITER, &o, 1);
+        ran_code();
+        jc_lower_slot_set(b, top - 1, r);
+        break;
+    }
+    case OP_LIST_APPEND: {
+        jc_ref l = jc_lower_slot_get(b, top - 1 - (uint32_t)arg), v = box(b, jc_lower_slot_get(b, top - 1));
+        if (need_class(b, l) != &mp_list_type) return abort_step(st, JC_ABORT_NO_TYPE_INFO, "LIST_APPEND");
+        jc_ref a[2] = { l, v };
+        jc_lower_call(b, MPJ_H_LIST_APPEND, a, 2);
+        d = -1;
+        break;
+    }
+    case OP_BUILD_LIST: case OP_BUILD_TUPLE: {
+        if (arg > 4) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "BUILD of many items");
+        jc_ref a[5];
+        a[0] = jc_lower_const_i64(b, arg);
+        for (int i = 0; i < 4; i++)
+            a[1 + i] = i < arg ? box(b, jc_lower_slot_get(b, top - (uint32_t)arg + (uint32_t)i)) : kptr(b, NULL);
+        jc_ref r = jc_lower_call(b, fam == OP_BUILD_LIST ? MPJ_H_BUILD_LIST : MPJ_H_BUILD_TUPLE, a, 5);
+        note(r, fam == OP_BUILD_LIST ? &mp_list_type : &mp_tuple_type, NULL);
+        jc_lower_slot_set(b, top - (uint32_t)arg, r);
+        d = 1 - arg;
+        break;
+    }
+    case OP_CONTAINS_OP: {
+        jc_ref a[2] = { box(b, jc_lower_slot_get(b, top - 1)), box(b, jc_lower_slot_get(b, top - 2)) };
+        jc_ref r = jc_lower_call(b, MPJ_H_CONTAINS, a, 2);
+        ran_code();
+        jc_lower_slot_set(b, top - 2, jc_lower_cmp(b, arg ? JC_NE : JC_EQ, r, jc_lower_const_i64(b, 2)));
+        d = -1;
+        break;
+    }
+    case OP_UNPACK_SEQUENCE: {
+        /* A tuple or list of exactly arg items: its items, kept. */
+        jc_ref o = jc_lower_slot_get(b, top - 1);
+        Type *t = need_class(b, o);
+        if ((t != &mp_tuple_type && t != &mp_list_type) || arg > 8)
+            return abort_step(st, JC_ABORT_NO_TYPE_INFO, "UNPACK_SEQUENCE of this type");
+        int tup = t == &mp_tuple_type;
+        jc_ref n = jc_lower_load(b, JC_TYPE_I64, o, tup ? offsetof(Tuple, n) : offsetof(List, n),
+                                 tup ? MPJ_ALIAS_HEADER : MPJ_ALIAS_LIST);
+        jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, n, jc_lower_const_i64(b, arg)), 1);
+        jc_ref base = tup ? o : jc_lower_load(b, JC_TYPE_PTR, o, offsetof(List, items), MPJ_ALIAS_LIST);
+        int64_t off0 = tup ? (int64_t)offsetof(Tuple, items) : 0;
+        Obj *so = seen(o);
+        jc_ref v[8];
+        for (int i = 0; i < arg; i++) {
+            jc_ref p = jc_lower_load(b, JC_TYPE_PTR, base, off0 + 8 * i, tup ? MPJ_ALIAS_HEADER : MPJ_ALIAS_LISTITEM);
+            Obj *live = so && ((tup && TN(so) == arg) || (!tup && LN(so) == arg))
+                        ? (tup ? TITEMS(so)[i] : LITEMS(so)[i]) : NULL;
+            v[i] = from_container(b, p, live);
+        }
+        for (int i = 0; i < arg; i++)        /* the first item ends on top */
+            jc_lower_slot_set(b, top - 1 + (uint32_t)(arg - 1 - i), v[i]);
+        d = arg - 1;
         break;
     }
     case OP_CALL: {
@@ -612,7 +726,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         d = 1;
         break;
     case OP_STORE_FAST:
-        jc_lower_slot_set(b, (uint32_t)arg, jc_lower_slot_get(b, top - 1));
+        jc_lower_slot_set(b, (uint32_t)arg, speculate(b, jc_lower_slot_get(b, top - 1), live_kind(f->lp[arg])));
         d = -1;
         break;
     case OP_LOAD_GLOBAL: {
@@ -625,6 +739,8 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     }
     case OP_BINARY_OP: {
         jc_ref x = jc_lower_slot_get(b, top - 2), y = jc_lower_slot_get(b, top - 1);
+        x = speculate(b, x, ty(b, y));
+        y = speculate(b, y, ty(b, x));
         jc_ref r = arith(b, arg & 0xff, x, y);
         if (r == JC_REF_NONE) {
             jc_ref a[3] = { jc_lower_const_i64(b, arg), box(b, x), box(b, y) };
@@ -653,6 +769,8 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     }
     case OP_COMPARE_OP: {
         jc_ref x = jc_lower_slot_get(b, top - 2), y = jc_lower_slot_get(b, top - 1);
+        x = speculate(b, x, ty(b, y));
+        y = speculate(b, y, ty(b, x));
         jc_ref r = compare(b, arg, x, y);
         if (r == JC_REF_NONE) {
             jc_ref a[3] = { jc_lower_const_i64(b, arg), box(b, x), box(b, y) };
@@ -687,8 +805,16 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
             c = jc_lower_cmp(b, JC_EQ, t, jc_lower_const_i64(b, 2));
         }
         if (c == JC_REF_NONE) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "truth of this type");
-        int jump = taken > not_taken;
         int if_true = fam == OP_POP_JUMP_IF_TRUE;
+        int jump = taken > not_taken;
+        if (side) {
+            /* A side trace starts here because the parent's guard on this
+             * branch failed: go the way the live condition goes now. */
+            Obj *cv = f->lp[top - 1];
+            int t = cv == TRUE_ ? 1 : cv == FALSE_ ? 0 : -1;
+            if (t < 0 && cv && (IS(cv, int) || IS(cv, float))) t = mp_truthy(cv) > 0;
+            if (t >= 0) jump = if_true ? t : !t;
+        }
         jc_lower_guard(b, c, jump ? if_true : !if_true);
         if (jump) st->pc = (uint32_t)arg;
         d = -1;
@@ -701,6 +827,22 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         jc_ref it = jc_lower_slot_get(b, top - 1), next = JC_REF_NONE, v;
         Type *t = need_class(b, it);
         Obj *live = seen(it);
+        if (side && t == &mp_range_iterator_type && live) {
+            /* A side trace from the loop's end (its parent exits here when
+             * the range runs out): follow the loop exit. */
+            RangeIter *r = (RangeIter *)live;
+            if (r->step > 0 ? r->i >= r->stop : r->i <= r->stop) {
+                jc_ref i = jc_lower_load(b, JC_TYPE_I64, it, offsetof(RangeIter, i), MPJ_ALIAS_RANGEITER);
+                jc_ref stop = jc_lower_load(b, JC_TYPE_I64, it, offsetof(RangeIter, stop), MPJ_ALIAS_HEADER);
+                jc_ref step = jc_lower_load(b, JC_TYPE_I64, it, offsetof(RangeIter, step), MPJ_ALIAS_HEADER);
+                int up = r->step > 0;
+                jc_lower_guard(b, jc_lower_cmp(b, up ? JC_GT : JC_LT, step, jc_lower_const_i64(b, 0)), 1);
+                jc_lower_guard(b, jc_lower_cmp(b, up ? JC_GE : JC_LE, i, stop), 1);
+                st->pc = (uint32_t)arg;
+                d = -1;
+                break;
+            }
+        }
         if (t == &mp_range_iterator_type) {
             v = range_next(b, it, live, &next);
             if (v == JC_REF_NONE) return abort_step(st, JC_ABORT_NO_TYPE_INFO, "range iterator not seen");
@@ -716,6 +858,11 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
             v = from_container(b, item, elem_like(si->seq, si->i));
             jc_lower_store(b, it, offsetof(SeqIter, i),
                            jc_lower_binop(b, JC_ADD, i, jc_lower_const_i64(b, 1)), MPJ_ALIAS_RANGEITER);
+        } else if (t && !(t->flags & T_USER)) {
+            /* Any built-in iterator or a generator, through next(). */
+            v = jc_lower_call(b, MPJ_H_NEXT, &it, 1);
+            jc_lower_guard(b, jc_lower_cmp(b, JC_NE, v, kptr(b, &mpj_stop)), 1);
+            ran_code();
         } else return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "FOR_ITER over this iterator");
         jc_lower_slot_set(b, top, v);
         d = 1;
