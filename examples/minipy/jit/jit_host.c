@@ -255,17 +255,21 @@ void mp_jit_init(void)
     h.nhelpers = MPJ_H_COUNT;
     jc_options o;
     jc_options_init(&o);
-    /* Compiles are synchronous and cost ~50-200 ms each (libgccjit runs the
-     * assembler and linker), so by default only loops that have run a few
-     * thousand iterations are worth one, and an exit must be taken often
-     * before it gets a side trace.  --jit-threshold=N sets both. */
+    /* A compile costs ~50-200 ms of CPU (libgccjit runs the assembler and
+     * linker; in the background by default, but the machine may have few
+     * cores), so by default only loops that have run a few thousand
+     * iterations get one, and an exit must be taken often before it gets a
+     * side trace.  --jit-threshold=N sets both. */
     o.loop_threshold = o.func_threshold = MPJ_DEFAULT_THRESHOLD;
     o.side_threshold = MPJ_DEFAULT_SIDE_THRESHOLD;
     if (mp_jit_config.threshold > 0) {
         long t = mp_jit_config.threshold > 65535 ? 65535 : mp_jit_config.threshold;
         o.loop_threshold = o.func_threshold = o.side_threshold = (uint32_t)t;
     }
-    o.sync = 1;                 /* the library compiles synchronously (1.0) */
+    /* Background compiles (the library's default) unless --jit-sync: the
+     * interpreter never waits, traces are installed at safe points (the
+     * back edges below poll for them). */
+    o.sync = mp_jit_config.sync ? 1 : 0;
     o.log = mpj_log_mask;
     mpj_rt = jc_runtime_new(&h, &o);
     mp_jit_active = 1;
@@ -333,6 +337,7 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
     MpJitCode *jc = mpj_code(co);
     if (!jc) return 0;
     uint32_t pc = (uint32_t)(head - co->code);
+    if (!mp_jit_config.sync) jc_runtime_poll(mpj_rt);   /* install finished compiles */
     jc_trace *t = jc->traces[pc];
     if (t && ++jc->entries[pc] % MPJ_JUDGE_ENTRIES == 0
         && jc->iters[pc] < jc->entries[pc] * MPJ_MIN_ITERS_PER_ENTRY) {

@@ -27,6 +27,9 @@
 
 MpjSel mpj_sel;
 
+_Static_assert(offsetof(Type, flags) == offsetof(Type, version) + 4,
+               "guard_version loads a class's version and flags as one word");
+
 /* Objects seen for ptr refs at selection: the live value of a loaded slot
  * or a constant (NULL: not known).  Used to choose element type guards. */
 static Obj **pobj;
