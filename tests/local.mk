@@ -118,3 +118,20 @@ installcheck-local:
 	  `$(PKG_CONFIG) --define-variable=prefix='$(DESTDIR)$(prefix)' --cflags --libs jitcore` && \
 	LD_LIBRARY_PATH='$(DESTDIR)$(libdir)' ./installcheck-consumer$(EXEEXT) && \
 	rm -f installcheck-consumer$(EXEEXT)
+
+## `make check-tsan`: the suites that run the compile thread, built and run
+## under ThreadSanitizer in a build directory of their own (tsan-build/,
+## removed by `make clean`); fails on any test failure or TSan report.
+## Needs an out-of-tree build (a configured source tree refuses VPATH).
+TSAN_TESTS = tests/test_async tests/test_side tests/test_emit tests/test_vm
+check-tsan:
+	$(MKDIR_P) tsan-build
+	cd tsan-build && $(abs_top_srcdir)/configure -q \
+	  CFLAGS="-g -O1 -fsanitize=thread" LDFLAGS="-fsanitize=thread" && \
+	  $(MAKE) $(AM_MAKEFLAGS) check TESTS="$(TSAN_TESTS)"
+	@if grep -l "WARNING: ThreadSanitizer" tsan-build/tests/*.log; then \
+	  echo "ThreadSanitizer reports in the logs above"; exit 1; fi
+	@echo "check-tsan: $(TSAN_TESTS): no ThreadSanitizer report"
+clean-local:
+	rm -rf tsan-build
+.PHONY: check-tsan
