@@ -386,9 +386,11 @@ JC_API int jc_trace_enter (jc_runtime *rt, jc_trace *trace, void *frame,
  * first instruction the host lowers knowing it is a side entry
  * (jc_lower_side_entry, <jitcore/lower.h>), and which ends when it reaches
  * the head of an installed trace (normally its root's) or closes a loop of
- * its own.  The side trace is linked into the parent's exit table; it is
- * never handed to the host's install callback.  From then on, inside one
- * jc_trace_enter call:
+ * its own.  It is compiled like any trace: at once with sync=1, otherwise
+ * on the compile thread, the exit returning to the host as before until a
+ * later safe point links it.  The side trace is linked into the parent's
+ * exit table; it is never handed to the host's install callback.  From
+ * then on, inside one jc_trace_enter call:
  *   - the parent exits through that exit -> the frame is restored -> the
  *     side trace runs at once on the same frame;
  *   - a side trace that ends at an installed trace's head (an unconditional
