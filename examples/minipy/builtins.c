@@ -110,6 +110,7 @@ static Obj *b_abs(Obj **args, int n, Obj *kw)
 {
     if (mp_check_args("abs", n, 1, 1)) return NULL;
     Obj *o = args[0];
+    if (!mp_special(o, mp.s___abs__)) o = mp_unwrap(o);
     if (IS_INT(o)) return mp_int_sign(o) < 0 ? mp_int_neg(o) : mp_pos(o);
     if (IS(o, float)) return mp_float(fabs(FV(o)));
     if (IS(o, complex)) return mp_float(hypot(((Complex *)o)->re, ((Complex *)o)->im));
@@ -392,6 +393,7 @@ static Obj *b_round(Obj **args, int n, Obj *kw)
     Obj *nd = n > 1 ? args[1] : NONE;
     Obj *m = mp_special(x, mp.s___round__);
     if (m) return nd == NONE ? mp_call1(m, x) : mp_call2(m, x, nd);
+    x = mp_unwrap(x);
     if (IS_INT(x)) {
         if (nd == NONE || mp_int_sign(nd) >= 0) return mp_pos(x);
         /* round to a negative number of digits, half to even */
@@ -538,6 +540,7 @@ static Obj *t_int(Obj **args, int n, Obj *kw)
     Obj *base = np > 1 ? args[1] : mp_kwarg(args, n, kw, "base");
     if (np == 0) return mp_int(0);
     Obj *x = args[0];
+    if (!mp_special(x, mp.s___int__) && !mp_special(x, mp.s___index__)) x = mp_unwrap(x);
     if (base) {
         if (!IS_STR(x)) return mp_err(&mp_exc_TypeError, "int() can't convert non-string with explicit base");
         return int_from_string(x, (int)IV(base));
@@ -562,6 +565,7 @@ static Obj *t_float(Obj **args, int n, Obj *kw)
 {
     if (n == 0) return mp_float(0);
     Obj *x = args[0];
+    if (!mp_special(x, mp.s___float__)) x = mp_unwrap(x);
     if (IS(x, float)) return incref(x);
     if (IS_STR(x)) return mp_float_from_str(x);
     int ok;
@@ -627,6 +631,9 @@ static Obj *t_frozenset(Obj **args, int n, Obj *kw)
 static Obj *t_range(Obj **args, int n, Obj *kw)
 {
     if (mp_check_args("range", n, 1, 3)) return NULL;
+    Obj *unwrapped[3];
+    for (int i = 0; i < n; i++) unwrapped[i] = mp_unwrap(args[i]);   /* int subclasses */
+    args = unwrapped;
     int64_t v[3] = { 0, 0, 1 };
     for (int i = 0; i < n; i++) {
         if (!IS_INT(args[i]))
@@ -799,6 +806,16 @@ void mp_builtins_init(void)
     set_ctor(&mp_object_type, t_object); set_ctor(&mp_staticmethod_type, t_staticmethod);
     set_ctor(&mp_classmethod_type, t_classmethod); set_ctor(&mp_property_type, t_property);
     set_ctor(&mp_super_type, t_super); set_ctor(&mp_stringio_type, t_stringio);
+    /* the built-in classes user classes may derive from, and their __new__ */
+    Type *bases[] = { &mp_object_type, &mp_int_type, &mp_float_type, &mp_str_type, &mp_list_type,
+                      &mp_tuple_type, &mp_dict_type, &mp_set_type, NULL };
+    for (int i = 0; bases[i]; i++) {
+        bases[i]->flags |= T_BASE;
+        Wrapper *w = mp_alloc(&mp_staticmethod_type, sizeof(Wrapper));
+        w->f = mp_builtin_new("__new__", mp_generic_new_fn, NULL);
+        mp_dict_sets(bases[i]->dict, "__new__", (Obj *)w);
+        decref((Obj *)w);
+    }
     mp_add_methods(&mp_property_type, property_methods);
     mp_add_methods(&mp_stringio_type, stringio_methods);
     static Type *exported[] = { &mp_int_type, &mp_float_type, &mp_str_type, &mp_bool_type, &mp_list_type,

@@ -392,7 +392,7 @@ static Obj *load_method(Obj *o, Obj *name, Obj **self_out)
     if (d && (IS(d, function) || (IS(d, builtin) && !((Builtin *)d)->self))) {
         if (!(t->flags & T_USER) || !((Inst *)o)->dict || !mp_dict_get(((Inst *)o)->dict, name)) {
             if (t != &mp_type_type && t != &mp_module_type && t != &mp_super_type) {
-                *self_out = incref(o);
+                *self_out = incref(IS(d, builtin) ? mp_unwrap(o) : o);   /* list.append on a list subclass */
                 return incref(d);
             }
         }

@@ -274,7 +274,7 @@ Obj *mp_dict_view(Obj *d, int kind)
     return (Obj *)it;
 }
 
-#define SELF (args[0])
+#define SELF (mp_unwrap(args[0]))   /* subclass instances: their value */
 
 static Obj *d_get(Obj **args, int n, Obj *kw)
 {
@@ -343,8 +343,15 @@ void mp_dict_clear(Obj *o)
 }
 static Obj *d_clear(Obj **args, int n, Obj *kw) { mp_dict_clear(SELF); return incref(NONE); }
 
+static Obj *d_init(Obj **args, int n, Obj *kw)
+{
+    if (!IS(SELF, dict)) return mp_err(&mp_exc_TypeError, "descriptor '__init__' requires a 'dict' object");
+    Obj *r = d_update(args, n, kw);
+    return r;
+}
+
 static const struct MethodDef dict_methods[] = {
-    { "get", d_get }, { "keys", d_keys }, { "values", d_values }, { "items", d_items },
+    { "__init__", d_init }, { "get", d_get }, { "keys", d_keys }, { "values", d_values }, { "items", d_items },
     { "pop", d_pop }, { "popitem", d_popitem }, { "setdefault", d_setdefault }, { "update", d_update },
     { "copy", d_copy }, { "clear", d_clear }, { NULL, NULL }
 };

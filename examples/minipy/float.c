@@ -117,6 +117,7 @@ double mp_to_double(Obj *o, int *ok)
         if (of) { *ok = 0; mp_err(&mp_exc_OverflowError, "int too large to convert to float"); }
         return d;
     }
+    if (mp_unwrap(o) != o && !mp_special(o, mp.s___float__)) return mp_to_double(mp_unwrap(o), ok);
     if (TYPE(o)->flags & T_USER) {
         Obj *m = mp_special(o, mp.s___float__);
         if (m) {

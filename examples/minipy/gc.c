@@ -116,6 +116,7 @@ static void traverse(Obj *o, Visit visit)
             if (s->table[i].key && s->table[i].hash != -1) V(s->table[i].key);
     } else if (t->flags & (T_USER | T_EXC) || t == &mp_object_type) {
         V(((Inst *)o)->dict);
+        if (t->valbase) V(((Inst *)o)->value);
         if (mp_is_subtype(t, &mp_exc_BaseException)) {
             Exc *e = (Exc *)o;
             V(e->args); V(e->tb); V(e->cause); V(e->context);
@@ -179,6 +180,7 @@ static void clear(Obj *o)
         mp_set_clear(o);
     } else if (t->flags & (T_USER | T_EXC) || t == &mp_object_type) {
         CLR(((Inst *)o)->dict);
+        if (t->valbase) CLR(((Inst *)o)->value);
         if (mp_is_subtype(t, &mp_exc_BaseException)) {
             Exc *e = (Exc *)o;
             CLR(e->args); CLR(e->tb); CLR(e->cause); CLR(e->context);

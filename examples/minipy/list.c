@@ -316,7 +316,7 @@ int mp_list_sort(Obj *o, Obj *key, int reverse)
 
 /* ---- list methods ---- */
 
-#define SELF (args[0])
+#define SELF (mp_unwrap(args[0]))   /* subclass instances: their value */
 
 static Obj *l_append(Obj **args, int n, Obj *kw)
 {
@@ -412,8 +412,19 @@ static Obj *l_sort(Obj **args, int n, Obj *kw)
 static Obj *l_copy(Obj **args, int n, Obj *kw) { return mp_list_of(SELF); }
 static Obj *l_clear(Obj **args, int n, Obj *kw) { list_del_range((List *)SELF, 0, LN(SELF)); return incref(NONE); }
 
+/* list.__init__(self, iterable=()): what super().__init__(...) of a list
+ * subclass runs. */
+static Obj *l_init(Obj **args, int n, Obj *kw)
+{
+    if (mp_no_kw("list", kw) < 0 || mp_check_args("list", n - 1, 0, 1) < 0) return NULL;
+    if (!IS(SELF, list)) return mp_err(&mp_exc_TypeError, "descriptor '__init__' requires a 'list' object");
+    list_del_range((List *)SELF, 0, LN(SELF));
+    if (n > 1 && mp_list_extend(SELF, args[1]) < 0) return NULL;
+    return incref(NONE);
+}
+
 static const struct MethodDef list_methods[] = {
-    { "append", l_append }, { "extend", l_extend }, { "pop", l_pop }, { "insert", l_insert },
+    { "__init__", l_init }, { "append", l_append }, { "extend", l_extend }, { "pop", l_pop }, { "insert", l_insert },
     { "remove", l_remove }, { "index", l_index }, { "count", l_count }, { "reverse", l_reverse },
     { "sort", l_sort }, { "copy", l_copy }, { "clear", l_clear }, { NULL, NULL }
 };

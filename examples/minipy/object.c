@@ -54,6 +54,7 @@ static void dealloc_inst(Obj *o)
 {
     Inst *in = (Inst *)o;
     xdecref(in->dict);
+    if (TYPE(o)->valbase) xdecref(in->value);
     if (mp_is_subtype(TYPE(o), &mp_exc_BaseException)) {
         Exc *e = (Exc *)o;
         xdecref(e->args); xdecref(e->tb); xdecref(e->cause); xdecref(e->context);
@@ -287,6 +288,7 @@ Obj *mp_repr(Obj *o)
     if (t->flags & T_USER) {
         Obj *m = mp_special(o, mp.s___repr__);
         if (m) return check_str(mp_call1(m, o), "__repr__");
+        if (mp_unwrap(o) != o) return mp_repr(mp_unwrap(o));
     }
     if (t == &mp_str_type) return mp_str_repr(o);
     if (t == &mp_int_type) return mp_int_repr(o);
@@ -360,6 +362,7 @@ Obj *mp_str(Obj *o)
         Obj *m = mp_special(o, mp.s___str__);
         if (m) return check_str(mp_call1(m, o), "__str__");
         if (mp_special(o, mp.s___repr__)) return mp_repr(o);
+        if (mp_unwrap(o) != o) return mp_str(mp_unwrap(o));
     }
     if (mp_is_subtype(t, &mp_exc_BaseException)) {
         Exc *e = (Exc *)o;
@@ -435,6 +438,13 @@ int64_t mp_hash(Obj *o)
             return h;
         }
         if (mp_special(o, mp.s___eq__)) { mp_err(&mp_exc_TypeError, "unhashable type: '%s'", t->name); return -1; }
+        if (mp_unwrap(o) != o) {
+            if (IS(mp_unwrap(o), list) || IS(mp_unwrap(o), dict) || IS(mp_unwrap(o), set)) {
+                mp_err(&mp_exc_TypeError, "unhashable type: '%s'", t->name);
+                return -1;
+            }
+            return mp_hash(mp_unwrap(o));
+        }
         return ptr_hash(o);
     }
     if (t == &mp_list_type || t == &mp_dict_type || t == &mp_set_type || t == &mp_bytearray_type ||
@@ -543,6 +553,7 @@ Obj *mp_richcmp(Obj *a, Obj *b, int op)
         int handled;
         Obj *r = user_cmp(a, b, op, &handled);
         if (handled || r) return r;
+        if (mp_unwrap(a) != a || mp_unwrap(b) != b) return mp_richcmp(mp_unwrap(a), mp_unwrap(b), op);
     }
     if ((ta == &mp_list_type && tb == &mp_list_type))
         return mp_seq_cmp(LITEMS(a), LN(a), LITEMS(b), LN(b), op);
@@ -626,6 +637,7 @@ int mp_truthy(Obj *o)
             int64_t n = mp_len(o);
             return n < 0 ? -1 : n > 0;
         }
+        if (mp_unwrap(o) != o) return mp_truthy(mp_unwrap(o));
         return 1;
     }
     if (t == &mp_range_type || t == &mp_bytes_type || t == &mp_bytearray_type || t == &mp_array_type ||
@@ -708,6 +720,7 @@ Obj *mp_binop(int op, Obj *a, Obj *b)
         int handled;
         Obj *r = user_binop(op, a, b, &handled);
         if (handled) return r;
+        if (mp_unwrap(a) != a || mp_unwrap(b) != b) return mp_binop(op, mp_unwrap(a), mp_unwrap(b));
     }
     if ((ta == &mp_complex_type && (is_num(b) || tb == &mp_complex_type)) ||
         (tb == &mp_complex_type && is_num(a)))
@@ -762,6 +775,14 @@ Obj *mp_inplace(int op, Obj *a, Obj *b)
             if (r != &mp_notimpl) return r;
             decref(r);
         }
+        /* list.__iadd__ on a list subclass extends its value and keeps the
+         * instance; immutable values give a new (built-in) result */
+        Obj *ua = mp_unwrap(a);
+        if (ua != a && !mp_special(a, mp.binop_names[op][0])) {
+            Obj *r = mp_inplace(op, ua, mp_unwrap(b));
+            if (r == ua) { decref(r); return incref(a); }
+            return r;
+        }
     }
     if (ta == &mp_list_type && op == BIN_ADD) {
         if (mp_list_extend(a, b) < 0) return NULL;
@@ -808,6 +829,7 @@ Obj *mp_neg(Obj *o)
     if (IS(o, complex)) return mp_complex(-((Complex *)o)->re, -((Complex *)o)->im);
     Obj *m = mp_special(o, mp.s___neg__);
     if (m) return mp_call1(m, o);
+    if (mp_unwrap(o) != o) return mp_neg(mp_unwrap(o));
     return mp_err(&mp_exc_TypeError, "bad operand type for unary -: '%s'", mp_type_name(o));
 }
 
@@ -817,6 +839,7 @@ Obj *mp_pos(Obj *o)
     if (IS_INT(o) || IS(o, float) || IS(o, complex)) return incref(o);
     Obj *m = mp_special(o, mp.s___pos__);
     if (m) return mp_call1(m, o);
+    if (mp_unwrap(o) != o) return mp_pos(mp_unwrap(o));
     return mp_err(&mp_exc_TypeError, "bad operand type for unary +: '%s'", mp_type_name(o));
 }
 
@@ -825,6 +848,7 @@ Obj *mp_invert(Obj *o)
     if (IS_INT(o)) return mp_int_invert(o);
     Obj *m = mp_special(o, mp.s___invert__);
     if (m) return mp_call1(m, o);
+    if (mp_unwrap(o) != o) return mp_invert(mp_unwrap(o));
     return mp_err(&mp_exc_TypeError, "bad operand type for unary ~: '%s'", mp_type_name(o));
 }
 
@@ -845,6 +869,7 @@ int64_t mp_index(Obj *o, int *ok)
         if (r && IS_INT(r)) { int64_t v = mp_index(r, ok); decref(r); return v; }
         xdecref(r);
     }
+    if (mp_unwrap(o) != o && IS_INT(mp_unwrap(o))) return mp_index(mp_unwrap(o), ok);
     *ok = 0;
     mp_err(&mp_exc_TypeError, "'%s' object cannot be interpreted as an integer", mp_type_name(o));
     return 0;
@@ -860,6 +885,8 @@ Obj *mp_format(Obj *o, Obj *spec)
             decref(s);
             return r;
         }
+        if (mp_unwrap(o) != o && (!spec || SLEN(spec) == 0) && mp_special(o, mp.s___str__)) return mp_str(o);
+        if (mp_unwrap(o) != o) return mp_format(mp_unwrap(o), spec);
     }
     if (!spec || SLEN(spec) == 0) return mp_str(o);
     if (IS_INT(o)) return mp_format_int(o, spec);

@@ -49,6 +49,8 @@ struct Type {
     size_t instsize;    /* user classes: size of an instance */
     Obj *bases;         /* Tuple of the direct bases (NULL: (base,) or ()) */
     Obj *mro;           /* Tuple: the C3 linearization, t first (NULL: the base chain) */
+    Type *valbase;      /* user classes deriving from list, dict, int...: that type; the
+                           instance (Inst) carries a value of it in `value` */
 };
 
 typedef struct { Obj hd; int big; int64_t v; mpz_t z; } Int;
@@ -74,7 +76,7 @@ typedef struct { Obj hd; int64_t start, stop, step; } Range;
 typedef struct { Obj hd; Obj *start, *stop, *step; } Slice;
 typedef struct { Obj hd; Obj *seq; int64_t i; int kind; int64_t n0; } SeqIter;
 typedef struct { Obj hd; int64_t i, stop, step; } RangeIter;
-typedef struct { Obj hd; Obj *dict; } Inst;
+typedef struct { Obj hd; Obj *dict; Obj *value; } Inst;   /* value: see Type.valbase */
 typedef struct {
     Obj hd; Obj *dict; Obj *args; Obj *tb; Obj *cause; Obj *context; int suppress;
 } Exc;
@@ -313,6 +315,16 @@ int64_t mp_index(Obj *o, int *ok);           /* __index__ to C int64 */
 Obj *mp_ascii(Obj *o);
 Obj *mp_type_new(Obj *name, Obj *bases, Obj *dict);
 Obj *mp_type_mro(Type *t);                   /* new reference: t's MRO as a tuple */
+Obj *mp_new_instance(Type *t, Obj **args, int n, Obj *kw);   /* object.__new__, int.__new__... */
+Obj *mp_generic_new_fn(Obj **args, int n, Obj *kw);          /* the builtin behind them */
+/* The built-in value inside an instance of a user subclass of list, dict,
+ * int, ...; o itself otherwise.  Borrowed. */
+static inline Obj *mp_unwrap(Obj *o)
+{
+    Type *t = o->type;
+    if ((t->flags & T_USER) && t->valbase && ((Inst *)o)->value) return ((Inst *)o)->value;
+    return o;
+}
 static inline int mp_mro_len(Type *t)
 {
     if (t->mro) return (int)((Tuple *)t->mro)->n;

@@ -28,7 +28,8 @@ static Obj *bind(Obj *d, Obj *o, Type *t)
         if (!p->get) return mp_err(&mp_exc_AttributeError, "property object has no getter");
         return mp_call1(p->get, o);
     }
-    if (IS(d, builtin) && o && !((Builtin *)d)->self) return mp_builtin_new(((Builtin *)d)->name, ((Builtin *)d)->fn, o);
+    if (IS(d, builtin) && o && !((Builtin *)d)->self)
+        return mp_builtin_new(((Builtin *)d)->name, ((Builtin *)d)->fn, mp_unwrap(o));
     return incref(d);
 }
 
@@ -295,6 +296,16 @@ Obj *mp_getitem(Obj *o, Obj *k)
     if (t->flags & T_USER) {
         Obj *m = mp_special(o, mp.s___getitem__);
         if (m) return mp_call2(m, o, k);
+        Obj *u = mp_unwrap(o);
+        if (u != o && IS(u, dict)) {   /* dict subclass: __missing__ */
+            Obj *v = mp_dict_get(u, k);
+            if (v) return incref(v);
+            if (mp.exc) return NULL;
+            Obj *miss = mp_special(o, mp.s___missing__);
+            if (miss) return mp_call2(miss, o, k);
+            return mp_err_obj(&mp_exc_KeyError, k);
+        }
+        if (u != o) return mp_getitem(u, k);
     }
     if (t == &mp_range_type) {
         Range *r = (Range *)o;
@@ -363,6 +374,7 @@ int mp_setitem(Obj *o, Obj *k, Obj *v)
             decref(r);
             return 0;
         }
+        if (mp_unwrap(o) != o) return mp_setitem(mp_unwrap(o), k, v);
     }
     if (t == &mp_bytearray_type && v) {
         ByteArray *b = (ByteArray *)o;
@@ -423,6 +435,7 @@ int64_t mp_len(Obj *o)
             if (n < 0) { mp_err(&mp_exc_ValueError, "__len__() should return >= 0"); return -1; }
             return n;
         }
+        if (mp_unwrap(o) != o) return mp_len(mp_unwrap(o));
     }
     mp_err(&mp_exc_TypeError, "object of type '%s' has no len()", t->name);
     return -1;
@@ -475,6 +488,7 @@ Obj *mp_iter(Obj *o)
             return r;
         }
         if (mp_special(o, mp.s___getitem__)) return seq_iter(&mp_callable_iterator_type, o, 1);
+        if (mp_unwrap(o) != o) return mp_iter(mp_unwrap(o));
     }
     return mp_err(&mp_exc_TypeError, "'%s' object is not iterable", t->name);
 }
@@ -586,6 +600,7 @@ int mp_contains(Obj *c, Obj *v)
             decref(r);
             return b;
         }
+        if (mp_unwrap(c) != c) return mp_contains(mp_unwrap(c), v);
     }
     Obj *it = mp_iter(c);
     if (!it) {
@@ -616,6 +631,35 @@ Obj *mp_instance_new(Type *t)
     return (Obj *)o;
 }
 
+/* object.__new__(t, ...) and the __new__ of the built-in classes user
+ * classes may derive from: a user class's instance, carrying a value of its
+ * built-in base (empty for list, dict and set, whose __init__ fills it;
+ * built from the arguments for the immutable ones). */
+Obj *mp_new_instance(Type *t, Obj **args, int n, Obj *kw)
+{
+    if (!(t->flags & T_USER)) {
+        if (t->tp_new) return t->tp_new(args, n, kw);
+        if (t->flags & T_EXC) return mp_instance_new(t);
+        return mp_err(&mp_exc_TypeError, "cannot create '%s' instances", t->name);
+    }
+    Obj *o = mp_instance_new(t);
+    Type *vb = t->valbase;
+    if (vb) {
+        int mutable = vb == &mp_list_type || vb == &mp_dict_type || vb == &mp_set_type;
+        Obj *v = mutable ? vb->tp_new(NULL, 0, NULL) : vb->tp_new(args, n, kw);
+        if (!v) { decref(o); return NULL; }
+        ((Inst *)o)->value = v;
+    }
+    return o;
+}
+
+Obj *mp_generic_new_fn(Obj **args, int n, Obj *kw)
+{
+    if (n < 1) return mp_err(&mp_exc_TypeError, "__new__(): not enough arguments");
+    if (!IS(args[0], type)) return mp_err(&mp_exc_TypeError, "__new__(X): X is not a type object (%s)", mp_type_name(args[0]));
+    return mp_new_instance((Type *)args[0], args + 1, n - 1, kw);
+}
+
 static Obj *type_call(Type *t, Obj **args, int n, Obj *kw)
 {
     if (t == &mp_type_type) {
@@ -623,15 +667,12 @@ static Obj *type_call(Type *t, Obj **args, int n, Obj *kw)
         if (n == 3) return mp_type_new(args[0], args[1], args[2]);
         return mp_err(&mp_exc_TypeError, "type() takes 1 or 3 arguments");
     }
-    Type *base = t;
-    while (base && (base->flags & T_USER)) base = base->base;
-    if (base && base->tp_new && base != &mp_object_type) {
-        if (t->flags & T_USER)
-            return mp_err(&mp_exc_TypeError, "minipy: subclassing built-in type '%s' is not supported", base->name);
-        return base->tp_new(args, n, kw);
-    }
+    if (!(t->flags & T_USER) && t->tp_new && t != &mp_object_type) return t->tp_new(args, n, kw);
     Obj *o;
     Obj *newf = (t->flags & T_USER) ? mp_type_lookup(t, mp.s___new__) : NULL;
+    if (newf && IS(newf, staticmethod) && IS(((Wrapper *)newf)->f, builtin) &&
+        ((Builtin *)((Wrapper *)newf)->f)->fn == mp_generic_new_fn)
+        newf = NULL;    /* object.__new__, int.__new__...: done here */
     if (newf && IS(newf, staticmethod)) {
         Obj *v[16];
         if (n > 15) return mp_err(&mp_exc_TypeError, "too many arguments");
@@ -639,7 +680,7 @@ static Obj *type_call(Type *t, Obj **args, int n, Obj *kw)
         memcpy(v + 1, args, sizeof(Obj *) * n);
         o = mp_call(((Wrapper *)newf)->f, v, n + 1, kw);
         if (!o || !mp_isinstance(o, t)) return o;
-    } else o = mp_instance_new(t);
+    } else if (!(o = mp_new_instance(t, args, n, kw))) return NULL;
     if (mp_is_subtype(t, &mp_exc_BaseException)) {
         Exc *e = (Exc *)o;
         int np = n - (kw ? (int)TN(kw) : 0);
@@ -663,7 +704,7 @@ static Obj *type_call(Type *t, Obj **args, int n, Obj *kw)
             return NULL;
         }
         decref(r);
-    } else if (n && !mp_is_subtype(t, &mp_exc_BaseException) && !newf) {
+    } else if (n && !mp_is_subtype(t, &mp_exc_BaseException) && !newf && !t->valbase) {
         decref(o);
         return mp_err(&mp_exc_TypeError, "%s() takes no arguments", t->name);
     }
@@ -800,6 +841,15 @@ Obj *mp_type_new(Obj *name, Obj *bases, Obj *dict)
     t->nameobj = incref(name);
     t->base = base;
     t->dict = mp_dict_copy(dict);
+    Type *sb = solid_base(base);
+    t->valbase = sb->tp_new && (sb->flags & T_BASE) && sb != &mp_object_type && !(sb->flags & T_EXC) ? sb : NULL;
+    Obj *nf = mp_dict_get(t->dict, mp.s___new__);
+    if (nf && IS(nf, function)) {   /* __new__ is a static method implicitly */
+        Wrapper *w = mp_alloc(&mp_staticmethod_type, sizeof(Wrapper));
+        w->f = incref(nf);
+        mp_dict_set(t->dict, mp.s___new__, (Obj *)w);
+        decref((Obj *)w);
+    }
     t->flags = T_USER | T_GC | (base->flags & T_EXC);
     t->bases = TN(bases) ? incref(bases) : mp_tuple_pack(1, (Obj *)&mp_object_type);
     t->mro = c3_mro(t, t->bases);

@@ -367,7 +367,7 @@ int64_t mp_set_hash(Obj *o)
     return s->hash;
 }
 
-#define SELF (args[0])
+#define SELF (mp_unwrap(args[0]))   /* subclass instances: their value */
 
 static Obj *st_add(Obj **args, int n, Obj *kw) { if (mp_set_add(SELF, args[1]) < 0) return NULL; return incref(NONE); }
 static Obj *st_discard(Obj **args, int n, Obj *kw) { if (mp_set_discard(SELF, args[1]) < 0) return NULL; return incref(NONE); }

@@ -241,7 +241,7 @@ Obj *mp_str_join(Obj *sep, Obj *iterable)
 
 /* ---- methods ---- */
 
-#define SELF (args[0])
+#define SELF (mp_unwrap(args[0]))   /* subclass instances: their value */
 #define ARG_STR(i, fn) do { if (!IS_STR(args[i])) return mp_err(&mp_exc_TypeError, "%s arg must be str, not %s", fn, mp_type_name(args[i])); } while (0)
 
 static Obj *s_join(Obj **args, int n, Obj *kw)

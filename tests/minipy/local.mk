@@ -54,6 +54,7 @@ MINIPY_TESTS = \
 	tests/minipy/builtin_shadow.py \
 	tests/minipy/bytes_basic.py \
 	tests/minipy/class_basic.py \
+	tests/minipy/class_builtin_subclass.py \
 	tests/minipy/class_call.py \
 	tests/minipy/class_compare.py \
 	tests/minipy/class_container.py \
