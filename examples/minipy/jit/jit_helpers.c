@@ -301,6 +301,35 @@ static int64_t h_contains(Obj *c, Obj *v)
     return r < 0 ? 0 : r + 1;
 }
 
+/* try blocks: the trace keeps the frame's block stack in memory, exactly
+ * as the interpreter would have it at every instruction, so an exception
+ * the interpreter raises after an exit finds its handler. */
+static _Bool h_setup_finally(Frame *f, int64_t handler, int64_t level)
+{
+    if (f->nblocks >= 24) return 0;    /* the interpreter raises SystemError */
+    Block *b = &f->blocks[f->nblocks++];
+    b->type = B_SETUP; b->handler = (int)handler; b->level = (int)level; b->saved = NULL;
+    return 1;
+}
+
+static _Bool h_pop_block(Frame *f)
+{
+    f->nblocks--;
+    return 1;
+}
+
+static _Bool h_map_add(Obj *d, Obj *k, Obj *v)
+{
+    if (!mpj_park_room()) return 0;
+    keep_dict_value(d, k);
+    return mp_dict_set(d, k, v) == 0;
+}
+
+static _Bool h_set_add(Obj *s, Obj *v)
+{
+    return mp_set_add(s, v) == 0;
+}
+
 #define RD JC_HELPER_READS_MEMORY
 #define WR JC_HELPER_WRITES_MEMORY
 #define RAISE JC_HELPER_MAY_RAISE
@@ -328,6 +357,10 @@ const jc_helper mpj_helpers[] = {
     [MPJ_H_BUILD_LIST] = { "build_list", (void *)h_build_list, "ptr(i64,ptr,ptr,ptr,ptr)", RAISE | ALLOC },
     [MPJ_H_BUILD_TUPLE] = { "build_tuple", (void *)h_build_tuple, "ptr(i64,ptr,ptr,ptr,ptr)", RAISE | ALLOC },
     [MPJ_H_CONTAINS] = { "contains", (void *)h_contains, "i64(ptr,ptr)", ANY },
+    [MPJ_H_SETUP_FINALLY] = { "setup_finally", (void *)h_setup_finally, "bool(ptr,i64,i64)", WR | RAISE },
+    [MPJ_H_POP_BLOCK] = { "pop_block", (void *)h_pop_block, "bool(ptr)", WR },
+    [MPJ_H_MAP_ADD] = { "map_add", (void *)h_map_add, "bool(ptr,ptr,ptr)", ANY },
+    [MPJ_H_SET_ADD] = { "set_add", (void *)h_set_add, "bool(ptr,ptr)", ANY },
     [MPJ_H_CALL] = { "call", (void *)h_call, "ptr(ptr,ptr,i64,ptr,ptr,ptr,ptr,ptr,ptr)", ANY },
     [MPJ_H_FFLOORDIV] = { "float_floordiv", (void *)h_ffloordiv, "f64(f64,f64)", JC_HELPER_PURE },
     [MPJ_H_FMOD] = { "float_mod", (void *)h_fmod, "f64(f64,f64)", JC_HELPER_PURE },

@@ -131,8 +131,9 @@ typedef struct { uint32_t slot, type; uint64_t raw; } Pending;
 typedef struct {
     Frame *f;
     uint32_t nvalid;        /* lp[0 .. nvalid-1] held owned values at entry */
-    Pending *w;
+    Pending *w;             /* inline[] until it overflows to the heap */
     uint32_t nw, cap;
+    Pending inline_w[32];
 } Restore;
 static Restore *cur_restore;
 
@@ -146,9 +147,10 @@ static int write_slot(void *ud, void *frame, uint32_t slot, uint32_t type, uint6
     Code *co = r->f->code;
     if (slot >= mpj_nfixed(co) + (uint32_t)co->stacksize) return -1;
     if (r->nw == r->cap) {
-        uint32_t n = r->cap ? 2 * r->cap : 16;
-        Pending *p = realloc(r->w, n * sizeof *p);
+        uint32_t n = 2 * r->cap;
+        Pending *p = r->w == r->inline_w ? malloc(n * sizeof *p) : realloc(r->w, n * sizeof *p);
         if (!p) return -1;
+        if (r->w == r->inline_w) memcpy(p, r->inline_w, sizeof r->inline_w);
         r->w = p; r->cap = n;
     }
     r->w[r->nw++] = (Pending){ slot, type, raw };
@@ -309,7 +311,12 @@ void mp_jit_fini(void)
 
 static int enter(Frame *f, jc_trace *t)
 {
-    Restore r = { f, mpj_nfixed(f->code) + (uint32_t)(f->sp - f->stack), NULL, 0, 0 };
+    Restore r;
+    r.f = f;
+    r.nvalid = mpj_nfixed(f->code) + (uint32_t)(f->sp - f->stack);
+    r.w = r.inline_w;
+    r.nw = 0;
+    r.cap = sizeof r.inline_w / sizeof r.inline_w[0];
     Restore *saved = cur_restore;
     cur_restore = &r;
     uint32_t pc;
@@ -319,7 +326,7 @@ static int enter(Frame *f, jc_trace *t)
     int e = jc_trace_enter(mpj_rt, t, f, &pc);
     mpj_invalidated |= outer_invalidated;   /* an outer trace checks it too */
     cur_restore = saved;
-    free(r.w);
+    if (r.w != r.inline_w) free(r.w);
     mpj_release_parked(mark);
     if (e < 0) {
         disable("jc_trace_enter failed: ");

@@ -30,7 +30,7 @@ typedef struct {
 /* Entries after which a trace's iterations per entry are judged, and the
  * least it must average to stay. */
 #define MPJ_JUDGE_ENTRIES 1000
-#define MPJ_MIN_ITERS_PER_ENTRY 4
+#define MPJ_MIN_ITERS_PER_ENTRY 16
 
 /* The invalidation key of a loop head's own trace (dropping it). */
 static inline uintptr_t mpj_key_head(const MpJitCode *jc, uint32_t pc)
@@ -88,7 +88,8 @@ enum {
     X(LIST_STORE_I64) X(LIST_STORE_F64) X(LIST_STORE_PTR) \
     X(BOX_INT) X(BOX_FLOAT) X(STORE_GLOBAL) X(STORE_CELL) X(STORE_ENTRY) \
     X(GETATTR) X(SETATTR) X(BINOP) X(COMPARE) X(TRUTH) X(GETITEM) X(SETITEM) \
-    X(CALL) X(NEXT) X(ITER) X(LIST_APPEND) X(BUILD_LIST) X(BUILD_TUPLE) X(CONTAINS)
+    X(CALL) X(NEXT) X(ITER) X(LIST_APPEND) X(BUILD_LIST) X(BUILD_TUPLE) X(CONTAINS) \
+    X(SETUP_FINALLY) X(POP_BLOCK) X(MAP_ADD) X(SET_ADD)
 #define MPJ_E(n) MPJ_H_##n,
     MPJ_HELPERS(MPJ_E)
 #undef MPJ_E

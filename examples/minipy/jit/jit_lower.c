@@ -689,6 +689,34 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         d = arg - 1;
         break;
     }
+    case OP_SETUP_FINALLY: {
+        jc_ref a[3] = { jc_lower_frame(b), jc_lower_const_i64(b, arg), jc_lower_const_i64(b, depth) };
+        jc_lower_call(b, MPJ_H_SETUP_FINALLY, a, 3);
+        break;
+    }
+    case OP_POP_BLOCK: {
+        jc_ref fr = jc_lower_frame(b);
+        jc_lower_call(b, MPJ_H_POP_BLOCK, &fr, 1);
+        break;
+    }
+    case OP_MAP_ADD: {
+        jc_ref dd = jc_lower_slot_get(b, top - 2 - (uint32_t)arg);
+        jc_ref a[3] = { dd, box(b, jc_lower_slot_get(b, top - 2)), box(b, jc_lower_slot_get(b, top - 1)) };
+        if (need_class(b, dd) != &mp_dict_type) return abort_step(st, JC_ABORT_NO_TYPE_INFO, "MAP_ADD");
+        jc_lower_call(b, MPJ_H_MAP_ADD, a, 3);
+        ran_code();
+        d = -2;
+        break;
+    }
+    case OP_SET_ADD: {
+        jc_ref ss = jc_lower_slot_get(b, top - 1 - (uint32_t)arg);
+        jc_ref a[2] = { ss, box(b, jc_lower_slot_get(b, top - 1)) };
+        if (need_class(b, ss) != &mp_set_type) return abort_step(st, JC_ABORT_NO_TYPE_INFO, "SET_ADD");
+        jc_lower_call(b, MPJ_H_SET_ADD, a, 2);
+        ran_code();
+        d = -1;
+        break;
+    }
     case OP_CALL: {
         if (arg > MPJ_MAX_CALL_ARGS) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "CALL with many arguments");
         uint32_t base = top - (uint32_t)arg - 2;
