@@ -2,10 +2,17 @@
  * runtime as minipy's helper table (flags tell the optimizer what it may
  * move or remove).
  *
- * Re-execution safety: a helper flagged MAY_RAISE reports failure (0/NULL)
- * before it has changed anything, so the exit to its instruction lets the
- * interpreter redo the whole instruction and raise exactly as it would
- * have (IndexError with its traceback, ...).
+ * Failing.  A helper flagged MAY_RAISE fails by returning 0/NULL, and the
+ * trace exits to the start of its instruction.  Two kinds:
+ *   - checks (bounds, a full parking lot, the collector due): they fail
+ *     before any effect and with no exception set, so the interpreter
+ *     re-executes the whole instruction (and raises the IndexError, ...
+ *     itself, with its traceback);
+ *   - the interpreter's own operations (calls, generic operators, getattr
+ *     ...), which may run Python code and raise after effects: they fail
+ *     with the exception set, and the host makes the interpreter raise it
+ *     at that instruction without running it again (mp_jit_loop_head
+ *     returns 2).
  *
  * Reference counts: a trace owns no references (README, "The JIT
  * plugin").  A helper that stores into a container parks the reference it

@@ -14,6 +14,7 @@
  * object another slot now borrows).  Stack slots above the depth the trace
  * was entered with hold stale pointers in memory, which are overwritten
  * without a decref. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "jit_internal.h"
@@ -368,9 +369,22 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
 
 /* ---------------------------------------------------------------- invalidation */
 
+/* Unlinked traces (installed ones, and side traces, which the return value
+ * does not count but stats.invalidated does) raise mpj_invalidated, which
+ * a running trace checks after the helper that got us here. */
+static uint64_t invalidated_count(void)
+{
+    jc_stats st;
+    st.size = offsetof(jc_stats, invalidated) + sizeof st.invalidated;
+    jc_stats_get(mpj_rt, &st);
+    return st.invalidated;
+}
+
 static void invalidate(uintptr_t key)
 {
-    if (mpj_rt && jc_runtime_invalidate(mpj_rt, key) > 0) mpj_invalidated = 1;
+    if (!mpj_rt) return;
+    uint64_t before = invalidated_count();
+    if (jc_runtime_invalidate(mpj_rt, key) > 0 || invalidated_count() != before) mpj_invalidated = 1;
 }
 
 void mp_jit_dict_changed(void *dict, int64_t hash) { invalidate(mpj_key_entry(dict, hash)); }
