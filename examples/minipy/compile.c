@@ -12,7 +12,7 @@ enum { FB_WHILE, FB_FOR, FB_TRY, FB_FINALLY_TRY, FB_HANDLER, FB_FINALLY_END, FB_
 
 typedef struct { int type; int start, brk; Node *node; Obj *name; } FBlock;
 
-typedef struct {
+typedef struct CU {
     uint32_t *code; int n, cap;
     int *lines;
     Obj *consts, *names;
@@ -20,9 +20,12 @@ typedef struct {
     int line, depth, maxdepth;
     FBlock fb[64]; int nfb;
     int *patch; int npatch;    /* unused */
+    struct CU *outer;          /* the enclosing scope's unit being compiled */
 } CU;
 
-typedef struct { const char *filename; jmp_buf fail; } CG;
+/* cu: the innermost unit being compiled, so that a compile error (longjmp
+ * to fail) can free what the units under construction hold. */
+typedef struct { const char *filename; jmp_buf fail; CU *cu; } CG;
 
 static CG *G;
 
@@ -707,11 +710,10 @@ static void jump_if(CU *c, Node *n, int cond, JL *jl)
         if (is_or == cond) {
             for (int i = 0; i < n->l1.n; i++) jump_if(c, n->l1.v[i], cond, jl);
         } else {
-            JL *skip = calloc(1, sizeof(JL));
+            JL *skip = mp_fe_alloc(sizeof(JL), FE_RAW);
             for (int i = 0; i < n->l1.n - 1; i++) jump_if(c, n->l1.v[i], !cond, skip);
             jump_if(c, n->l1.v[n->l1.n - 1], cond, jl);
             jl_patch(c, skip, here(c));
-            free(skip);
         }
         return;
     }
@@ -769,7 +771,7 @@ static void stmt(CU *c, Node *n)
         emit(c, OP_RETURN_VALUE, 0);
         break;
     case N_IF: {
-        JL *jl = calloc(1, sizeof(JL));
+        JL *jl = mp_fe_alloc(sizeof(JL), FE_RAW);
         jump_if(c, n->a, 0, jl);
         stmts(c, &n->l1);
         if (n->l2.n) {
@@ -778,12 +780,11 @@ static void stmt(CU *c, Node *n)
             stmts(c, &n->l2);
             patch(c, e, here(c));
         } else jl_patch(c, jl, here(c));
-        free(jl);
         break;
     }
     case N_WHILE: {
         int start = here(c);
-        JL *jl = calloc(1, sizeof(JL));
+        JL *jl = mp_fe_alloc(sizeof(JL), FE_RAW);
         jump_if(c, n->a, 0, jl);
         c->fb[c->nfb++] = (FBlock){ FB_WHILE, start, 0, n, NULL };
         stmts(c, &n->l1);
@@ -791,7 +792,6 @@ static void stmt(CU *c, Node *n)
         c->line = n->line;
         emit(c, OP_JUMP, start);
         jl_patch(c, jl, here(c));
-        free(jl);
         stmts(c, &n->l2);
         patch_breaks(c, brk, here(c));
         break;
@@ -897,40 +897,44 @@ static Obj *tuple_of_list(Obj *l)
 
 static Obj *compile_scope(Scope *sc, Node *node, NList *body, Node *bodyexpr, int argcount, int kwonly)
 {
-    CU c;
-    memset(&c, 0, sizeof c);
-    c.sc = sc;
-    c.consts = mp_list_new(0);
-    c.names = mp_list_new(0);
-    c.line = node ? node->line : 1;
-    if (node && node->kind == N_MODULE) c.line = node->l1.n ? node->l1.v[0]->line : 1;
+    /* on the heap (the front end's arena): a compile error longjmps past
+     * this frame and mp_compile frees what the unit holds */
+    CU *cp = mp_fe_alloc(sizeof(CU), FE_RAW);
+    cp->sc = sc;
+    cp->consts = mp_list_new(0);
+    cp->names = mp_list_new(0);
+    cp->outer = G->cu;
+    G->cu = cp;
+    cp->line = node ? node->line : 1;
+    if (node && node->kind == N_MODULE) cp->line = node->l1.n ? node->l1.v[0]->line : 1;
     if (sc->kind == SC_CLASS) {
-        name_op(&c, mp.s___name__, 0);
-        name_op(&c, mp.s___module__, 1);
+        name_op(cp, mp.s___name__, 0);
+        name_op(cp, mp.s___module__, 1);
     }
     if (bodyexpr && node->kind >= N_LISTCOMP && node->kind <= N_GENEXP) {
         if (node->kind != N_GENEXP)
-            emit(&c, node->kind == N_LISTCOMP ? OP_BUILD_LIST : node->kind == N_SETCOMP ? OP_BUILD_SET : OP_BUILD_MAP, 0);
-        comp_body(&c, node, 0);
-        if (node->kind == N_GENEXP) load_const(&c, NONE);
-        emit(&c, OP_RETURN_VALUE, 0);
+            emit(cp, node->kind == N_LISTCOMP ? OP_BUILD_LIST : node->kind == N_SETCOMP ? OP_BUILD_SET : OP_BUILD_MAP, 0);
+        comp_body(cp, node, 0);
+        if (node->kind == N_GENEXP) load_const(cp, NONE);
+        emit(cp, OP_RETURN_VALUE, 0);
     } else if (bodyexpr) {
-        expr(&c, bodyexpr);
-        emit(&c, OP_RETURN_VALUE, 0);
+        expr(cp, bodyexpr);
+        emit(cp, OP_RETURN_VALUE, 0);
     } else {
-        stmts(&c, body);
-        load_const(&c, NONE);
-        emit(&c, OP_RETURN_VALUE, 0);
+        stmts(cp, body);
+        load_const(cp, NONE);
+        emit(cp, OP_RETURN_VALUE, 0);
     }
+    G->cu = cp->outer;    /* no compile error past this point */
     Code *co = mp_alloc(&mp_code_type, sizeof(Code));
     if (mp.ncodes == mp.capcodes) {
         mp.capcodes = mp.capcodes * 2 + 64;
         mp.codes = realloc(mp.codes, sizeof(Obj *) * mp.capcodes);
     }
     mp.codes[mp.ncodes++] = (Obj *)co;
-    co->code = c.code; co->ncode = c.n; co->lines = c.lines;
-    co->consts = tuple_of_list(c.consts); decref(c.consts);
-    co->names = tuple_of_list(c.names); decref(c.names);
+    co->code = cp->code; co->ncode = cp->n; co->lines = cp->lines;
+    co->consts = tuple_of_list(cp->consts); decref(cp->consts);
+    co->names = tuple_of_list(cp->names); decref(cp->names);
     co->varnames = tuple_of_list(sc->varnames);
     co->cellvars = tuple_of_list(sc->cellvars);
     co->freevars = tuple_of_list(sc->freevars);
@@ -955,7 +959,7 @@ static Obj *compile_scope(Scope *sc, Node *node, NList *body, Node *bodyexpr, in
     if (sc->generator) co->flags |= CO_GENERATOR;
     if (sc->kind == SC_FUNC) co->flags |= CO_NEWLOCALS;
     if (sc->kind == SC_CLASS) co->flags |= CO_CLASS;
-    co->stacksize = c.maxdepth + 8;
+    co->stacksize = cp->maxdepth + 8;
     co->name = incref(sc->name);
     co->qualname = incref(sc->qualname);
     co->filename = mp_str_c(G->filename);
@@ -969,9 +973,17 @@ Obj *mp_compile(Node *mod, const char *filename, const char *src)
     CG *saved = G;
     G = &g;
     g.filename = filename;
+    g.cu = NULL;
     Scope *sc = mp_symtable(mod, filename);
     if (!sc) { G = saved; return NULL; }
-    if (setjmp(g.fail)) { G = saved; return NULL; }
+    if (setjmp(g.fail)) {
+        for (CU *u = g.cu; u; u = u->outer) {
+            free(u->code); free(u->lines);
+            decref(u->consts); decref(u->names);
+        }
+        G = saved;
+        return NULL;
+    }
     Obj *co = compile_scope(sc, mod, &mod->l1, NULL, 0, 0);
     G = saved;
     return co;

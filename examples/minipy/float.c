@@ -187,7 +187,12 @@ Obj *mp_float_from_str(Obj *s)
     char *end;
     double d = strtod(buf, &end);
     if (n == 0 || *end || isalpha((unsigned char)buf[n - 1] == 'x') || strchr(buf, 'x') || strchr(buf, 'X'))
-        return mp_err(&mp_exc_ValueError, "could not convert string to float: %s", SS(mp_str_repr(s)));
+    {
+        Obj *r = mp_str_repr(s);
+        mp_err(&mp_exc_ValueError, "could not convert string to float: %s", SS(r));
+        decref(r);
+        return NULL;
+    }
     return mp_float(d);
 }
 

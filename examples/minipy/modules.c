@@ -680,6 +680,7 @@ Obj *mp_import(Obj *name)
     char *src = mp_read_file(path, &len);
     if (src) {
         Obj *r = exec_module(s, path, src);
+        free(src);
         return r;
     }
     Obj *e = mp_err(&mp_exc_ModuleNotFoundError, "No module named '%s'", s);
