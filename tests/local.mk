@@ -23,6 +23,13 @@ tests_test_version_LDADD = $(TEST_CUNIT_LDADD)
 
 TESTS += tests/test_version tests/check-symbols.sh tests/check-abi.sh
 
+# minipy's object model (tests/test_minipy.c) over minipy's own objects.
+check_PROGRAMS += tests/test_minipy
+tests_test_minipy_SOURCES = tests/test_minipy.c $(MINIPY_CORE_SOURCES)
+tests_test_minipy_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS) -fno-strict-aliasing
+tests_test_minipy_LDADD = $(TEST_CUNIT_LDADD) $(GMP_LIBS) $(LIBM) -lm -lpthread
+TESTS += tests/test_minipy
+
 # The runtime half's suites.
 check_PROGRAMS += tests/test_host tests/test_runtime
 tests_test_host_SOURCES = tests/test_host.c tests/dummy_host.h

@@ -3,7 +3,8 @@
 ## gen-prelude.py and committed, so building needs no Python.
 
 bin_PROGRAMS += examples/minipy/minipy
-examples_minipy_minipy_SOURCES = \
+## Everything but main.c: also linked into tests/test_minipy (CUnit).
+MINIPY_CORE_SOURCES = \
 	examples/minipy/object.h examples/minipy/ast.h examples/minipy/opcodes.h \
 	examples/minipy/symtable.h examples/minipy/prelude.h \
 	examples/minipy/lexer.c examples/minipy/parser.c examples/minipy/symtable.c \
@@ -12,10 +13,11 @@ examples_minipy_minipy_SOURCES = \
 	examples/minipy/float.c examples/minipy/str.c examples/minipy/format.c \
 	examples/minipy/list.c examples/minipy/dict.c examples/minipy/set.c \
 	examples/minipy/func.c examples/minipy/gc.c examples/minipy/builtins.c examples/minipy/modules.c \
-	examples/minipy/sha512.c examples/minipy/prelude.c examples/minipy/main.c \
+	examples/minipy/sha512.c examples/minipy/prelude.c \
 	examples/minipy/jit/jit.h examples/minipy/jit/jit_internal.h \
 	examples/minipy/jit/jit_host.c examples/minipy/jit/jit_lower.c \
 	examples/minipy/jit/jit_helpers.c
+examples_minipy_minipy_SOURCES = $(MINIPY_CORE_SOURCES) examples/minipy/main.c
 examples_minipy_minipy_CFLAGS = $(AM_CFLAGS) -fno-strict-aliasing
 examples_minipy_minipy_LDADD = libjitcore/libjitcore.la $(GMP_LIBS) $(LIBM) -lm -lpthread
 EXTRA_DIST += examples/minipy/README.md examples/minipy/gen-prelude.py \
