@@ -28,9 +28,6 @@
 static Obj **parked;
 static size_t nparked, capparked;
 
-/* Tracked allocations a helper may make before the collector's threshold. */
-#define MPJ_GC_SLACK 16
-
 /* Room to park one more reference?  0 when the cap is reached or memory is
  * short: the helper then fails before any effect and the trace exits. */
 int mpj_park_room(void)
@@ -39,7 +36,7 @@ int mpj_park_room(void)
      * that runs it, with nothing parked, so parked garbage is never seen
      * as alive by a collection (it would be promoted to the old
      * generation and outlive its time there). */
-    if (mp.gc_enabled && mp.gc_threshold > 0 && mp.gc_count + MPJ_GC_SLACK > mp.gc_threshold) return 0;
+    if (mpj_gc_due()) return 0;
     if (nparked < capparked) return 1;
     if (nparked >= MPJ_PARK_MAX) return 0;
     size_t n = capparked ? 2 * capparked : 64;

@@ -329,6 +329,11 @@ static int enter(Frame *f, jc_trace *t)
     cur_restore = saved;
     if (r.w != r.inline_w) free(r.w);
     mpj_release_parked(mark);
+    /* Helpers stop short of the collector's threshold (so it never sees
+     * parked garbage as alive): run the collection here, with the frame
+     * restored and nothing parked, rather than leave it to the next
+     * allocation and have the re-entered trace exit again at once. */
+    if (mark == 0 && mpj_gc_due() && !mp.gc_collecting) mp_gc_maybe_collect();
     if (e < 0) {
         disable("jc_trace_enter failed: ");
         return 0;

@@ -28,7 +28,8 @@ typedef struct {
 } MpJitCode;
 
 /* Entries after which a trace's iterations per entry are judged, and the
- * least it must average to stay. */
+ * least it must average to stay (tuned on bench/: judging later, after
+ * side traces had their chance, was slower overall). */
 #define MPJ_JUDGE_ENTRIES 1000
 #define MPJ_MIN_ITERS_PER_ENTRY 16
 
@@ -113,6 +114,14 @@ extern Obj mpj_stop;
  * Small, so that garbage (cycles for the collector too) lives at most a
  * few hundred iterations longer than in the interpreter. */
 #define MPJ_PARK_MAX 1024
+/* Tracked allocations a helper may make before the collector's threshold:
+ * closer than that to a collection, helpers fail (nothing parked may be
+ * seen by it) and the host runs the collection after the exit. */
+#define MPJ_GC_SLACK 16
+static inline int mpj_gc_due(void)
+{
+    return mp.gc_enabled && mp.gc_threshold > 0 && mp.gc_count + MPJ_GC_SLACK > mp.gc_threshold;
+}
 int mpj_park_room(void);
 void mpj_park(Obj *o);
 size_t mpj_parked_mark(void);
