@@ -1,8 +1,10 @@
 #!/bin/sh
 # tests/minipy/check-list.sh -- every tests/minipy/*.py is listed in
 # tests/minipy/local.mk (in MINIPY_TESTS, or MINIPY_SUPPORT for helper_*.py),
-# every listed file exists, and every XFAIL_TESTS entry is a listed test, so no
-# test is silently left out of `make check` or of the release tarball.
+# every listed file exists, and every MINIPY_XFAIL_TESTS entry is a listed
+# test, so no test is silently left out of `make check` or of the release
+# tarball; and every deopt_*.py states what the JIT must do on it in a
+# `# jit-expect:` line (see run-test), so that none can pass without a JIT.
 set -u
 srcdir=${top_srcdir:-$(dirname "$0")/../..}
 mk="$srcdir/tests/minipy/local.mk"
@@ -12,7 +14,7 @@ block() {  # the file names in the backslash-continued list assigned to $1
 }
 tests=$(block MINIPY_TESTS)
 support=$(block MINIPY_SUPPORT)
-xfail=$(block XFAIL_TESTS)
+xfail=$(block MINIPY_XFAIL_TESTS)
 status=0
 for f in "$srcdir"/tests/minipy/*.py; do
   b=$(basename "$f")
@@ -25,7 +27,10 @@ for b in $tests $support; do
   [ -f "$srcdir/tests/minipy/$b" ] || { echo "listed but missing: tests/minipy/$b"; status=1; }
 done
 for b in $xfail; do
-  printf '%s\n' "$tests" | grep -qx "$b" || { echo "XFAIL_TESTS entry is not a test: tests/minipy/$b"; status=1; }
+  printf '%s\n' "$tests" | grep -qx "$b" || { echo "MINIPY_XFAIL_TESTS entry is not a test: tests/minipy/$b"; status=1; }
+done
+for f in "$srcdir"/tests/minipy/deopt_*.py; do
+  grep -q '^# jit-expect: ' "$f" || { echo "no '# jit-expect:' line: tests/minipy/$(basename "$f")"; status=1; }
 done
 echo "$(printf '%s\n' $tests | wc -l) tests, $(printf '%s\n' $support | wc -l) support files, $(printf '%s\n' $xfail | grep -c .) expected failures"
 exit $status

@@ -1,4 +1,5 @@
 # Attributes added and removed, methods replaced mid hot loop.
+# jit-expect: traces_compiled>=1 deopts>=1 invalidated>=1
 class Obj:
     def __init__(self):
         self.a = 1

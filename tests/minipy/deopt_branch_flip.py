@@ -1,4 +1,5 @@
 # Branch bias flips mid hot loop; comparisons switch between int, float and big int.
+# jit-expect: traces_compiled>=1 deopts>=1
 hits = [0, 0, 0]
 for i in range(60000):
     if i < 20000:

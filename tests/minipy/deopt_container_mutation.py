@@ -1,4 +1,5 @@
 # Containers mutated while hot loops read them: dict resize, list shrink, set growth.
+# jit-expect: traces_compiled>=1 deopts>=1
 d = {i: i for i in range(8)}
 s = 0
 for i in range(20000):

@@ -1,4 +1,5 @@
 # Exceptions raised from inside hot loops and deep (inlinable) calls.
+# jit-expect: traces_compiled>=1 deopts>=1 frames_materialised>=1
 def leaf(i):
     if i % 1000 == 999:
         raise ValueError("leaf %d" % i)

@@ -1,4 +1,5 @@
 # Function defaults and function objects replaced mid hot loop.
+# jit-expect: traces_compiled>=1 deopts>=1 invalidated>=1
 def f(x, k=1):
     return x * k
 total = 0

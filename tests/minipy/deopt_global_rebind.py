@@ -1,4 +1,5 @@
 # Globals and builtins rebound and deleted mid hot loop.
+# jit-expect: traces_compiled>=1 deopts>=1 invalidated>=1
 K = 1
 def f(i):
     return i * K

@@ -1,4 +1,5 @@
 # Ints overflow 64 bits mid hot loop and come back down.
+# jit-expect: traces_compiled>=1 deopts>=1
 x = 1
 for i in range(200):
     x = x * 3 + i

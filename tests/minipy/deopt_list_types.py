@@ -1,4 +1,5 @@
 # Lists whose element types change; indexing out of the hot path's assumptions.
+# jit-expect: traces_compiled>=1 deopts>=1
 lst = list(range(100))
 s = 0
 for i in range(20000):

@@ -1,4 +1,5 @@
 # Polymorphic method calls at one call site in a hot loop.
+# jit-expect: traces_compiled>=1 deopts>=1
 class Shape:
     def area(self):
         return 0

@@ -1,4 +1,5 @@
 # Recursion inside hot loops; recursion with changing argument types.
+# jit-expect: traces_compiled>=1 deopts>=1
 def fact(n):
     return 1 if n <= 1 else n * fact(n - 1)
 s = 0

@@ -1,4 +1,5 @@
 # A variable changes type mid hot loop: int -> float -> str.
+# jit-expect: traces_compiled>=1 deopts>=1
 x = 0
 out = []
 for i in range(30000):

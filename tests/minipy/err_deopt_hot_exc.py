@@ -1,4 +1,5 @@
 # An uncaught exception from a deep call in a hot loop: exit 1.
+# jit-expect: traces_compiled>=1 deopts>=1
 def leaf(x):
     return 100 // x
 def mid(x):

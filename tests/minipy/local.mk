@@ -11,12 +11,40 @@
 ## and with file names cut to their last component: they check the traceback
 ## format itself.  A test skips (77) until examples/minipy/minipy is built.
 ##
-## The same corpus runs three ways (issue 6):
-##   make check-minipy MINIPY_FLAGS=--jit=off
-##   make check-minipy
-##   make check-minipy MINIPY_FLAGS='--jit-sync --jit-threshold=1'
+## Three ways (issue 6).  `make check` runs every program three times, each a
+## test of its own in test-suite.log:
+##   tests/minipy/NAME.py            minipy's default (the JIT on, asynchronous
+##                                   compilation), plus MINIPY_FLAGS if given
+##   tests/minipy/NAME-off.jitoff    minipy --jit=off
+##   tests/minipy/NAME-hot.jithot    minipy --jit-sync --jit-threshold=1 (every
+##                                   loop and function hot at once, compiled
+##                                   before it runs on; time limit
+##                                   MINIPY_HOT_TIMEOUT seconds, default 60)
+## The .jitoff/.jithot files are one-line stubs made in the build tree; the
+## runner maps each back to NAME.py.  python3 runs once per program: run-test
+## keeps its result in tests/minipy/ref-cache/ (keyed by a hash of python3,
+## the program and the helper modules).
+##
+## JIT expectations.  In the two JIT ways the runner adds --jit-stats and takes
+## minipy's `jit: key=value ...` stderr line out of the comparison.  A program
+## states what the JIT must have done on it in a comment line such as
+##   # jit-expect: traces_compiled>=1 deopts>=1 invalidated>=1
+## (libjitcore's jc_stats names, or the issue's short ones: compiled, aborted,
+## ...; operators >= <= == != > <).  The terms are checked in the forced-hot
+## way only (--jit-sync: deterministic); a term that fails, or a key missing
+## from the jit: line, fails the test.  When minipy prints no jit: line at
+## all (no JIT host plugin yet) the check is skipped and the test's log says
+## "jit-expect: NOT CHECKED"; the test then passes or fails on its output
+## alone.  Every deopt_*.py must carry a jit-expect line (check-list.sh), so
+## a JIT that compiles nothing cannot pass them.  tests/minipy/check-run-test.sh
+## tests these rules of the runner with a stand-in for minipy.
+##
+##   make check-minipy                          # only this corpus, three ways
+##   make check-minipy MINIPY_FLAGS=--jit-log=exit   # flags for the default way
+##   make check TESTS='tests/minipy/deopt_zero_div-hot.jithot'   # one test, one way
 ## MINIPY=/path/to/minipy points the runner at another binary and
-## MINIPY_TEST_TIMEOUT=SECS changes the per-program time limit (default 10 s).
+## MINIPY_TEST_TIMEOUT=SECS changes the per-program time limit of the first two
+## ways (default 10 s).
 ##
 ## Files: <area>_*.py are tests (err_*.py: programs that must fail the way
 ## CPython fails; deopt_*.py: hot loops whose assumptions change mid-run, the
@@ -24,15 +52,23 @@
 ## tests.  Every .py must be listed below (automake needs explicit lists); the
 ## list is `ls tests/minipy/*.py` without helper_*.
 
-TEST_EXTENSIONS += .py
+TEST_EXTENSIONS += .py .jitoff .jithot
 if HAVE_PYTHON3
 PY_LOG_COMPILER = $(PYTHON3) $(srcdir)/tests/minipy/run-test
 else
 PY_LOG_COMPILER = $(SHELL) -c 'echo "SKIP: python3 not found"; exit 77' run-test
 endif
-AM_PY_LOG_FLAGS = --minipy='$(MINIPY)' --minipy-flags='$(MINIPY_FLAGS)'
+JITOFF_LOG_COMPILER = $(PY_LOG_COMPILER)
+JITHOT_LOG_COMPILER = $(PY_LOG_COMPILER)
 MINIPY = $(abs_top_builddir)/examples/minipy/minipy$(EXEEXT)
 MINIPY_FLAGS =
+MINIPY_HOT_TIMEOUT = 60
+MINIPY_RUN_FLAGS = --minipy='$(MINIPY)' --srcdir='$(srcdir)' \
+	--ref-cache='$(abs_top_builddir)/tests/minipy/ref-cache'
+AM_PY_LOG_FLAGS = $(MINIPY_RUN_FLAGS) --minipy-flags='$(MINIPY_FLAGS)'
+AM_JITOFF_LOG_FLAGS = $(MINIPY_RUN_FLAGS) --minipy-flags='--jit=off'
+AM_JITHOT_LOG_FLAGS = $(MINIPY_RUN_FLAGS) --minipy-flags='--jit-sync --jit-threshold=1' \
+	--timeout='$(MINIPY_HOT_TIMEOUT)'
 
 MINIPY_TESTS = \
 	tests/minipy/algo_bfs.py \
@@ -77,16 +113,37 @@ MINIPY_TESTS = \
 	tests/minipy/closure_nonlocal.py \
 	tests/minipy/complex_basic.py \
 	tests/minipy/deopt_attr_change.py \
+	tests/minipy/deopt_attr_descriptors.py \
+	tests/minipy/deopt_bool_int.py \
 	tests/minipy/deopt_branch_flip.py \
+	tests/minipy/deopt_builtin_delete.py \
+	tests/minipy/deopt_closures.py \
 	tests/minipy/deopt_container_mutation.py \
+	tests/minipy/deopt_dict_keys.py \
 	tests/minipy/deopt_exc_deep.py \
+	tests/minipy/deopt_exc_finally.py \
+	tests/minipy/deopt_float_special.py \
 	tests/minipy/deopt_func_defaults.py \
+	tests/minipy/deopt_generators.py \
 	tests/minipy/deopt_global_rebind.py \
+	tests/minipy/deopt_global_stmt.py \
+	tests/minipy/deopt_inline_depth.py \
 	tests/minipy/deopt_int_overflow.py \
+	tests/minipy/deopt_int_overflow_neg.py \
+	tests/minipy/deopt_list_index.py \
+	tests/minipy/deopt_list_iter.py \
 	tests/minipy/deopt_list_types.py \
+	tests/minipy/deopt_loop_in_func.py \
+	tests/minipy/deopt_mixed_compare.py \
+	tests/minipy/deopt_nested_loops.py \
 	tests/minipy/deopt_poly_calls.py \
+	tests/minipy/deopt_range_bounds.py \
 	tests/minipy/deopt_recursion.py \
+	tests/minipy/deopt_recursion_loop.py \
 	tests/minipy/deopt_type_change.py \
+	tests/minipy/deopt_unpack.py \
+	tests/minipy/deopt_while_else.py \
+	tests/minipy/deopt_zero_div.py \
 	tests/minipy/dict_basic.py \
 	tests/minipy/dict_int_order.py \
 	tests/minipy/dict_iter.py \
@@ -128,6 +185,9 @@ MINIPY_TESTS = \
 	tests/minipy/err_sys_exit_zero.py \
 	tests/minipy/err_tb_chained.py \
 	tests/minipy/err_tb_class_mro.py \
+	tests/minipy/err_tb_deopt_generator.py \
+	tests/minipy/err_tb_deopt_loop.py \
+	tests/minipy/err_tb_deopt_method.py \
 	tests/minipy/err_tb_from.py \
 	tests/minipy/err_tb_gen_throw.py \
 	tests/minipy/err_tb_generator.py \
@@ -156,6 +216,7 @@ MINIPY_TESTS = \
 	tests/minipy/expr_is_in.py \
 	tests/minipy/expr_precedence.py \
 	tests/minipy/expr_walrus_cond.py \
+	tests/minipy/float_divmod_zero.py \
 	tests/minipy/float_format.py \
 	tests/minipy/float_format_round.py \
 	tests/minipy/float_math.py \
@@ -174,6 +235,7 @@ MINIPY_TESTS = \
 	tests/minipy/gc_module.py \
 	tests/minipy/gc_stress.py \
 	tests/minipy/gen_basic.py \
+	tests/minipy/gen_close_finally.py \
 	tests/minipy/gen_throw.py \
 	tests/minipy/gen_closure.py \
 	tests/minipy/gen_expr.py \
@@ -249,18 +311,37 @@ MINIPY_SUPPORT = \
 	tests/minipy/helper_chain.py \
 	tests/minipy/helper_geom.py
 
-TESTS += $(MINIPY_TESTS) tests/minipy/check-list.sh
+MINIPY_OFF_TESTS = $(MINIPY_TESTS:.py=-off.jitoff)
+MINIPY_HOT_TESTS = $(MINIPY_TESTS:.py=-hot.jithot)
+$(MINIPY_OFF_TESTS) $(MINIPY_HOT_TESTS):
+	$(AM_V_at)$(MKDIR_P) $(@D) && \
+	echo '# stub: run-test runs the .py of this name (tests/minipy/local.mk)' >$@
 
-## Programs minipy does not pass yet.  This list must only shrink: automake
-## counts an unexpected pass (XPASS) as a failure, so a test that starts
-## passing has to be taken off here in the same change.
-XFAIL_TESTS +=
+MINIPY_ALL_TESTS = $(MINIPY_TESTS) $(MINIPY_OFF_TESTS) $(MINIPY_HOT_TESTS) \
+	tests/minipy/check-list.sh tests/minipy/check-run-test.sh
+TESTS += $(MINIPY_ALL_TESTS)
 
-EXTRA_DIST += tests/minipy/run-test tests/minipy/check-list.sh tests/minipy/README.md $(MINIPY_TESTS) $(MINIPY_SUPPORT)
+## Programs minipy does not pass yet (each is an expected failure in all three
+## ways).  This list must only shrink: automake counts an unexpected pass
+## (XPASS) as a failure, so a test that starts passing has to be taken off
+## here in the same change.
+MINIPY_XFAIL_TESTS = \
+	tests/minipy/float_divmod_zero.py \
+	tests/minipy/gen_close_finally.py
 
-## `make check-minipy`: run only the language corpus (with MINIPY_FLAGS, if
-## given on the command line).
+XFAIL_TESTS += $(MINIPY_XFAIL_TESTS) $(MINIPY_XFAIL_TESTS:.py=-off.jitoff) \
+	$(MINIPY_XFAIL_TESTS:.py=-hot.jithot)
+
+EXTRA_DIST += tests/minipy/run-test tests/minipy/check-list.sh tests/minipy/check-run-test.sh \
+	tests/minipy/README.md $(MINIPY_TESTS) $(MINIPY_SUPPORT)
+CLEANFILES += $(MINIPY_OFF_TESTS) $(MINIPY_HOT_TESTS)
+
+clean-local: clean-minipy-ref-cache
+clean-minipy-ref-cache:
+	-rm -rf tests/minipy/ref-cache
+
+## `make check-minipy`: run only the language corpus, three ways.
 ## It builds only `all` (minipy among it), not the CUnit check programs.
 check-minipy: all
-	$(MAKE) $(AM_MAKEFLAGS) check-TESTS TESTS='$(MINIPY_TESTS) tests/minipy/check-list.sh'
-.PHONY: check-minipy
+	$(MAKE) $(AM_MAKEFLAGS) check-TESTS TESTS='$(MINIPY_ALL_TESTS)'
+.PHONY: check-minipy clean-minipy-ref-cache
