@@ -3,7 +3,8 @@
 # tests/minipy/local.mk (in MINIPY_TESTS, or MINIPY_SUPPORT for helper_*.py),
 # every listed file exists, and every MINIPY_XFAIL_TESTS entry is a listed
 # test, so no test is silently left out of `make check` or of the release
-# tarball; and every deopt_*.py states what the JIT must do on it in a
+# tarball; every MINIPY_JIT_TODO entry is a test with a jit-expect line;
+# and every deopt_*.py states what the JIT must do on it in a
 # `# jit-expect:` line (see run-test), so that none can pass without a JIT.
 set -u
 srcdir=${top_srcdir:-$(dirname "$0")/../..}
@@ -15,6 +16,7 @@ block() {  # the file names in the backslash-continued list assigned to $1
 tests=$(block MINIPY_TESTS)
 support=$(block MINIPY_SUPPORT)
 xfail=$(block MINIPY_XFAIL_TESTS)
+todo=$(block MINIPY_JIT_TODO)
 status=0
 for f in "$srcdir"/tests/minipy/*.py; do
   b=$(basename "$f")
@@ -29,8 +31,12 @@ done
 for b in $xfail; do
   printf '%s\n' "$tests" | grep -qx "$b" || { echo "MINIPY_XFAIL_TESTS entry is not a test: tests/minipy/$b"; status=1; }
 done
+for b in $todo; do
+  grep -q '^# jit-expect: ' "$srcdir/tests/minipy/$b" 2>/dev/null ||
+    { echo "MINIPY_JIT_TODO entry is not a test with a jit-expect line: tests/minipy/$b"; status=1; }
+done
 for f in "$srcdir"/tests/minipy/deopt_*.py; do
   grep -q '^# jit-expect: ' "$f" || { echo "no '# jit-expect:' line: tests/minipy/$(basename "$f")"; status=1; }
 done
-echo "$(printf '%s\n' $tests | wc -l) tests, $(printf '%s\n' $support | wc -l) support files, $(printf '%s\n' $xfail | grep -c .) expected failures"
+echo "$(printf '%s\n' $tests | wc -l) tests, $(printf '%s\n' $support | wc -l) support files, $(printf '%s\n' $xfail | grep -c .) expected failures, $(printf '%s\n' $todo | grep -c .) on the JIT's to-do list"
 exit $status

@@ -53,11 +53,13 @@ EOF
 status=0
 n=0
 # expect EXIT FLAGS FILE GREP-PATTERN [FAKE_JIT_LINE [FAKE_PROBE_LINE]]
+# ($extra: more options for run-test itself)
+extra=
 expect() {
   want=$1 flags=$2 file=$3 pat=$4
   n=$((n + 1))
   FAKE_JIT_LINE=${5:-} FAKE_PROBE_LINE=${6:-} MINIPY_JIT= \
-    "$py" "$runtest" --minipy="$tmp/fake-minipy" --minipy-flags="$flags" \
+    "$py" "$runtest" --minipy="$tmp/fake-minipy" --minipy-flags="$flags" $extra \
     "$tmp/$file" >"$tmp/log" 2>&1
   got=$?
   if [ "$got" != "$want" ] || { [ -n "$pat" ] && ! grep -q -- "$pat" "$tmp/log"; }; then
@@ -88,5 +90,47 @@ expect 0 "$sync" plain.py 'PASS' 'jit: traces_compiled=0'
 expect 0 "$sync" err_tb_raise.py '1 term(s) hold' 'jit: traces_compiled=1'
 expect 1 "$sync" err_tb_raise.py 'does not hold' 'jit: traces_compiled=0'
 expect 99 "$sync" bad_directive.py 'bad jit-expect term' 'jit: traces_compiled=1'
+extra='--jit-todo=other.py,prog.py'
+expect 0 "$sync" prog.py 'expected failure: .*does not hold' 'jit: traces_compiled=0 exits=2'
+expect 1 "$sync" prog.py 'take the program off' 'jit: traces_compiled=1 exits=2'
+expect 1 "$sync" prog.py 'malformed term' 'jit: traces_compiled exits=3'
+extra=
+
+# As automake's test driver: one :test-result: per case in the .trs file.
+# drive EXPECT-FAILURE FLAGS FILE JIT-LINE PROBE-LINE WANTED-TRS-LINES...
+drive() {
+  xf=$1 flags=$2 file=$3 line=$4 probe=$5
+  shift 5
+  n=$((n + 1))
+  rm -f "$tmp/d.log" "$tmp/d.trs"
+  FAKE_JIT_LINE=$line FAKE_PROBE_LINE=$probe MINIPY_JIT= \
+    "$py" "$runtest" --driver --test-name "t/$file" --log-file "$tmp/d.log" \
+    --trs-file "$tmp/d.trs" --color-tests no --enable-hard-errors yes \
+    --expect-failure "$xf" -- --minipy="$tmp/fake-minipy" $flags "$tmp/$file" >"$tmp/d.out" 2>&1
+  got=$?
+  ok=yes
+  [ "$got" = 0 ] || ok=no
+  for want; do grep -qx -- "$want" "$tmp/d.trs" 2>/dev/null || ok=no; done
+  if [ $ok = yes ]; then
+    echo "ok $n: driver $flags $file: $*"
+  else
+    echo "FAIL case $n: driver $flags $file, exit $got; .trs should have: $*"
+    for f in d.out d.trs d.log; do echo "  $f:"; sed 's/^/    /' "$tmp/$f" 2>/dev/null; done
+    status=1
+  fi
+}
+drive no "--minipy-flags=--jit-sync" prog.py 'jit: traces_compiled=1 exits=2' '' \
+  ':test-result: PASS output' ':test-result: PASS jit-expect' ':global-test-result: PASS'
+drive no "--minipy-flags=--jit-sync" prog.py 'jit: traces_compiled=0 exits=2' '' \
+  ':test-result: PASS output' ':test-result: FAIL jit-expect' ':global-test-result: FAIL' ':recheck: yes'
+drive no "--minipy-flags=--jit-sync" prog.py '' '' \
+  ':test-result: PASS output' ':test-result: SKIP jit-expect' ':global-test-result: PASS'
+drive no "--minipy-flags=--jit-sync --jit-todo=prog.py" prog.py 'jit: traces_compiled=0 exits=0' '' \
+  ':test-result: PASS output' ':test-result: XFAIL jit-expect' ':global-test-result: PASS'
+drive no "--minipy-flags=--jit=off" prog.py '' '' \
+  ':test-result: PASS output' ':global-test-result: PASS'
+drive yes "--minipy-flags=--jit=off" plain.py '' '' \
+  ':test-result: XPASS output' ':global-test-result: FAIL'
+grep -q 'jit-expect' "$tmp/d.trs" && { echo "FAIL: a jit-expect case for a program without one"; status=1; }
 echo "$n cases"
 exit $status
