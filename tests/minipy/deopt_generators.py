@@ -34,13 +34,15 @@ s = 0
 for i in range(2000):
     s += sum(x * x for x in range(i % 11))
 print(s)
-# (close() does not run a suspended generator's finally in minipy yet:
-# gen_close_finally.py, an expected failure; so no finally here.)
 def squares():
     k = 0
-    while True:
-        yield k * k
-        k += 1
+    try:
+        while True:
+            yield k * k
+            k += 1
+    finally:
+        closed.append(k)
+closed = []
 tot = 0
 for i in range(1500):
     g = squares()
@@ -50,7 +52,7 @@ for i in range(1500):
         tot += v
     g.close()
     tot += next(g, -1)
-print(tot)
+print(tot, len(closed), closed[:8], sum(closed))
 # send() into a generator from a hot loop.
 def averager():
     total = 0

@@ -342,42 +342,14 @@ MINIPY_XFAIL_TESTS = \
 ## equal python3's).  Like MINIPY_XFAIL_TESTS this list only shrinks: when
 ## all terms of one hold, its jit-expect result is an XPASS, which fails.
 MINIPY_JIT_TODO = \
-	tests/minipy/deopt_attr_change.py \
-	tests/minipy/deopt_attr_descriptors.py \
-	tests/minipy/deopt_bool_int.py \
-	tests/minipy/deopt_branch_flip.py \
 	tests/minipy/deopt_builtin_delete.py \
-	tests/minipy/deopt_closures.py \
-	tests/minipy/deopt_container_mutation.py \
-	tests/minipy/deopt_dict_keys.py \
 	tests/minipy/deopt_exc_deep.py \
 	tests/minipy/deopt_exc_finally.py \
-	tests/minipy/deopt_float_special.py \
-	tests/minipy/deopt_func_defaults.py \
-	tests/minipy/deopt_generators.py \
-	tests/minipy/deopt_global_rebind.py \
 	tests/minipy/deopt_global_stmt.py \
 	tests/minipy/deopt_inline_depth.py \
-	tests/minipy/deopt_int_overflow.py \
-	tests/minipy/deopt_int_overflow_neg.py \
 	tests/minipy/deopt_list_index.py \
-	tests/minipy/deopt_list_iter.py \
-	tests/minipy/deopt_list_types.py \
-	tests/minipy/deopt_loop_in_func.py \
-	tests/minipy/deopt_mixed_compare.py \
-	tests/minipy/deopt_nested_loops.py \
-	tests/minipy/deopt_poly_calls.py \
-	tests/minipy/deopt_range_bounds.py \
-	tests/minipy/deopt_recursion.py \
-	tests/minipy/deopt_recursion_loop.py \
-	tests/minipy/deopt_type_change.py \
 	tests/minipy/deopt_unpack.py \
-	tests/minipy/deopt_while_else.py \
-	tests/minipy/deopt_zero_div.py \
-	tests/minipy/err_deopt_hot_exc.py \
-	tests/minipy/err_tb_deopt_generator.py \
-	tests/minipy/err_tb_deopt_loop.py \
-	tests/minipy/err_tb_deopt_method.py
+	tests/minipy/err_tb_deopt_generator.py
 
 XFAIL_TESTS += $(MINIPY_XFAIL_TESTS) $(MINIPY_XFAIL_TESTS:.py=-off.jitoff) \
 	$(MINIPY_XFAIL_TESTS:.py=-hot.jithot)
