@@ -18,8 +18,10 @@
 ##   tests/minipy/NAME-off.jitoff    minipy --jit=off
 ##   tests/minipy/NAME-hot.jithot    minipy --jit-sync --jit-threshold=1 (every
 ##                                   loop and function hot at once, compiled
-##                                   before it runs on; time limit
-##                                   MINIPY_HOT_TIMEOUT seconds, default 60)
+##                                   before it runs on)
+## The two JIT ways have a time limit of MINIPY_JIT_TIMEOUT seconds per program
+## (default 60: each libgccjit compile costs 50-250 ms, and a program with
+## many branches compiles dozens of side traces); --jit=off has 10 s.
 ## The .jitoff/.jithot files are one-line stubs made in the build tree; the
 ## runner maps each back to NAME.py.  python3 runs once per program: run-test
 ## keeps its result in tests/minipy/ref-cache/ (keyed by a hash of python3,
@@ -44,8 +46,8 @@
 ##   make check-minipy MINIPY_FLAGS=--jit-log=exit   # flags for the default way
 ##   make check TESTS='tests/minipy/deopt_zero_div-hot.jithot'   # one test, one way
 ## MINIPY=/path/to/minipy points the runner at another binary and
-## MINIPY_TEST_TIMEOUT=SECS changes the per-program time limit of the first two
-## ways (default 10 s).
+## MINIPY_TEST_TIMEOUT=SECS changes the --jit=off way's per-program time limit
+## (default 10 s).
 ##
 ## Files: <area>_*.py are tests (err_*.py: programs that must fail the way
 ## CPython fails; deopt_*.py: hot loops whose assumptions change mid-run, the
@@ -70,13 +72,14 @@ JITHOT_LOG_DRIVER = $(PY_LOG_DRIVER)
 JITHOT_LOG_COMPILER = $(PY_LOG_COMPILER)
 MINIPY = $(abs_top_builddir)/examples/minipy/minipy$(EXEEXT)
 MINIPY_FLAGS =
-MINIPY_HOT_TIMEOUT = 60
+MINIPY_JIT_TIMEOUT = 60
 MINIPY_RUN_FLAGS = --minipy='$(MINIPY)' --srcdir='$(srcdir)' \
 	--ref-cache='$(abs_top_builddir)/tests/minipy/ref-cache'
-AM_PY_LOG_FLAGS = $(MINIPY_RUN_FLAGS) --minipy-flags='$(MINIPY_FLAGS)'
+AM_PY_LOG_FLAGS = $(MINIPY_RUN_FLAGS) --minipy-flags='$(MINIPY_FLAGS)' \
+	--timeout='$(MINIPY_JIT_TIMEOUT)'
 AM_JITOFF_LOG_FLAGS = $(MINIPY_RUN_FLAGS) --minipy-flags='--jit=off'
 AM_JITHOT_LOG_FLAGS = $(MINIPY_RUN_FLAGS) --minipy-flags='--jit-sync --jit-threshold=1' \
-	--timeout='$(MINIPY_HOT_TIMEOUT)' --jit-todo='$(MINIPY_JIT_TODO)'
+	--timeout='$(MINIPY_JIT_TIMEOUT)' --jit-todo='$(MINIPY_JIT_TODO)'
 
 MINIPY_TESTS = \
 	tests/minipy/algo_bfs.py \
