@@ -17,6 +17,7 @@ tests=$(block MINIPY_TESTS)
 support=$(block MINIPY_SUPPORT)
 xfail=$(block MINIPY_XFAIL_TESTS)
 todo=$(block MINIPY_JIT_TODO)
+jitxfail=$(block MINIPY_JIT_XFAIL_TESTS)
 status=0
 for f in "$srcdir"/tests/minipy/*.py; do
   b=$(basename "$f")
@@ -28,8 +29,8 @@ done
 for b in $tests $support; do
   [ -f "$srcdir/tests/minipy/$b" ] || { echo "listed but missing: tests/minipy/$b"; status=1; }
 done
-for b in $xfail; do
-  printf '%s\n' "$tests" | grep -qx "$b" || { echo "MINIPY_XFAIL_TESTS entry is not a test: tests/minipy/$b"; status=1; }
+for b in $xfail $jitxfail; do
+  printf '%s\n' "$tests" | grep -qx "$b" || { echo "MINIPY_XFAIL_TESTS/MINIPY_JIT_XFAIL_TESTS entry is not a test: tests/minipy/$b"; status=1; }
 done
 for b in $todo; do
   grep -q '^# jit-expect: ' "$srcdir/tests/minipy/$b" 2>/dev/null ||
@@ -38,5 +39,5 @@ done
 for f in "$srcdir"/tests/minipy/deopt_*.py; do
   grep -q '^# jit-expect: ' "$f" || { echo "no '# jit-expect:' line: tests/minipy/$(basename "$f")"; status=1; }
 done
-echo "$(printf '%s\n' $tests | wc -l) tests, $(printf '%s\n' $support | wc -l) support files, $(printf '%s\n' $xfail | grep -c .) expected failures, $(printf '%s\n' $todo | grep -c .) on the JIT's to-do list"
+echo "$(printf '%s\n' $tests | wc -l) tests, $(printf '%s\n' $support | wc -l) support files, $(printf '%s\n' $xfail | grep -c .) expected failures, $(printf '%s\n' $jitxfail | grep -c .) expected failures forced hot, $(printf '%s\n' $todo | grep -c .) on the JIT's to-do list"
 exit $status

@@ -160,6 +160,7 @@ MINIPY_TESTS = \
 	tests/minipy/dict_iter.py \
 	tests/minipy/dict_iter_mutation.py \
 	tests/minipy/dict_keys.py \
+	tests/minipy/dict_nan_identity.py \
 	tests/minipy/dict_methods.py \
 	tests/minipy/dict_nested.py \
 	tests/minipy/err_args.py \
@@ -350,10 +351,19 @@ MINIPY_JIT_TODO = \
 	tests/minipy/deopt_exc_finally.py \
 	tests/minipy/deopt_global_stmt.py \
 	tests/minipy/deopt_inline_depth.py \
-	tests/minipy/deopt_list_index.py \
-	tests/minipy/deopt_unpack.py \
-	tests/minipy/err_tb_deopt_generator.py
+	tests/minipy/deopt_list_index.py
 
+## Programs whose output is wrong only when the JIT is forced hot (bugs in
+## the JIT; their NAME-hot.jithot is an expected failure, the other two ways
+## must pass).  This list too only shrinks.
+##   dict_nan_identity, deopt_float_special: a dict keyed by the same NaN
+##   object from a compiled loop gets a new key each time (lookup without the
+##   identity test), so d[nan] raises KeyError.
+MINIPY_JIT_XFAIL_TESTS = \
+	tests/minipy/deopt_float_special.py \
+	tests/minipy/dict_nan_identity.py
+
+XFAIL_TESTS += $(MINIPY_JIT_XFAIL_TESTS:.py=-hot.jithot)
 XFAIL_TESTS += $(MINIPY_XFAIL_TESTS) $(MINIPY_XFAIL_TESTS:.py=-off.jitoff) \
 	$(MINIPY_XFAIL_TESTS:.py=-hot.jithot)
 
