@@ -346,12 +346,8 @@ MINIPY_XFAIL_TESTS = \
 ## equal python3's).  Like MINIPY_XFAIL_TESTS this list only shrinks: when
 ## all terms of one hold, its jit-expect result is an XPASS, which fails.
 MINIPY_JIT_TODO = \
-	tests/minipy/deopt_builtin_delete.py \
 	tests/minipy/deopt_exc_deep.py \
-	tests/minipy/deopt_exc_finally.py \
-	tests/minipy/deopt_global_stmt.py \
-	tests/minipy/deopt_inline_depth.py \
-	tests/minipy/deopt_list_index.py
+	tests/minipy/deopt_inline_depth.py
 
 ## Programs whose output is wrong only when the JIT is forced hot (bugs in
 ## the JIT; their NAME-hot.jithot is an expected failure, the other two ways
