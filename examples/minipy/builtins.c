@@ -352,6 +352,11 @@ static Obj *b_bin(Obj **args, int n, Obj *kw) { return int_fmt(args, n, 2, "bin"
 static Obj *b_divmod(Obj **args, int n, Obj *kw)
 {
     if (mp_check_args("divmod", n, 2, 2)) return NULL;
+    /* CPython names divmod itself when a float meets a zero divisor. */
+    Obj *a = args[0], *d = args[1];
+    if ((IS(d, float) && ((Float *)d)->v == 0 && (IS(a, float) || IS_INT(a)))
+        || (IS(a, float) && IS_INT(d) && mp_int_sign(d) == 0))
+        return mp_err(&mp_exc_ZeroDivisionError, "float divmod()");
     Obj *q = mp_binop(BIN_FLOORDIV, args[0], args[1]);
     if (!q) return NULL;
     Obj *r = mp_binop(BIN_MOD, args[0], args[1]);

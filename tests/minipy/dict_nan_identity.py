@@ -15,3 +15,16 @@ for i in range(3000):
 print(len(s), hits)
 lst = [nan] * 10
 print(lst.count(nan), nan in lst, lst.index(nan), [nan] == [nan], (nan,) == (nan,))
+# A NaN computed in a hot loop is one object, used twice as a key.
+def keyed(n):
+    inf = float("inf")
+    found = 0
+    for i in range(n):
+        x = inf - inf
+        e = {x: i}
+        found += x in e
+        s = set()
+        s.add(x)
+        found += x in s
+    return found
+print(keyed(3000))

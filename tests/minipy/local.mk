@@ -338,7 +338,6 @@ TESTS += $(MINIPY_ALL_TESTS)
 ## (XPASS) as a failure, so a test that starts passing has to be taken off
 ## here in the same change.
 MINIPY_XFAIL_TESTS = \
-	tests/minipy/float_divmod_zero.py \
 	tests/minipy/gen_close_finally.py
 
 ## Programs whose jit-expect lines today's JIT does not meet (their
@@ -351,13 +350,10 @@ MINIPY_JIT_TODO = \
 
 ## Programs whose output is wrong only when the JIT is forced hot (bugs in
 ## the JIT; their NAME-hot.jithot is an expected failure, the other two ways
-## must pass).  This list too only shrinks.
-##   dict_nan_identity, deopt_float_special: a dict keyed by the same NaN
-##   object from a compiled loop gets a new key each time (lookup without the
-##   identity test), so d[nan] raises KeyError.
-MINIPY_JIT_XFAIL_TESTS = \
-	tests/minipy/deopt_float_special.py \
-	tests/minipy/dict_nan_identity.py
+## must pass).  This list too only shrinks.  (Empty now: dict_nan_identity
+## and deopt_float_special failed until NaNs stopped being unboxed, which
+## lost their identity as dict keys.)
+MINIPY_JIT_XFAIL_TESTS =
 
 XFAIL_TESTS += $(MINIPY_JIT_XFAIL_TESTS:.py=-hot.jithot)
 XFAIL_TESTS += $(MINIPY_XFAIL_TESTS) $(MINIPY_XFAIL_TESTS:.py=-off.jitoff) \

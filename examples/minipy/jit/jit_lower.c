@@ -107,8 +107,13 @@ static jc_ref unbox_like(jc_lower *b, jc_ref p, Obj *like)
         jc_lower_guard(b, big, 0);
         return jc_lower_load(b, JC_TYPE_I64, p, offsetof(Int, v), MPJ_ALIAS_INT);
     }
-    if (IS(like, float))
-        return jc_lower_load(b, JC_TYPE_F64, p, offsetof(Float, v), MPJ_ALIAS_FLOAT);
+    if (IS(like, float)) {
+        /* A NaN stays an object: dicts, sets and `in` find a NaN key by
+         * identity, which a raw double boxed again would lose. */
+        jc_ref f = jc_lower_load(b, JC_TYPE_F64, p, offsetof(Float, v), MPJ_ALIAS_FLOAT);
+        jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, f, f), 1);
+        return f;
+    }
     if (IS(like, bool)) {
         jc_ref v = jc_lower_load(b, JC_TYPE_I64, p, offsetof(Int, v), MPJ_ALIAS_INT);
         return jc_lower_cmp(b, JC_NE, v, jc_lower_const_i64(b, 0));
@@ -367,7 +372,12 @@ static jc_ref box(jc_lower *b, jc_ref v)
     switch (ty(b, v)) {
     case JC_TYPE_PTR: return v;
     case JC_TYPE_I64: r = jc_lower_call(b, MPJ_H_BOX_INT, &v, 1); note(r, &mp_int_type, NULL); return r;
-    case JC_TYPE_F64: r = jc_lower_call(b, MPJ_H_BOX_FLOAT, &v, 1); note(r, &mp_float_type, NULL); return r;
+    case JC_TYPE_F64:
+        /* A computed NaN boxed here and again later would be two objects
+         * where the interpreter has one (identity matters for NaN keys):
+         * leave NaNs to the interpreter. */
+        jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, v, v), 1);
+        r = jc_lower_call(b, MPJ_H_BOX_FLOAT, &v, 1); note(r, &mp_float_type, NULL); return r;
     case JC_TYPE_BOOL:
         r = jc_lower_select(b, v, jc_lower_const_obj(b, TRUE_), jc_lower_const_obj(b, FALSE_));
         note(r, &mp_bool_type, NULL);
