@@ -948,7 +948,11 @@ static Obj *g_throw(Obj **args, int n, Obj *kw)
  * yields instead is a RuntimeError. */
 static Obj *g_close(Obj **args, int n, Obj *kw)
 {
-    Gen *g = (Gen *)args[0];
+    return mp_gen_close((Gen *)args[0]);
+}
+
+Obj *mp_gen_close(Gen *g)
+{
     if (g->running) return mp_err(&mp_exc_ValueError, "generator already executing");
     if (g->done || !g->started) { g->done = 1; return incref(NONE); }
     Obj *v = mp_gen_throw(g, mp_exc_new(&mp_exc_GeneratorExit, NULL));

@@ -137,12 +137,15 @@ int mp_dict_del(Obj *o, Obj *k)
     if (found == -2) return -1;
     if (found < 0) return 1;
     DEntry *e = &d->ent[found];
-    decref(e->key); decref(e->val);
+    Obj *key = e->key, *val = e->val;
     e->key = NULL; e->val = NULL;
     d->index[slot] = DUMMY;
     d->used--;
     d->version = ++mp.next_dict_version;
     if (d->jit_watched) mp_jit_dict_changed(d, h);
+    /* Dropped last, as CPython: freeing them may run code (a generator's
+     * finally block) that must already see the entry gone. */
+    decref(key); decref(val);
     return 0;
 }
 

@@ -61,9 +61,47 @@ static void dealloc_inst(Obj *o)
     }
 }
 
+/* CPython closes a suspended generator when its last reference goes, so
+ * its finally blocks run; what they raise is reported as "Exception ignored
+ * in" and dropped, and whatever exception was pending is kept.  Not during
+ * teardown (the interpreter is half gone), and not for cycle garbage (the
+ * collector has cleared the frame and marked the generator done).  Returns
+ * 1 when the finally block resurrected the generator. */
+static int gen_finalize(Obj *o)
+{
+    Gen *g = (Gen *)o;
+    if (!g->started || g->done || g->running || !g->f || mp.tearing_down) return 0;
+    o->rc = 1;
+    Obj *exc = mp.exc, *handled = mp.handled;
+    mp.exc = NULL;
+    if (handled) incref(handled);
+    Obj *r = mp_gen_close(g);
+    if (r) decref(r);
+    else if (mp.exc) {
+        Obj *e = mp.exc;
+        mp.exc = NULL;
+        Obj *s = mp_repr(o);
+        fflush(stdout);
+        fprintf(stderr, "Exception ignored in: %s\n", s ? SS(s) : "<generator>");
+        xdecref(s);
+        if (mp.exc) { decref(mp.exc); mp.exc = NULL; }
+        /* reported alone, as CPython's unraisable hook does */
+        Exc *x = (Exc *)e;
+        xdecref(x->context); xdecref(x->cause);
+        x->context = x->cause = NULL;
+        mp_print_exception(e);
+        decref(e);
+    }
+    xdecref(mp.handled);
+    mp.handled = handled;
+    mp.exc = exc;
+    return --o->rc != 0;
+}
+
 void mp_dealloc(Obj *o)
 {
     Type *t = TYPE(o);
+    if (t == &mp_generator_type && gen_finalize(o)) return;
     if (t == &mp_str_type || t == &mp_bytes_type || t == &mp_range_type || t == &mp_range_iterator_type ||
         t == &mp_complex_type) { mp_free(o); return; }
     if (t->flags & (T_USER | T_EXC)) { dealloc_inst(o); decref((Obj *)t); mp_free(o); return; }

@@ -120,6 +120,7 @@ void mp_frame_free(Frame *f);
 Obj *mp_func_call(Func *fn, Obj **args, int n, Obj *kwnames);
 Obj *mp_gen_send(Gen *g, Obj *v);
 Obj *mp_gen_throw(Gen *g, Obj *exc);   /* steals exc */
+Obj *mp_gen_close(Gen *g);             /* generator.close(); NULL on error */
 int mp_code_line(Code *co, uint32_t *ip);
 void mp_dis(Code *co, FILE *out);
 void mp_specialize(Frame *f, uint32_t *ip, Obj **sp);

@@ -1,6 +1,5 @@
 # close() of a suspended generator raises GeneratorExit at its yield, so its
-# finally blocks run; so does dropping the last reference to it (the part
-# minipy does not do yet: `del y` below prints no "finally").
+# finally blocks run; so does dropping the last reference to it (`del y`).
 def g():
     try:
         yield 1

@@ -248,6 +248,7 @@ MINIPY_TESTS = \
 	tests/minipy/gc_stress.py \
 	tests/minipy/gen_basic.py \
 	tests/minipy/gen_close_finally.py \
+	tests/minipy/gen_finalize.py \
 	tests/minipy/gen_throw.py \
 	tests/minipy/gen_closure.py \
 	tests/minipy/gen_expr.py \
@@ -337,8 +338,7 @@ TESTS += $(MINIPY_ALL_TESTS)
 ## ways).  This list must only shrink: automake counts an unexpected pass
 ## (XPASS) as a failure, so a test that starts passing has to be taken off
 ## here in the same change.
-MINIPY_XFAIL_TESTS = \
-	tests/minipy/gen_close_finally.py
+MINIPY_XFAIL_TESTS =
 
 ## Programs whose jit-expect lines today's JIT does not meet (their
 ## jit-expect result is an expected failure, XFAIL; their output must still
