@@ -53,6 +53,11 @@ typedef struct jc_opt_stats {
 JC_HIDDEN int jc_opt_run (jc_lower *b, uint32_t passes, jc_opt_stats *st,
                           FILE *dump);
 
+/* The host's entry for the helper the CALL instruction `in` calls, or NULL
+ * when the host has none at that index.  Shared by every pass. */
+JC_HIDDEN const jc_helper *jc_opt_helper (const jc_lower *b,
+                                          const jc_ir_insn *in);
+
 /* May the helper that the CALL instruction `in` calls write memory?  (A helper
  * that says nothing about memory may.)  Shared by CSE's load availability
  * and the backend's loop-invariant loads. */

@@ -14,8 +14,8 @@ has_effect (const jc_lower *b, const jc_ir_insn *in)
       return 1;
     case JC_IR_CALL:
       {
-        const jc_host *h = b->hooks.host;
-        uint32_t f = h && in->sub < h->nhelpers ? h->helpers[in->sub].flags : 0;
+        const jc_helper *h = jc_opt_helper (b, in);
+        uint32_t f = h ? h->flags : 0;
         return !(f & JC_HELPER_PURE) || (f & JC_HELPER_MAY_RAISE);
       }
     default:

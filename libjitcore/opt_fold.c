@@ -38,8 +38,8 @@ is_const (const jc_ir_insn *in)
          || in->op == JC_IR_KBOOL;
 }
 
-static const jc_helper *
-helper_of (const jc_lower *b, const jc_ir_insn *in)
+const jc_helper *
+jc_opt_helper (const jc_lower *b, const jc_ir_insn *in)
 {
   const jc_host *h = b->hooks.host;
   return h && in->sub < h->nhelpers ? &h->helpers[in->sub] : NULL;
@@ -48,7 +48,7 @@ helper_of (const jc_lower *b, const jc_ir_insn *in)
 static int
 call_is_pure (const jc_lower *b, const jc_ir_insn *in)
 {
-  const jc_helper *h = helper_of (b, in);
+  const jc_helper *h = jc_opt_helper (b, in);
   return h && (h->flags & JC_HELPER_PURE)
          && !(h->flags & (JC_HELPER_WRITES_MEMORY | JC_HELPER_ALLOCATES
                           | JC_HELPER_MAY_RAISE));
@@ -57,7 +57,7 @@ call_is_pure (const jc_lower *b, const jc_ir_insn *in)
 int
 jc_opt_call_writes (const jc_lower *b, const jc_ir_insn *in)
 {
-  const jc_helper *h = helper_of (b, in);
+  const jc_helper *h = jc_opt_helper (b, in);
   /* A helper that says nothing about memory may write it. */
   if (!h)
     return 1;

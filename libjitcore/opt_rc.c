@@ -29,13 +29,6 @@
 #include "ir_internal.h"
 #include "opt.h"
 
-static uint32_t
-helper_flags (const jc_lower *b, const jc_ir_insn *in)
-{
-  const jc_host *h = b->hooks.host;
-  return h && in->sub < h->nhelpers ? h->helpers[in->sub].flags : 0;
-}
-
 /* Could the call drop a reference to some object (so that an object kept
  * alive only by an open INCREF might otherwise be freed)? */
 static int
@@ -70,7 +63,8 @@ jc_opt_rc (jc_lower *b, jc_opt_stats *st)
       jc_ir_insn *in = &b->insns[i];
       if (in->op != JC_IR_CALL)
         continue;
-      uint32_t f = helper_flags (b, in);
+      const jc_helper *h = jc_opt_helper (b, in);
+      uint32_t f = h ? h->flags : 0;
       if ((f & (JC_HELPER_INCREF | JC_HELPER_DECREF)) && in->b == 1
           && in->group == 0)
         {
