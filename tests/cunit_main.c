@@ -27,6 +27,15 @@ jc_test_add_suite (const char *name, CU_InitializeFunc init,
 }
 
 int
+jc_test_clear_env (void)
+{
+  unsetenv ("JITCORE_OPTIONS");
+  unsetenv ("JITCORE_LOG");
+  unsetenv ("JITCORE_DISABLE");
+  return 0;
+}
+
+int
 main (void)
 {
   if (CU_initialize_registry () != CUE_SUCCESS)

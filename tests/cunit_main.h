@@ -16,4 +16,10 @@ typedef struct jc_test_case { const char *name; CU_TestFunc fn; } jc_test_case;
 int jc_test_add_suite (const char *name, CU_InitializeFunc init,
                        CU_CleanupFunc fini, const jc_test_case *tests);
 
+/* Unset JITCORE_OPTIONS, JITCORE_LOG and JITCORE_DISABLE: suites whose
+ * expectations assume the default options ignore the caller's environment
+ * (tests that need a variable set it themselves).  Returns 0, so it serves
+ * as a suite's init function. */
+int jc_test_clear_env (void);
+
 #endif

@@ -43,8 +43,13 @@ TESTS += tests/test_host tests/test_runtime
 # The test host: a small stack VM and its libjitcore plugin (tests/vm/).
 noinst_LTLIBRARIES += tests/libvm.la
 tests_libvm_la_SOURCES = tests/vm/vm.c tests/vm/vm.h tests/vm/vm_host.c \
-	tests/vm/vm_host.h tests/vm/vm_lower.c tests/vm/vm_check.c tests/vm/vm_check.h
-TEST_VM_LDADD = tests/libvm.la $(TEST_CUNIT_LDADD)
+	tests/vm/vm_host.h tests/vm/vm_lower.c tests/vm/vm_check.c tests/vm/vm_check.h \
+	tests/vm/vm_programs.c tests/vm/vm_programs.h
+# The exactness harness of the suites that run VM programs (CUnit asserts).
+noinst_LTLIBRARIES += tests/libvmcompare.la
+tests_libvmcompare_la_SOURCES = tests/vm/vm_compare.c tests/vm/vm_compare.h
+tests_libvmcompare_la_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+TEST_VM_LDADD = tests/libvmcompare.la tests/libvm.la $(TEST_CUNIT_LDADD)
 check_PROGRAMS += tests/test_deopt
 tests_test_deopt_SOURCES = tests/test_deopt.c
 tests_test_deopt_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)

@@ -16,6 +16,10 @@
 #include "vm/vm.h"
 #include "vm/vm_host.h"
 #include "vm/vm_check.h"
+#include "vm/vm_compare.h"
+#include "vm/vm_programs.h"
+#include "vm/vm_check.h"
+#include "vm/vm_compare.h"
 
 static vm the_vm, other_vm;      /* big: static, not on the stack */
 
@@ -120,17 +124,6 @@ spy_reset (void)
   spy.main = pthread_self ();
 }
 
-static vm_program *
-asm_ok (const char *src)
-{
-  char err[128] = "";
-  vm_program *p = vm_assemble (src, err, sizeof err);
-  if (!p)
-    fprintf (stderr, "assemble: %s\n", err);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (p);
-  return p;
-}
-
 static void
 async_options (jc_options *o)
 {
@@ -144,7 +137,7 @@ async_options (jc_options *o)
 
 /* A runtime on v with the spies in its descriptor. */
 static jc_runtime *
-new_rt (vm *v, jc_options *o)
+new_rt (vm *v, const jc_options *o)
 {
   jc_host h = vm_host_descriptor (v);
   spy.install = h.install;
@@ -160,60 +153,37 @@ new_rt (vm *v, jc_options *o)
   return rt;
 }
 
-typedef struct arun {
-  vm_value jit, interp;
-  jc_stats stats;
-  uint64_t steps_jit, steps_interp;
-  size_t exits;
-} arun;
-
-/* Run main with the JIT, flush, then in the interpreter alone, which must
- * pass through the JIT run's exit states in order and end the same. */
-static arun
-run_compare (const char *src, const vm_value *args, int n, jc_options *o)
+static jc_runtime *
+spied_runtime (vm *v, const jc_options *o, void *ud)
 {
-  arun r;
-  memset (&r, 0, sizeof r);
-  vm_program *p = asm_ok (src);
-  vm_init (&the_vm, p);
-  jc_runtime *rt = new_rt (&the_vm, o);
-  vm_check chk;
-  vm_check_record (&chk, &the_vm);
-  the_vm.hook = step_hook;
-  CU_ASSERT_EQUAL (vm_run (&the_vm, vm_find (p, "main"), args, n), 0);
-  jc_runtime_flush (rt);
-  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
-  r.jit = the_vm.result;
-  r.steps_jit = the_vm.steps;
-  r.stats = stats (rt);
-  vm_init (&other_vm, p);
-  vm_check_replay (&chk, &other_vm);
-  CU_ASSERT_EQUAL (vm_run (&other_vm, vm_find (p, "main"), args, n), 0);
-  r.interp = other_vm.result;
-  r.steps_interp = other_vm.steps;
-  r.exits = chk.nexpected;
-  CU_ASSERT_EQUAL (chk.matched, chk.nexpected);
-  CU_ASSERT_EQUAL (r.jit.tag, r.interp.tag);
-  CU_ASSERT_EQUAL (memcmp (&r.jit.u, &r.interp.u, sizeof r.jit.u), 0);
-  vm_check_free (&chk);
-  jc_runtime_free (rt);
-  CU_ASSERT_EQUAL (spy.retains, spy.releases);
-  CU_ASSERT_EQUAL (spy.off_thread, 0);
-  vm_fini (&the_vm);
-  vm_fini (&other_vm);
-  vm_program_free (p);
-  return r;
+  (void) ud;
+  return new_rt (v, o);
 }
 
-static const char *sum_src =
-  "func main 2 4      # main(n, s0): s = s0; for i < n: s += i\n"
-  "  const 0\n  store 2\n  load 1\n  store 3\n"
-  "loop:\n"
-  "  load 2\n  load 0\n  lt\n  jz done\n"
-  "  load 3\n  load 2\n  add\n  store 3\n"
-  "  load 2\n  const 1\n  add\n  store 2\n"
-  "  jmp loop\n"
-  "done:\n  load 3\n  ret\n";
+static void
+flush_after_run (vm *v, jc_runtime *rt, void *ud)
+{
+  (void) v;
+  (void) ud;
+  jc_runtime_flush (rt);
+}
+
+/* Run main with the JIT (the spies in its descriptor, the step hook on),
+ * flush, then in the interpreter alone, which must pass through the JIT
+ * run's exit states in order and end the same (vm/vm_compare.h); every
+ * retained object is released and no callback ran off the main thread. */
+static vm_compare
+run_compare (const char *src, const vm_value *args, int n, jc_options *o)
+{
+  vm_compare_spec s = { .src = src, .args = args, .nargs = n, .options = o,
+                        .jit_vm = &the_vm, .interp_vm = &other_vm,
+                        .new_runtime = spied_runtime,
+                        .on_step = step_hook, .after_run = flush_after_run };
+  vm_compare r = vm_compare_run (&s);
+  CU_ASSERT_EQUAL (spy.retains, spy.releases);
+  CU_ASSERT_EQUAL (spy.off_thread, 0);
+  return r;
+}
 
 /* Four functions with a loop each: f_k(n) = sum of i + k for i < n. */
 #define LOOP_FN(k)                                                          \
@@ -247,7 +217,7 @@ test_installs_at_safe_point (void)
   jc_options o;
   async_options (&o);
   vm_value a[2] = { vm_int (20000), vm_int (3) };
-  arun r = run_compare (sum_src, a, 2, &o);
+  vm_compare r = run_compare (vm_prog_sum, a, 2, &o);
   CU_ASSERT_EQUAL (r.jit.u.i, 3 + 19999LL * 20000 / 2);
   CU_ASSERT_EQUAL (r.stats.traces_compiled, 1);
   CU_ASSERT_EQUAL (r.stats.traces_installed, 1);
@@ -275,7 +245,7 @@ static void
 test_sync_and_async_agree (void)
 {
   static const char *progs[] = { NULL, NULL };
-  progs[0] = sum_src;
+  progs[0] = vm_prog_sum;
   progs[1] = four_src;
   for (int k = 0; k < 2; k++)
     for (int sync = 0; sync <= 1; sync++)
@@ -286,7 +256,7 @@ test_sync_and_async_agree (void)
         async_options (&o);
         o.sync = (uint8_t) sync;
         vm_value a[2] = { vm_int (3000), vm_int (1) };
-        arun r = run_compare (progs[k], a, k == 0 ? 2 : 1, &o);
+        vm_compare r = run_compare (progs[k], a, k == 0 ? 2 : 1, &o);
         CU_ASSERT_EQUAL (r.jit.u.i, k == 0 ? 1 + 2999LL * 3000 / 2
                                            : four_want (3000));
         CU_ASSERT_EQUAL (r.stats.traces_installed, k == 0 ? 1 : 4);
@@ -310,7 +280,7 @@ test_batches_hot_heads (void)
       o.batch_max = max;
       o.batch_delay_us = 1000000;   /* wait for a full batch */
       vm_value a[1] = { vm_int (500) };
-      arun r = run_compare (four_src, a, 1, &o);
+      vm_compare r = run_compare (four_src, a, 1, &o);
       CU_ASSERT_EQUAL (r.jit.u.i, four_want (500));
       CU_ASSERT_EQUAL (r.stats.traces_compiled, 4);
       CU_ASSERT_EQUAL (r.stats.compile_batches, 4 / max);
@@ -332,7 +302,7 @@ test_batches_hot_heads (void)
 static void
 test_free_with_compile_in_flight (void)
 {
-  vm_program *p = asm_ok (four_src);
+  vm_program *p = vm_asm_ok (four_src);
   for (int round = 0; round < 24; round++)
     {
       spy_reset ();
@@ -359,19 +329,6 @@ test_free_with_compile_in_flight (void)
   vm_program_free (p);
 }
 
-static const char *global_src =
-  "func main 2 4      # main(n, k): g = 5; for i < n: if i == k: g = 7; s += g\n"
-  "  const 5\n  setg 0\n  const 0\n  store 2\n  const 0\n  store 3\n"
-  "loop:\n"
-  "  load 2\n  load 0\n  lt\n  jz done\n"
-  "  load 2\n  load 1\n  eq\n  jz skip\n"
-  "  const 7\n  setg 0\n"
-  "skip:\n"
-  "  load 3\n  getg 0\n  add\n  store 3\n"
-  "  load 2\n  const 1\n  add\n  store 2\n"
-  "  jmp loop\n"
-  "done:\n  load 3\n  ret\n";
-
 /* The global the trace embeds is rebound while its compile waits in the
  * queue (a long batching delay holds it there): the job is dropped without
  * compiling, the interpreter's result stands, and a later trace built after
@@ -384,7 +341,7 @@ test_invalidated_while_queued (void)
   async_options (&o);
   o.batch_delay_us = 1000000;
   vm_value a[2] = { vm_int (3000), vm_int (40) };
-  arun r = run_compare (global_src, a, 2, &o);
+  vm_compare r = run_compare (vm_prog_global, a, 2, &o);
   CU_ASSERT_EQUAL (r.jit.u.i, 40 * 5 + 2960 * 7);
   CU_ASSERT (r.stats.invalidated >= 1);
   CU_ASSERT_PTR_NOT_NULL (strstr (spy.log, "during its compile (never "
@@ -404,7 +361,7 @@ test_invalidated_while_compiling (void)
   async_options (&o);
   o.loop_threshold = 2;
   vm_value a[2] = { vm_int (3000), vm_int (12) };
-  arun r = run_compare (global_src, a, 2, &o);
+  vm_compare r = run_compare (vm_prog_global, a, 2, &o);
   CU_ASSERT_EQUAL (r.jit.u.i, 12 * 5 + 2988 * 7);
   CU_ASSERT (r.stats.invalidated >= 1);
   CU_ASSERT_PTR_NOT_NULL (strstr (spy.log, "changed during its compile"));
@@ -427,7 +384,7 @@ test_compile_failure_degrades (void)
       o.batch_delay_us = 1000000;
       o.max_aborts = 1;          /* one failure blacklists the head */
       vm_value a[1] = { vm_int (400) };
-      vm_program *p = asm_ok (four_src);
+      vm_program *p = vm_asm_ok (four_src);
       vm_init (&the_vm, p);
       jc_runtime *rt = new_rt (&the_vm, &o);
       CU_ASSERT_EQUAL (vm_run (&the_vm, vm_find (p, "main"), a, 1), 0);
@@ -467,7 +424,7 @@ static void
 test_counter_quiet_while_compiling (void)
 {
   spy_reset ();
-  vm_program *p = asm_ok (sum_src);
+  vm_program *p = vm_asm_ok (vm_prog_sum);
   vm_init (&the_vm, p);
   jc_options o;
   async_options (&o);
@@ -528,7 +485,7 @@ static void
 test_evicted_at_trace_entry (void)
 {
   spy_reset ();
-  vm_program *p = asm_ok (four_src);
+  vm_program *p = vm_asm_ok (four_src);
   vm_init (&the_vm, p);
   jc_options o;
   async_options (&o);
@@ -577,19 +534,6 @@ test_evicted_at_trace_entry (void)
  * and linked into the root's exit at a later safe point; then root -> side
  * -> root runs natively.  Results and exit states are the interpreter's.
  * Freeing the runtime with a side-trace compile in flight is clean too. */
-static const char *branch_src =
-  "func main 2 4\n"
-  "  const 0\n  store 2\n  const 0\n  store 3\n"
-  "loop:\n"
-  "  load 2\n  load 0\n  lt\n  jz done\n"
-  "  load 2\n  load 1\n  lt\n  jz big\n"
-  "  load 3\n  const 1\n  add\n  store 3\n  jmp next\n"
-  "big:\n"
-  "  load 3\n  load 2\n  add\n  store 3\n"
-  "next:\n"
-  "  load 2\n  const 1\n  add\n  store 2\n  jmp loop\n"
-  "done:\n  load 3\n  ret\n";
-
 static void
 test_side_trace_in_background (void)
 {
@@ -599,7 +543,7 @@ test_side_trace_in_background (void)
   async_options (&o);
   o.side_threshold = 10;
   vm_value a[2] = { vm_int (5000), vm_int (300) };
-  arun r = run_compare (branch_src, a, 2, &o);
+  vm_compare r = run_compare (vm_prog_branch, a, 2, &o);
   int64_t want = 300;
   for (int64_t i = 300; i < 5000; i++)
     want += i;
@@ -612,7 +556,7 @@ test_side_trace_in_background (void)
   CU_ASSERT (r.stats.trace_links > 1000);
   CU_ASSERT (r.steps_jit * 5 < r.steps_interp);
 
-  vm_program *p = asm_ok (branch_src);
+  vm_program *p = vm_asm_ok (vm_prog_branch);
   for (int round = 0; round < 8; round++)
     {
       spy_reset ();
@@ -638,7 +582,7 @@ static void
 test_batch_options (void)
 {
   spy_reset ();
-  vm_program *p = asm_ok (sum_src);
+  vm_program *p = vm_asm_ok (vm_prog_sum);
   vm_init (&the_vm, p);
   jc_host h = vm_host_descriptor (&the_vm);
   jc_options o;
@@ -669,15 +613,6 @@ test_batch_options (void)
   vm_program_free (p);
 }
 
-static int
-clear_env (void)
-{
-  unsetenv ("JITCORE_OPTIONS");
-  unsetenv ("JITCORE_LOG");
-  unsetenv ("JITCORE_DISABLE");
-  return 0;
-}
-
 int
 jc_test_register (void)
 {
@@ -695,5 +630,5 @@ jc_test_register (void)
     { "batch_options", test_batch_options },
     { NULL, NULL }
   };
-  return JC_SUITE ("async", clear_env, NULL, tests);
+  return JC_SUITE ("async", jc_test_clear_env, NULL, tests);
 }

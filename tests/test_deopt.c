@@ -12,6 +12,7 @@
 #include "vm/vm.h"
 #include "vm/vm_host.h"
 #include "vm/vm_check.h"
+#include "vm/vm_compare.h"
 
 /* main(n, s0): s = s0; for i in 0..n-1: s += i; return s */
 static const char *sum_src =
@@ -185,59 +186,42 @@ call_fixture (jc_runtime *rt, vm_program *p)
  * run's result and checks exactness and equal results. */
 typedef jc_trace *(*fixture_fn) (jc_runtime *, vm_program *);
 
-typedef struct run_result {
-  vm_value jit, interp;
-  size_t exits, matched;
-  jc_stats stats;
-  uint64_t entries;
-} run_result;
-
-static run_result
-run_both (const char *src, fixture_fn fix, const vm_value *args, int nargs)
+/* The hand-made trace is the only one: the runtime is not attached to
+ * the VM's hot counters, so nothing else gets selected. */
+static jc_runtime *
+unattached_runtime (vm *v, const jc_options *o, void *ud)
 {
-  run_result r;
-  memset (&r, 0, sizeof r);
-  char err[128];
-  vm_program *p = vm_assemble (src, err, sizeof err);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (p);
-  static vm jv, iv;             /* large: keep them off the stack */
-  vm_init (&jv, p);
-  jc_host h = vm_host_descriptor (&jv);
+  (void) o;
+  (void) ud;
+  jc_host h = vm_host_descriptor (v);
   jc_runtime *rt = jc_runtime_new (&h, NULL);
   CU_ASSERT_EQUAL_FATAL (jc_runtime_status (rt), JC_OK);
-  jv.rt = rt;
+  v->rt = rt;
+  return rt;
+}
+
+static void
+install_fixture (vm *v, jc_runtime *rt, vm_program *p, void *ud)
+{
+  fixture_fn fix = *(fixture_fn *) ud;
   jc_trace *t = fix (rt, p);
-  jv.traces[((const vm_func *) t->code)->index][t->pc] = t;
-  vm_check chk;
-  vm_check_record (&chk, &jv);
-  CU_ASSERT_EQUAL (vm_run (&jv, vm_find (p, "main"), args, nargs), 0);
-  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
-  r.jit = jv.result;
-  r.entries = jv.trace_entries;
-  r.stats.size = sizeof r.stats;
-  jc_stats_get (rt, &r.stats);
-  vm_init (&iv, p);
-  vm_check_replay (&chk, &iv);
-  CU_ASSERT_EQUAL (vm_run (&iv, vm_find (p, "main"), args, nargs), 0);
-  r.interp = iv.result;
-  r.exits = chk.nexpected;
-  r.matched = chk.matched;
-  CU_ASSERT_EQUAL (r.matched, r.exits);
-  CU_ASSERT_EQUAL (r.jit.tag, r.interp.tag);
-  CU_ASSERT_EQUAL (memcmp (&r.jit.u, &r.interp.u, sizeof r.jit.u), 0);
-  vm_check_free (&chk);
-  jc_runtime_free (rt);
-  vm_fini (&jv);
-  vm_fini (&iv);
-  vm_program_free (p);
-  return r;
+  v->traces[((const vm_func *) t->code)->index][t->pc] = t;
+}
+
+static vm_compare
+run_both (const char *src, fixture_fn fix, const vm_value *args, int nargs)
+{
+  vm_compare_spec s = { .src = src, .args = args, .nargs = nargs,
+                        .new_runtime = unattached_runtime,
+                        .before_run = install_fixture, .ud = &fix };
+  return vm_compare_run (&s);
 }
 
 static void
 test_loop_exit (void)
 {
   vm_value a[2] = { vm_int (1000), vm_int (5) };
-  run_result r = run_both (sum_src, sum_fixture, a, 2);
+  vm_compare r = run_both (sum_src, sum_fixture, a, 2);
   CU_ASSERT_EQUAL (r.jit.tag, VM_INT);
   CU_ASSERT_EQUAL (r.jit.u.i, 5 + 999 * 1000 / 2);
   CU_ASSERT_EQUAL (r.exits, 1);
@@ -253,7 +237,7 @@ static void
 test_overflow_deopt (void)
 {
   vm_value a[2] = { vm_int (100), vm_int (INT64_MAX - 2000) };
-  run_result r = run_both (sum_src, sum_fixture, a, 2);
+  vm_compare r = run_both (sum_src, sum_fixture, a, 2);
   CU_ASSERT_EQUAL (r.jit.tag, VM_FLOAT);
   CU_ASSERT (r.exits > 10);
   CU_ASSERT_EQUAL (r.matched, r.exits);
@@ -265,7 +249,7 @@ static void
 test_type_guard_exit (void)
 {
   vm_value a[2] = { vm_int (50), vm_float (0.5) };
-  run_result r = run_both (sum_src, sum_fixture, a, 2);
+  vm_compare r = run_both (sum_src, sum_fixture, a, 2);
   CU_ASSERT_EQUAL (r.jit.tag, VM_FLOAT);
   CU_ASSERT_DOUBLE_EQUAL (r.jit.u.f, 0.5 + 49 * 50 / 2, 1e-9);
   CU_ASSERT_EQUAL (r.stats.deopts, 0);     /* exit 2 writes nothing */
@@ -278,7 +262,7 @@ test_inlined_frame_exit (void)
 {
   call_fail_at = 37;
   vm_value a[1] = { vm_int (100) };
-  run_result r = run_both (call_src, call_fixture, a, 1);
+  vm_compare r = run_both (call_src, call_fixture, a, 1);
   CU_ASSERT_EQUAL (r.jit.u.i, 100);
   CU_ASSERT_EQUAL (r.exits, 2);
   CU_ASSERT_EQUAL (r.stats.frames_materialised, 1);
@@ -413,17 +397,6 @@ test_checker_catches_wrong_restore (void)
   vm_program_free (p);
 }
 
-/* The suite's expectations assume default options: ignore the caller's
- * JITCORE_* environment (tests that need it set it themselves). */
-static int
-clear_jitcore_env (void)
-{
-  unsetenv ("JITCORE_OPTIONS");
-  unsetenv ("JITCORE_LOG");
-  unsetenv ("JITCORE_DISABLE");
-  return 0;
-}
-
 int
 jc_test_register (void)
 {
@@ -438,5 +411,5 @@ jc_test_register (void)
     { "checker_catches_wrong_restore", test_checker_catches_wrong_restore },
     { NULL, NULL }
   };
-  return JC_SUITE ("deopt", clear_jitcore_env, NULL, tests);
+  return JC_SUITE ("deopt", jc_test_clear_env, NULL, tests);
 }

@@ -210,16 +210,6 @@ test_message_truncated (void)
   CU_ASSERT_EQUAL (strlen (msg), 7);
 }
 
-/* Expectations assume default options: ignore the caller's environment. */
-static int
-clear_jitcore_env (void)
-{
-  unsetenv ("JITCORE_OPTIONS");
-  unsetenv ("JITCORE_LOG");
-  unsetenv ("JITCORE_DISABLE");
-  return 0;
-}
-
 int
 jc_test_register (void)
 {
@@ -237,5 +227,5 @@ jc_test_register (void)
     { "message_truncated", test_message_truncated },
     { NULL, NULL }
   };
-  return JC_SUITE ("host", clear_jitcore_env, NULL, tests);
+  return JC_SUITE ("host", jc_test_clear_env, NULL, tests);
 }

@@ -8,14 +8,6 @@
 #include "cunit_main.h"
 #include "dummy_host.h"
 
-static void
-clear_env (void)
-{
-  unsetenv ("JITCORE_OPTIONS");
-  unsetenv ("JITCORE_LOG");
-  unsetenv ("JITCORE_DISABLE");
-}
-
 static jc_runtime *
 new_rt (const jc_options *o)
 {
@@ -26,7 +18,7 @@ new_rt (const jc_options *o)
 static void
 test_defaults (void)
 {
-  clear_env ();
+  jc_test_clear_env ();
   jc_options o;
   jc_options_init (&o);
   CU_ASSERT_EQUAL (o.size, sizeof o);
@@ -48,7 +40,7 @@ test_defaults (void)
 static void
 test_struct_options (void)
 {
-  clear_env ();
+  jc_test_clear_env ();
   jc_options o;
   jc_options_init (&o);
   o.loop_threshold = 3;
@@ -66,7 +58,7 @@ test_struct_options (void)
 static void
 test_short_options (void)
 {
-  clear_env ();
+  jc_test_clear_env ();
   jc_options o;
   memset (&o, 0xff, sizeof o);
   o.size = offsetof (jc_options, func_threshold);
@@ -84,7 +76,7 @@ test_short_options (void)
 static void
 test_bad_struct_options (void)
 {
-  clear_env ();
+  jc_test_clear_env ();
   jc_options o;
   jc_options_init (&o);
   o.loop_threshold = 0;
@@ -114,7 +106,7 @@ test_bad_struct_options (void)
 static void
 test_env_options (void)
 {
-  clear_env ();
+  jc_test_clear_env ();
   setenv ("JITCORE_OPTIONS", "threshold=7,opt=1,sync=1,log=trace+exit,"
           "max_depth=2,,fail_compile=1", 1);
   jc_runtime *rt = new_rt (NULL);
@@ -161,7 +153,7 @@ test_env_options (void)
   CU_ASSERT_EQUAL (e.sync, 0);
   CU_ASSERT_EQUAL (e.fail_compile, 2);
   jc_runtime_free (rt);
-  clear_env ();
+  jc_test_clear_env ();
 }
 
 static void
@@ -182,7 +174,7 @@ expect_env_error (const char *text, const char *needle)
 static void
 test_env_errors (void)
 {
-  clear_env ();
+  jc_test_clear_env ();
   expect_env_error ("bogus=1", "unknown option 'bogus'");
   expect_env_error ("threshold=abc", "bad value 'abc'");
   expect_env_error ("threshold", "not key=value");
@@ -203,7 +195,7 @@ test_env_errors (void)
 static void
 test_env_log_and_disable (void)
 {
-  clear_env ();
+  jc_test_clear_env ();
   setenv ("JITCORE_LOG", "ir,exit,abort", 1);
   jc_runtime *rt = new_rt (NULL);
   jc_options e;
@@ -232,14 +224,14 @@ test_env_log_and_disable (void)
   jc_stats_get (rt, &s);
   CU_ASSERT_EQUAL (s.traces_started, 0);
   jc_runtime_free (rt);
-  clear_env ();
+  jc_test_clear_env ();
 }
 
 /* The first error sticks; later calls do not replace it. */
 static void
 test_sticky_error (void)
 {
-  clear_env ();
+  jc_test_clear_env ();
   jc_options o;
   jc_options_init (&o);
   o.opt_level = 9;
@@ -281,7 +273,7 @@ test_status_names (void)
 static void
 test_backoff_and_blacklist (void)
 {
-  clear_env ();
+  jc_test_clear_env ();
   jc_options o;
   jc_options_init (&o);
   o.loop_threshold = 4;
@@ -331,7 +323,7 @@ test_backoff_and_blacklist (void)
 static void
 test_backoff_cap (void)
 {
-  clear_env ();
+  jc_test_clear_env ();
   jc_options o;
   jc_options_init (&o);
   o.loop_threshold = 1000;
@@ -358,7 +350,7 @@ test_backoff_cap (void)
 static void
 test_stats_size_versioned (void)
 {
-  clear_env ();
+  jc_test_clear_env ();
   jc_runtime *rt = new_rt (NULL);
   jc_runtime_hot (rt, rt, 3, JC_HOT_LOOP, NULL);
   struct { jc_stats s; uint64_t guard; } big;
@@ -377,7 +369,7 @@ test_stats_size_versioned (void)
 static void
 test_stats_print (void)
 {
-  clear_env ();
+  jc_test_clear_env ();
   jc_runtime *rt = new_rt (NULL);
   jc_runtime_hot (rt, rt, 3, JC_HOT_LOOP, NULL);
   char *text = NULL;
@@ -413,7 +405,7 @@ sink (void *ud, unsigned cat, const char *line)
 static void
 test_log_callback (void)
 {
-  clear_env ();
+  jc_test_clear_env ();
   log_sink s = { 0 };
   jc_options o;
   jc_options_init (&o);

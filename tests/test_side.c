@@ -11,25 +11,12 @@
 #include "vm/vm.h"
 #include "vm/vm_host.h"
 #include "vm/vm_check.h"
+#include "vm/vm_compare.h"
+#include "vm/vm_programs.h"
 
 static vm the_vm, other_vm;      /* big: static, not on the stack */
 
-/* main(n, k): for i < n: if i < k: s += 1 else s += i.  The loop's trace
- * follows the first arm; from i == k on its branch guard fails every
- * iteration, and that exit gets a side trace for the other arm. */
-static const char *branch_src =
-  "func main 2 4\n"
-  "  const 0\n  store 2\n  const 0\n  store 3\n"
-  "loop:\n"
-  "  load 2\n  load 0\n  lt\n  jz done\n"
-  "  load 2\n  load 1\n  lt\n  jz big\n"
-  "  load 3\n  const 1\n  add\n  store 3\n  jmp next\n"
-  "big:\n"
-  "  load 3\n  load 2\n  add\n  store 3\n"
-  "next:\n"
-  "  load 2\n  const 1\n  add\n  store 2\n  jmp loop\n"
-  "done:\n  load 3\n  ret\n";
-
+/* What vm_prog_branch returns. */
 static int64_t
 branch_want (int64_t n, int64_t k)
 {
@@ -39,7 +26,7 @@ branch_want (int64_t n, int64_t k)
   return s;
 }
 
-/* main(n, k, m): as branch_src, but the second arm has a branch of its
+/* main(n, k, m): as vm_prog_branch, but the second arm has a branch of its
  * own: s += i while i < m, s += 2 after.  From i == m on the side trace's
  * own guard fails: its exit is hot in turn (a side trace of depth 2). */
 static const char *branch2_src =
@@ -103,20 +90,6 @@ global_want (int64_t n, int64_t k, int64_t m, int which)
   return s;
 }
 
-/* An exit inside an inlined call (step's branch flips at i == k). */
-static const char *inline_src =
-  "func step 2 2\n"
-  "  load 0\n  load 1\n  lt\n  jz big\n"
-  "  load 0\n  const 1\n  add\n  ret\n"
-  "big:\n"
-  "  load 0\n  const 2\n  add\n  ret\n"
-  "func main 2 3      # main(n, k): i = 0; while i < n: i = step(i, k)\n"
-  "  const 0\n  store 2\n"
-  "loop:\n"
-  "  load 2\n  load 0\n  lt\n  jz done\n"
-  "  load 2\n  load 1\n  call step 2\n  store 2\n  jmp loop\n"
-  "done:\n  load 2\n  ret\n";
-
 /* The second arm sets a global, which the trace cannot lower: every side
  * trace selection there aborts. */
 static const char *abort_src =
@@ -133,113 +106,53 @@ static const char *abort_src =
   "  load 2\n  const 1\n  add\n  store 2\n  jmp loop\n"
   "done:\n  load 3\n  ret\n";
 
-static vm_program *
-asm_ok (const char *src)
-{
-  char err[128] = "";
-  vm_program *p = vm_assemble (src, err, sizeof err);
-  if (!p)
-    fprintf (stderr, "assemble: %s\n", err);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (p);
-  return p;
-}
-
+/* One run compared with the interpreter (vm/vm_compare.h), plus what the
+ * exits said about side traces (jc_runtime_last_exit). */
 typedef struct side_run {
-  vm_value jit, interp;
-  jc_stats stats;
-  size_t exits, matched;
-  uint64_t steps_jit, steps_interp;  /* instructions the interpreter ran */
-  uint64_t host_entries;             /* jc_trace_enter calls */
+  vm_compare cmp;
   uint32_t max_exit_depth;           /* deepest side trace an exit came from */
   size_t side_exits;                 /* exits returned from side traces */
-  uint32_t live_after_invalidate[2]; /* see inval_key */
 } side_run;
-
-/* The exit recorder of vm_check.c, plus what jc_runtime_last_exit says. */
-typedef struct recorder {
-  vm_check chk;
-  side_run *r;
-} recorder;
 
 static void
 on_exit_hook (vm *v, int exit_id, void *ud)
 {
-  recorder *rc = ud;
-  vm_check *c = &rc->chk;
+  side_run *r = ud;
   uint32_t tid = 0, depth = 99;
   int e = jc_runtime_last_exit (v->rt, &tid, &depth);
   CU_ASSERT_EQUAL (e, exit_id);
   CU_ASSERT (tid > 0);
-  if (depth > rc->r->max_exit_depth)
-    rc->r->max_exit_depth = depth;
+  if (depth > r->max_exit_depth)
+    r->max_exit_depth = depth;
   if (depth > 0)
-    rc->r->side_exits++;
-  if (c->nexpected == c->cap)
-    {
-      c->cap = c->cap ? c->cap * 2 : 64;
-      c->expected = realloc (c->expected, sizeof *c->expected * c->cap);
-    }
-  vm_state_capture (v, &c->expected[c->nexpected++]);
+    r->side_exits++;
 }
 
-/* Optional: after the run, invalidate this key and record the live
- * traces and side traces that remain. */
+/* Optional: after the run, invalidate this key (before the stats are
+ * read). */
 static uintptr_t inval_key;
 
-/* Run main with the JIT (loop threshold 5 unless o says otherwise),
- * recording the state after every exit that returns to the VM, then in
- * the interpreter alone, which must pass through those states in order
- * and end with the same result. */
+static void
+after_run (vm *v, jc_runtime *rt, void *ud)
+{
+  (void) v;
+  (void) ud;
+  if (inval_key)
+    jc_runtime_invalidate (rt, inval_key);
+}
+
+/* Run main with the JIT (loop threshold 5 unless o says otherwise) and in
+ * the interpreter alone; results and exit states must agree. */
 static side_run
 run_side (const char *src, const vm_value *args, int n, const jc_options *o)
 {
   side_run r;
   memset (&r, 0, sizeof r);
-  vm_program *p = asm_ok (src);
-  vm_init (&the_vm, p);
-  jc_host h = vm_host_descriptor (&the_vm);
-  jc_options d;
-  if (!o)
-    {
-      jc_options_init (&d);
-      d.sync = 1;
-      d.loop_threshold = 5;
-      o = &d;
-    }
-  jc_runtime *rt = jc_runtime_new (&h, o);
-  CU_ASSERT_EQUAL_FATAL (jc_runtime_status (rt), JC_OK);
-  vm_attach (&the_vm, rt);
-  static recorder rc;
-  memset (&rc, 0, sizeof rc);
-  rc.r = &r;
-  the_vm.on_exit = on_exit_hook;
-  the_vm.hook_ud = &rc;
-  CU_ASSERT_EQUAL (vm_run (&the_vm, vm_find (p, "main"), args, n), 0);
-  if (jc_runtime_status (rt) != JC_OK)
-    fprintf (stderr, "runtime error: %s\n", jc_runtime_error_message (rt));
-  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
-  r.jit = the_vm.result;
-  r.steps_jit = the_vm.steps;
-  r.host_entries = the_vm.trace_entries;
-  if (inval_key)
-    jc_runtime_invalidate (rt, inval_key);
-  r.stats.size = sizeof r.stats;
-  jc_stats_get (rt, &r.stats);
-  vm_init (&other_vm, p);
-  vm_check_replay (&rc.chk, &other_vm);
-  CU_ASSERT_EQUAL (vm_run (&other_vm, vm_find (p, "main"), args, n), 0);
-  r.interp = other_vm.result;
-  r.steps_interp = other_vm.steps;
-  r.exits = rc.chk.nexpected;
-  r.matched = rc.chk.matched;
-  CU_ASSERT_EQUAL (r.matched, r.exits);
-  CU_ASSERT_EQUAL (r.jit.tag, r.interp.tag);
-  CU_ASSERT_EQUAL (memcmp (&r.jit.u, &r.interp.u, sizeof r.jit.u), 0);
-  vm_check_free (&rc.chk);
-  jc_runtime_free (rt);
-  vm_fini (&the_vm);
-  vm_fini (&other_vm);
-  vm_program_free (p);
+  vm_compare_spec s = { .src = src, .args = args, .nargs = n, .options = o,
+                        .jit_vm = &the_vm, .interp_vm = &other_vm,
+                        .on_exit = on_exit_hook, .after_run = after_run,
+                        .ud = &r };
+  r.cmp = vm_compare_run (&s);
   return r;
 }
 
@@ -263,26 +176,26 @@ test_hot_branch_gets_side_trace (void)
 {
   vm_value a[2] = { vm_int (2000), vm_int (300) };
   jc_options o = opts (10);
-  side_run r = run_side (branch_src, a, 2, &o);
-  CU_ASSERT_EQUAL (r.jit.tag, VM_INT);
-  CU_ASSERT_EQUAL (r.jit.u.i, branch_want (2000, 300));
-  CU_ASSERT_EQUAL (r.stats.traces_installed, 1);
-  CU_ASSERT_EQUAL (r.stats.side_traces, 1);
-  CU_ASSERT_EQUAL (r.stats.live_side_traces, 1);
+  side_run r = run_side (vm_prog_branch, a, 2, &o);
+  CU_ASSERT_EQUAL (r.cmp.jit.tag, VM_INT);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, branch_want (2000, 300));
+  CU_ASSERT_EQUAL (r.cmp.stats.traces_installed, 1);
+  CU_ASSERT_EQUAL (r.cmp.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (r.cmp.stats.live_side_traces, 1);
   /* from the 11th iteration after k on, root -> side -> root natively */
-  CU_ASSERT (r.stats.side_entries >= 2000 - 300 - 12);
-  CU_ASSERT (r.stats.trace_links >= 2000 - 300 - 12);
-  CU_ASSERT (r.host_entries < 40);
-  CU_ASSERT (r.steps_jit * 20 < r.steps_interp);
+  CU_ASSERT (r.cmp.stats.side_entries >= 2000 - 300 - 12);
+  CU_ASSERT (r.cmp.stats.trace_links >= 2000 - 300 - 12);
+  CU_ASSERT (r.cmp.entries < 40);
+  CU_ASSERT (r.cmp.steps_jit * 20 < r.cmp.steps_interp);
 
   jc_options off = opts (0);
-  side_run q = run_side (branch_src, a, 2, &off);
-  CU_ASSERT_EQUAL (q.jit.u.i, branch_want (2000, 300));
-  CU_ASSERT_EQUAL (q.stats.side_traces, 0);
-  CU_ASSERT_EQUAL (q.stats.side_entries, 0);
-  CU_ASSERT_EQUAL (q.stats.trace_links, 0);
-  CU_ASSERT (q.host_entries > 1000);
-  CU_ASSERT (r.steps_jit * 5 < q.steps_jit);
+  side_run q = run_side (vm_prog_branch, a, 2, &off);
+  CU_ASSERT_EQUAL (q.cmp.jit.u.i, branch_want (2000, 300));
+  CU_ASSERT_EQUAL (q.cmp.stats.side_traces, 0);
+  CU_ASSERT_EQUAL (q.cmp.stats.side_entries, 0);
+  CU_ASSERT_EQUAL (q.cmp.stats.trace_links, 0);
+  CU_ASSERT (q.cmp.entries > 1000);
+  CU_ASSERT (r.cmp.steps_jit * 5 < q.cmp.steps_jit);
 }
 
 /* The side trace's own guard fails from i == m on: those exits come from
@@ -296,19 +209,19 @@ test_exits_of_the_side_trace (void)
   int64_t want = branch2_want (3000, 300, 1000);
   jc_options o = opts (10);
   side_run r = run_side (branch2_src, a, 3, &o);
-  CU_ASSERT_EQUAL (r.jit.u.i, want);
-  CU_ASSERT_EQUAL (r.stats.side_traces, 2);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.cmp.stats.side_traces, 2);
   CU_ASSERT_EQUAL (r.max_exit_depth, 1);
   /* the side trace's exit returned 9 times; the 10th went on into the
    * new depth-2 side trace */
   CU_ASSERT_EQUAL (r.side_exits, 9);
-  CU_ASSERT (r.host_entries < 60);
+  CU_ASSERT (r.cmp.entries < 60);
 
   o.max_side_depth = 1;
   side_run q = run_side (branch2_src, a, 3, &o);
-  CU_ASSERT_EQUAL (q.jit.u.i, want);
-  CU_ASSERT_EQUAL (q.stats.side_traces, 1);
-  CU_ASSERT_EQUAL (q.stats.side_refused[JC_SIDE_REFUSE_MAX_SIDE_DEPTH], 1);
+  CU_ASSERT_EQUAL (q.cmp.jit.u.i, want);
+  CU_ASSERT_EQUAL (q.cmp.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (q.cmp.stats.side_refused[JC_SIDE_REFUSE_MAX_SIDE_DEPTH], 1);
   CU_ASSERT (q.side_exits >= 3000 - 1000 - 1);
   CU_ASSERT_EQUAL (q.max_exit_depth, 1);
 }
@@ -323,24 +236,24 @@ test_limits (void)
   jc_options o = opts (10);
   o.max_side_traces = 0;
   side_run r = run_side (branch2_src, a, 3, &o);
-  CU_ASSERT_EQUAL (r.jit.u.i, want);
-  CU_ASSERT_EQUAL (r.stats.side_traces, 0);
-  CU_ASSERT_EQUAL (r.stats.side_entries, 0);
-  CU_ASSERT (r.stats.side_refused[JC_SIDE_REFUSE_MAX_SIDE_TRACES] >= 1);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.cmp.stats.side_traces, 0);
+  CU_ASSERT_EQUAL (r.cmp.stats.side_entries, 0);
+  CU_ASSERT (r.cmp.stats.side_refused[JC_SIDE_REFUSE_MAX_SIDE_TRACES] >= 1);
   CU_ASSERT_EQUAL (r.side_exits, 0);
 
   o.max_side_traces = 1;
   r = run_side (branch2_src, a, 3, &o);
-  CU_ASSERT_EQUAL (r.jit.u.i, want);
-  CU_ASSERT_EQUAL (r.stats.side_traces, 1);
-  CU_ASSERT_EQUAL (r.stats.side_refused[JC_SIDE_REFUSE_MAX_SIDE_TRACES], 1);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.cmp.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (r.cmp.stats.side_refused[JC_SIDE_REFUSE_MAX_SIDE_TRACES], 1);
 
   o.max_side_traces = 32;
   o.max_side_depth = 0;
   r = run_side (branch2_src, a, 3, &o);
-  CU_ASSERT_EQUAL (r.jit.u.i, want);
-  CU_ASSERT_EQUAL (r.stats.side_traces, 0);
-  CU_ASSERT_EQUAL (r.stats.side_refused[JC_SIDE_REFUSE_MAX_SIDE_DEPTH], 1);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.cmp.stats.side_traces, 0);
+  CU_ASSERT_EQUAL (r.cmp.stats.side_refused[JC_SIDE_REFUSE_MAX_SIDE_DEPTH], 1);
 }
 
 /* A guard exit inside an inlined call (step's branch flips at i == k):
@@ -353,21 +266,21 @@ test_side_trace_in_inlined_call (void)
   vm_value a[2] = { vm_int (1000), vm_int (300) };
   jc_options o = opts (10);
   o.func_threshold = 65535;      /* only the loop, with step inlined */
-  side_run r = run_side (inline_src, a, 2, &o);
-  CU_ASSERT_EQUAL (r.jit.u.i, 1000);
-  CU_ASSERT_EQUAL (r.stats.traces_installed, 1);
-  CU_ASSERT_EQUAL (r.stats.side_traces, 1);
-  CU_ASSERT_EQUAL (r.stats.side_refused[JC_SIDE_REFUSE_INLINED_FRAME], 0);
+  side_run r = run_side (vm_prog_inline, a, 2, &o);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, 1000);
+  CU_ASSERT_EQUAL (r.cmp.stats.traces_installed, 1);
+  CU_ASSERT_EQUAL (r.cmp.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (r.cmp.stats.side_refused[JC_SIDE_REFUSE_INLINED_FRAME], 0);
   /* i goes up by 2 from 300 on: 350 iterations through the side trace,
    * the first 9 of them before it existed */
-  CU_ASSERT (r.stats.side_entries >= 340);
+  CU_ASSERT (r.cmp.stats.side_entries >= 340);
   CU_ASSERT (r.side_exits >= 340);
-  CU_ASSERT (r.stats.frames_materialised >= 350);
+  CU_ASSERT (r.cmp.stats.frames_materialised >= 350);
   o.side_threshold = 0;
-  side_run q = run_side (inline_src, a, 2, &o);
-  CU_ASSERT_EQUAL (q.jit.u.i, 1000);
-  CU_ASSERT_EQUAL (q.stats.side_traces, 0);
-  CU_ASSERT (r.steps_jit < q.steps_jit);
+  side_run q = run_side (vm_prog_inline, a, 2, &o);
+  CU_ASSERT_EQUAL (q.cmp.jit.u.i, 1000);
+  CU_ASSERT_EQUAL (q.cmp.stats.side_traces, 0);
+  CU_ASSERT (r.cmp.steps_jit < q.cmp.steps_jit);
 }
 
 /* Side-trace selection that keeps aborting: backoff, then the exit is
@@ -378,11 +291,11 @@ test_blacklisted_exit (void)
   vm_value a[2] = { vm_int (1000), vm_int (100) };
   jc_options o = opts (10);
   side_run r = run_side (abort_src, a, 2, &o);
-  CU_ASSERT_EQUAL (r.jit.u.i, branch_want (1000, 100));
-  CU_ASSERT_EQUAL (r.stats.side_traces, 0);
-  CU_ASSERT_EQUAL (r.stats.side_aborted, o.max_aborts);
-  CU_ASSERT_EQUAL (r.stats.side_blacklisted, 1);
-  CU_ASSERT (r.stats.aborted_by_reason[JC_ABORT_UNSUPPORTED_INSN]
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, branch_want (1000, 100));
+  CU_ASSERT_EQUAL (r.cmp.stats.side_traces, 0);
+  CU_ASSERT_EQUAL (r.cmp.stats.side_aborted, o.max_aborts);
+  CU_ASSERT_EQUAL (r.cmp.stats.side_blacklisted, 1);
+  CU_ASSERT (r.cmp.stats.aborted_by_reason[JC_ABORT_UNSUPPORTED_INSN]
              >= o.max_aborts);
 }
 
@@ -396,12 +309,12 @@ test_side_trace_invalidated_alone (void)
                     vm_int (1) };
   jc_options o = opts (10);
   side_run r = run_side (global_src, a, 4, &o);
-  CU_ASSERT_EQUAL (r.jit.u.i, global_want (2000, 300, 1000, 1));
-  CU_ASSERT_EQUAL (r.stats.invalidated, 1);
-  CU_ASSERT_EQUAL (r.stats.traces_installed, 1);
-  CU_ASSERT_EQUAL (r.stats.live_traces, 1);
-  CU_ASSERT_EQUAL (r.stats.side_traces, 2);
-  CU_ASSERT_EQUAL (r.stats.live_side_traces, 1);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, global_want (2000, 300, 1000, 1));
+  CU_ASSERT_EQUAL (r.cmp.stats.invalidated, 1);
+  CU_ASSERT_EQUAL (r.cmp.stats.traces_installed, 1);
+  CU_ASSERT_EQUAL (r.cmp.stats.live_traces, 1);
+  CU_ASSERT_EQUAL (r.cmp.stats.side_traces, 2);
+  CU_ASSERT_EQUAL (r.cmp.stats.live_side_traces, 1);
 }
 
 /* Invalidating a root takes its side trace with it, during the run (the
@@ -413,11 +326,11 @@ test_root_invalidated_with_side_traces (void)
                     vm_int (0) };
   jc_options o = opts (10);
   side_run r = run_side (global_src, a, 4, &o);
-  CU_ASSERT_EQUAL (r.jit.u.i, global_want (2000, 300, 1000, 0));
-  CU_ASSERT (r.stats.invalidated >= 1);
-  CU_ASSERT (r.stats.traces_installed >= 2);
-  CU_ASSERT (r.stats.side_traces >= 1);
-  CU_ASSERT_EQUAL (r.stats.live_side_traces + 1, r.stats.side_traces);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, global_want (2000, 300, 1000, 0));
+  CU_ASSERT (r.cmp.stats.invalidated >= 1);
+  CU_ASSERT (r.cmp.stats.traces_installed >= 2);
+  CU_ASSERT (r.cmp.stats.side_traces >= 1);
+  CU_ASSERT_EQUAL (r.cmp.stats.live_side_traces + 1, r.cmp.stats.side_traces);
 
   /* After a run with a root and its side trace alive, invalidate the
    * root's dependency from outside: both go.  The globals live in the
@@ -426,12 +339,12 @@ test_root_invalidated_with_side_traces (void)
   inval_key = (uintptr_t) &the_vm.globals[0];
   r = run_side (global_src, a, 4, &o);
   inval_key = 0;
-  CU_ASSERT_EQUAL (r.jit.u.i, global_want (2000, 300, 5000, 0));
-  CU_ASSERT_EQUAL (r.stats.side_traces, 1);
-  CU_ASSERT_EQUAL (r.stats.invalidated, 1);
-  CU_ASSERT_EQUAL (r.stats.live_traces, 0);
-  CU_ASSERT_EQUAL (r.stats.live_side_traces, 0);
-  CU_ASSERT_EQUAL (r.stats.live_code_bytes, 0);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, global_want (2000, 300, 5000, 0));
+  CU_ASSERT_EQUAL (r.cmp.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (r.cmp.stats.invalidated, 1);
+  CU_ASSERT_EQUAL (r.cmp.stats.live_traces, 0);
+  CU_ASSERT_EQUAL (r.cmp.stats.live_side_traces, 0);
+  CU_ASSERT_EQUAL (r.cmp.stats.live_code_bytes, 0);
 }
 
 /* The side trace's arm calls the MAX helper; the root's arm reads global
@@ -483,14 +396,14 @@ test_invalidated_while_side_trace_runs (void)
   side_run r = run_side (helper_src, a, 2, &o);
   vm_helper_hook = NULL;
   CU_ASSERT_EQUAL (hook_fired, 1);
-  CU_ASSERT_EQUAL (r.jit.u.i, want);
-  CU_ASSERT_EQUAL (r.stats.invalidated, 1);
-  CU_ASSERT_EQUAL (r.stats.traces_installed, 2);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.cmp.stats.invalidated, 1);
+  CU_ASSERT_EQUAL (r.cmp.stats.traces_installed, 2);
   /* the new root follows the second arm, which the inline cache now
    * favours: no side trace is needed any more */
-  CU_ASSERT_EQUAL (r.stats.side_traces, 1);
-  CU_ASSERT_EQUAL (r.stats.live_side_traces, 0);
-  CU_ASSERT_EQUAL (r.stats.live_traces, 1);
+  CU_ASSERT_EQUAL (r.cmp.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (r.cmp.stats.live_side_traces, 0);
+  CU_ASSERT_EQUAL (r.cmp.stats.live_traces, 1);
 }
 
 /* Two loops in a row: the first gets a side trace; under max_traces = 1
@@ -522,11 +435,11 @@ test_eviction_takes_side_traces (void)
   int64_t want = branch_want (1000, 300) + 3 * 1000;
   jc_options o = opts (10);
   side_run r = run_side (two_loops_src, a, 2, &o);
-  CU_ASSERT_EQUAL (r.jit.u.i, want);
-  CU_ASSERT_EQUAL (r.stats.traces_installed, 2);
-  CU_ASSERT_EQUAL (r.stats.side_traces, 1);
-  CU_ASSERT_EQUAL (r.stats.live_side_traces, 1);
-  CU_ASSERT_EQUAL (r.stats.evicted, 0);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.cmp.stats.traces_installed, 2);
+  CU_ASSERT_EQUAL (r.cmp.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (r.cmp.stats.live_side_traces, 1);
+  CU_ASSERT_EQUAL (r.cmp.stats.evicted, 0);
   for (int k = 0; k < 2; k++)
     {
       o = opts (10);
@@ -535,14 +448,14 @@ test_eviction_takes_side_traces (void)
       else
         o.max_code_bytes = 1;
       r = run_side (two_loops_src, a, 2, &o);
-      CU_ASSERT_EQUAL (r.jit.u.i, want);
-      CU_ASSERT_EQUAL (r.stats.traces_installed, 2);
-      CU_ASSERT_EQUAL (r.stats.side_traces, 1);
-      CU_ASSERT_EQUAL (r.stats.evicted, 1);
-      CU_ASSERT_EQUAL (r.stats.live_traces, 1);
-      CU_ASSERT_EQUAL (r.stats.live_side_traces, 0);
+      CU_ASSERT_EQUAL (r.cmp.jit.u.i, want);
+      CU_ASSERT_EQUAL (r.cmp.stats.traces_installed, 2);
+      CU_ASSERT_EQUAL (r.cmp.stats.side_traces, 1);
+      CU_ASSERT_EQUAL (r.cmp.stats.evicted, 1);
+      CU_ASSERT_EQUAL (r.cmp.stats.live_traces, 1);
+      CU_ASSERT_EQUAL (r.cmp.stats.live_side_traces, 0);
       /* the side trace ran to the end of the first loop */
-      CU_ASSERT (r.stats.side_entries >= 1000 - 300 - 10);
+      CU_ASSERT (r.cmp.stats.side_entries >= 1000 - 300 - 10);
     }
 }
 
@@ -554,13 +467,13 @@ static void
 test_on_off_matrix (void)
 {
   struct { const char *src; vm_value a[4]; int n; } progs[] = {
-    { branch_src, { vm_int (700), vm_int (200) }, 2 },
-    { branch_src, { vm_int (700), vm_int (0) }, 2 },
+    { vm_prog_branch, { vm_int (700), vm_int (200) }, 2 },
+    { vm_prog_branch, { vm_int (700), vm_int (0) }, 2 },
     { branch2_src, { vm_int (900), vm_int (100), vm_int (400) }, 3 },
     { branch2_src, { vm_int (900), vm_int (100), vm_int (120) }, 3 },
     { global_src, { vm_int (900), vm_int (100), vm_int (400), vm_int (0) }, 4 },
     { global_src, { vm_int (900), vm_int (100), vm_int (400), vm_int (1) }, 4 },
-    { inline_src, { vm_int (900), vm_int (100) }, 2 },
+    { vm_prog_inline, { vm_int (900), vm_int (100) }, 2 },
     { two_loops_src, { vm_int (900), vm_int (100) }, 2 },
     { abort_src, { vm_int (900), vm_int (100) }, 2 },
   };
@@ -575,11 +488,11 @@ test_on_off_matrix (void)
       side_run c = run_side (progs[i].src, progs[i].a, progs[i].n, &eager);
       side_run d = run_side (progs[i].src, progs[i].a, progs[i].n, &bare);
       side_run e = run_side (progs[i].src, progs[i].a, progs[i].n, &bg);
-      CU_ASSERT_EQUAL (memcmp (&a.jit, &e.jit, sizeof a.jit), 0);
-      CU_ASSERT_EQUAL (a.stats.side_traces, 0);
-      CU_ASSERT_EQUAL (memcmp (&a.jit, &b.jit, sizeof a.jit), 0);
-      CU_ASSERT_EQUAL (memcmp (&a.jit, &c.jit, sizeof a.jit), 0);
-      CU_ASSERT_EQUAL (memcmp (&a.jit, &d.jit, sizeof a.jit), 0);
+      CU_ASSERT_EQUAL (memcmp (&a.cmp.jit, &e.cmp.jit, sizeof a.cmp.jit), 0);
+      CU_ASSERT_EQUAL (a.cmp.stats.side_traces, 0);
+      CU_ASSERT_EQUAL (memcmp (&a.cmp.jit, &b.cmp.jit, sizeof a.cmp.jit), 0);
+      CU_ASSERT_EQUAL (memcmp (&a.cmp.jit, &c.cmp.jit, sizeof a.cmp.jit), 0);
+      CU_ASSERT_EQUAL (memcmp (&a.cmp.jit, &d.cmp.jit, sizeof a.cmp.jit), 0);
     }
 }
 
@@ -599,7 +512,7 @@ test_exactness_sweep (void)
         jc_options o = opts (thresholds[j]);
         o.loop_threshold = 3;
         side_run r = run_side (branch2_src, a, 3, &o);
-        CU_ASSERT_EQUAL (r.jit.u.i, branch2_want (200, km[i][0], km[i][1]));
+        CU_ASSERT_EQUAL (r.cmp.jit.u.i, branch2_want (200, km[i][0], km[i][1]));
       }
 }
 
@@ -613,7 +526,7 @@ test_options_and_stats (void)
   CU_ASSERT_EQUAL (o.side_threshold, 10);
   CU_ASSERT_EQUAL (o.max_side_traces, 32);
   CU_ASSERT_EQUAL (o.max_side_depth, 4);
-  vm_program *p = asm_ok (branch_src);
+  vm_program *p = vm_asm_ok (vm_prog_branch);
   vm_init (&the_vm, p);
   jc_host h = vm_host_descriptor (&the_vm);
   setenv ("JITCORE_OPTIONS", "sync=1,side_threshold=3,max_side_traces=7,"

@@ -11,18 +11,10 @@
 #include "vm/vm.h"
 #include "vm/vm_host.h"
 #include "vm/vm_check.h"
+#include "vm/vm_compare.h"
+#include "vm/vm_programs.h"
 
 static vm the_vm, other_vm;      /* big: static, not on the stack */
-
-static const char *sum_src =
-  "func main 2 4      # main(n, s0): s = s0; for i < n: s += i\n"
-  "  const 0\n  store 2\n  load 1\n  store 3\n"
-  "loop:\n"
-  "  load 2\n  load 0\n  lt\n  jz done\n"
-  "  load 3\n  load 2\n  add\n  store 3\n"
-  "  load 2\n  const 1\n  add\n  store 2\n"
-  "  jmp loop\n"
-  "done:\n  load 3\n  ret\n";
 
 static const char *fib_src =
   "func fib 1 1\n"
@@ -32,17 +24,6 @@ static const char *fib_src =
   "  load 0\n  const 2\n  sub\n  call fib 1\n"
   "  add\n  ret\n"
   "func main 1 1\n  load 0\n  call fib 1\n  ret\n";
-
-static vm_program *
-asm_ok (const char *src)
-{
-  char err[128] = "";
-  vm_program *p = vm_assemble (src, err, sizeof err);
-  if (!p)
-    fprintf (stderr, "assemble: %s\n", err);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (p);
-  return p;
-}
 
 static vm_value
 run (vm_program *p, const vm_value *args, int n)
@@ -81,7 +62,7 @@ test_assembler_errors (void)
 static void
 test_depths_and_loop_heads (void)
 {
-  vm_program *p = asm_ok (sum_src);
+  vm_program *p = vm_asm_ok (vm_prog_sum);
   vm_func *m = vm_find (p, "main");
   CU_ASSERT_EQUAL (m->ncode, 19);
   CU_ASSERT_EQUAL (m->depth[4], 0);
@@ -100,7 +81,7 @@ test_depths_and_loop_heads (void)
 static void
 test_sum_loop (void)
 {
-  vm_program *p = asm_ok (sum_src);
+  vm_program *p = vm_asm_ok (vm_prog_sum);
   vm_value a[2] = { vm_int (1000), vm_int (7) };
   vm_value r = run (p, a, 2);
   CU_ASSERT_EQUAL (r.tag, VM_INT);
@@ -119,7 +100,7 @@ test_sum_loop (void)
 static void
 test_overflow_promotes (void)
 {
-  vm_program *p = asm_ok (sum_src);
+  vm_program *p = vm_asm_ok (vm_prog_sum);
   vm_value a[2] = { vm_int (10), vm_int (INT64_MAX - 20) };
   vm_value r = run (p, a, 2);
   CU_ASSERT_EQUAL (r.tag, VM_FLOAT);
@@ -133,7 +114,7 @@ test_overflow_promotes (void)
 static void
 test_mixed_arith (void)
 {
-  vm_program *p = asm_ok ("func main 0 1\n"
+  vm_program *p = vm_asm_ok ("func main 0 1\n"
                           "  const 3\n  constf 0.5\n  mul\n"   /* 1.5 */
                           "  const 2\n  sub\n"                /* -0.5 */
                           "  constf -0.5\n  eq\n"              /* 1 */
@@ -149,7 +130,7 @@ test_mixed_arith (void)
 static void
 test_calls (void)
 {
-  vm_program *p = asm_ok (fib_src);
+  vm_program *p = vm_asm_ok (fib_src);
   vm_value a[1] = { vm_int (20) };
   vm_value r = run (p, a, 1);
   CU_ASSERT_EQUAL (r.tag, VM_INT);
@@ -161,7 +142,7 @@ test_calls (void)
 static void
 test_stack_overflow_is_an_error (void)
 {
-  vm_program *p = asm_ok ("func f 1 1\n  load 0\n  call f 1\n  ret\n"
+  vm_program *p = vm_asm_ok ("func f 1 1\n  load 0\n  call f 1\n  ret\n"
                           "func main 0 0\n  const 1\n  call f 1\n  ret\n");
   vm_init (&the_vm, p);
   CU_ASSERT_EQUAL (vm_run (&the_vm, vm_find (p, "main"), NULL, 0), -1);
@@ -174,7 +155,7 @@ test_stack_overflow_is_an_error (void)
 static void
 test_state_capture (void)
 {
-  vm_program *p = asm_ok (sum_src);
+  vm_program *p = vm_asm_ok (vm_prog_sum);
   vm_init (&the_vm, p);
   vm_init (&other_vm, p);
   vm_value a[2] = { vm_int (3), vm_int (0) };
@@ -197,68 +178,9 @@ test_state_capture (void)
   vm_program_free (p);
 }
 
-/* ------------------------------------------------------------ with the JIT */
-
-typedef struct jit_run {
-  vm_value jit, interp;
-  jc_stats stats;
-  size_t exits, matched;
-  uint64_t entries;
-  uint64_t steps_jit, steps_interp;  /* instructions the interpreter ran */
-  int installed;
-} jit_run;
-
-/* Run main twice: with the JIT (threshold low, synchronous), recording the
- * state after every exit, then in the interpreter alone, which must pass
- * through those states in order and end with the same result. */
-static jit_run
-run_jit (const char *src, const vm_value *args, int n, jc_options *o)
-{
-  jit_run r;
-  memset (&r, 0, sizeof r);
-  vm_program *p = asm_ok (src);
-  vm_init (&the_vm, p);
-  jc_host h = vm_host_descriptor (&the_vm);
-  jc_options d;
-  if (!o)
-    {
-      jc_options_init (&d);
-      d.sync = 1;
-      d.loop_threshold = 5;
-      o = &d;
-    }
-  jc_runtime *rt = jc_runtime_new (&h, o);
-  CU_ASSERT_EQUAL_FATAL (jc_runtime_status (rt), JC_OK);
-  vm_attach (&the_vm, rt);
-  vm_check chk;
-  vm_check_record (&chk, &the_vm);
-  CU_ASSERT_EQUAL (vm_run (&the_vm, vm_find (p, "main"), args, n), 0);
-  if (jc_runtime_status (rt) != JC_OK)
-    fprintf (stderr, "runtime error: %s\n", jc_runtime_error_message (rt));
-  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
-  r.jit = the_vm.result;
-  r.entries = the_vm.trace_entries;
-  r.steps_jit = the_vm.steps;
-  r.installed = the_vm.installed;
-  r.stats.size = sizeof r.stats;
-  jc_stats_get (rt, &r.stats);
-  vm_init (&other_vm, p);
-  vm_check_replay (&chk, &other_vm);
-  CU_ASSERT_EQUAL (vm_run (&other_vm, vm_find (p, "main"), args, n), 0);
-  r.interp = other_vm.result;
-  r.steps_interp = other_vm.steps;
-  r.exits = chk.nexpected;
-  r.matched = chk.matched;
-  CU_ASSERT_EQUAL (r.matched, r.exits);
-  CU_ASSERT_EQUAL (r.jit.tag, r.interp.tag);
-  CU_ASSERT_EQUAL (memcmp (&r.jit.u, &r.interp.u, sizeof r.jit.u), 0);
-  vm_check_free (&chk);
-  jc_runtime_free (rt);
-  vm_fini (&the_vm);
-  vm_fini (&other_vm);
-  vm_program_free (p);
-  return r;
-}
+/* ------------------------------------------------------------ with the JIT
+ * vm_compare runs each program with the JIT and in the interpreter alone
+ * and checks the results and every exit state (vm/vm_compare.h). */
 
 /* Hot counters fire at the loop head and the program's result does not
  * depend on what the JIT did with it. */
@@ -266,7 +188,7 @@ static void
 test_counters_fire (void)
 {
   vm_value a[2] = { vm_int (200), vm_int (1) };
-  jit_run r = run_jit (sum_src, a, 2, NULL);
+  vm_compare r = vm_compare_simple (vm_prog_sum, a, 2, NULL);
   CU_ASSERT (r.stats.hot_events >= 1);
   CU_ASSERT (r.stats.traces_started >= 1);
   CU_ASSERT_EQUAL (r.jit.u.i, 1 + 199 * 200 / 2);
@@ -276,7 +198,7 @@ test_counters_fire (void)
 static void
 test_bad_descriptor_keeps_interpreting (void)
 {
-  vm_program *p = asm_ok (sum_src);
+  vm_program *p = vm_asm_ok (vm_prog_sum);
   vm_init (&the_vm, p);
   jc_host h = vm_host_descriptor (&the_vm);
   h.size = 12;
@@ -298,7 +220,7 @@ static void
 test_hot_loop_compiled (void)
 {
   vm_value a[2] = { vm_int (20000), vm_int (3) };
-  jit_run r = run_jit (sum_src, a, 2, NULL);
+  vm_compare r = vm_compare_simple (vm_prog_sum, a, 2, NULL);
   CU_ASSERT_EQUAL (r.jit.tag, VM_INT);
   CU_ASSERT_EQUAL (r.jit.u.i, 3 + (int64_t) 19999 * 20000 / 2);
   CU_ASSERT_EQUAL (r.installed, 1);
@@ -328,7 +250,7 @@ static void
 test_type_change_fails_guard (void)
 {
   vm_value a[2] = { vm_int (400), vm_int (150) };
-  jit_run r = run_jit (type_change_src, a, 2, NULL);
+  vm_compare r = vm_compare_simple (type_change_src, a, 2, NULL);
   CU_ASSERT_EQUAL (r.jit.tag, VM_FLOAT);
   CU_ASSERT_DOUBLE_EQUAL (r.jit.u.f, 150 + 250 * 0.5, 1e-9);
   CU_ASSERT (r.stats.traces_installed >= 1);
@@ -342,33 +264,20 @@ static void
 test_overflow_deopts (void)
 {
   vm_value a[2] = { vm_int (3000), vm_int (INT64_MAX - 2000000) };
-  jit_run r = run_jit (sum_src, a, 2, NULL);
+  vm_compare r = vm_compare_simple (vm_prog_sum, a, 2, NULL);
   CU_ASSERT_EQUAL (r.jit.tag, VM_FLOAT);
   CU_ASSERT_EQUAL (r.installed, 1);
   CU_ASSERT (r.exits >= 2);
   CU_ASSERT (r.stats.deopts >= 1);
 }
 
-/* step(x) = x < k ? x + 1 : x + 2, inlined into the loop; the branch in
- * the callee flips, so the exit restores two frames. */
-static const char *inline_src =
-  "func step 2 2\n"
-  "  load 0\n  load 1\n  lt\n  jz big\n"
-  "  load 0\n  const 1\n  add\n  ret\n"
-  "big:\n"
-  "  load 0\n  const 2\n  add\n  ret\n"
-  "func main 2 3      # main(n, k): i = 0; while i < n: i = step(i, k)\n"
-  "  const 0\n  store 2\n"
-  "loop:\n"
-  "  load 2\n  load 0\n  lt\n  jz done\n"
-  "  load 2\n  load 1\n  call step 2\n  store 2\n  jmp loop\n"
-  "done:\n  load 2\n  ret\n";
-
+/* vm_prog_inline: step(x) is inlined into the loop; the branch in the
+ * callee flips, so the exit restores two frames. */
 static void
 test_exit_in_inlined_call (void)
 {
   vm_value a[2] = { vm_int (1000), vm_int (300) };
-  jit_run r = run_jit (inline_src, a, 2, NULL);
+  vm_compare r = vm_compare_simple (vm_prog_inline, a, 2, NULL);
   CU_ASSERT_EQUAL (r.jit.u.i, 1000);
   CU_ASSERT (r.stats.traces_installed >= 1);
   CU_ASSERT (r.stats.frames_materialised >= 1);
@@ -386,7 +295,7 @@ test_no_inlining_aborts (void)
   o.func_threshold = 65535;      /* only the loop */
   o.max_inline_depth = 0;
   vm_value a[2] = { vm_int (1000), vm_int (2000) };
-  jit_run r = run_jit (inline_src, a, 2, &o);
+  vm_compare r = vm_compare_simple (vm_prog_inline, a, 2, &o);
   CU_ASSERT_EQUAL (r.jit.u.i, 1000);
   CU_ASSERT_EQUAL (r.installed, 0);
   CU_ASSERT (r.stats.aborted_by_reason[JC_ABORT_INLINE_TOO_DEEP] >= 1);
@@ -404,7 +313,7 @@ test_injected_compile_failure (void)
   o.max_aborts = 2;
   o.fail_compile = 1;
   vm_value a[2] = { vm_int (3000), vm_int (0) };
-  jit_run r = run_jit (sum_src, a, 2, &o);
+  vm_compare r = vm_compare_simple (vm_prog_sum, a, 2, &o);
   CU_ASSERT_EQUAL (r.installed, 0);
   CU_ASSERT_EQUAL (r.stats.compile_failures, 2);
   CU_ASSERT_EQUAL (r.stats.blacklisted, 1);
@@ -414,7 +323,7 @@ test_injected_compile_failure (void)
 static void
 test_install_refused (void)
 {
-  vm_program *p = asm_ok (sum_src);
+  vm_program *p = vm_asm_ok (vm_prog_sum);
   vm_init (&the_vm, p);
   the_vm.refuse_install = 1;
   jc_host h = vm_host_descriptor (&the_vm);
@@ -467,7 +376,7 @@ test_logs_show_ir_and_exits (void)
   o.log_fn = sink_line;
   o.log_userdata = &t;
   vm_value a[2] = { vm_int (100), vm_int (30) };
-  run_jit (type_change_src, a, 2, &o);
+  vm_compare_simple (type_change_src, a, 2, &o);
   CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "trace start at pc"));
   CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "main:9 JZ"));
   CU_ASSERT_PTR_NOT_NULL (strstr (t.buf, "GUARD"));
@@ -503,7 +412,7 @@ static void
 test_nested_loops (void)
 {
   vm_value a[1] = { vm_int (60) };
-  jit_run r = run_jit (nested_src, a, 1, NULL);
+  vm_compare r = vm_compare_simple (nested_src, a, 1, NULL);
   CU_ASSERT_EQUAL (r.jit.u.i, 60 * (59 * 60 / 2));
   CU_ASSERT (r.stats.traces_installed >= 1);
   CU_ASSERT (r.steps_jit * 5 < r.steps_interp);
@@ -519,9 +428,9 @@ test_exactness_matrix (void)
   for (size_t i = 0; i < sizeof ks / sizeof ks[0]; i++)
     {
       vm_value a[2] = { vm_int (300), vm_int (ks[i]) };
-      jit_run r = run_jit (type_change_src, a, 2, NULL);
+      vm_compare r = vm_compare_simple (type_change_src, a, 2, NULL);
       CU_ASSERT_EQUAL (r.matched, r.exits);
-      r = run_jit (inline_src, a, 2, NULL);
+      r = vm_compare_simple (vm_prog_inline, a, 2, NULL);
       CU_ASSERT_EQUAL (r.matched, r.exits);
     }
   static const int64_t near[] = { 0, 1, 100, 1000, 44850 };
@@ -532,7 +441,7 @@ test_exactness_matrix (void)
       jc_options_init (&o);
       o.sync = 1;
       o.loop_threshold = 1 + (uint32_t) i * 3;
-      jit_run r = run_jit (sum_src, a, 2, &o);
+      vm_compare r = vm_compare_simple (vm_prog_sum, a, 2, &o);
       CU_ASSERT_EQUAL (r.matched, r.exits);
       /* the sum of 0..299 is 44850: near 0 ends exactly at INT64_MAX */
       CU_ASSERT_EQUAL (r.jit.tag, near[i] ? VM_FLOAT : VM_INT);
@@ -543,7 +452,7 @@ test_exactness_matrix (void)
 }
 
 /* Every optimizer pass alone, none, and all: the same programs give the
- * interpreter's result and exact exit states (run_jit checks both), and
+ * interpreter's result and exact exit states (vm_compare checks both), and
  * with all passes on the optimizer does remove something. */
 static void
 test_passes_matrix (void)
@@ -552,7 +461,7 @@ test_passes_matrix (void)
     0, JC_PASS_FOLD, JC_PASS_CSE, JC_PASS_GUARD, JC_PASS_DCE, JC_PASS_LOOP,
     JC_PASS_RC, JC_PASS_ALL
   };
-  const char *progs[] = { sum_src, type_change_src, inline_src, nested_src };
+  const char *progs[] = { vm_prog_sum, type_change_src, vm_prog_inline, nested_src };
   vm_value args[][2] = {
     { vm_int (300), vm_int (INT64_MAX - 40000) },
     { vm_int (300), vm_int (150) },
@@ -570,7 +479,7 @@ test_passes_matrix (void)
           o.sync = 1;
           o.loop_threshold = 5;
           o.passes = sets[k];
-          jit_run r = run_jit (progs[p], args[p], p == 3 ? 1 : 2, &o);
+          vm_compare r = vm_compare_simple (progs[p], args[p], p == 3 ? 1 : 2, &o);
           CU_ASSERT (r.stats.traces_installed >= 1);
           if (k == 0)
             first = r.jit;
@@ -595,31 +504,18 @@ test_passes_matrix (void)
  * is invalidated (uninstalled), the loop goes on in the interpreter, and a
  * new trace with the new value takes over.  Without invalidation the old
  * trace would keep adding 5. */
-static const char *global_src =
-  "func main 2 4      # main(n, k): g = 5; for i < n: if i == k: g = 7; s += g\n"
-  "  const 5\n  setg 0\n  const 0\n  store 2\n  const 0\n  store 3\n"
-  "loop:\n"
-  "  load 2\n  load 0\n  lt\n  jz done\n"
-  "  load 2\n  load 1\n  eq\n  jz skip\n"
-  "  const 7\n  setg 0\n"
-  "skip:\n"
-  "  load 3\n  getg 0\n  add\n  store 3\n"
-  "  load 2\n  const 1\n  add\n  store 2\n"
-  "  jmp loop\n"
-  "done:\n  load 3\n  ret\n";
-
 static void
 test_invalidation_mid_loop (void)
 {
   vm_value a[2] = { vm_int (300), vm_int (150) };
-  jit_run r = run_jit (global_src, a, 2, NULL);
+  vm_compare r = vm_compare_simple (vm_prog_global, a, 2, NULL);
   CU_ASSERT_EQUAL (r.jit.tag, VM_INT);
   CU_ASSERT_EQUAL (r.jit.u.i, 150 * 5 + 150 * 7);
   CU_ASSERT (r.stats.invalidated >= 1);
   CU_ASSERT (r.stats.traces_installed >= 2);
   /* Rebinding before the trace exists invalidates nothing. */
   a[1] = vm_int (1);
-  r = run_jit (global_src, a, 2, NULL);
+  r = vm_compare_simple (vm_prog_global, a, 2, NULL);
   CU_ASSERT_EQUAL (r.jit.u.i, 5 + 299 * 7);
   CU_ASSERT_EQUAL (r.stats.invalidated, 0);
 }
@@ -647,7 +543,7 @@ test_code_cache_limits (void)
 {
   vm_value a[1] = { vm_int (200) };
   int64_t want = 199 * 200 / 2 + 2 * 200 + 199 * 200 * 399 / 6;
-  jit_run r = run_jit (three_loops_src, a, 1, NULL);
+  vm_compare r = vm_compare_simple (three_loops_src, a, 1, NULL);
   CU_ASSERT_EQUAL (r.jit.u.i, want);
   CU_ASSERT_EQUAL (r.stats.traces_installed, 3);
   CU_ASSERT_EQUAL (r.stats.evicted, 0);
@@ -657,7 +553,7 @@ test_code_cache_limits (void)
   o.sync = 1;
   o.loop_threshold = 5;
   o.max_traces = 1;
-  r = run_jit (three_loops_src, a, 1, &o);
+  r = vm_compare_simple (three_loops_src, a, 1, &o);
   CU_ASSERT_EQUAL (r.jit.u.i, want);
   CU_ASSERT_EQUAL (r.stats.traces_installed, 3);
   CU_ASSERT_EQUAL (r.stats.evicted, 2);
@@ -666,7 +562,7 @@ test_code_cache_limits (void)
   o.sync = 1;
   o.loop_threshold = 5;
   o.max_code_bytes = 1;      /* every trace is bigger: keep only the newest */
-  r = run_jit (three_loops_src, a, 1, &o);
+  r = vm_compare_simple (three_loops_src, a, 1, &o);
   CU_ASSERT_EQUAL (r.jit.u.i, want);
   CU_ASSERT_EQUAL (r.stats.evicted, 2);
   CU_ASSERT_EQUAL (r.stats.live_traces, 1);
@@ -683,7 +579,7 @@ test_float_loop (void)
     " constf 0.5\n mul\n add\n store 2\n load 1\n const 1\n add\n"
     " store 1\n jmp loop\ndone:\n load 2\n ret\n";
   vm_value a[1] = { vm_int (5000) };
-  jit_run r = run_jit (src, a, 1, NULL);
+  vm_compare r = vm_compare_simple (src, a, 1, NULL);
   CU_ASSERT_EQUAL (r.jit.tag, VM_FLOAT);
   CU_ASSERT_DOUBLE_EQUAL (r.jit.u.f, 0.5 * 4999 * 5000 / 2, 1e-6);
   CU_ASSERT_EQUAL (r.installed, 1);
@@ -703,7 +599,7 @@ test_function_entry_trace (void)
   o.func_threshold = 7;
   o.max_inline_depth = 0;
   vm_value a[2] = { vm_int (2000), vm_int (700) };
-  jit_run r = run_jit (inline_src, a, 2, &o);
+  vm_compare r = vm_compare_simple (vm_prog_inline, a, 2, &o);
   CU_ASSERT_EQUAL (r.jit.u.i, 2000);
   CU_ASSERT_EQUAL (r.installed, 1);
   CU_ASSERT (r.stats.aborted_by_reason[JC_ABORT_INLINE_TOO_DEEP] >= 1);
@@ -725,7 +621,7 @@ test_helper_call (void)
     "done:\n  load 2\n  ret\n";
   vm_helper_max_calls = 0;
   vm_value a[1] = { vm_int (1000) };
-  jit_run r = run_jit (src, a, 1, NULL);
+  vm_compare r = vm_compare_simple (src, a, 1, NULL);
   CU_ASSERT_EQUAL (r.jit.tag, VM_INT);
   CU_ASSERT_EQUAL (r.jit.u.i, 250 * 250);        /* max of (500-i)*i */
   CU_ASSERT_EQUAL (r.installed, 1);
@@ -737,22 +633,11 @@ test_disabled_by_env (void)
 {
   setenv ("JITCORE_DISABLE", "1", 1);
   vm_value a[2] = { vm_int (300), vm_int (0) };
-  jit_run r = run_jit (sum_src, a, 2, NULL);
+  vm_compare r = vm_compare_simple (vm_prog_sum, a, 2, NULL);
   unsetenv ("JITCORE_DISABLE");
   CU_ASSERT_EQUAL (r.installed, 0);
   CU_ASSERT_EQUAL (r.stats.hot_events, 0);
   CU_ASSERT_EQUAL (r.steps_jit, r.steps_interp);
-}
-
-/* The suite's expectations assume default options: ignore the caller's
- * JITCORE_* environment (tests that need it set it themselves). */
-static int
-clear_jitcore_env (void)
-{
-  unsetenv ("JITCORE_OPTIONS");
-  unsetenv ("JITCORE_LOG");
-  unsetenv ("JITCORE_DISABLE");
-  return 0;
 }
 
 int
@@ -788,5 +673,5 @@ jc_test_register (void)
     { "helper_call", test_helper_call },
     { NULL, NULL }
   };
-  return JC_SUITE ("vm", clear_jitcore_env, NULL, tests);
+  return JC_SUITE ("vm", jc_test_clear_env, NULL, tests);
 }

@@ -69,17 +69,22 @@ vm_state_format (const vm_state *s, char *buf, size_t len)
     }
 }
 
-static void
-record_exit (vm *v, int exit_id, void *ud)
+void
+vm_check_note (vm_check *c, const vm *v)
 {
-  vm_check *c = ud;
-  (void) exit_id;
   if (c->nexpected == c->cap)
     {
       c->cap = c->cap ? c->cap * 2 : 64;
       c->expected = realloc (c->expected, sizeof *c->expected * c->cap);
     }
   vm_state_capture (v, &c->expected[c->nexpected++]);
+}
+
+static void
+record_exit (vm *v, int exit_id, void *ud)
+{
+  (void) exit_id;
+  vm_check_note (ud, v);
 }
 
 static void

@@ -32,6 +32,9 @@ void vm_state_format (const vm_state *s, char *buf, size_t len);
 
 /* Install the exit recorder on the JIT run's VM. */
 void vm_check_record (vm_check *c, vm *jit_vm);
+/* Record v's state as the next expected one (what the recorder does at
+ * each exit; for a suite with an on_exit hook of its own). */
+void vm_check_note (vm_check *c, const vm *v);
 /* Install the matcher on an interpreter-only VM (then run it): afterwards
  * matched == nexpected iff every exit state occurred, in order. */
 void vm_check_replay (vm_check *c, vm *interp_vm);
