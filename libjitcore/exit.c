@@ -71,6 +71,7 @@ jc_exit_free_trace (jc_trace *t)
     }
   free (t->exits);
   free (t->exit_counts);
+  jc_inval_count_deps (rt, t, -1);
   free (t->deps);
   if (t->backend_free)
     t->backend_free (t->backend_state);

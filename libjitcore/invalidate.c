@@ -53,6 +53,28 @@ jc_inval_unlink (jc_runtime *rt, jc_trace *t)
   t->dead = 1;
 }
 
+static uint32_t
+dep_bucket (uintptr_t key)
+{
+  return (uint32_t) (((uint64_t) key * 0x9e3779b97f4a7c15ull) >> 40)
+         & (JC_DEP_BUCKETS - 1);
+}
+
+void
+jc_inval_count_deps (jc_runtime *rt, const jc_trace *t, int delta)
+{
+  for (uint32_t i = 0; i < t->ndeps; i++)
+    rt->depcount[dep_bucket (t->deps[i])] += (uint32_t) delta;
+}
+
+JC_API int
+jc_runtime_depends (const jc_runtime *rt, uintptr_t key)
+{
+  if (!rt)
+    return 0;
+  return rt->selecting || rt->depcount[dep_bucket (key)] != 0;
+}
+
 void
 jc_inval_reap (jc_runtime *rt)
 {
@@ -72,7 +94,7 @@ jc_inval_reap (jc_runtime *rt)
 JC_API uint32_t
 jc_runtime_invalidate (jc_runtime *rt, uintptr_t key)
 {
-  if (!rt)
+  if (!rt || !jc_runtime_depends (rt, key))
     return 0;
   jc_inval *v = find (rt, key);
   if (!v)

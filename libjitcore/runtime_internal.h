@@ -95,6 +95,8 @@ struct jc_trace {
 
 #define JC_TRACE_MAGIC 0x6a637472u
 
+#define JC_DEP_BUCKETS 1024
+
 struct jc_runtime {
   jc_host host;              /* copy, zero-filled beyond the host's size */
   jc_options opts;           /* effective options */
@@ -110,6 +112,11 @@ struct jc_runtime {
   uint64_t inval_epoch;      /* bumped by every jc_runtime_invalidate */
   struct jc_inval *invals;   /* key -> epoch of its last invalidation */
   uint32_t ninvals, cap_invals;
+  /* Dependency filter (invalidate.c): per bucket of keys, how many deps of
+   * existing traces (installed, side, queued or compiling) hash there.  A
+   * key whose bucket is 0 while no selection runs needs no invalidation. */
+  uint32_t depcount[JC_DEP_BUCKETS];
+  uint32_t selecting;        /* selections running (select.c) */
   int last_exit;             /* what jc_runtime_last_exit reports */
   uint32_t last_exit_trace, last_exit_depth;
   struct jc_cqueue *cq;      /* compile thread and queue (compile.c), made
@@ -183,6 +190,9 @@ JC_HIDDEN void jc_side_unlink (jc_runtime *rt, jc_trace *t);
 /* Was any of t's dependencies invalidated after epoch? */
 JC_HIDDEN int jc_inval_stale (const jc_runtime *rt, const jc_trace *t,
                               uint64_t epoch);
+/* t's deps were set (+1) or are being freed (-1): the filter's counts. */
+JC_HIDDEN void jc_inval_count_deps (jc_runtime *rt, const jc_trace *t,
+                                    int delta);
 /* Free dead traces no jc_trace_enter is running. */
 JC_HIDDEN void jc_inval_reap (jc_runtime *rt);
 /* A trace was installed: account for it and evict over the limits. */

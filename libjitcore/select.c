@@ -348,9 +348,17 @@ select_at (jc_runtime *rt, const void *code, uint32_t pc, jc_hot_kind kind,
       sel_abort (&s, JC_ABORT_IR_ERROR, "%s", berr);
       goto aborted;
     }
+  /* Until prepare has given the trace its deps, the dependency filter
+   * (invalidate.c) cannot see them: every invalidation meanwhile takes the
+   * full path. */
+  rt->selecting++;
   if (walk (&s) != 0)
-    goto aborted;
+    {
+      rt->selecting--;
+      goto aborted;
+    }
   st = prepare (&s, out);
+  rt->selecting--;
   goto done;
 aborted:
   jc_stats_count_abort (rt, s.reason);

@@ -246,6 +246,7 @@ jc_selir_prepare (jc_runtime *rt, jc_lower *b, jc_trace *t,
         }
       memcpy (t->deps, jc_ir_deps (b), jc_ir_ndeps (b) * sizeof *t->deps);
       t->ndeps = jc_ir_ndeps (b);
+      jc_inval_count_deps (rt, t, +1);
     }
   if (build_exits (b, t) != 0)
     {

@@ -23,6 +23,8 @@ typedef struct host_state {
   int installs, uninstalls, refuse;
   int retains, releases, use_obj;
   int depend;                    /* 1: depend on key 42; 2: and change it */
+  int depends_seen;              /* jc_runtime_depends (unrelated key) while
+                                    lowering */
   jc_runtime *rt;
   char log[4096];
 } host_state;
@@ -48,6 +50,8 @@ s_lower (void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t depth,
   if (h->depend)
     {
       jc_lower_depend (b, 42);
+      /* While a selection runs the filter cannot know its deps yet. */
+      h->depends_seen = jc_runtime_depends (h->rt, 4242);
       /* As if another thread rebound the thing while this trace is built. */
       if (h->depend == 2)
         jc_runtime_invalidate (h->rt, 42);
@@ -226,7 +230,10 @@ test_dependency_changed_during_selection (void)
   jc_runtime *rt = mk_rt (&hs, NULL);
   hs.rt = rt;
   hs.depend = 2;
+  CU_ASSERT_EQUAL (jc_runtime_depends (rt, 42), 0);   /* no trace yet */
+  CU_ASSERT_EQUAL (jc_runtime_depends (NULL, 42), 0);
   CU_ASSERT_EQUAL (jc_runtime_hot (rt, &s, 2, JC_HOT_LOOP, NULL), JC_OK);
+  CU_ASSERT_EQUAL (hs.depends_seen, 1);
   jc_stats st = stats (rt);
   CU_ASSERT_EQUAL (st.traces_compiled, 1);
   CU_ASSERT_EQUAL (st.traces_installed, 0);
@@ -236,12 +243,20 @@ test_dependency_changed_during_selection (void)
   hs.depend = 1;
   CU_ASSERT_EQUAL (jc_runtime_hot (rt, &s, 2, JC_HOT_LOOP, NULL), JC_OK);
   CU_ASSERT_EQUAL (hs.installs, 1);
+  CU_ASSERT_EQUAL (jc_runtime_depends (rt, 42), 1);
+  /* Keys nothing depends on: all but those sharing 42's filter bucket
+   * answer 0 (and need no work in jc_runtime_invalidate). */
+  int zero = 0;
+  for (uintptr_t k = 1000; k < 1100; k++)
+    zero += !jc_runtime_depends (rt, k);
+  CU_ASSERT (zero >= 95);
   CU_ASSERT_EQUAL (jc_runtime_invalidate (rt, 43), 0);
   CU_ASSERT_EQUAL (hs.uninstalls, 0);
   CU_ASSERT_EQUAL (jc_runtime_invalidate (rt, 42), 1);
   CU_ASSERT_EQUAL (hs.uninstalls, 1);
   CU_ASSERT_EQUAL (stats (rt).invalidated, 2);
   CU_ASSERT_EQUAL (jc_runtime_invalidate (rt, 42), 0);   /* already gone */
+  CU_ASSERT_EQUAL (jc_runtime_depends (rt, 42), 0);   /* and freed */
   jc_runtime_free (rt);
   CU_ASSERT_EQUAL (hs.uninstalls, 1);   /* not uninstalled twice */
 }

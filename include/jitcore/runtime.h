@@ -444,6 +444,16 @@ JC_API uint32_t jc_trace_id (const jc_trace *trace);
  * a helper a trace is running.  Not thread-safe. */
 JC_API uint32_t jc_runtime_invalidate (jc_runtime *rt, uintptr_t key);
 
+/* 0 when no trace can depend on key: no installed or side trace, no trace
+ * queued or compiling, lists it, and no selection is running; then
+ * jc_runtime_invalidate (rt, key) would change nothing (it answers such
+ * keys this way itself, in a few instructions).  1 means it may: the
+ * answer comes from a counting filter over hashed keys, so a key nothing
+ * depends on may share a bucket with one something does.  For hosts that
+ * want to skip their own bookkeeping around an invalidation.  0 for
+ * NULL. */
+JC_API int jc_runtime_depends (const jc_runtime *rt, uintptr_t key);
+
 /* The (code, pc) a trace starts at; either out pointer may be NULL. */
 JC_API void jc_trace_head (const jc_trace *trace, const void **code,
                            uint32_t *pc);

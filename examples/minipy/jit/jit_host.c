@@ -387,7 +387,9 @@ static uint64_t invalidated_count(void)
 
 static void invalidate(uintptr_t key)
 {
-    if (!mpj_rt) return;
+    /* Most stores into a watched dict change data no trace assumed: the
+     * library's filter says so in a few instructions. */
+    if (!mpj_rt || !jc_runtime_depends(mpj_rt, key)) return;
     uint64_t before = invalidated_count();
     if (jc_runtime_invalidate(mpj_rt, key) > 0 || invalidated_count() != before) mpj_invalidated = 1;
 }
