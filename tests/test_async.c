@@ -153,6 +153,16 @@ new_rt (vm *v, const jc_options *o)
   return rt;
 }
 
+/* Free the runtime: every object it retained is released, and no callback
+ * ran off the main thread. */
+static void
+free_rt (jc_runtime *rt)
+{
+  jc_runtime_free (rt);
+  CU_ASSERT_EQUAL (spy.retains, spy.releases);
+  CU_ASSERT_EQUAL (spy.off_thread, 0);
+}
+
 static jc_runtime *
 spied_runtime (vm *v, const jc_options *o, void *ud)
 {
@@ -409,9 +419,7 @@ test_compile_failure_degrades (void)
       CU_ASSERT_EQUAL (the_vm.result.u.i, four_want (400));
       CU_ASSERT_EQUAL (stats (rt).traces_started, 4);
       CU_ASSERT_EQUAL (the_vm.trace_entries, 0);
-      jc_runtime_free (rt);
-      CU_ASSERT_EQUAL (spy.retains, spy.releases);
-      CU_ASSERT_EQUAL (spy.off_thread, 0);
+      free_rt (rt);
       vm_fini (&the_vm);
       vm_program_free (p);
     }
@@ -471,8 +479,7 @@ test_counter_quiet_while_compiling (void)
   s = stats (rt);
   CU_ASSERT_EQUAL (s.compile_batches, 1);
   CU_ASSERT_EQUAL (s.compile_queue_max, 0);
-  jc_runtime_free (rt);
-  CU_ASSERT_EQUAL (spy.retains, spy.releases);
+  free_rt (rt);
   vm_fini (&the_vm);
   vm_program_free (p);
 }
@@ -522,9 +529,7 @@ test_evicted_at_trace_entry (void)
   jc_stats s = stats (rt);
   CU_ASSERT_EQUAL (s.evicted, 1);
   CU_ASSERT_EQUAL (s.live_traces, 1);
-  jc_runtime_free (rt);
-  CU_ASSERT_EQUAL (spy.retains, spy.releases);
-  CU_ASSERT_EQUAL (spy.off_thread, 0);
+  free_rt (rt);
   vm_fini (&the_vm);
   vm_program_free (p);
 }
@@ -568,9 +573,7 @@ test_side_trace_in_background (void)
       CU_ASSERT_EQUAL (vm_run (&the_vm, vm_find (p, "main"), a, 2), 0);
       if (round % 4)
         usleep ((useconds_t) (round % 4) * 20000);
-      jc_runtime_free (rt);
-      CU_ASSERT_EQUAL (spy.retains, spy.releases);
-      CU_ASSERT_EQUAL (spy.off_thread, 0);
+      free_rt (rt);
       vm_fini (&the_vm);
     }
   vm_program_free (p);

@@ -202,6 +202,17 @@ expect_abort (jc_runtime *rt, jc_status st, jc_abort_reason r,
     CU_ASSERT_PTR_NOT_NULL (strstr (m, needle));
 }
 
+/* Select a loop trace of script s (default options) and expect abort
+ * reason r with needle in the failure message. */
+static void
+script_aborts (script *s, jc_abort_reason r, const char *needle)
+{
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  expect_abort (rt, jc_runtime_hot (rt, s, 0, JC_HOT_LOOP, NULL), r, needle);
+  jc_runtime_free (rt);
+}
+
 /* 2 -> 3 -> 4 -> (branch) 2: closes at the head it started from. */
 static void
 test_loop_closes (void)
@@ -341,11 +352,7 @@ static void
 test_return_from_root (void)
 {
   static script s = { 3, { NEXT (1), RET }, -1 };
-  host_state hs;
-  jc_runtime *rt = mk_rt (&hs, NULL);
-  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
-                JC_ABORT_RETURN_FROM_ROOT, "pc 1");
-  jc_runtime_free (rt);
+  script_aborts (&s, JC_ABORT_RETURN_FROM_ROOT, "pc 1");
 }
 
 /* A function-entry trace ends at the function's return. */
@@ -392,11 +399,7 @@ static void
 test_host_refused (void)
 {
   static script s = { 3, { NEXT (1), NEXT (2), NEXT (0) }, 1 };
-  host_state hs;
-  jc_runtime *rt = mk_rt (&hs, NULL);
-  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
-                JC_ABORT_HOST_REFUSED, "lower returned 3");
-  jc_runtime_free (rt);
+  script_aborts (&s, JC_ABORT_HOST_REFUSED, "lower returned 3");
 }
 
 /* The host's own reason and message reach the stats and the log. */
@@ -417,22 +420,14 @@ static void
 test_bad_step (void)
 {
   static script s = { 3, { NEXT (1), { .kind = 42 } }, -1 };
-  host_state hs;
-  jc_runtime *rt = mk_rt (&hs, NULL);
-  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
-                JC_ABORT_LOWER_ERROR, "step kind 42");
-  jc_runtime_free (rt);
+  script_aborts (&s, JC_ABORT_LOWER_ERROR, "step kind 42");
 }
 
 static void
 test_bad_pc (void)
 {
   static script s = { 3, { NEXT (1), NEXT (7) }, -1 };
-  host_state hs;
-  jc_runtime *rt = mk_rt (&hs, NULL);
-  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
-                JC_ABORT_BAD_PC, "pc 7");
-  jc_runtime_free (rt);
+  script_aborts (&s, JC_ABORT_BAD_PC, "pc 7");
 }
 
 /* 0 -> 1 -> 2 -> 1: an inner loop that is not the trace's own. */
@@ -440,11 +435,7 @@ static void
 test_inner_loop (void)
 {
   static script s = { 4, { NEXT (1), NEXT (2), NEXT (1) }, -1 };
-  host_state hs;
-  jc_runtime *rt = mk_rt (&hs, NULL);
-  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
-                JC_ABORT_INNER_LOOP, "pc 1");
-  jc_runtime_free (rt);
+  script_aborts (&s, JC_ABORT_INNER_LOOP, "pc 1");
 }
 
 static void
