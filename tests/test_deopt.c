@@ -270,20 +270,42 @@ test_inlined_frame_exit (void)
   CU_ASSERT_EQUAL (r.entries, 2);
 }
 
+/* sum_src on v with a runtime that is not attached to the counters and
+ * sum_fixture's trace, which the test installs or enters itself. */
+typedef struct sum_rig {
+  vm_program *p;
+  jc_runtime *rt;
+  jc_trace *t;
+} sum_rig;
+
+static sum_rig
+sum_rig_open (vm *v)
+{
+  sum_rig g;
+  g.p = vm_asm_ok (sum_src);
+  vm_init (v, g.p);
+  g.rt = unattached_runtime (v, NULL, NULL);
+  g.t = sum_fixture (g.rt, g.p);
+  return g;
+}
+
+static void
+sum_rig_close (vm *v, sum_rig *g)
+{
+  jc_runtime_free (g->rt);
+  vm_fini (v);
+  vm_program_free (g->p);
+}
+
 static void
 test_exit_counts (void)
 {
-  char err[128];
-  vm_program *p = vm_assemble (sum_src, err, sizeof err);
   static vm v;
-  vm_init (&v, p);
-  jc_host h = vm_host_descriptor (&v);
-  jc_runtime *rt = jc_runtime_new (&h, NULL);
-  v.rt = rt;
-  jc_trace *t = sum_fixture (rt, p);
+  sum_rig g = sum_rig_open (&v);
+  jc_trace *t = g.t;
   v.traces[0][4] = t;
   vm_value a[2] = { vm_int (10), vm_float (1.0) };
-  vm_run (&v, &p->funcs[0], a, 2);
+  vm_run (&v, &g.p->funcs[0], a, 2);
   CU_ASSERT_EQUAL (jc_trace_exit_count (t, 2), 11);
   CU_ASSERT_EQUAL (jc_trace_exit_count (t, 0), 0);
   CU_ASSERT_EQUAL (jc_trace_exit_count (t, 3), 0);
@@ -291,11 +313,9 @@ test_exit_counts (void)
   const void *code;
   uint32_t pc;
   jc_trace_head (t, &code, &pc);
-  CU_ASSERT_PTR_EQUAL (code, &p->funcs[0]);
+  CU_ASSERT_PTR_EQUAL (code, &g.p->funcs[0]);
   CU_ASSERT_EQUAL (pc, 4);
-  jc_runtime_free (rt);
-  vm_fini (&v);
-  vm_program_free (p);
+  sum_rig_close (&v, &g);
 }
 
 static uint32_t
@@ -309,14 +329,11 @@ bad_exit_trace (void *frame, uint64_t *buf)
 static void
 test_enter_errors (void)
 {
-  char err[128];
-  vm_program *p = vm_assemble (sum_src, err, sizeof err);
   static vm v;
-  vm_init (&v, p);
+  sum_rig g = sum_rig_open (&v);
   jc_host h = vm_host_descriptor (&v);
-  jc_runtime *rt = jc_runtime_new (&h, NULL);
-  jc_runtime *rt2 = jc_runtime_new (&h, NULL);
-  jc_trace *t = sum_fixture (rt, p);
+  jc_runtime *rt = g.rt, *rt2 = jc_runtime_new (&h, NULL);
+  jc_trace *t = g.t;
   uint32_t pc = 12345;
   CU_ASSERT_EQUAL (jc_trace_enter (rt, NULL, NULL, &pc), -1);
   CU_ASSERT_EQUAL (jc_trace_enter (rt, t, NULL, NULL), -1);
@@ -326,37 +343,29 @@ test_enter_errors (void)
   CU_ASSERT_EQUAL (pc, 12345);
   CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
   /* a trace returning an exit that does not exist */
-  jc_trace *bad = mk_trace (rt, &p->funcs[0], 4, (void *) bad_exit_trace, 1);
+  jc_trace *bad = mk_trace (rt, &g.p->funcs[0], 4, (void *) bad_exit_trace, 1);
   CU_ASSERT_EQUAL (jc_trace_enter (rt, bad, NULL, &pc), -1);
   CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_BAD_TRACE);
   CU_ASSERT_PTR_NOT_NULL (strstr (jc_runtime_error_message (rt), "exit 77"));
-  jc_runtime_free (rt);
   jc_runtime_free (rt2);
-  vm_fini (&v);
-  vm_program_free (p);
+  sum_rig_close (&v, &g);
 }
 
 /* A frame callback failing mid-restore puts the runtime in error. */
 static void
 test_restore_failure (void)
 {
-  char err[128];
-  vm_program *p = vm_assemble (sum_src, err, sizeof err);
   static vm v;
-  vm_init (&v, p);
-  jc_host h = vm_host_descriptor (&v);
-  jc_runtime *rt = jc_runtime_new (&h, NULL);
-  jc_trace *t = sum_fixture (rt, p);
+  sum_rig g = sum_rig_open (&v);
+  jc_runtime *rt = g.rt;
+  jc_trace *t = g.t;
   t->exits[0].frames[0].slots[1].type = 999;    /* write_slot refuses */
   vm_value a[2] = { vm_int (3), vm_int (0) };
-  v.rt = rt;
   v.traces[0][4] = t;
-  CU_ASSERT_EQUAL (vm_run (&v, &p->funcs[0], a, 2), 0);  /* VM carries on */
+  CU_ASSERT_EQUAL (vm_run (&v, &g.p->funcs[0], a, 2), 0);  /* VM carries on */
   CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_HOST_ERROR);
   CU_ASSERT_PTR_NOT_NULL (strstr (jc_runtime_error_message (rt), "exit 0"));
-  jc_runtime_free (rt);
-  vm_fini (&v);
-  vm_program_free (p);
+  sum_rig_close (&v, &g);
 }
 
 /* The checker itself: a wrong restore (s written from i's buffer entry)
