@@ -29,9 +29,12 @@
  *   - JC_STEP_EXIT from the host: an exit to the interpreter (success);
  *   - a return in the root frame of a function-entry trace: an exit to the
  *     return instruction (success; in a loop trace it aborts);
- *   - a (code, pc, depth) visited before: an inner loop that is not this
- *     trace's own; abort, so the inner loop gets hot and traced by itself
- *     first (the outer trace then links to it);
+ *   - a (code, pc) visited before in the same frame: an inner loop that
+ *     is not this trace's own; abort, so the inner loop gets hot and
+ *     traced by itself first (the outer trace then links to it).  "The
+ *     same frame" is one frame instance, not one depth: two calls of one
+ *     function from the same caller (or a recursive call) inline its body
+ *     twice at the same depth, which is no loop;
  *   - limits: instructions (max_trace_insns), snapshots (max_snapshots),
  *     inline depth (max_inline_depth): abort with that reason.
  * Every abort has one reason from JC_ABORT_TABLE (runtime.h): counted in
@@ -53,9 +56,10 @@ typedef struct sel_frame {
   const void *code;
   uint32_t return_pc;        /* in the caller */
   uint32_t len;              /* bytecode length (0: unknown) */
+  uint32_t serial;           /* this frame instance (root: 0) */
 } sel_frame;
 
-typedef struct sel_visit { const void *code; uint32_t pc, depth; } sel_visit;
+typedef struct sel_visit { const void *code; uint32_t pc, serial; } sel_visit;
 
 typedef struct selection {
   jc_runtime *rt;
@@ -69,6 +73,7 @@ typedef struct selection {
   uint32_t link_exit;        /* ... through this exit */
   sel_frame frames[65];
   uint32_t depth;
+  uint32_t nserials;         /* frame instances pushed so far */
   uint32_t ninsns;
   sel_visit *visited;
   jc_abort_reason reason;
@@ -114,17 +119,18 @@ log_insn (selection *s, const void *code, uint32_t pc)
           s->depth, pc, dis);
 }
 
-/* 1 if (code, pc, depth) was already on the path. */
+/* 1 if (code, pc) was already on the path in the current frame instance. */
 static int
 seen_before (selection *s, const void *code, uint32_t pc)
 {
+  uint32_t serial = s->frames[s->depth].serial;
   for (uint32_t i = 0; i < s->ninsns; i++)
     if (s->visited[i].code == code && s->visited[i].pc == pc
-        && s->visited[i].depth == s->depth)
+        && s->visited[i].serial == serial)
       return 1;
   s->visited[s->ninsns].code = code;
   s->visited[s->ninsns].pc = pc;
-  s->visited[s->ninsns].depth = s->depth;
+  s->visited[s->ninsns].serial = serial;
   return 0;
 }
 
@@ -157,6 +163,7 @@ follow (selection *s, const jc_step *st, const void **code, uint32_t *pc)
       s->depth++;
       s->frames[s->depth].code = st->code;
       s->frames[s->depth].len = code_len (rt, st->code);
+      s->frames[s->depth].serial = ++s->nserials;
       *code = st->code;
       *pc = st->pc;
       return 1;

@@ -296,6 +296,44 @@ test_inline_call (void)
   jc_runtime_free (rt);
 }
 
+/* One callee called twice from the same caller: its body is inlined
+ * twice at depth 1, two frame instances, which is no inner loop. */
+static void
+test_inline_same_callee_twice (void)
+{
+  static script callee = { 2, { NEXT (1), RET }, -1 };
+  static script s = { 5, { NEXT (1), { 0 }, { 0 }, NEXT (4), NEXT (0) }, -1 };
+  s.steps[1] = (jc_step) CALL (&callee, 0, 2);
+  s.steps[2] = (jc_step) CALL (&callee, 0, 3);
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  jc_status st = jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL);
+  expect_complete (rt, st);
+  CU_ASSERT_EQUAL_FATAL (hs.n, 9);
+  uint32_t want_pc[] = { 0, 1, 0, 1, 2, 0, 1, 3, 4 };
+  uint32_t want_depth[] = { 0, 0, 1, 1, 0, 1, 1, 0, 0 };
+  for (int i = 0; i < 9; i++)
+    {
+      CU_ASSERT_EQUAL (hs.path[i].pc, want_pc[i]);
+      CU_ASSERT_EQUAL (hs.path[i].depth, want_depth[i]);
+    }
+  jc_runtime_free (rt);
+}
+
+/* A loop inside one inlined frame instance is still an inner loop. */
+static void
+test_inline_inner_loop (void)
+{
+  static script callee = { 3, { NEXT (1), NEXT (0), RET }, -1 };
+  static script s = { 3, { NEXT (1), { 0 }, NEXT (0) }, -1 };
+  s.steps[1] = (jc_step) CALL (&callee, 0, 2);
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
+                JC_ABORT_INNER_LOOP, "pc 0 (depth 1)");
+  jc_runtime_free (rt);
+}
+
 /* Recursion: each level inlines again until the depth limit. */
 static void
 test_inline_depth_limit (void)
@@ -523,6 +561,8 @@ jc_test_register (void)
     { "loop_closes", test_loop_closes },
     { "inline_call", test_inline_call },
     { "inline_depth_limit", test_inline_depth_limit },
+    { "inline_same_callee_twice", test_inline_same_callee_twice },
+    { "inline_inner_loop", test_inline_inner_loop },
     { "no_push_frame_no_inlining", test_no_push_frame_no_inlining },
     { "trace_too_long", test_trace_too_long },
     { "return_from_root", test_return_from_root },
