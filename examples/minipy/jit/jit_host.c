@@ -114,6 +114,15 @@ static void disasm(void *ud, const void *code, uint32_t pc, char *buf, size_t le
     (void)ud;
     const Code *co = code;
     if (pc >= (uint32_t)co->ncode) { snprintf(buf, len, "%s:%u <end>", SS(co->qualname), pc); return; }
+    /* A CALL's first cache unit is the return pc of an inlined call
+     * (jit_lower.c): say so rather than decode it. */
+    uint32_t start = 0;
+    while (start + 1 + OPNC(co->code[start]) <= pc) start += 1 + OPNC(co->code[start]);
+    if (start != pc) {
+        snprintf(buf, len, "%s:%u (return into the CALL at %u, line %d)", SS(co->qualname), pc, start,
+                 co->lines[pc]);
+        return;
+    }
     uint32_t u = co->code[pc];
     snprintf(buf, len, "%s:%u %s %u (line %d)", SS(co->qualname), pc, mp_opnames[OPC(u)], OPARG(u), co->lines[pc]);
 }
@@ -129,8 +138,14 @@ static const void *ic_data(void *ud, const void *code, uint32_t pc)
 /* The exit being restored: which frame, how much of its stack was valid
  * memory when the trace was entered, and the writes set_pc will apply. */
 typedef struct { uint32_t slot, type; uint64_t raw; } Pending;
+/* A frame push_frame materialised: its caller's CALL (at call_pc, whose
+ * stack entries start at caller slot base) waits for its result. */
+typedef struct { Frame *f; uint32_t base, call_pc; } Link;
 typedef struct {
-    Frame *f;
+    Frame *f;               /* the frame being restored (the innermost) */
+    Link *chain;            /* frames materialised so far, outermost first */
+    uint32_t nchain, chain_cap;
+    Link chain_inline[8];
     uint32_t nvalid;        /* lp[0 .. nvalid-1] held owned values at entry */
     Pending *w;             /* inline[] until it overflows to the heap */
     uint32_t nw, cap;
@@ -199,6 +214,57 @@ static int set_pc(void *ud, void *frame, uint32_t pc)
     return 0;
 }
 
+/* The frame of an inlined call, as the interpreter's CALL_PY_EXACT makes
+ * it: the caller's pc is its CALL's first cache unit (the return pc the
+ * lowering gave the inlined call, see jit_lower.c), where set_pc left the
+ * callable and the arguments on its stack; the arguments move (with their
+ * references) into the new frame, then the defaults and closure cells the
+ * call adds.  mp.depth already counts the call (the trace counted it). */
+static void *push_frame(void *ud, void *caller, const void *code, uint32_t arg_base, uint32_t nargs)
+{
+    (void)ud;
+    Restore *r = cur_restore;
+    Frame *cf = caller;
+    Code *cc = (Code *)code, *co = cf ? cf->code : NULL;
+    if (!r || cf != r->f) return NULL;
+    int64_t pc = cf->ip - co->code;
+    if (pc < 1 || pc >= co->ncode) return NULL;
+    uint32_t call_pc = (uint32_t)pc - 1, u = co->code[call_pc];
+    if (mp_opfamily[OPC(u)] != OP_CALL) return NULL;
+    uint32_t top = arg_base + nargs, n = OPARG(u);
+    if (cf->sp != cf->lp + top || top < n + 2) return NULL;
+    uint32_t base = top - n - 2;
+    Obj *A = cf->lp[base], *B = cf->lp[base + 1];
+    Func *fn = (Func *)(A ? A : B);
+    if (!fn || !IS(fn, function) || fn->code != cc || arg_base != base + (A ? 1u : 2u)) return NULL;
+    int ac = cc->argcount, nd = fn->defaults ? (int)TN(fn->defaults) : 0;
+    if ((int)nargs > ac || (int)nargs < ac - nd || cc->ncells) return NULL;
+    if (cc->nfree && (!fn->closure || TN(fn->closure) != cc->nfree)) return NULL;
+    if (r->nchain == r->chain_cap) {
+        uint32_t m = 2 * r->chain_cap;
+        Link *l = r->chain == r->chain_inline ? malloc(m * sizeof *l) : realloc(r->chain, m * sizeof *l);
+        if (!l) return NULL;
+        if (r->chain == r->chain_inline) memcpy(l, r->chain_inline, sizeof r->chain_inline);
+        r->chain = l;
+        r->chain_cap = m;
+    }
+    Frame *nf = mp_frame_new(cc, fn, fn->globals, NULL);
+    if (!nf) return NULL;
+    memcpy(nf->lp, cf->lp + arg_base, sizeof(Obj *) * nargs);     /* the references move */
+    memset(cf->lp + arg_base, 0, sizeof(Obj *) * nargs);
+    cf->sp = cf->lp + arg_base;
+    for (int i = (int)nargs; i < ac; i++) nf->lp[i] = incref(TITEMS(fn->defaults)[i - (ac - nd)]);
+    for (int i = 0; i < cc->nfree; i++)
+        nf->lp[cc->nlocals + cc->ncells + i] = incref(TITEMS(fn->closure)[i]);
+    r->chain[r->nchain++] = (Link){ nf, base, call_pc };
+    /* Later write_slot / set_pc calls are for the new frame: the caller is
+     * complete (its set_pc came first). */
+    r->f = nf;
+    r->nvalid = mpj_nfixed(cc);
+    r->nw = 0;
+    return nf;
+}
+
 static int install(void *ud, const void *code, uint32_t pc, jc_trace *t)
 {
     (void)ud;
@@ -250,6 +316,7 @@ void mp_jit_init(void)
     h.load_slot = mpj_load_slot;
     h.write_slot = write_slot;
     h.set_pc = set_pc;
+    h.push_frame = push_frame;
     h.install = install;
     h.uninstall = uninstall;
     h.retain = retain;
@@ -277,6 +344,8 @@ void mp_jit_init(void)
     mpj_rt = jc_runtime_new(&h, &o);
     mp_jit_active = 1;
     if (!mpj_rt) { disable("out of memory"); return; }
+    jc_runtime_options(mpj_rt, &o);         /* with JITCORE_OPTIONS applied */
+    mpj_max_inline = o.max_inline_depth;
     if (jc_runtime_status(mpj_rt) != JC_OK) disable("the runtime is in an error state: ");
 }
 
@@ -310,10 +379,48 @@ void mp_jit_fini(void)
 
 /* ---------------------------------------------------------------- loop heads */
 
+/* Run the frames an exit materialised (r->chain, outermost first) to
+ * completion, innermost first, each in a resumed mp_eval, and finish the
+ * CALL of each one's caller with its result, as the interpreter's CALL
+ * would have: the callable and self/NULL go, the result is pushed and the
+ * caller goes on after the CALL.  A frame that raises (or whose exit left
+ * an exception: exc) makes its caller raise at its CALL, which records
+ * the caller's line in the traceback and looks for its handlers.  Returns
+ * what enter returns for the root frame f, which continues in the
+ * dispatch loop. */
+static int resume_chain(Frame *f, Link *chain, uint32_t n, int exc)
+{
+    for (uint32_t i = n; i-- > 0;) {
+        Frame *cf = chain[i].f, *caller = i ? chain[i - 1].f : f;
+        if (exc) { cf->ip++; cf->throwing = 1; }   /* raise at the instruction at ip */
+        mp.frame = caller;
+        Obj *res = mp_eval(cf);
+        mp.depth--;
+        mp_frame_free(cf);
+        Obj **lvl = caller->lp + chain[i].base;
+        while (caller->sp > lvl) xdecref(*--caller->sp);
+        Code *co = caller->code;
+        uint32_t call_pc = chain[i].call_pc;
+        if (res) {
+            *caller->sp++ = res;
+            caller->ip = co->code + call_pc + 1 + OPNC(co->code[call_pc]);
+            exc = 0;
+        } else {
+            caller->ip = co->code + call_pc;
+            exc = 1;
+        }
+    }
+    mp.frame = f;
+    return exc ? 2 : 1;
+}
+
 static int enter(Frame *f, jc_trace *t)
 {
     Restore r;
     r.f = f;
+    r.chain = r.chain_inline;
+    r.nchain = 0;
+    r.chain_cap = sizeof r.chain_inline / sizeof r.chain_inline[0];
     r.nvalid = mpj_nfixed(f->code) + (uint32_t)(f->sp - f->stack);
     r.w = r.inline_w;
     r.nw = 0;
@@ -341,6 +448,11 @@ static int enter(Frame *f, jc_trace *t)
     if (jc_runtime_status(mpj_rt) != JC_OK) disable("the runtime is in an error state: ");
     /* A helper that raised left its exception: the interpreter raises it
      * at the resume pc, the helper's instruction, without re-running it. */
+    if (r.nchain) {
+        int rc = resume_chain(f, r.chain, r.nchain, mp.exc != NULL);
+        if (r.chain != r.chain_inline) free(r.chain);
+        return rc;
+    }
     return mp.exc ? 2 : 1;
 }
 
@@ -365,6 +477,12 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
         f->ip = head;
         mpj_sel_reset(f);
         jc_status s = jc_runtime_hot(mpj_rt, co, pc, JC_HOT_LOOP, &jc->counters[pc]);
+        if (s == JC_ABORTED && mpj_sel.ninl > 0) {
+            /* The walk gave up inside an inlined body (too long, an inner
+             * loop ...): call that code through the helper next time. */
+            MpJitCode *cj = mpj_code(mpj_sel.inl[mpj_sel.ninl - 1].code);
+            if (cj) cj->inl = MPJ_INL_NO;
+        }
         mpj_sel.frame = NULL;
         if (jc_runtime_status(mpj_rt) != JC_OK) { disable("the runtime is in an error state: "); return 0; }
         if (s != JC_OK || !(t = jc->traces[pc])) return 0;

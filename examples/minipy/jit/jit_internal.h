@@ -25,7 +25,14 @@ typedef struct {
      * head is given up (dead). */
     uint64_t *entries, *iters;
     uint8_t *dead;
+    /* Whether calls to a function with this code may be inlined
+     * (MPJ_INL_*): decided by a scan of the code the first time, and set
+     * to MPJ_INL_NO when a trace aborted while lowering an inlined body
+     * of it, so the next attempt keeps the call a helper call. */
+    uint8_t inl;
 } MpJitCode;
+
+enum { MPJ_INL_UNKNOWN = 0, MPJ_INL_YES, MPJ_INL_NO };
 
 /* Entries after which a trace's iterations per entry are judged, and the
  * least it must average to stay (tuned on bench/: judging later, after
@@ -54,6 +61,22 @@ MpJitCode *mpj_code(Code *co);
 /* The runtime (NULL when the JIT is off). */
 extern jc_runtime *mpj_rt;
 
+/* An inlined call being lowered (frame depth d > 0 is inl[d - 1]): the
+ * callee, a stand-in frame for what the lowering reads of a frame (its
+ * code, globals, builtins; its lp[] all NULL: nothing is live), the
+ * caller's CALL and the caller's stack depth before it. */
+typedef struct {
+    Code *code;
+    Func *fn;
+    Frame *shadow;
+    uint32_t call_pc;
+    int caller_depth;
+    uint32_t base;        /* caller slot of the CALL's first stack entry */
+    uint32_t nargs;
+} MpjInl;
+
+#define MPJ_MAX_INLINE 64
+
 /* Selection state: the live frame whose loop head fired (its memory holds
  * the values the trace starts from, so load_slot can look at them to choose
  * the type guards) and the stack depth before the instruction being
@@ -70,7 +93,14 @@ typedef struct {
     uint32_t head;      /* the root trace's head pc until lowered */
     int check_pending;  /* the last instruction called code that may have
                            invalidated traces (see check_valid) */
+    MpjInl inl[MPJ_MAX_INLINE];
+    int ninl;           /* inlined frames the lowering is in */
+    uint32_t ret_marker;/* after an inlined return: the caller's pc the
+                           walk continues at (UINT32_MAX: none) */
 } MpjSel;
+
+/* The runtime's max_inline_depth (calls deeper stay helper calls). */
+extern uint32_t mpj_max_inline;
 
 extern MpjSel mpj_sel;
 
@@ -144,7 +174,9 @@ enum {
     MPJ_ALIAS_DICTVAL,       /* DEntry.val */
     MPJ_ALIAS_CELL,          /* Cell.ref */
     MPJ_ALIAS_LISTITEM,      /* List.items[] */
-    MPJ_ALIAS_COUNTER        /* MpJitCode.iters[] */
+    MPJ_ALIAS_COUNTER,       /* MpJitCode.iters[] */
+    MPJ_ALIAS_FUNC,          /* Func.defaults */
+    MPJ_ALIAS_DEPTH          /* mp.depth and mp.limit (one word) */
 };
 
 /* Invalidation keys: one per (dict, key hash) for a global the trace

@@ -34,8 +34,12 @@ _Static_assert(offsetof(Type, flags) == offsetof(Type, version) + 4,
  * or a constant (NULL: not known).  Used to choose element type guards. */
 static Obj **pobj;
 
+static void inl_pop(void);
+
 void mpj_sel_reset(Frame *f)
 {
+    while (mpj_sel.ninl > 0) inl_pop();
+    mpj_sel.ret_marker = UINT32_MAX;
     mpj_sel.frame = f;
     mpj_sel.code = f->code;
     mpj_sel.depth = (int)(f->sp - f->stack);
@@ -134,18 +138,47 @@ static jc_ref from_container(jc_lower *b, jc_ref p, Obj *live)
     return r;
 }
 
+static jc_ref constant(jc_lower *b, Obj *c);
+
+/* A slot of an inlined frame read before the callee set it.  Its frame is
+ * fresh (push_frame makes it so at an exit): the arguments are the
+ * caller's slots, so only what the call itself puts there is left: a
+ * default (the CALL guarded fn->defaults) or a closure cell (fixed per
+ * function object).  Anything else is an unbound local: no inlining. */
+static int inl_load_slot(jc_lower *b, const void *code, uint32_t depth, uint32_t slot)
+{
+    if (depth > (uint32_t)mpj_sel.ninl || mpj_sel.inl[depth - 1].code != code)
+        return jc_lower_fail(b, "slot of an unknown inlined frame");
+    MpjInl *in = &mpj_sel.inl[depth - 1];
+    Code *cc = in->code;
+    Func *fn = in->fn;
+    int ac = cc->argcount, nd = fn->defaults ? (int)TN(fn->defaults) : 0;
+    if (slot >= in->nargs && (int)slot < ac && (int)slot >= ac - nd)
+        return jc_lower_slot_bind(b, slot, constant(b, TITEMS(fn->defaults)[(int)slot - (ac - nd)]), 0);
+    uint32_t fr = (uint32_t)(cc->nlocals + cc->ncells);
+    if (slot >= fr && slot < mpj_nfixed(cc) && fn->closure)
+        return jc_lower_slot_bind(b, slot, constant(b, TITEMS(fn->closure)[slot - fr]), 0);
+    return jc_lower_fail(b, "unbound local read in an inlined call");
+}
+
 int mpj_load_slot(void *ud, jc_lower *b, const void *code, uint32_t depth, uint32_t slot)
 {
     (void)ud;
     Frame *f = mpj_sel.frame;
-    if (depth != 0 || !f || code != f->code)
-        return jc_lower_fail(b, "slot of an inlined frame");
+    if (depth != 0) return inl_load_slot(b, code, depth, slot);
+    if (!f || code != f->code) return jc_lower_fail(b, "slot of another frame");
     if (slot >= mpj_nfixed(f->code) + (uint32_t)(f->sp - f->stack))
         return jc_lower_fail(b, "read of a stack slot above the head's depth");
     Obj *v = f->lp[slot];
-    if (!v) return jc_lower_fail(b, "slot unbound at the loop head");
+    if (!v && slot < mpj_nfixed(f->code)) return jc_lower_fail(b, "slot unbound at the loop head");
     jc_ref p = jc_lower_load(b, JC_TYPE_PTR, jc_lower_frame(b),
                              (int64_t)offsetof(Frame, lp) + 8 * (int64_t)slot, MPJ_ALIAS_FRAME);
+    if (!v) {
+        /* A stack entry that is NULL (PUSH_NULL's, below a CALL's callee):
+         * guarded to stay NULL, so CALL knows it is no method call. */
+        jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, p, kptr(b, NULL)), 1);
+        return jc_lower_slot_bind(b, slot, kptr(b, NULL), 0);
+    }
     jc_lower_guard(b, jc_lower_cmp(b, JC_NE, p, kptr(b, NULL)), 1);
     if (!IS(v, float) && !IS(v, bool) && !(IS(v, int) && !((Int *)v)->big)) {
         /* Any object: its class is guarded where an instruction needs it
@@ -171,6 +204,12 @@ static jc_ref constant(jc_lower *b, Obj *c)
 
 static int abort_step(jc_step *st, uint32_t reason, const char *msg)
 {
+    /* Inside an inlined body: the next attempt keeps this call a helper
+     * call rather than abort the whole trace here again. */
+    if (mpj_sel.ninl > 0) {
+        MpJitCode *cj = mpj_code(mpj_sel.inl[mpj_sel.ninl - 1].code);
+        if (cj) cj->inl = MPJ_INL_NO;
+    }
     st->kind = JC_STEP_ABORT;
     st->reason = reason;
     st->message = msg;
@@ -490,6 +529,192 @@ static jc_ref call_helper(jc_lower *b, Code *co, uint32_t pc, uint32_t base, int
     return jc_lower_call(b, MPJ_H_CALL, args, 5 + MPJ_MAX_CALL_ARGS);
 }
 
+/* ---------------------------------------------------------------- inlining
+ *
+ * A CALL whose callee is a plain Python function (seen at selection: a
+ * constant from LOAD_GLOBAL / LOAD_METHOD, or a slot's live value) with
+ * exactly its positional parameters, some of them from its defaults, is
+ * inlined: guards that the callee is that function object (and that its
+ * defaults are those seen; its code and closure never change), a guard
+ * that the call is no deeper than the recursion limit, mp.depth counted up
+ * as the interpreter's call does (down again at the return), then
+ * JC_STEP_CALL.  The caller's return pc is the CALL's first cache unit,
+ * never an instruction: an exit whose frames include this call restores
+ * the caller there with the callable and the arguments still on its stack
+ * (as the interpreter's CALL has them), push_frame (jit_host.c) moves the
+ * arguments into the callee's new frame, and the host finishes the CALL
+ * when the callee's frame returns.  The walk comes back to that pc after
+ * the callee's RETURN_VALUE and goes on at the instruction after the CALL.
+ *
+ * Not inlined (a helper call as before): anything but a plain function,
+ * *args / **kwargs / keyword-only parameters, generators, cells (a fresh
+ * cell per call), code with a try block or a loop (handlers and loops
+ * belong to a real frame), code naming the builtins that look at the
+ * running frame (super, globals, locals, vars, dir, eval, exec), calls
+ * deeper than the runtime's max_inline_depth, and code whose inlining
+ * aborted a trace before (MPJ_INL_NO).  In an inlined frame only the
+ * instructions listed in inl_family_ok are lowered: the rest assume the
+ * root frame (its block stack, its live values). */
+
+uint32_t mpj_max_inline = 4;
+
+static void inl_pop(void)
+{
+    MpjInl *in = &mpj_sel.inl[--mpj_sel.ninl];
+    free(in->shadow);
+    in->shadow = NULL;
+}
+
+static int inl_scan(Code *cc)
+{
+    if ((cc->flags & (CO_VARARGS | CO_VARKW | CO_GENERATOR)) || cc->kwonlycount || cc->ncells)
+        return MPJ_INL_NO;
+    static const char *frame_readers[] = { "super", "globals", "locals", "vars", "dir", "eval", "exec" };
+    for (int64_t i = 0; i < TN(cc->names); i++)
+        for (size_t k = 0; k < sizeof frame_readers / sizeof frame_readers[0]; k++)
+            if (mp_str_eqc(TITEMS(cc->names)[i], frame_readers[k])) return MPJ_INL_NO;
+    for (int pc = 0; pc < cc->ncode; pc += 1 + (int)OPNC(cc->code[pc])) {
+        uint32_t u = cc->code[pc];
+        int fam = mp_opfamily[OPC(u)];
+        if (fam == OP_SETUP_FINALLY || fam == OP_POP_BLOCK || fam == OP_FOR_ITER) return MPJ_INL_NO;
+        if (fam == OP_JUMP && (int)OPARG(u) <= pc) return MPJ_INL_NO;
+    }
+    return MPJ_INL_YES;
+}
+
+/* Instruction families lowered in an inlined frame (see above). */
+static int inl_family_ok(int fam)
+{
+    switch (fam) {
+    case OP_NOP: case OP_PUSH_NULL: case OP_STORE_GLOBAL: case OP_LOAD_DEREF: case OP_STORE_DEREF:
+    case OP_LOAD_ATTR: case OP_STORE_ATTR: case OP_LOAD_METHOD: case OP_GET_ITER:
+    case OP_LIST_APPEND: case OP_BUILD_LIST: case OP_BUILD_TUPLE: case OP_CONTAINS_OP:
+    case OP_UNPACK_SEQUENCE: case OP_MAP_ADD: case OP_SET_ADD: case OP_CALL:
+    case OP_POP_TOP: case OP_DUP_TOP: case OP_DUP_TOP2: case OP_ROT_TWO: case OP_ROT_THREE:
+    case OP_ROT_FOUR: case OP_LOAD_CONST: case OP_LOAD_FAST: case OP_STORE_FAST:
+    case OP_LOAD_GLOBAL: case OP_BINARY_OP: case OP_UNARY_NEG: case OP_UNARY_POS:
+    case OP_UNARY_INVERT: case OP_UNARY_NOT: case OP_COMPARE_OP: case OP_IS_OP:
+    case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE: case OP_JUMP:
+    case OP_BINARY_SUBSCR: case OP_STORE_SUBSCR: case OP_RETURN_VALUE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+_Static_assert(offsetof(Interp, limit) == offsetof(Interp, depth) + sizeof(int)
+               && sizeof(int) == 4, "mp.depth and mp.limit are loaded as one word");
+
+/* mp.depth and mp.limit as one i64 word (depth in the low half). */
+static jc_ref depth_word(jc_lower *b)
+{
+    return jc_lower_load(b, JC_TYPE_I64, kptr(b, &mp.depth), 0, MPJ_ALIAS_DEPTH);
+}
+
+static void depth_add(jc_lower *b, jc_ref w, int64_t d)
+{
+#if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+    d <<= 32;
+#endif
+    jc_lower_store(b, kptr(b, &mp.depth), 0, jc_lower_binop(b, JC_ADD, w, jc_lower_const_i64(b, d)),
+                   MPJ_ALIAS_DEPTH);
+}
+
+/* Inline the CALL at pc (oparg n, its stack entries from caller slot base)
+ * if it can be: 1 with *st filled, 0 to lower it as a helper call. */
+static int try_inline(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, uint32_t base, int n,
+                      int depth, jc_step *st)
+{
+    if (fdepth + 1 > mpj_max_inline || fdepth + 1 >= MPJ_MAX_INLINE) return 0;
+    jc_ref A = jc_lower_slot_get(b, base), B = jc_lower_slot_get(b, base + 1);
+    if (ty(b, A) != JC_TYPE_PTR || ty(b, B) != JC_TYPE_PTR) return 0;
+    Obj *fa = seen(A), *fb = seen(B);
+    int method;
+    Func *fn;
+    if (fa && IS(fa, function)) { fn = (Func *)fa; method = 1; }
+    else if (!fa && fb && IS(fb, function)) { fn = (Func *)fb; method = 0; }
+    else return 0;
+    Code *cc = fn->code;
+    uint32_t nargs = (uint32_t)n + (uint32_t)method;
+    int nd = fn->defaults ? (int)TN(fn->defaults) : 0;
+    if ((int)nargs > cc->argcount || (int)nargs < cc->argcount - nd) return 0;
+    if (cc->nfree && (!fn->closure || TN(fn->closure) != cc->nfree)) return 0;
+    MpJitCode *cj = mpj_code(cc), *jc = mpj_code(co);
+    if (!cj || !jc) return 0;
+    if (cj->inl == MPJ_INL_UNKNOWN) cj->inl = (uint8_t)inl_scan(cc);
+    if (cj->inl != MPJ_INL_YES) return 0;
+    size_t nslots = mpj_nfixed(cc) + (size_t)cc->stacksize;
+    Frame *shadow = calloc(1, sizeof(Frame) + sizeof(Obj *) * nslots);
+    if (!shadow) return 0;
+    shadow->code = cc;
+    shadow->func = fn;
+    shadow->globals = fn->globals;
+    shadow->builtins = mp.builtins;
+    shadow->stack = shadow->lp + mpj_nfixed(cc);
+    shadow->sp = shadow->stack;
+    /* Guards first (they exit to this CALL with nothing changed). */
+    jc_ref kfn = jc_lower_const_obj(b, fn);
+    if (method) jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, A, kfn), 1);
+    else {
+        jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, A, kptr(b, NULL)), 1);
+        jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, B, kfn), 1);
+    }
+    if ((int)nargs < cc->argcount) {
+        jc_ref dfl = jc_lower_load(b, JC_TYPE_PTR, kfn, offsetof(Func, defaults), MPJ_ALIAS_FUNC);
+        jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, dfl, jc_lower_const_obj(b, fn->defaults)), 1);
+    }
+    /* The interpreter raises RecursionError when ++mp.depth > mp.limit;
+     * this frame is fdepth calls above the root's. */
+    jc_ref w = depth_word(b);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    jc_ref k32 = jc_lower_const_i64(b, 32);
+    jc_ref dep = jc_lower_binop(b, JC_SHR, jc_lower_binop(b, JC_SHL, w, k32), k32);
+    jc_ref lim = jc_lower_binop(b, JC_SHR, w, k32);
+#else
+    jc_ref k32 = jc_lower_const_i64(b, 32);
+    jc_ref lim = jc_lower_binop(b, JC_SHR, jc_lower_binop(b, JC_SHL, w, k32), k32);
+    jc_ref dep = jc_lower_binop(b, JC_SHR, w, k32);
+#endif
+    jc_lower_guard(b, jc_lower_cmp(b, JC_LE, jc_lower_binop(b, JC_ADD, dep, jc_lower_const_i64(b, 1)), lim), 1);
+    depth_add(b, w, 1);
+    if (!jc_lower_ok(b)) { free(shadow); return 0; }
+    /* An exit inside the callee restores this frame at pc + 1 with the
+     * whole CALL's stack (set_pc finds its depth there). */
+    jc->depth[pc + 1] = (int16_t)depth;
+    MpjInl *in = &mpj_sel.inl[mpj_sel.ninl++];
+    in->code = cc;
+    in->fn = fn;
+    in->shadow = shadow;
+    in->call_pc = pc;
+    in->caller_depth = depth;
+    in->base = base;
+    in->nargs = nargs;
+    st->kind = JC_STEP_CALL;
+    st->code = cc;
+    st->pc = 0;
+    st->return_pc = pc + 1;
+    st->arg_base = base + 2 - (uint32_t)method;
+    st->nargs = nargs;
+    st->nslots = (uint32_t)nslots;
+    mpj_sel.depth = 0;
+    return 1;
+}
+
+/* RETURN_VALUE in an inlined frame: the result goes to the caller's CALL
+ * slot; the walk continues at the caller's marker pc (call_pc + 1). */
+static void inl_return(jc_lower *b, uint32_t top, jc_step *st)
+{
+    MpjInl *in = &mpj_sel.inl[mpj_sel.ninl - 1];
+    depth_add(b, depth_word(b), -1);
+    st->kind = JC_STEP_RETURN;
+    st->arg_base = top - 1;
+    st->return_slot = in->base;
+    mpj_sel.ret_marker = in->call_pc + 1;
+    Code *caller = mpj_sel.ninl > 1 ? mpj_sel.inl[mpj_sel.ninl - 2].code : mpj_sel.code;
+    mpj_sel.depth = (int)(in->base - mpj_nfixed(caller)) + 1;
+    inl_pop();
+}
+
 int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fdepth,
               const void *ic, jc_step *st)
 {
@@ -511,9 +736,19 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         jc_ref e = jc_lower_load(b, JC_TYPE_PTR, kptr(b, &mp.exc), 0, MPJ_ALIAS_STATE);
         jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, e, kptr(b, NULL)), 1);
     }
-    Frame *f = mpj_sel.frame;
-    if (fdepth != 0 || !f || co != f->code)
-        return abort_step(st, JC_ABORT_HOST_REFUSED, "inlined frames are not lowered yet");
+    if (fdepth != (uint32_t)mpj_sel.ninl)
+        return abort_step(st, JC_ABORT_HOST_REFUSED, "inlined frames out of step");
+    Frame *f = fdepth ? mpj_sel.inl[fdepth - 1].shadow : mpj_sel.frame;
+    if (!f || co != f->code)
+        return abort_step(st, JC_ABORT_HOST_REFUSED, "lowering another frame's code");
+    if (mpj_sel.ret_marker != UINT32_MAX) {
+        /* Back from an inlined call: continue after the CALL. */
+        if (pc != mpj_sel.ret_marker) return abort_step(st, JC_ABORT_HOST_REFUSED, "return to an unknown pc");
+        mpj_sel.ret_marker = UINT32_MAX;
+        st->kind = JC_STEP_NEXT;
+        st->pc = pc - 1 + 1 + OPNC(co->code[pc - 1]);
+        return 0;
+    }
     MpJitCode *jc = mpj_code(co);
     if (!jc) return abort_step(st, JC_ABORT_HOST_REFUSED, "out of memory");
     int depth = mpj_sel.depth;
@@ -536,6 +771,8 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     st->kind = JC_STEP_NEXT;
     st->pc = pc + 1 + OPNC(u);
     int d = 0;
+    if (fdepth > 0 && !inl_family_ok(fam))
+        return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "instruction not lowered in an inlined call");
     check_valid(b);
     switch (fam) {
     case OP_NOP:
@@ -730,11 +967,27 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     case OP_CALL: {
         if (arg > MPJ_MAX_CALL_ARGS) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "CALL with many arguments");
         uint32_t base = top - (uint32_t)arg - 2;
+        if (try_inline(b, co, pc, fdepth, base, arg, depth, st)) {
+            if (!jc_lower_ok(b)) return abort_step(st, JC_ABORT_IR_ERROR, jc_lower_error(b));
+            return 0;
+        }
         jc_ref r = call_helper(b, co, pc, base, arg);
         jc_lower_slot_set(b, base, r);
         d = -arg - 1;
         break;
     }
+    case OP_RETURN_VALUE:
+        if (fdepth == 0) {
+            /* The root frame returns: the library ends a function or side
+             * trace there (an exit to this instruction) or aborts. */
+            st->kind = JC_STEP_RETURN;
+            st->arg_base = top - 1;
+            break;
+        }
+        jc_lower_slot_get(b, top - 1);
+        inl_return(b, top, st);
+        if (!jc_lower_ok(b)) return abort_step(st, JC_ABORT_IR_ERROR, jc_lower_error(b));
+        return 0;
     case OP_POP_TOP:
         d = -1;
         break;
