@@ -1,8 +1,8 @@
 /* test_minipy.c -- minipy's object model from C: ints and floats (small-int
  * sharing, big ints, CPython's hashes), strings (interning, equality and
  * hash), dict insertion order and key versions, set iteration order as
- * CPython's, reference-count balance of common operations, and the cycle
- * collector.  Links minipy's objects (everything but main.c). */
+ * CPython's, reference-count balance of common operations, the cycle
+ * collector, and finalizers (__del__: once, resurrection, in cycles).  Links minipy's objects (everything but main.c). */
 #include <string.h>
 #include "cunit_main.h"
 #include "../examples/minipy/object.h"
@@ -169,6 +169,80 @@ static void test_cycle_collector(void)
     decref(t);
 }
 
+/* A __del__ written in C: counts its calls and, when del_keep is set,
+ * resurrects self by appending it there. */
+static int del_calls, del_nargs;
+static Obj *del_keep;
+static Obj *count_del(Obj **args, int n, Obj *kw)
+{
+    (void)kw;
+    del_calls++;
+    del_nargs = n;
+    if (del_keep && n == 1) mp_list_append(del_keep, args[0]);
+    return incref(NONE);
+}
+
+static void test_finalizers(void)
+{
+    mp_gc_collect();
+    Obj *name = mp_str_c("Fin"), *bases = mp_tuple_new(0), *dict = mp_dict_new();
+    Obj *fn = mp_builtin_new("__del__", count_del, NULL);
+    mp_dict_set(dict, mp.s___del__, fn);
+    Obj *cls = mp_type_new(name, bases, dict);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cls);
+    CU_ASSERT_TRUE(((Type *)cls)->flags & T_HASDEL);
+    decref(fn); decref(dict); decref(bases); decref(name);
+
+    /* the last reference goes: called once, with self */
+    del_calls = 0;
+    Obj *o = mp_call0(cls);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+    decref(o);
+    CU_ASSERT_EQUAL(del_calls, 1);
+    CU_ASSERT_EQUAL(del_nargs, 1);
+
+    /* resurrected: kept alive, and not finalized again when it dies */
+    del_keep = mp_list_new(0);
+    o = mp_call0(cls);
+    decref(o);
+    CU_ASSERT_EQUAL(del_calls, 2);
+    CU_ASSERT_EQUAL(LN(del_keep), 1);
+    CU_ASSERT_EQUAL(LITEMS(del_keep)[0]->type, (Type *)cls);
+    Obj *k = del_keep;
+    del_keep = NULL;
+    decref(k);
+    CU_ASSERT_EQUAL(del_calls, 2);
+
+    /* in a cycle (o -> its dict -> list -> o): finalized by the collector,
+     * then freed: instance, its dict and the list */
+    o = mp_call0(cls);
+    Obj *l = mp_list_new(0), *attr = mp_str_c("l");
+    mp_list_append(l, o);
+    CU_ASSERT_EQUAL(mp_setattr(o, attr, l), 0);
+    decref(l); decref(o);
+    CU_ASSERT_EQUAL(del_calls, 2);
+    CU_ASSERT_EQUAL(mp_gc_collect(), 3);
+    CU_ASSERT_EQUAL(del_calls, 3);
+
+    /* a cycle whose finalizer resurrects it survives the collection */
+    del_keep = mp_list_new(0);
+    o = mp_call0(cls);
+    l = mp_list_new(0);
+    mp_list_append(l, o);
+    mp_setattr(o, attr, l);
+    decref(l); decref(o);
+    CU_ASSERT_EQUAL(mp_gc_collect(), 0);
+    CU_ASSERT_EQUAL(del_calls, 4);
+    CU_ASSERT_EQUAL(LN(del_keep), 1);
+    k = del_keep;
+    del_keep = NULL;
+    decref(k);
+    CU_ASSERT_EQUAL(mp_gc_collect(), 3);    /* freed, without a second call */
+    CU_ASSERT_EQUAL(del_calls, 4);
+    decref(attr);
+    CU_ASSERT_PTR_NULL(mp.exc);
+}
+
 int jc_test_register(void)
 {
     static const jc_test_case tests[] = {
@@ -180,6 +254,7 @@ int jc_test_register(void)
         { "set_order_as_cpython", test_set_order_as_cpython },
         { "refcount_balance", test_refcount_balance },
         { "cycle_collector", test_cycle_collector },
+        { "finalizers", test_finalizers },
         { NULL, NULL }
     };
     return JC_SUITE("minipy_objects", setup, NULL, tests);

@@ -585,13 +585,60 @@ static Obj *t_float(Obj **args, int n, Obj *kw)
     return mp_float(d);
 }
 
+/* complex("1+2j"): CPython's forms -- optional parentheses and blanks
+ * around, a real part, an imaginary part ending in j/J, or both. */
+static int parse_complex(const char *s, double *re, double *im)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n') s++;
+    int paren = *s == '(';
+    if (paren) { s++; while (*s == ' ') s++; }
+    char *end;
+    *re = 0; *im = 0;
+    double x = strtod(s, &end);
+    if (end == s) {                         /* "j", "+j", "-j" */
+        int sign = 1;
+        if (*s == '+' || *s == '-') { sign = *s == '-' ? -1 : 1; s++; }
+        if (*s != 'j' && *s != 'J') return 0;
+        *im = sign; s++;
+    } else if (*end == 'j' || *end == 'J') { *im = x; s = end + 1; }
+    else {
+        *re = x; s = end;
+        if (*s == '+' || *s == '-') {
+            double y = strtod(s, &end);
+            if (end == s + 1 && (s[1] == 'j' || s[1] == 'J')) { *im = *s == '-' ? -1 : 1; s += 2; }
+            else if (end != s && (*end == 'j' || *end == 'J')) { *im = y; s = end + 1; }
+            else return 0;
+        }
+    }
+    if (paren) { while (*s == ' ') s++; if (*s != ')') return 0; s++; }
+    while (*s == ' ' || *s == '\t' || *s == '\n') s++;
+    return *s == 0;
+}
+
 static Obj *t_complex(Obj **args, int n, Obj *kw)
 {
-    int ok = 1;
-    double re = n > 0 ? mp_to_double(args[0], &ok) : 0;
-    if (!ok) return NULL;
-    double im = n > 1 ? mp_to_double(args[1], &ok) : 0;
-    if (!ok) return NULL;
+    if (n > 2) return mp_err(&mp_exc_TypeError, "complex() takes at most 2 arguments (%d given)", n);
+    if (n >= 1 && IS_STR(args[0])) {
+        if (n == 2) return mp_err(&mp_exc_TypeError, "complex() can't take second arg if first is a string");
+        double re, im;
+        if (strlen(SS(args[0])) != (size_t)SLEN(args[0]) || !parse_complex(SS(args[0]), &re, &im))
+            return mp_err(&mp_exc_ValueError, "complex() arg is a malformed string");
+        return mp_complex(re, im);
+    }
+    if (n == 2 && IS_STR(args[1])) return mp_err(&mp_exc_TypeError, "complex() second arg can't be a string");
+    double re = 0, im = 0;
+    for (int i = 0; i < n; i++) {
+        Obj *a = mp_unwrap(args[i]);
+        double r, j = 0;
+        if (IS(a, complex)) { r = ((Complex *)a)->re; j = ((Complex *)a)->im; }
+        else {
+            int ok = 1;
+            r = mp_to_double(a, &ok);
+            if (!ok) return NULL;
+        }
+        if (i == 0) { re = r; im = j; }
+        else { re -= j; im += r; }          /* complex(a, b) = a + b*1j */
+    }
     return mp_complex(re, im);
 }
 
@@ -813,7 +860,8 @@ void mp_builtins_init(void)
     set_ctor(&mp_super_type, t_super); set_ctor(&mp_stringio_type, t_stringio);
     /* the built-in classes user classes may derive from, and their __new__ */
     Type *bases[] = { &mp_object_type, &mp_int_type, &mp_float_type, &mp_str_type, &mp_list_type,
-                      &mp_tuple_type, &mp_dict_type, &mp_set_type, NULL };
+                      &mp_tuple_type, &mp_dict_type, &mp_set_type, &mp_bytes_type,
+                      &mp_frozenset_type, &mp_complex_type, NULL };
     for (int i = 0; bases[i]; i++) {
         bases[i]->flags |= T_BASE;
         Wrapper *w = mp_alloc(&mp_staticmethod_type, sizeof(Wrapper));

@@ -227,10 +227,32 @@ static Obj *gen_resume(Gen *g, Obj *v, int throwing)
         return mp_err(&mp_exc_RecursionError, "maximum recursion depth exceeded");
     }
     f->yielded = 0;
+    /* The exception state of a generator is its own (as CPython's
+     * gi_exc_state): suspended inside an except block, it keeps the
+     * exception that block handles in exc_state, and the caller's is
+     * current again; resumed, the lowest handler block of its frame saves
+     * the caller's handled exception of now, and the generator's own is
+     * current. */
+    Block *b0 = NULL;
+    for (int i = 0; i < f->nblocks; i++) if (f->blocks[i].type == B_HANDLER) { b0 = &f->blocks[i]; break; }
+    if (b0) {
+        b0->saved = mp.handled;
+        mp.handled = g->exc_state;
+        g->exc_state = NULL;
+    }
     Obj *r = mp_eval(f);
     mp.depth--;
     g->running = 0;
-    if (r && f->yielded) return r;
+    if (r && f->yielded) {
+        b0 = NULL;
+        for (int i = 0; i < f->nblocks; i++) if (f->blocks[i].type == B_HANDLER) { b0 = &f->blocks[i]; break; }
+        if (b0) {
+            g->exc_state = mp.handled;
+            mp.handled = b0->saved;
+            b0->saved = NULL;
+        }
+        return r;
+    }
     g->done = 1;
     if (!r) {
         if (mp_err_matches(&mp_exc_StopIteration)) {
@@ -244,6 +266,51 @@ static Obj *gen_resume(Gen *g, Obj *v, int throwing)
 }
 
 Obj *mp_gen_send(Gen *g, Obj *v) { return gen_resume(g, v, 0); }
+
+/* The exception is a StopIteration: *result = its value, cleared.  Returns 1. */
+static int take_stop_value(Obj **result)
+{
+    if (!mp.exc || !mp_err_matches(&mp_exc_StopIteration)) return 0;
+    Exc *e = (Exc *)mp.exc;
+    *result = incref(e->args && TN(e->args) ? TITEMS(e->args)[0] : NONE);
+    mp_err_clear();
+    return 1;
+}
+
+/* One step of `yield from it` with the value sent to the delegating
+ * generator (PEP 380): None is next(it), another value it.send(value)
+ * (a generator's send for a generator).  Returns the value to yield; or
+ * NULL with *result the value of the `yield from` expression (the
+ * generator's return value, the StopIteration's value), or NULL with an
+ * exception set and *result NULL. */
+static Obj *yield_from_step(Obj *it, Obj *sent, Obj **result)
+{
+    *result = NULL;
+    Obj *v;
+    if (IS(it, generator)) {
+        Gen *g = (Gen *)it;
+        if (sent != NONE && !g->started)
+            return mp_err(&mp_exc_TypeError, "can't send non-None value to a just-started generator");
+        v = mp_gen_send(g, sent);
+        if (v || mp.exc) return v;
+        *result = incref(g->retval ? g->retval : NONE);
+        return NULL;
+    }
+    Obj *m = sent == NONE ? mp_special(it, mp.s___next__) : NULL;
+    if (m) v = mp_call1(m, it);
+    else if (sent == NONE) {
+        v = mp_next(it);        /* a built-in iterator: exhausted without a value */
+        if (!v && !mp.exc) *result = incref(NONE);
+        return v;
+    } else {
+        Obj *send = mp_getattr_s(it, "send");
+        if (!send) return NULL;
+        v = mp_call1(send, sent);
+        decref(send);
+    }
+    if (!v) take_stop_value(result);
+    return v;
+}
 
 /* gen.throw(exc): raised where g is suspended.  A generator suspended in
  * `yield from` another generator passes it on (as CPython): if the inner
@@ -263,6 +330,41 @@ Obj *mp_gen_throw(Gen *g, Obj *exc)
         if (!mp.exc) return mp_gen_send(g, NONE);
         exc = mp.exc;
         mp.exc = NULL;
+    } else if (!g->done && g->started && OPC(*f->ip) == OP_YIELD_FROM) {
+        /* PEP 380, an iterator that is not a generator: GeneratorExit
+         * calls its close() if it has one, then is raised here; another
+         * exception goes to its throw() if it has one: what that yields,
+         * g yields; StopIteration(v) resumes g with v as the value of
+         * `yield from`; what it raises is raised in g. */
+        Obj *it = f->sp[-1];
+        int closing = mp_isinstance(exc, &mp_exc_GeneratorExit);
+        Obj *m = mp_getattr_s(it, closing ? "close" : "throw");
+        if (!m && mp_err_matches(&mp_exc_AttributeError)) mp_err_clear();
+        else if (!m) { decref(exc); exc = mp.exc; mp.exc = NULL; }
+        else {
+            g->running = 1;
+            Obj *r = closing ? mp_call0(m) : mp_call1(m, exc);
+            g->running = 0;
+            decref(m);
+            if (closing) {
+                if (r) decref(r);
+                else { decref(exc); exc = mp.exc; mp.exc = NULL; }
+            } else {
+                decref(exc);
+                if (r) return r;
+                Obj *res;
+                if (take_stop_value(&res)) {
+                    f->sp--;
+                    decref(it);
+                    f->ip++;    /* past YIELD_FROM: g resumes with res as its value */
+                    Obj *v = gen_resume(g, res, 0);
+                    decref(res);
+                    return v;
+                }
+                exc = mp.exc;
+                mp.exc = NULL;
+            }
+        }
     }
     xdecref(mp.exc);
     mp.exc = exc;
@@ -1184,9 +1286,10 @@ L_YIELD_VALUE:
     mp.frame = saved_frame;
     return retval;
 L_YIELD_FROM: {
-    decref(POP());
+    Obj *sent = POP(), *rv;
     Obj *it = TOP();
-    Obj *v = mp_next(it);
+    Obj *v = yield_from_step(it, sent, &rv);
+    decref(sent);
     if (v) {
         f->yielded = 1;
         f->ip = ip - 1;
@@ -1194,8 +1297,7 @@ L_YIELD_FROM: {
         mp.frame = saved_frame;
         return v;
     }
-    if (mp.exc) ERR();
-    Obj *rv = IS(it, generator) && ((Gen *)it)->retval ? incref(((Gen *)it)->retval) : incref(NONE);
+    if (!rv) ERR();
     sp[-1] = rv;
     decref(it);
     NEXT();

@@ -28,8 +28,15 @@
  * outside -- which is what keeps live values alive.  A suspended
  * generator's frame belongs to its generator and is traversed; a running one
  * is not.  Classes, modules and code objects are never freed by minipy
- * (inline caches point at them), so they are not tracked.  __del__ is not
- * supported (never called), so garbage has no finalizers to order. */
+ * (inline caches point at them), so they are not tracked.
+ *
+ * Finalizers (PEP 442): when the garbage holds objects with a finalizer not
+ * yet run (an instance of a class with __del__, a suspended generator), the
+ * finalizers run first, in list order, on the intact garbage; then the
+ * reachability of the garbage is computed again (drop_resurrected): what a
+ * finalizer made reachable from outside survives, and only the rest is
+ * cleared.  Each object is finalized once (mp_finalize marks it), so a
+ * resurrected cycle is freed without finalizers when it dies again. */
 #include <stdlib.h>
 #include <string.h>
 #include "object.h"
@@ -133,7 +140,7 @@ static void traverse(Obj *o, Visit visit)
     } else if (t == &mp_generator_type) {
         Gen *g = (Gen *)o;
         if (!g->running && g->f) visit_frame(g->f, visit);
-        V(g->retval);
+        V(g->retval); V(g->exc_state);
     } else if (t == &mp_super_type) {
         V(((Super *)o)->obj);
     } else if (t == &mp_staticmethod_type || t == &mp_classmethod_type) {
@@ -197,7 +204,7 @@ static void clear(Obj *o)
     } else if (t == &mp_generator_type) {
         Gen *g = (Gen *)o;
         if (!g->running && g->f) { clear_frame(g->f); g->done = 1; }
-        CLR(g->retval);
+        CLR(g->retval); CLR(g->exc_state);
     } else if (t == &mp_super_type) {
         CLR(((Super *)o)->obj);
     } else if (t == &mp_staticmethod_type || t == &mp_classmethod_type) {
@@ -251,6 +258,48 @@ static int tuple_untrackable(Obj *o)
     return 1;
 }
 
+/* After the finalizers of the garbage ran: which of it is referenced from
+ * outside (beyond the one reference `garbage` holds to each), or reachable
+ * from such an object, is resurrected -- released here, it stays in the old
+ * generation.  The rest is compacted to the front; returns its count. */
+static Obj **resur_stack;
+static int64_t resur_sp;
+static void visit_resurrect(Obj *o)
+{
+    GCHead *h = collecting(o);
+    if (!h || h->refs < 0) return;
+    h->refs = -1;
+    resur_stack[resur_sp++] = o;
+}
+
+static int64_t drop_resurrected(Obj **garbage, int64_t n)
+{
+    int64_t i, m = 0;
+    for (i = 0; i < n; i++) {
+        GCHead *h = HEAD(garbage[i]);
+        h->flags |= GC_COLLECTING;
+        h->refs = garbage[i]->rc - 1;
+    }
+    for (i = 0; i < n; i++) traverse(garbage[i], visit_decref);
+    resur_stack = malloc(sizeof(Obj *) * (n + 1));
+    resur_sp = 0;
+    for (i = 0; i < n; i++) {
+        GCHead *h = HEAD(garbage[i]);
+        /* out of memory: keep it all (never clear what may be alive) */
+        if (h->refs > 0 || !resur_stack) { h->refs = -1; if (resur_stack) resur_stack[resur_sp++] = garbage[i]; }
+    }
+    while (resur_sp > 0) traverse(resur_stack[--resur_sp], visit_resurrect);
+    free(resur_stack);
+    resur_stack = NULL;
+    for (i = 0; i < n; i++) {
+        GCHead *h = HEAD(garbage[i]);
+        h->flags &= ~GC_COLLECTING;
+        if (h->refs < 0) decref(garbage[i]);    /* resurrected */
+        else garbage[m++] = garbage[i];
+    }
+    return m;
+}
+
 /* Collects the objects of list `gen` (the young generation, or both merged);
  * survivors move to the old generation.  Returns the number of objects found
  * unreachable. */
@@ -299,6 +348,15 @@ static int64_t collect_list(GCHead *gen)
     /* Whatever survives the clearing (nothing should) stays in the old
      * generation; the rest unlinks itself when freed. */
     list_merge(&unreach, &mp.gc_old);
+    int64_t nfin = 0;
+    for (i = 0; i < n; i++) if (mp_needs_finalize(garbage[i])) nfin++;
+    if (nfin) {
+        /* PEP 442: the finalizers first (the garbage is intact), then the
+         * garbage that is still unreachable -- a finalizer may have stored
+         * a reference to some of it somewhere live -- is cleared. */
+        for (i = 0; i < n; i++) if (mp_needs_finalize(garbage[i])) mp_finalize(garbage[i]);
+        n = drop_resurrected(garbage, n);
+    }
     for (i = 0; i < n; i++) clear(garbage[i]);
     for (i = 0; i < n; i++) decref(garbage[i]);
     free(garbage);
@@ -340,6 +398,30 @@ void mp_gc_maybe_collect(void)
 }
 
 int64_t mp_gc_collect(void) { return collect(1); }
+
+/* At exit, before the teardown: the finalizers of every live tracked
+ * object that has one, oldest first (the order of the generations' lists,
+ * as CPython's collection at exit finds them), while modules and classes
+ * are intact.  Objects that finalizers create are finalized in a further
+ * round (a few at most). */
+void mp_gc_finalize_all(void)
+{
+    for (int round = 0; round < 4; round++) {
+        GCHead *lists[2] = { &mp.gc_old, &mp.gc_young }, *h;
+        int64_t n = 0, i = 0;
+        for (int k = 0; k < 2; k++)
+            for (h = lists[k]->next; h != lists[k]; h = h->next) n += mp_needs_finalize(FROM_HEAD(h));
+        if (!n) return;
+        Obj **a = malloc(sizeof(Obj *) * n);
+        if (!a) return;
+        for (int k = 0; k < 2; k++)
+            for (h = lists[k]->next; h != lists[k] && i < n; h = h->next)
+                if (mp_needs_finalize(FROM_HEAD(h))) a[i++] = incref(FROM_HEAD(h));
+        for (i = 0; i < n; i++) if (mp_needs_finalize(a[i])) mp_finalize(a[i]);
+        for (i = 0; i < n; i++) decref(a[i]);
+        free(a);
+    }
+}
 
 /* ---- the gc module ---- */
 
@@ -454,6 +536,7 @@ void mp_teardown(void)
 {
     mp.gc_enabled = 0;
     mp.tearing_down = 1;
+    mp.no_finalizers = 1;   /* the program's finalizers ran (mp_gc_finalize_all) */
     Obj *e = mp.exc, *h = mp.handled;
     mp.exc = mp.handled = NULL;
     xdecref(e); xdecref(h);

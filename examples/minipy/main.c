@@ -174,6 +174,12 @@ static void *run_main(void *arg)
     fflush(stdout);
     if (!res) r->status = handle_exit();
     else { decref(res); r->status = 0; }
+    /* As CPython at exit: the exception goes (with the frames its traceback
+     * keeps), then the finalizers of what is still alive run (__del__,
+     * close() of suspended generators), while modules are intact. */
+    mp_err_clear();
+    mp_gc_finalize_all();
+    fflush(stdout);
     if (mp.dis_after) { fflush(stdout); dis_all(co, stdout); }
     fflush(stdout);
     mp_jit_fini();

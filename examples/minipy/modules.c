@@ -432,11 +432,29 @@ static Obj *s_setrec(Obj **args, int n, Obj *kw)
 }
 static Obj *s_getrec(Obj **args, int n, Obj *kw) { return mp_int(mp.limit); }
 static Obj *s_intern(Obj **args, int n, Obj *kw) { return incref(mp_str_intern(SS(args[0]))); }
+/* sys.exc_info() / sys.exception(): the exception being handled (mp.handled:
+ * the innermost except block running, in this frame or a caller; a
+ * suspended generator keeps its own, ceval.c's gen_resume).  minipy has no
+ * traceback objects (`__traceback__` is None too), so the third item is
+ * None. */
+static Obj *s_exc_info(Obj **args, int n, Obj *kw)
+{
+    if (n) return mp_err(&mp_exc_TypeError, "sys.exc_info() takes no arguments (%d given)", n);
+    Obj *h = mp.handled && mp.handled != NONE ? mp.handled : NULL;
+    if (!h) return mp_tuple_pack(3, NONE, NONE, NONE);
+    return mp_tuple_pack(3, (Obj *)TYPE(h), h, NONE);
+}
+static Obj *s_exception(Obj **args, int n, Obj *kw)
+{
+    if (n) return mp_err(&mp_exc_TypeError, "sys.exception() takes no arguments (%d given)", n);
+    return incref(mp.handled && mp.handled != NONE ? mp.handled : NONE);
+}
 static Obj *mod_sys(void)
 {
     Obj *m = mp_module_new("sys");
     add_fn(m, "exit", s_exit); add_fn(m, "setrecursionlimit", s_setrec); add_fn(m, "getrecursionlimit", s_getrec);
     add_fn(m, "intern", s_intern);
+    add_fn(m, "exc_info", s_exc_info); add_fn(m, "exception", s_exception);
     mp_dict_sets(((Module *)m)->dict, "argv", mp.argv);
     add_val(m, "stdout", mp_file_new(stdout));
     add_val(m, "stderr", mp_file_new(stderr));

@@ -45,7 +45,7 @@ void mp_free(Obj *o)
     size_t *hidden = (size_t *)((char *)o - 16);
     size_t cls = hidden[0];
     char *p = (char *)hidden;
-    if (hidden[1]) { mp_gc_unlink(o); p -= sizeof(GCHead); }
+    if (hidden[1] & 1) { mp_gc_unlink(o); p -= sizeof(GCHead); }
     if (cls < NCLASS) { *(void **)p = mp.freel[cls]; mp.freel[cls] = p; }
     else free(p);
 }
@@ -61,47 +61,100 @@ static void dealloc_inst(Obj *o)
     }
 }
 
-/* CPython closes a suspended generator when its last reference goes, so
- * its finally blocks run; what they raise is reported as "Exception ignored
- * in" and dropped, and whatever exception was pending is kept.  Not during
- * teardown (the interpreter is half gone), and not for cycle garbage (the
- * collector has cleared the frame and marked the generator done).  Returns
- * 1 when the finally block resurrected the generator. */
-static int gen_finalize(Obj *o)
+/* ---- finalizers ----
+ * As CPython (PEP 442): an instance whose class defines __del__, and a
+ * suspended generator (closed, so its finally blocks run), are finalized
+ * once, when their last reference goes (mp_dealloc) or when the cycle
+ * collector finds them unreachable (gc.c), whichever comes first.  The bit
+ * FINALIZED of mp_alloc's hidden header records that it ran.  A finalizer
+ * may resurrect its object (store a new reference somewhere); it is then
+ * not freed, and not finalized again.  What a finalizer raises is reported
+ * on stderr as CPython's unraisable hook does and dropped; the exception
+ * being raised or handled around it is kept. */
+#define FINALIZED 2
+static inline size_t *hidden_of(Obj *o) { return (size_t *)((char *)o - 16); }
+
+int mp_needs_finalize(Obj *o)
 {
-    Gen *g = (Gen *)o;
-    if (!g->started || g->done || g->running || !g->f || mp.tearing_down) return 0;
-    o->rc = 1;
+    Type *t = TYPE(o);
+    if (mp.no_finalizers) return 0;
+    if (t == &mp_generator_type) {
+        Gen *g = (Gen *)o;
+        if (!g->started || g->done || g->running || !g->f) return 0;
+    } else if (!(t->flags & T_HASDEL)) return 0;
+    return !(hidden_of(o)[1] & FINALIZED);
+}
+
+void mp_write_unraisable(Obj *where)
+{
+    Obj *e = mp.exc;
+    mp.exc = NULL;
+    if (!e) return;
+    Obj *s = mp_repr(where);
+    if (mp.exc) { decref(mp.exc); mp.exc = NULL; }
+    fflush(stdout);
+    fprintf(stderr, "Exception ignored in: %s\n", s ? SS(s) : "<object>");
+    xdecref(s);
+    /* reported alone (no chained exceptions), as CPython's hook does */
+    Exc *x = (Exc *)e;
+    Obj *ctx = x->context, *cause = x->cause;
+    x->context = x->cause = NULL;
+    mp_print_exception(e);
+    x->context = ctx; x->cause = cause;
+    decref(e);
+}
+
+void mp_finalize(Obj *o)
+{
+    hidden_of(o)[1] |= FINALIZED;
     Obj *exc = mp.exc, *handled = mp.handled;
     mp.exc = NULL;
     if (handled) incref(handled);
-    Obj *r = mp_gen_close(g);
-    if (r) decref(r);
-    else if (mp.exc) {
-        Obj *e = mp.exc;
-        mp.exc = NULL;
-        Obj *s = mp_repr(o);
-        fflush(stdout);
-        fprintf(stderr, "Exception ignored in: %s\n", s ? SS(s) : "<generator>");
-        xdecref(s);
-        if (mp.exc) { decref(mp.exc); mp.exc = NULL; }
-        /* reported alone, as CPython's unraisable hook does */
-        Exc *x = (Exc *)e;
-        xdecref(x->context); xdecref(x->cause);
-        x->context = x->cause = NULL;
-        mp_print_exception(e);
-        decref(e);
+    if (TYPE(o) == &mp_generator_type) {
+        Obj *r = mp_gen_close((Gen *)o);
+        if (r) decref(r);
+        else mp_write_unraisable(o);
+    } else {
+        Obj *fn = mp_special(o, mp.s___del__);
+        if (fn) {
+            incref(fn);
+            Obj *r = IS(fn, function) ? mp_call1(fn, o) : NULL;
+            if (!IS(fn, function)) {   /* a staticmethod, a callable object...: bind it as getattr would */
+                Obj *m = mp_getattr(o, mp.s___del__);
+                if (m) { r = mp_call0(m); decref(m); }
+            }
+            if (r) decref(r);
+            else mp_write_unraisable(fn);
+            decref(fn);
+        }
     }
+    if (mp.exc) { decref(mp.exc); mp.exc = NULL; }
     xdecref(mp.handled);
     mp.handled = handled;
     mp.exc = exc;
-    return --o->rc != 0;
+}
+
+/* Recomputes T_HASDEL for t and every class deriving from it (after a
+ * class is created, or __del__ is set or deleted on one). */
+void mp_type_update_del(Type *t)
+{
+    for (int64_t i = -1; mp.all_types && i < LN(mp.all_types); i++) {
+        Type *u = i < 0 ? t : (Type *)LITEMS(mp.all_types)[i];
+        if (i >= 0 && (u == t || !mp_is_subtype(u, t))) continue;
+        if (!(u->flags & T_USER)) continue;
+        if (mp_type_lookup(u, mp.s___del__)) u->flags |= T_HASDEL;
+        else u->flags &= ~T_HASDEL;
+    }
 }
 
 void mp_dealloc(Obj *o)
 {
     Type *t = TYPE(o);
-    if (t == &mp_generator_type && gen_finalize(o)) return;
+    if (((t->flags & T_HASDEL) || t == &mp_generator_type) && mp_needs_finalize(o)) {
+        o->rc = 1;
+        mp_finalize(o);
+        if (--o->rc != 0) return;   /* resurrected */
+    }
     if (t == &mp_str_type || t == &mp_bytes_type || t == &mp_range_type || t == &mp_range_iterator_type ||
         t == &mp_complex_type) { mp_free(o); return; }
     if (t->flags & (T_USER | T_EXC)) { dealloc_inst(o); decref((Obj *)t); mp_free(o); return; }
@@ -147,7 +200,7 @@ void mp_dealloc(Obj *o)
     } else if (t == &mp_generator_type) {
         Gen *g = (Gen *)o;
         if (!g->running) { Func *fn = g->f->func; mp_frame_free(g->f); decref((Obj *)fn); }
-        xdecref(g->retval); xdecref(g->name);
+        xdecref(g->retval); xdecref(g->name); xdecref(g->exc_state);
     } else if (t == &mp_bytearray_type) {
         free(((ByteArray *)o)->s);
     } else if (t == &mp_super_type) {
@@ -326,7 +379,17 @@ Obj *mp_repr(Obj *o)
     if (t->flags & T_USER) {
         Obj *m = mp_special(o, mp.s___repr__);
         if (m) return check_str(mp_call1(m, o), "__repr__");
-        if (mp_unwrap(o) != o) return mp_repr(mp_unwrap(o));
+        Obj *u = mp_unwrap(o);
+        if (u != o && (IS(u, set) || IS(u, frozenset))) {
+            /* as CPython: the subclass's name around the set display */
+            if (((Set *)u)->used == 0) return mp_str_fmt("%s()", t->name);
+            Obj *r = mp_repr(u);
+            if (!r || IS(u, set)) { Obj *x = r ? mp_str_fmt("%s(%s)", t->name, SS(r)) : NULL; xdecref(r); return x; }
+            Obj *x = mp_str_fmt("%s(%s", t->name, SS(r) + strlen("frozenset("));
+            decref(r);
+            return x;
+        }
+        if (u != o) return mp_repr(u);
     }
     if (t == &mp_str_type) return mp_str_repr(o);
     if (t == &mp_int_type) return mp_int_repr(o);
@@ -400,7 +463,8 @@ Obj *mp_str(Obj *o)
         Obj *m = mp_special(o, mp.s___str__);
         if (m) return check_str(mp_call1(m, o), "__str__");
         if (mp_special(o, mp.s___repr__)) return mp_repr(o);
-        if (mp_unwrap(o) != o) return mp_str(mp_unwrap(o));
+        /* only str has a __str__ of its own; the others' is repr */
+        if (mp_unwrap(o) != o) return IS(mp_unwrap(o), str) ? mp_str(mp_unwrap(o)) : mp_repr(o);
     }
     if (mp_is_subtype(t, &mp_exc_BaseException)) {
         Exc *e = (Exc *)o;

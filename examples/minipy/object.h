@@ -30,7 +30,8 @@ static inline Obj *xincref(Obj *o) { if (o) o->rc++; return o; }
 
 /* Type flags. */
 enum { T_USER = 1, T_EXC = 2, T_BASE = 4, T_SHADOW = 8 /* an instance attribute shadows a method */,
-       T_GC = 16 /* instances are containers tracked by the cycle collector (gc.c) */ };
+       T_GC = 16 /* instances are containers tracked by the cycle collector (gc.c) */,
+       T_HASDEL = 32 /* user classes: __del__ is defined (on the class or a base) */ };
 
 typedef Obj *(*CFunc)(Obj **args, int n, Obj *kwnames);
 
@@ -93,7 +94,10 @@ typedef struct { Obj hd; Obj *get, *set, *del; } Property;
 typedef struct { Obj hd; Obj *name; Obj *dict; } Module;
 typedef struct { Obj hd; Type *type; Obj *obj; } Super;
 typedef struct Frame Frame;
-typedef struct { Obj hd; Frame *f; int running, done, started; Obj *name; Obj *retval; } Gen;
+/* exc_state: while suspended inside an except block, the exception that
+ * block handles (the frame's lowest handler block then saves NULL in place
+ * of the caller's; ceval.c's gen_resume swaps them). */
+typedef struct { Obj hd; Frame *f; int running, done, started; Obj *name; Obj *retval; Obj *exc_state; } Gen;
 typedef struct { Obj hd; Obj *buf; } StringIO;
 typedef struct { Obj hd; char tc; int64_t n, cap; Obj **items; } Array;
 
@@ -188,7 +192,7 @@ static inline Obj *mp_bool(int b) { return incref(b ? TRUE_ : FALSE_); }
     X(__enter__) X(__exit__) X(__index__) X(__int__) X(__float__) X(__format__) \
     X(__builtins__) X(__file__) X(__delattr__) X(__get__) X(__set__) \
     X(args) X(self) X(__init_subclass__) X(__set_name__) X(__round__) \
-    X(__reversed__) X(__getattribute__) X(__missing__)
+    X(__reversed__) X(__getattribute__) X(__missing__) X(__del__)
 
 #define MP_BINOPS(X) \
     X(ADD, "+", "__add__", "__radd__", "__iadd__") \
@@ -247,6 +251,7 @@ typedef struct {
     Obj *big_range;         /* builtins.py's _BigRange class */
     Obj *prelude_globals;   /* builtins.py's namespace */
     int tearing_down;       /* mp_teardown: modules are freed at refcount 0 */
+    int no_finalizers;      /* late in mp_teardown: __del__ and generator close no longer run */
     void *freel[18];        /* mp_alloc's free lists, by 16-byte size class */
     GCHead gc_young, gc_old; /* the collector's generations (gc.c) */
     Obj **codes;            /* every code object (never freed before teardown) */
@@ -494,6 +499,17 @@ Obj *mp_run_prelude(void);
 
 /* ---- gc.c: the cycle collector ---- */
 void mp_gc_init(void);
+/* Finalizers (object.c): __del__ of instances, close() of suspended
+ * generators.  Called at most once per object (a bit of mp_alloc's hidden
+ * header).  mp_needs_finalize: o has a finalizer not yet run.  mp_finalize
+ * runs it with the pending and handled exceptions saved; what it raises is
+ * reported by mp_write_unraisable and dropped.  o must be referenced by the
+ * caller. */
+int mp_needs_finalize(Obj *o);
+void mp_finalize(Obj *o);
+void mp_write_unraisable(Obj *where);   /* "Exception ignored in: repr(where)", mp.exc's traceback; clears it */
+void mp_type_update_del(Type *t);
+void mp_gc_finalize_all(void);         /* at exit: finalize every live object that has a finalizer */       /* recompute T_HASDEL of t and its subclasses */
 void mp_gc_link(Obj *o);            /* mp_alloc: start tracking a new container */
 void mp_gc_unlink(Obj *o);          /* mp_free */
 void mp_gc_untrack(Obj *o);         /* for containers holding borrowed references */

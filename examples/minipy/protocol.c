@@ -162,6 +162,10 @@ Obj *mp_getattr(Obj *o, Obj *name)
         }
         if (!strcmp(SS(name), "__class__")) return incref((Obj *)t);
         if (!strcmp(SS(name), "__dict__")) return incref(dict ? dict : NONE);
+        if (t->valbase && ((Inst *)o)->value) {     /* the built-in value's data attributes: z.real... */
+            Obj *v = special_attr(((Inst *)o)->value, name);
+            if (v || mp.exc) return v;
+        }
         Obj *ga = mp_special(o, mp.s___getattr__);
         if (ga) return mp_call2(ga, o, name);
         return attr_error(o, name);
@@ -248,6 +252,12 @@ int mp_setattr(Obj *o, Obj *name, Obj *v)
                 Type *u = (Type *)LITEMS(mp.all_types)[i];
                 if (mp_is_subtype(u, ty)) u->flags |= T_SHADOW;
             }
+        }
+        if (name == mp.s___del__ || mp_str_eq(name, mp.s___del__)) {
+            int r = v ? mp_dict_set(ty->dict, name, v) : mp_dict_del(ty->dict, name);
+            mp_type_update_del(ty);
+            if (r > 0) { attr_error(o, name); return -1; }
+            return r;
         }
         if (v && IS_STR(v) && !strcmp(SS(name), "__name__")) { ty->name = strdup(SS(v)); ty->nameobj = incref(v); return 0; }
         if (v && IS_STR(v) && !strcmp(SS(name), "__qualname__")) { ty->qualname = incref(v); return 0; }
@@ -877,5 +887,6 @@ Obj *mp_type_new(Obj *name, Obj *bases, Obj *dict)
             ((Func *)((Property *)v)->set)->klass = t;
     }
     mp_list_append(mp.all_types, (Obj *)t);
+    mp_type_update_del(t);
     return (Obj *)t;
 }

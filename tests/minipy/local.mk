@@ -102,6 +102,9 @@ MINIPY_TESTS = \
 	tests/minipy/bytes_basic.py \
 	tests/minipy/class_basic.py \
 	tests/minipy/class_builtin_subclass.py \
+	tests/minipy/class_builtin_subclass_more.py \
+	tests/minipy/class_del.py \
+	tests/minipy/class_del_exit.py \
 	tests/minipy/class_call.py \
 	tests/minipy/class_compare.py \
 	tests/minipy/class_container.py \
@@ -123,6 +126,7 @@ MINIPY_TESTS = \
 	tests/minipy/closure_loop.py \
 	tests/minipy/closure_nonlocal.py \
 	tests/minipy/complex_basic.py \
+	tests/minipy/complex_parse.py \
 	tests/minipy/deopt_attr_change.py \
 	tests/minipy/deopt_attr_descriptors.py \
 	tests/minipy/deopt_bool_int.py \
@@ -168,6 +172,8 @@ MINIPY_TESTS = \
 	tests/minipy/dict_nan_identity.py \
 	tests/minipy/dict_methods.py \
 	tests/minipy/dict_nested.py \
+	tests/minipy/err_del_exit.py \
+	tests/minipy/err_del_sysexit.py \
 	tests/minipy/err_args.py \
 	tests/minipy/err_assert.py \
 	tests/minipy/err_attr.py \
@@ -218,6 +224,7 @@ MINIPY_TESTS = \
 	tests/minipy/err_unhashable.py \
 	tests/minipy/err_value_int.py \
 	tests/minipy/err_zerodiv.py \
+	tests/minipy/exc_sys_exc_info.py \
 	tests/minipy/exc_attr_msgs.py \
 	tests/minipy/exc_basic.py \
 	tests/minipy/exc_builtin_msgs.py \
@@ -255,6 +262,8 @@ MINIPY_TESTS = \
 	tests/minipy/gen_basic.py \
 	tests/minipy/gen_close_finally.py \
 	tests/minipy/gen_finalize.py \
+	tests/minipy/gen_finalize_cycle.py \
+	tests/minipy/gen_yield_from_send.py \
 	tests/minipy/gen_throw.py \
 	tests/minipy/gen_closure.py \
 	tests/minipy/gen_expr.py \
