@@ -40,6 +40,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "object.h"
+#include "jit/jit.h"
 #include "opcodes.h"
 
 #define HIDDEN(o) ((size_t *)((char *)(o) - 16))
@@ -522,6 +523,7 @@ static void free_code(Code *co)
     while (co->spare) { Frame *f = co->spare; co->spare = f->back; free(f); }
     free(co->code); free(co->lines); free(co->cell2arg);
     co->code = NULL; co->lines = NULL; co->cell2arg = NULL;
+    mp_jit_code_free(co);
 }
 
 /* Frees everything at exit, so that `make valgrind-minipy` can require no

@@ -44,6 +44,11 @@ void mp_jit_fini(void);
  * continue at head as if nothing happened. */
 int mp_jit_loop_head(struct Frame *f, uint32_t *head);
 
+/* At teardown (after mp_jit_fini): free the JIT's side table of a code
+ * object, if it has one. */
+struct Code;
+void mp_jit_code_free(struct Code *co);
+
 /* Invalidation hooks, called only for dicts marked jit_watched: a value of
  * the key with this hash was set, inserted or deleted (hash) / anything may
  * have changed (all). */

@@ -89,6 +89,15 @@ MpJitCode *mpj_code(Code *co)
     return jc;
 }
 
+void mp_jit_code_free(Code *co)
+{
+    MpJitCode *jc = co->jit;
+    if (!jc) return;
+    free(jc->counters); free(jc->traces); free(jc->depth);
+    free(jc->entries); free(jc->iters); free(jc->dead); free(jc);
+    co->jit = NULL;
+}
+
 /* ---------------------------------------------------------------- callbacks */
 
 static int code_info(void *ud, const void *code, jc_code_info *out)
