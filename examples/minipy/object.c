@@ -150,6 +150,18 @@ void mp_type_update_del(Type *t)
 void mp_dealloc(Obj *o)
 {
     Type *t = TYPE(o);
+    /* the commonest garbage first: ints and floats go to their free lists */
+    if (t == &mp_float_type) {
+        if (mp.nfloat_free < 10000) { o->type = (Type *)mp.float_free; mp.float_free = o; mp.nfloat_free++; return; }
+        mp_free(o);
+        return;
+    }
+    if (t == &mp_int_type) {
+        if (((Int *)o)->big) mpz_clear(((Int *)o)->z);
+        else if (mp.nint_free < 10000) { o->type = (Type *)mp.int_free; mp.int_free = o; mp.nint_free++; return; }
+        mp_free(o);
+        return;
+    }
     if (((t->flags & T_HASDEL) || t == &mp_generator_type) && mp_needs_finalize(o)) {
         o->rc = 1;
         mp_finalize(o);
@@ -158,12 +170,6 @@ void mp_dealloc(Obj *o)
     if (t == &mp_str_type || t == &mp_bytes_type || t == &mp_range_type || t == &mp_range_iterator_type ||
         t == &mp_complex_type) { mp_free(o); return; }
     if (t->flags & (T_USER | T_EXC)) { dealloc_inst(o); decref((Obj *)t); mp_free(o); return; }
-    if (t == &mp_int_type) {
-        if (((Int *)o)->big) mpz_clear(((Int *)o)->z);
-        else if (mp.nint_free < 10000) { o->type = (Type *)mp.int_free; mp.int_free = o; mp.nint_free++; return; }
-    } else if (t == &mp_float_type) {
-        if (mp.nfloat_free < 10000) { o->type = (Type *)mp.float_free; mp.float_free = o; mp.nfloat_free++; return; }
-    }
     if (t == &mp_list_type) {
         List *l = (List *)o;
         for (int64_t i = 0; i < l->n; i++) decref(l->items[i]);

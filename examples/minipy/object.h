@@ -383,6 +383,49 @@ Obj *mp_complex_repr(Obj *o);
 Obj *mp_complex_binop(int op, Obj *a, Obj *b);
 #define FV(o) (((Float *)(o))->v)
 
+/* Hot-path allocation and release of ints and floats through their free
+ * lists (linked through the type field), inlined into the interpreter's
+ * specialized instructions; mp_int / mp_float / mp_dealloc do the same out
+ * of line.  mp_float_fast never fails when the free list is non-empty. */
+static inline Obj *mp_float_fast(double v)
+{
+    Float *f = (Float *)mp.float_free;
+    if (!f) return mp_float(v);
+    mp.float_free = (Obj *)f->hd.type;
+    mp.nfloat_free--;
+    f->hd.rc = 1; f->hd.type = &mp_float_type;
+    f->v = v;
+    return (Obj *)f;
+}
+/* Drops a reference to o, known to be a float. */
+static inline void mp_float_decref(Obj *o)
+{
+    if (--o->rc == 0) {
+        if (mp.nfloat_free < 10000) { o->type = (Type *)mp.float_free; mp.float_free = o; mp.nfloat_free++; }
+        else mp_dealloc(o);
+    }
+}
+static inline Obj *mp_int_fast(int64_t v)
+{
+    if (v >= -5 && v <= 256) { Obj *o = mp.small_ints[v + 5]; o->rc++; return o; }
+    Int *i = (Int *)mp.int_free;
+    if (!i) return mp_int(v);
+    mp.int_free = (Obj *)i->hd.type;
+    mp.nint_free--;
+    i->hd.rc = 1; i->hd.type = &mp_int_type; i->big = 0;
+    i->v = v;
+    return (Obj *)i;
+}
+/* Drops a reference to o, known to be an int (or bool) that is not big. */
+static inline void mp_smallint_decref(Obj *o)
+{
+    if (--o->rc == 0) {
+        if (mp.nint_free < 10000 && o->type == &mp_int_type) {
+            o->type = (Type *)mp.int_free; mp.int_free = o; mp.nint_free++;
+        } else mp_dealloc(o);
+    }
+}
+
 /* ---- str.c ---- */
 Obj *mp_str_new(const char *s, int64_t len);
 Obj *mp_str_c(const char *s);
