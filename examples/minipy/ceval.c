@@ -55,32 +55,46 @@ int mp_code_line(Code *co, uint32_t *ip)
     return co->lines[i];
 }
 
-Frame *mp_frame_new(Code *co, Func *fn, Obj *globals, Obj *locals)
+/* A frame for co whose first nargs locals are args (references stolen) and
+ * the rest empty; from the code object's cache of spare frames when it has
+ * one.  Inlined into CALL_PY_EXACT. */
+static inline Frame *frame_new(Code *co, Func *fn, Obj *globals, Obj *locals, Obj **args, int nargs)
 {
     int nl = co->nlocals + co->ncells + co->nfree;
     Frame *f = co->spare;
     if (f) { co->spare = f->back; co->nspare--; }
-    else f = malloc(sizeof(Frame) + sizeof(Obj *) * (nl + co->stacksize));
-    if (!f) return NULL;
+    else {
+        f = malloc(sizeof(Frame) + sizeof(Obj *) * (nl + co->stacksize));
+        if (!f) return NULL;
+    }
     f->back = NULL; f->code = co; f->func = fn;
     f->globals = globals; f->builtins = mp.builtins; f->locals = locals;
     f->ip = co->code; f->nblocks = 0; f->is_gen = 0; f->yielded = 0; f->throwing = 0;
-    memset(f->lp, 0, sizeof(Obj *) * nl);
+    int i = 0;
+    for (; i < nargs; i++) f->lp[i] = args[i];
+    for (; i < nl; i++) f->lp[i] = NULL;
     f->stack = f->lp + nl;
     f->sp = f->stack;
     return f;
 }
 
-void mp_frame_free(Frame *f)
+static inline void frame_free(Frame *f)
 {
-    int nl = f->code->nlocals + f->code->ncells + f->code->nfree;
+    Code *co = f->code;
+    int nl = co->nlocals + co->ncells + co->nfree;
     for (int i = 0; i < nl; i++) xdecref(f->lp[i]);
     while (f->sp > f->stack) xdecref(*--f->sp);
     for (int i = 0; i < f->nblocks; i++) if (f->blocks[i].type == B_HANDLER) xdecref(f->blocks[i].saved);
-    Code *co = f->code;
     if (co->nspare < 64) { f->back = co->spare; co->spare = f; co->nspare++; }
     else free(f);
 }
+
+Frame *mp_frame_new(Code *co, Func *fn, Obj *globals, Obj *locals)
+{
+    return frame_new(co, fn, globals, locals, NULL, 0);
+}
+
+void mp_frame_free(Frame *f) { frame_free(f); }
 
 static const char *fname(Func *fn) { return SS(fn->qualname); }
 
@@ -593,6 +607,15 @@ static inline void branch_hist(uint32_t *c, int taken)
     *c = t | (nt << 16);
 }
 
+/* The outcome of a specialized comparison without a branch per operator:
+ * the operands give one of less (1), equal (2), greater (4) or, for NaN,
+ * none; the operator's mask says which make it true; != is "not equal" so
+ * that NaN != x holds.  (A switch here is an indirect jump shared by every
+ * comparison site, which predicts badly when sites alternate operators.) */
+static const unsigned char cmp_mask[6] = { 1, 3, 2, 2, 4, 6 };
+#define CMP_RESULT(lt, eq, gt, op) \
+    ((((lt) | ((eq) << 1) | ((gt) << 2)) & cmp_mask[op]) ? (op) != CMP_NE : (op) == CMP_NE)
+
 /* A specialized comparison followed by a conditional jump branches directly
  * (no bool object, one dispatch less), still recording the branch history. */
 #define CMP_JUMP(r, DECREF) do { \
@@ -875,6 +898,51 @@ FLOAT_OP(ADD, x + y, )
 FLOAT_OP(SUB, x - y, )
 FLOAT_OP(MUL, x * y, )
 FLOAT_OP(DIV, x / y, if (FV(b) == 0.0) goto L_BINARY_OP;)
+/* Python's floor division and modulo of machine ints (the divisor is
+ * nonzero and the quotient cannot overflow: checked before). */
+#define INT_DIVMOD_OP(NAME, EXPR) \
+L_BINARY_OP_##NAME##_INT: { \
+    Obj *a = SECOND(), *b = TOP(); \
+    if (TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type) DEOPT(BINARY_OP); \
+    if (((Int *)a)->big || ((Int *)b)->big) goto L_BINARY_OP; \
+    int64_t x = IV(a), y = IV(b); \
+    if (y == 0 || (y == -1 && x == INT64_MIN)) goto L_BINARY_OP; \
+    int64_t q = x / y, m = x % y; \
+    if (m != 0 && ((m < 0) != (y < 0))) { q--; m += y; } \
+    sp--; sp[-1] = mp_int_fast(EXPR); mp_smallint_decref(a); mp_smallint_decref(b); \
+    NEXTC(1); \
+}
+INT_DIVMOD_OP(FLOORDIV, q)
+INT_DIVMOD_OP(MOD, m)
+/* A float with an int in the machine word (or, for / only, two such ints
+ * whose doubles are exact, up to 2**53, so the quotient rounds as CPython's):
+ * the int converts to the double CPython's int.__float__ gives. */
+#define NUM_AS_DOUBLE(o, d, fail) do { \
+        if (TYPE(o) == &mp_float_type) d = FV(o); \
+        else if (SMALL(o)) d = (double)IV(o); \
+        else fail; \
+    } while (0)
+#define NUM_OP(NAME, EXPR, EXTRA) \
+L_BINARY_OP_##NAME##_NUM: { \
+    Obj *a = SECOND(), *b = TOP(); \
+    double x, y; \
+    if (OP_BINARY_OP_##NAME##_NUM != OP_BINARY_OP_DIV_NUM && TYPE(a) != &mp_float_type && TYPE(b) != &mp_float_type) \
+        DEOPT(BINARY_OP);   /* int op int stays an int */ \
+    NUM_AS_DOUBLE(a, x, DEOPT(BINARY_OP)); \
+    NUM_AS_DOUBLE(b, y, DEOPT(BINARY_OP)); \
+    EXTRA \
+    Obj *r; \
+    if (TYPE(a) == &mp_float_type && a->rc == 1) { FV(a) = (EXPR); r = a; decref(b); } \
+    else if (TYPE(b) == &mp_float_type && b->rc == 1) { FV(b) = (EXPR); r = b; decref(a); } \
+    else { r = mp_float_fast(EXPR); decref(a); decref(b); } \
+    sp--; sp[-1] = r; \
+    NEXTC(1); \
+}
+#define EXACT53(o) (TYPE(o) == &mp_float_type || (IV(o) <= ((int64_t)1 << 53) && IV(o) >= -((int64_t)1 << 53)))
+NUM_OP(ADD, x + y, )
+NUM_OP(SUB, x - y, )
+NUM_OP(MUL, x * y, )
+NUM_OP(DIV, x / y, if (y == 0.0 || !EXACT53(a) || !EXACT53(b)) goto L_BINARY_OP;)
 L_BINARY_OP_ADD_STR: {
     Obj *a = SECOND(), *b = TOP();
     if (!IS_STR(a) || !IS_STR(b)) DEOPT(BINARY_OP);
@@ -906,12 +974,7 @@ L_COMPARE_OP_INT: {
     Obj *a = SECOND(), *b = TOP();
     if (!SMALL(a) || !SMALL(b)) DEOPT(COMPARE_OP);
     int64_t x = IV(a), y = IV(b);
-    int r;
-    switch (oparg) {
-    case CMP_LT: r = x < y; break; case CMP_LE: r = x <= y; break;
-    case CMP_EQ: r = x == y; break; case CMP_NE: r = x != y; break;
-    case CMP_GT: r = x > y; break; default: r = x >= y; break;
-    }
+    int r = CMP_RESULT(x < y, x == y, x > y, oparg);
     CMP_JUMP(r, mp_smallint_decref);
     sp--; sp[-1] = mp_bool(r); mp_smallint_decref(a); mp_smallint_decref(b);
     NEXTC(1);
@@ -920,12 +983,7 @@ L_COMPARE_OP_FLOAT: {
     Obj *a = SECOND(), *b = TOP();
     if (!IS(a, float) || !IS(b, float)) DEOPT(COMPARE_OP);
     double x = FV(a), y = FV(b);
-    int r;
-    switch (oparg) {
-    case CMP_LT: r = x < y; break; case CMP_LE: r = x <= y; break;
-    case CMP_EQ: r = x == y; break; case CMP_NE: r = x != y; break;
-    case CMP_GT: r = x > y; break; default: r = x >= y; break;
-    }
+    int r = CMP_RESULT(x < y, x == y, x > y, oparg);
     CMP_JUMP(r, mp_float_decref);
     sp--; sp[-1] = mp_bool(r); mp_float_decref(a); mp_float_decref(b);
     NEXTC(1);
@@ -933,12 +991,9 @@ L_COMPARE_OP_FLOAT: {
 L_COMPARE_OP_STR: {
     Obj *a = SECOND(), *b = TOP();
     if (!IS_STR(a) || !IS_STR(b)) DEOPT(COMPARE_OP);
-    int c = mp_str_cmp(a, b), r;
-    switch (oparg) {
-    case CMP_LT: r = c < 0; break; case CMP_LE: r = c <= 0; break;
-    case CMP_EQ: r = c == 0; break; case CMP_NE: r = c != 0; break;
-    case CMP_GT: r = c > 0; break; default: r = c >= 0; break;
-    }
+    int c = mp_str_cmp(a, b);
+    int r = CMP_RESULT(c < 0, c == 0, c > 0, oparg);
+    CMP_JUMP(r, decref);
     sp--; sp[-1] = mp_bool(r); decref(a); decref(b);
     NEXTC(1);
 }
@@ -1223,10 +1278,8 @@ L_CALL_PY_EXACT: {
     Code *cc = fn->code;
     int n = A ? oparg + 1 : oparg;
     if (n != cc->argcount) DEOPT(CALL);
-    Frame *nf = mp_frame_new(cc, fn, fn->globals, NULL);
+    Frame *nf = frame_new(cc, fn, fn->globals, NULL, A ? args - 1 : args, n);   /* steals the arguments */
     if (!nf) { mp_nomem(); ERR(); }
-    Obj **src = A ? args - 1 : args;
-    memcpy(nf->lp, src, sizeof(Obj *) * n);   /* steal the references */
     sp -= oparg + 2;
     if (cc->ncells || cc->nfree) setup_cells(nf, fn);
     f->ip = ip;
@@ -1234,7 +1287,7 @@ L_CALL_PY_EXACT: {
     if (++mp.depth > mp.limit) r = mp_err(&mp_exc_RecursionError, "maximum recursion depth exceeded");
     else r = mp_eval(nf);
     mp.depth--;
-    mp_frame_free(nf);
+    frame_free(nf);
     decref(c);
     if (!r) ERR();
     PUSH(r);

@@ -77,9 +77,27 @@ Obj *mp_int_from_str(const char *s, int len, int base)
     return r;
 }
 
+/* The digits of a machine int in base 2, 8, 10 or 16 with an optional sign
+ * and prefix, written backwards from the end of buf (at least 72 bytes);
+ * returns where they start. */
+static char *small_digits(int64_t v, int base, int upper, const char *pre, char *end)
+{
+    const char *dig = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    char *p = end;
+    do { *--p = dig[u % (unsigned)base]; u /= (unsigned)base; } while (u);
+    for (size_t k = strlen(pre); k > 0; k--) *--p = pre[k - 1];
+    if (v < 0) *--p = '-';
+    return p;
+}
+
 Obj *mp_int_repr(Obj *o)
 {
-    if (!((Int *)o)->big) return mp_str_fmt("%lld", (long long)IV(o));
+    if (!((Int *)o)->big) {
+        char buf[72], *end = buf + sizeof buf;
+        char *p = small_digits(IV(o), 10, 0, "", end);
+        return mp_str_new(p, end - p);
+    }
     char *s = mpz_get_str(NULL, 10, ((Int *)o)->z);
     Obj *r = mp_str_c(s);
     free(s);
@@ -88,6 +106,12 @@ Obj *mp_int_repr(Obj *o)
 
 Obj *mp_int_format(Obj *o, int base, int upper, int alt)
 {
+    const char *pre = !alt ? "" : base == 16 ? (upper ? "0X" : "0x") : base == 8 ? "0o" : base == 2 ? "0b" : "";
+    if (!((Int *)o)->big && (base == 2 || base == 8 || base == 10 || base == 16)) {
+        char buf[72], *end = buf + sizeof buf;
+        char *p = small_digits(IV(o), base, upper, pre, end);
+        return mp_str_new(p, end - p);
+    }
     mpz_t z;
     mpz_init(z);
     mp_int_to_mpz(o, z);
@@ -95,7 +119,6 @@ Obj *mp_int_format(Obj *o, int base, int upper, int alt)
     mpz_abs(z, z);
     char *s = mpz_get_str(NULL, base, z);
     if (upper) for (char *p = s; *p; p++) if (*p >= 'a') *p -= 32;
-    const char *pre = !alt ? "" : base == 16 ? (upper ? "0X" : "0x") : base == 8 ? "0o" : base == 2 ? "0b" : "";
     Obj *r = mp_str_fmt("%s%s%s", neg ? "-" : "", pre, s);
     free(s);
     mpz_clear(z);

@@ -367,7 +367,13 @@ Obj *mp_int_from_double(double d);
 Obj *mp_int_format(Obj *o, int base, int upper, int alt);
 int64_t mp_int_bit_length(Obj *o);
 static inline int64_t IV(Obj *o) { return ((Int *)o)->v; }
-static inline int SMALL(Obj *o) { return IS_INT(o) && !((Int *)o)->big; }
+/* An int or bool in the machine word (bools are never big). */
+static inline int SMALL(Obj *o)
+{
+    Type *t = TYPE(o);
+    if (__builtin_expect(t == &mp_int_type, 1)) return !((Int *)o)->big;
+    return t == &mp_bool_type;
+}
 void mp_int_init(void);
 
 /* ---- float.c ---- */

@@ -6,6 +6,9 @@
  * operands and, if they fit a specialized form, rewrite the opcode byte in
  * place and fill the inline cache with what the fast path must re-check:
  *   BINARY_OP / COMPARE_OP  -- operand types (ints, floats, strs): no cache.
+ *                              The _NUM forms take a float and an int in the
+ *                              machine word (either side; DIV_NUM two ints
+ *                              too) and compute in doubles as CPython does.
  *   LOAD_ATTR_INSTANCE      -- the class's version tag and the entry index
  *                              of the attribute in the instance dict.
  *   LOAD_ATTR_MODULE        -- the module dict's keys version + entry index.
@@ -46,11 +49,19 @@ static void spec_binary(uint32_t *ip, Obj **sp, int oparg)
         if (op == BIN_ADD) set_op(ip, OP_BINARY_OP_ADD_INT);
         else if (op == BIN_SUB) set_op(ip, OP_BINARY_OP_SUB_INT);
         else if (op == BIN_MUL) set_op(ip, OP_BINARY_OP_MUL_INT);
+        else if (op == BIN_FLOORDIV) set_op(ip, OP_BINARY_OP_FLOORDIV_INT);
+        else if (op == BIN_MOD) set_op(ip, OP_BINARY_OP_MOD_INT);
+        else if (op == BIN_TRUEDIV) set_op(ip, OP_BINARY_OP_DIV_NUM);
     } else if (IS(a, float) && IS(b, float)) {
         if (op == BIN_ADD) set_op(ip, OP_BINARY_OP_ADD_FLOAT);
         else if (op == BIN_SUB) set_op(ip, OP_BINARY_OP_SUB_FLOAT);
         else if (op == BIN_MUL) set_op(ip, OP_BINARY_OP_MUL_FLOAT);
         else if (op == BIN_TRUEDIV) set_op(ip, OP_BINARY_OP_DIV_FLOAT);
+    } else if ((IS(a, float) && SMALL(b)) || (SMALL(a) && IS(b, float))) {
+        if (op == BIN_ADD) set_op(ip, OP_BINARY_OP_ADD_NUM);
+        else if (op == BIN_SUB) set_op(ip, OP_BINARY_OP_SUB_NUM);
+        else if (op == BIN_MUL) set_op(ip, OP_BINARY_OP_MUL_NUM);
+        else if (op == BIN_TRUEDIV) set_op(ip, OP_BINARY_OP_DIV_NUM);
     } else if (IS_STR(a) && IS_STR(b) && op == BIN_ADD) set_op(ip, OP_BINARY_OP_ADD_STR);
 }
 

@@ -18,8 +18,14 @@ Obj *mp_str_new(const char *s, int64_t len)
     if (s) memcpy(o->s, s, len);
     o->s[len] = 0;
     o->hash = -1;
-    int64_t c = 0, ascii = 1;
-    for (int64_t i = 0; i < len; i++) {
+    int64_t c = 0, ascii = 1, i = 0;
+    for (; i + 8 <= len; i += 8) {      /* ASCII runs a word at a time */
+        uint64_t w;
+        memcpy(&w, o->s + i, 8);
+        if (w & 0x8080808080808080ULL) break;
+    }
+    c = i;
+    for (; i < len; i++) {
         unsigned char ch = (unsigned char)o->s[i];
         if (ch >= 0x80) { ascii = 0; if ((ch & 0xC0) != 0x80) c++; } else c++;
     }
@@ -145,6 +151,7 @@ void sb_add(SB *b, const char *s, int64_t n)
 {
     if (b->n + n + 1 > b->cap) {
         b->cap = (b->n + n + 1) * 2;
+        if (b->cap < 64) b->cap = 64;
         b->s = realloc(b->s, b->cap);
     }
     if (n) memcpy(b->s + b->n, s, n);

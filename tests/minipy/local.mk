@@ -240,6 +240,7 @@ MINIPY_TESTS = \
 	tests/minipy/expr_eval_order.py \
 	tests/minipy/expr_is_in.py \
 	tests/minipy/expr_precedence.py \
+	tests/minipy/expr_specialized_arith.py \
 	tests/minipy/expr_walrus_cond.py \
 	tests/minipy/float_divmod_zero.py \
 	tests/minipy/float_format.py \
