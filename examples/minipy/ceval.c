@@ -850,6 +850,9 @@ L_LOAD_METHOD_BUILTIN: {
 }
 L_BINARY_OP: {
     ADAPT(BINARY_OP);
+    goto L_BINARY_OP_GENERIC;
+}
+L_BINARY_OP_GENERIC: {
     Obj *b = POP(), *a = TOP();
     Obj *r = oparg & 0x100 ? mp_inplace(oparg & 0xff, a, b) : mp_binop(oparg, a, b);
     decref(a); decref(b);
@@ -861,7 +864,7 @@ L_BINARY_OP_ADD_INT: {
     Obj *a = SECOND(), *b = TOP();
     int64_t r;
     if (TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type) DEOPT(BINARY_OP);
-    if (((Int *)a)->big || ((Int *)b)->big || __builtin_add_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP;
+    if (((Int *)a)->big || ((Int *)b)->big || __builtin_add_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP_GENERIC;
     sp--; sp[-1] = mp_int_fast(r); mp_smallint_decref(a); mp_smallint_decref(b);
     NEXTC(1);
 }
@@ -869,7 +872,7 @@ L_BINARY_OP_SUB_INT: {
     Obj *a = SECOND(), *b = TOP();
     int64_t r;
     if (TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type) DEOPT(BINARY_OP);
-    if (((Int *)a)->big || ((Int *)b)->big || __builtin_sub_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP;
+    if (((Int *)a)->big || ((Int *)b)->big || __builtin_sub_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP_GENERIC;
     sp--; sp[-1] = mp_int_fast(r); mp_smallint_decref(a); mp_smallint_decref(b);
     NEXTC(1);
 }
@@ -877,7 +880,7 @@ L_BINARY_OP_MUL_INT: {
     Obj *a = SECOND(), *b = TOP();
     int64_t r;
     if (TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type) DEOPT(BINARY_OP);
-    if (((Int *)a)->big || ((Int *)b)->big || __builtin_mul_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP;
+    if (((Int *)a)->big || ((Int *)b)->big || __builtin_mul_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP_GENERIC;
     sp--; sp[-1] = mp_int_fast(r); mp_smallint_decref(a); mp_smallint_decref(b);
     NEXTC(1);
 }
@@ -897,16 +900,16 @@ L_BINARY_OP_##NAME##_FLOAT: { \
 FLOAT_OP(ADD, x + y, )
 FLOAT_OP(SUB, x - y, )
 FLOAT_OP(MUL, x * y, )
-FLOAT_OP(DIV, x / y, if (FV(b) == 0.0) goto L_BINARY_OP;)
+FLOAT_OP(DIV, x / y, if (FV(b) == 0.0) goto L_BINARY_OP_GENERIC;)
 /* Python's floor division and modulo of machine ints (the divisor is
  * nonzero and the quotient cannot overflow: checked before). */
 #define INT_DIVMOD_OP(NAME, EXPR) \
 L_BINARY_OP_##NAME##_INT: { \
     Obj *a = SECOND(), *b = TOP(); \
     if (TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type) DEOPT(BINARY_OP); \
-    if (((Int *)a)->big || ((Int *)b)->big) goto L_BINARY_OP; \
+    if (((Int *)a)->big || ((Int *)b)->big) goto L_BINARY_OP_GENERIC; \
     int64_t x = IV(a), y = IV(b); \
-    if (y == 0 || (y == -1 && x == INT64_MIN)) goto L_BINARY_OP; \
+    if (y == 0 || (y == -1 && x == INT64_MIN)) goto L_BINARY_OP_GENERIC; \
     int64_t q = x / y, m = x % y; \
     if (m != 0 && ((m < 0) != (y < 0))) { q--; m += y; } \
     sp--; sp[-1] = mp_int_fast(EXPR); mp_smallint_decref(a); mp_smallint_decref(b); \
@@ -942,7 +945,7 @@ L_BINARY_OP_##NAME##_NUM: { \
 NUM_OP(ADD, x + y, )
 NUM_OP(SUB, x - y, )
 NUM_OP(MUL, x * y, )
-NUM_OP(DIV, x / y, if (y == 0.0 || !EXACT53(a) || !EXACT53(b)) goto L_BINARY_OP;)
+NUM_OP(DIV, x / y, if (y == 0.0 || !EXACT53(a) || !EXACT53(b)) goto L_BINARY_OP_GENERIC;)
 L_BINARY_OP_ADD_STR: {
     Obj *a = SECOND(), *b = TOP();
     if (!IS_STR(a) || !IS_STR(b)) DEOPT(BINARY_OP);
@@ -963,6 +966,9 @@ L_UNARY_NOT: {
 }
 L_COMPARE_OP: {
     ADAPT(COMPARE_OP);
+    goto L_COMPARE_OP_GENERIC;
+}
+L_COMPARE_OP_GENERIC: {
     Obj *b = POP(), *a = TOP();
     Obj *r = mp_richcmp(a, b, oparg);
     decref(a); decref(b);
@@ -1014,6 +1020,9 @@ L_CONTAINS_OP: {
 }
 L_BINARY_SUBSCR: {
     ADAPT(BINARY_SUBSCR);
+    goto L_BINARY_SUBSCR_GENERIC;
+}
+L_BINARY_SUBSCR_GENERIC: {
     Obj *k = POP(), *o = TOP();
     Obj *r = mp_getitem(o, k);
     decref(o); decref(k);
@@ -1026,7 +1035,7 @@ L_BINARY_SUBSCR_LIST_INT: {
     if (!IS(o, list) || !SMALL(k)) DEOPT(BINARY_SUBSCR);
     int64_t i = IV(k);
     if (i < 0) i += LN(o);
-    if (i < 0 || i >= LN(o)) goto L_BINARY_SUBSCR;
+    if (i < 0 || i >= LN(o)) goto L_BINARY_SUBSCR_GENERIC;
     Obj *r = incref(LITEMS(o)[i]);
     sp--; sp[-1] = r; decref(o); mp_smallint_decref(k);
     NEXTC(1);
@@ -1035,13 +1044,16 @@ L_BINARY_SUBSCR_DICT: {
     Obj *o = SECOND(), *k = TOP();
     if (!IS(o, dict)) DEOPT(BINARY_SUBSCR);
     Obj *r = mp_dict_get(o, k);
-    if (!r) goto L_BINARY_SUBSCR;
+    if (!r) goto L_BINARY_SUBSCR_GENERIC;
     incref(r);
     sp--; sp[-1] = r; decref(o); decref(k);
     NEXTC(1);
 }
 L_STORE_SUBSCR: {
     ADAPT(STORE_SUBSCR);
+    goto L_STORE_SUBSCR_GENERIC;
+}
+L_STORE_SUBSCR_GENERIC: {
     Obj *k = POP(), *o = POP(), *v = POP();
     int r = mp_setitem(o, k, v);
     decref(k); decref(o); decref(v);
@@ -1053,7 +1065,7 @@ L_STORE_SUBSCR_LIST_INT: {
     if (!IS(o, list) || !SMALL(k)) DEOPT(STORE_SUBSCR);
     int64_t i = IV(k);
     if (i < 0) i += LN(o);
-    if (i < 0 || i >= LN(o)) goto L_STORE_SUBSCR;
+    if (i < 0 || i >= LN(o)) goto L_STORE_SUBSCR_GENERIC;
     sp -= 3;
     Obj *old = LITEMS(o)[i];
     LITEMS(o)[i] = sp[0];

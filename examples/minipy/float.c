@@ -20,21 +20,49 @@ Obj *mp_float(double v)
 }
 
 /* Shortest digits that round-trip: digits in d (no dot), decimal point position. */
+/* Shortest digits that round-trip: digits in d (no dot), decimal point
+ * position.  The correctly rounded p-digit string may miss v's rounding
+ * interval while its neighbour one unit in the last place up or down is
+ * inside it (the interval is lopsided at powers of two): CPython's repr
+ * takes that neighbour, so we try them too before adding a digit. */
 static void shortest(double v, char *digits, int *decpt)
 {
     char buf[40];
     for (int p = 1; p <= 17; p++) {
         snprintf(buf, sizeof buf, "%.*e", p - 1, v);
-        if (strtod(buf, NULL) == v) break;
+        int ok = strtod(buf, NULL) == v;
+        char *e = strchr(buf, 'e');
+        int exp = atoi(e + 1);
+        char m[24];
+        int n = 0;
+        for (char *q = buf; q < e; q++) if (isdigit((unsigned char)*q)) m[n++] = *q;
+        for (int delta = 1; !ok && p < 17 && delta >= -1; delta -= 2) {
+            char t[24];
+            t[0] = '0';
+            memcpy(t + 1, m, (size_t)n);
+            int i = n;
+            if (delta > 0) { while (t[i] == '9') t[i--] = '0'; t[i]++; }
+            else { while (t[i] == '0') t[i--] = '9'; t[i]--; }
+            char num[48];
+            snprintf(num, sizeof num, "%.*se%d", n + 1, t, exp - (p - 1));
+            if (t[0] == '0' && t[1] == '0') continue;   /* 10..0 - 1: fewer digits, tried already */
+            if (strtod(num, NULL) != v) continue;
+            int lead = t[0] == '0' ? 1 : 0;
+            int nd = n + 1 - lead;
+            memcpy(digits, t + lead, (size_t)nd);
+            while (nd > 1 && digits[nd - 1] == '0') nd--;
+            digits[nd] = 0;
+            *decpt = exp + 1 + (lead ? 0 : 1);
+            return;
+        }
+        if (ok || p == 17) {
+            while (n > 1 && m[n - 1] == '0') n--;
+            memcpy(digits, m, (size_t)n);
+            digits[n] = 0;
+            *decpt = exp + 1;
+            return;
+        }
     }
-    /* buf: d.ddde[+-]XX */
-    char *e = strchr(buf, 'e');
-    int exp = atoi(e + 1);
-    int n = 0;
-    for (char *p = buf; p < e; p++) if (isdigit((unsigned char)*p)) digits[n++] = *p;
-    while (n > 1 && digits[n - 1] == '0') n--;
-    digits[n] = 0;
-    *decpt = exp + 1;
 }
 
 /* Format like CPython's repr ('r' mode); add_dot0 appends ".0" to integral values. */

@@ -246,18 +246,39 @@ static Obj *true_div(Obj *a, Obj *b)
     if (mp_int_sign(b) == 0) return mp_err(&mp_exc_ZeroDivisionError, "division by zero");
     if (SMALL(a) && SMALL(b) && llabs(IV(a)) < (1LL << 53) && llabs(IV(b)) < (1LL << 53))
         return mp_float((double)IV(a) / (double)IV(b));
-    /* exact: round(a / b) using rationals via mpq */
-    mpq_t q;
-    mpq_init(q);
-    mpz_t x, y;
-    mpz_init(x); mpz_init(y);
+    /* Correctly rounded (half to even), as CPython: q = floor(|a| 2**k / |b|)
+     * with 55-56 significant bits and a sticky bit for the remainder,
+     * rounded by hand at the double's last place (2**-1074 at least, so
+     * subnormal results round once), then scaled exactly by ldexp. */
+    int neg = (mp_int_sign(a) < 0) != (mp_int_sign(b) < 0);
+    if (mp_int_sign(a) == 0) return mp_float(neg ? -0.0 : 0.0);
+    mpz_t x, y, qz, rz;
+    mpz_init(x); mpz_init(y); mpz_init(qz); mpz_init(rz);
     mp_int_to_mpz(a, x); mp_int_to_mpz(b, y);
-    mpq_set_num(q, x); mpq_set_den(q, y);
-    mpq_canonicalize(q);
-    double d = mpq_get_d(q);  /* truncates; acceptable for huge operands */
-    mpz_clear(x); mpz_clear(y); mpq_clear(q);
+    mpz_abs(x, x); mpz_abs(y, y);
+    int64_t e0 = (int64_t)mpz_sizeinbase(x, 2) - (int64_t)mpz_sizeinbase(y, 2);
+    int64_t k = 56 - e0;                     /* q in [2**55, 2**57) */
+    if (k >= 0) mpz_mul_2exp(x, x, (mp_bitcnt_t)k);
+    else mpz_mul_2exp(y, y, (mp_bitcnt_t)-k);
+    mpz_tdiv_qr(qz, rz, x, y);
+    uint64_t q = mpz_get_ui(qz);
+    int sticky = mpz_sgn(rz) != 0;
+    mpz_clear(x); mpz_clear(y); mpz_clear(qz); mpz_clear(rz);
+    int bl = 64 - __builtin_clzll(q);
+    int64_t e = bl - 1 - k;                  /* q 2**-k is in [2**e, 2**(e+1)) */
+    if (e > 1023) return mp_err(&mp_exc_OverflowError, "integer division result too large for a float");
+    int64_t lsb = e - 52 < -1074 ? -1074 : e - 52;
+    int64_t r = lsb + k;                     /* bits of q below the last place */
+    uint64_t m;
+    if (r >= 64) m = 0;                      /* below half of the smallest subnormal */
+    else {
+        uint64_t drop = q & ((1ULL << r) - 1), half = 1ULL << (r - 1);
+        m = q >> r;
+        if (drop > half || (drop == half && (sticky || (m & 1)))) m++;
+    }
+    double d = ldexp((double)m, (int)lsb);
     if (isinf(d)) return mp_err(&mp_exc_OverflowError, "integer division result too large for a float");
-    return mp_float(d);
+    return mp_float(neg ? -d : d);
 }
 
 static Obj *int_pow(Obj *a, Obj *b)
@@ -289,8 +310,67 @@ static Obj *int_pow(Obj *a, Obj *b)
     return r;
 }
 
+/* Ints of up to 126 bits (a machine int or a big int of at most two limbs)
+ * as __int128, so that the arithmetic of 64-128-bit values (hashes, linear
+ * congruential generators, products of two machine ints) needs no GMP
+ * temporaries. */
+typedef __int128 i128;
+static int as_i128(Obj *o, i128 *out)
+{
+    if (!((Int *)o)->big) { *out = IV(o); return 1; }
+    mpz_srcptr z = ((Int *)o)->z;
+    if (mpz_sizeinbase(z, 2) > 126 || GMP_NUMB_BITS != 64) return 0;
+    unsigned __int128 u = (unsigned __int128)mpz_getlimbn(z, 0);
+    if (mpz_size(z) > 1) u |= (unsigned __int128)mpz_getlimbn(z, 1) << 64;
+    *out = mpz_sgn(z) < 0 ? -(i128)u : (i128)u;
+    return 1;
+}
+
+static Obj *from_i128(i128 v)
+{
+    if (v >= INT64_MIN && v <= INT64_MAX) return mp_int((int64_t)v);
+    unsigned __int128 u = v < 0 ? -(unsigned __int128)v : (unsigned __int128)v;
+    Int *i = mp_alloc(&mp_int_type, sizeof(Int));
+    if (!i) return NULL;
+    i->big = 1;
+    mpz_init2(i->z, 128);
+    mpz_set_ui(i->z, (unsigned long)(uint64_t)(u >> 64));
+    mpz_mul_2exp(i->z, i->z, 64);
+    mpz_add_ui(i->z, i->z, (unsigned long)(uint64_t)u);
+    if (v < 0) mpz_neg(i->z, i->z);
+    return (Obj *)i;
+}
+
+/* 0 when the operands or the result do not fit; else 1 with the result
+ * (NULL if out of memory) in *res. */
+static int i128_binop(int op, Obj *a, Obj *b, Obj **res)
+{
+    i128 x, y, r;
+    if (!as_i128(a, &x) || !as_i128(b, &y)) return 0;
+    switch (op) {
+    case BIN_ADD: r = x + y; break;          /* 127 bits at most: no overflow */
+    case BIN_SUB: r = x - y; break;
+    case BIN_MUL: if (__builtin_mul_overflow(x, y, &r)) return 0; break;
+    case BIN_FLOORDIV: case BIN_MOD: {       /* y != 0: checked by the caller */
+        i128 q = x / y, m = x % y;
+        if (m != 0 && ((m < 0) != (y < 0))) { q--; m += y; }
+        r = op == BIN_MOD ? m : q;
+        break;
+    }
+    case BIN_AND: r = x & y; break;          /* two's complement as Python's */
+    case BIN_OR: r = x | y; break;
+    case BIN_XOR: r = x ^ y; break;
+    case BIN_RSHIFT: r = y >= 127 ? (x < 0 ? -1 : 0) : x >> (int)y; break;
+    default: return 0;
+    }
+    *res = from_i128(r);
+    return 1;
+}
+
 static Obj *big_binop(int op, Obj *a, Obj *b)
 {
+    Obj *fast;
+    if (i128_binop(op, a, b, &fast)) return fast;
     mpz_t x, y, r;
     mpz_init(x); mpz_init(y); mpz_init(r);
     mp_int_to_mpz(a, x); mp_int_to_mpz(b, y);

@@ -249,6 +249,7 @@ MINIPY_TESTS = \
 	tests/minipy/float_ops.py \
 	tests/minipy/float_parse.py \
 	tests/minipy/float_repr.py \
+	tests/minipy/float_repr_pow2.py \
 	tests/minipy/format_align.py \
 	tests/minipy/format_builtin.py \
 	tests/minipy/fstring_basic.py \
@@ -285,6 +286,7 @@ MINIPY_TESTS = \
 	tests/minipy/int_literals.py \
 	tests/minipy/int_loops.py \
 	tests/minipy/int_str_big.py \
+	tests/minipy/int_truediv_rounding.py \
 	tests/minipy/list_basic.py \
 	tests/minipy/list_comp.py \
 	tests/minipy/list_methods.py \
