@@ -1,6 +1,7 @@
 ## examples/minipy/local.mk -- minipy, the reference mini-Python host.
 ## (See examples/minipy/README.md.)  prelude.c is generated from lib/*.py by
-## gen-prelude.py and committed, so building needs no Python.
+## gen-prelude.py and unicode.c by gen-unicode.py (from python3's str
+## methods); both are committed, so building needs no Python.
 
 bin_PROGRAMS += examples/minipy/minipy
 ## Everything but main.c: also linked into tests/test_minipy (CUnit).
@@ -14,13 +15,14 @@ MINIPY_CORE_SOURCES = \
 	examples/minipy/list.c examples/minipy/dict.c examples/minipy/set.c \
 	examples/minipy/func.c examples/minipy/gc.c examples/minipy/builtins.c examples/minipy/modules.c \
 	examples/minipy/sha512.c examples/minipy/prelude.c \
+	examples/minipy/unicode.h examples/minipy/unicode.c \
 	examples/minipy/jit/jit.h examples/minipy/jit/jit_internal.h \
 	examples/minipy/jit/jit_host.c examples/minipy/jit/jit_lower.c \
 	examples/minipy/jit/jit_helpers.c
 examples_minipy_minipy_SOURCES = $(MINIPY_CORE_SOURCES) examples/minipy/main.c
 examples_minipy_minipy_CFLAGS = $(AM_CFLAGS) -fno-strict-aliasing
 examples_minipy_minipy_LDADD = libjitcore/libjitcore.la $(GMP_LIBS) $(LIBM) -lm -lpthread
-EXTRA_DIST += examples/minipy/README.md examples/minipy/gen-prelude.py \
+EXTRA_DIST += examples/minipy/README.md examples/minipy/gen-prelude.py examples/minipy/gen-unicode.py \
 	examples/minipy/lib/builtins.py examples/minipy/lib/random.py \
 	examples/minipy/lib/itertools.py examples/minipy/lib/bisect.py \
 	examples/minipy/lib/functools.py examples/minipy/lib/heapq.py \

@@ -6,6 +6,9 @@
 #include <string.h>
 #include <ctype.h>
 #include "object.h"
+#include "unicode.h"
+
+static uint32_t next_cp(const unsigned char *p, int64_t *i);
 
 Obj *mp_str_format_impl(Obj **args, int n, Obj *kwnames, Obj *fmt, int *auto_idx);
 
@@ -136,8 +139,18 @@ Obj *mp_str_repr(Obj *o)
         else if (c == '\t') sb_adds(&b, "\\t");
         else if (c == '\r') sb_adds(&b, "\\r");
         else if (c < 0x20 || c == 0x7f) { char buf[8]; snprintf(buf, sizeof buf, "\\x%02x", c); sb_adds(&b, buf); }
-        else if (c == 0xC2 && i + 1 < n && ((unsigned char)s[i + 1] <= 0xA0 || (unsigned char)s[i + 1] == 0xAD)) {
-            char buf[8]; snprintf(buf, sizeof buf, "\\x%02x", (unsigned char)s[i + 1]); sb_adds(&b, buf); i++;
+        else if (c >= 0x80) {
+            /* not printable (Unicode's Other and Separator categories but
+             * the space): \xhh, \uhhhh or \Uhhhhhhhh, as CPython */
+            int64_t j = i;
+            uint32_t cp = next_cp((const unsigned char *)s, &j);
+            if (mp_uni_flags(cp) & U_PRINTABLE) sb_add(&b, s + i, j - i);
+            else {
+                char buf[16];
+                snprintf(buf, sizeof buf, cp <= 0xff ? "\\x%02x" : cp <= 0xffff ? "\\u%04x" : "\\U%08x", cp);
+                sb_adds(&b, buf);
+            }
+            i = j - 1;
         }
         else sb_addc(&b, c);
     }
@@ -257,17 +270,79 @@ static Obj *s_join(Obj **args, int n, Obj *kw)
     return mp_str_join(SELF, args[1]);
 }
 
-static int is_ws(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+/* bytes methods run str's on the bytes as a str (via_str): while one does,
+ * characters are bytes and whitespace is ASCII's (bytes.split() and
+ * .strip() as CPython's). */
+static int via_bytes;
+
+/* Whitespace as str.split()/strip() see it: Unicode's (CPython's
+ * Py_UNICODE_ISSPACE: \t-\r, \x1c-\x1f, space, \x85, \xa0, U+1680, ...). */
+static int space_cp(uint32_t c)
+{
+    if (via_bytes) return c == ' ' || (c >= 9 && c <= 13);
+    if (c < 128) return c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f);
+    return (mp_uni_flags(c) & U_SPACE) != 0;
+}
+/* The byte length of the whitespace character at s[i] (0: none). */
+static int ws_at(const char *s, int64_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80 || via_bytes) return space_cp(c);
+    int64_t j = i;
+    return space_cp(next_cp((const unsigned char *)s, &j)) ? (int)(j - i) : 0;
+}
+/* The byte length of the whitespace character ending at s[i - 1] (0: none). */
+static int ws_before(const char *s, int64_t i)
+{
+    unsigned char c = (unsigned char)s[i - 1];
+    if (c < 0x80 || via_bytes) return space_cp(c);
+    int64_t k = i - 1;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    return ws_at(s, k) == i - k ? (int)(i - k) : 0;
+}
+static int is_ws_at(const char *s, int64_t i) { return ws_at(s, i) > 0; }
+
+/* Is the character of s at [i, i + n) one of chars (code points)? */
+static int in_chars(const char *s, int64_t i, int64_t n, Obj *chars)
+{
+    const char *c = SS(chars);
+    int64_t nc = SLEN(chars);
+    if (via_bytes || n == 1) return memchr(c, s[i], nc) != NULL && (n == 1 ? (unsigned char)s[i] < 0x80 || via_bytes : 1);
+    for (const char *p = c; (p = memchr(p, s[i], nc - (p - c))) != NULL; p++)
+        if (p + n <= c + nc && !memcmp(p, s + i, n)) return 1;
+    return 0;
+}
+static int cp_len_at(const char *s, int64_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    return via_bytes || c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+static int cp_len_before(const char *s, int64_t i)
+{
+    if (via_bytes) return 1;
+    int64_t k = i - 1;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+    return (int)(i - k);
+}
 
 static Obj *strip_impl(Obj **args, int n, int left, int right)
 {
     const char *s = SS(SELF);
     int64_t a = 0, b = SLEN(SELF);
-    const char *chars = NULL;
-    int64_t nc = 0;
-    if (n > 1 && args[1] != NONE) { if (!IS_STR(args[1])) return mp_err(&mp_exc_TypeError, "strip arg must be None or str"); chars = SS(args[1]); nc = SLEN(args[1]); }
-    if (left) while (a < b && (chars ? memchr(chars, s[a], nc) != NULL : is_ws(s[a]))) a++;
-    if (right) while (b > a && (chars ? memchr(chars, s[b - 1], nc) != NULL : is_ws(s[b - 1]))) b--;
+    Obj *chars = NULL;
+    if (n > 1 && args[1] != NONE) { if (!IS_STR(args[1])) return mp_err(&mp_exc_TypeError, "strip arg must be None or str"); chars = args[1]; }
+    if (left)
+        while (a < b) {
+            int k = chars ? cp_len_at(s, a) : ws_at(s, a);
+            if (!k || (chars && !in_chars(s, a, k, chars))) break;
+            a += k;
+        }
+    if (right)
+        while (b > a) {
+            int k = chars ? cp_len_before(s, b) : ws_before(s, b);
+            if (!k || (chars && !in_chars(s, b - k, k, chars))) break;
+            b -= k;
+        }
     return mp_str_new(s + a, b - a);
 }
 static Obj *s_strip(Obj **args, int n, Obj *kw) { return strip_impl(args, n, 1, 1); }
@@ -293,27 +368,30 @@ static Obj *split_impl(Obj **args, int n, Obj *kw, int rev)
         if (!rev) {
             int64_t i = 0;
             while (i < len) {
-                while (i < len && is_ws(s[i])) i++;
+                int k;
+                while (i < len && (k = ws_at(s, i)) > 0) i += k;
                 if (i >= len) break;
                 if (maxsplit >= 0 && LN(l) == maxsplit) {
+                    /* CPython keeps trailing whitespace of the remainder */
                     Obj *p = mp_str_new(s + i, len - i); mp_list_append(l, p); decref(p);
                     break;
                 }
                 int64_t st = i;
-                while (i < len && !is_ws(s[i])) i++;
+                while (i < len && !is_ws_at(s, i)) i++;
                 Obj *p = mp_str_new(s + st, i - st); mp_list_append(l, p); decref(p);
             }
         } else {
             int64_t i = len;
             while (i > 0) {
-                while (i > 0 && is_ws(s[i - 1])) i--;
+                int k;
+                while (i > 0 && (k = ws_before(s, i)) > 0) i -= k;
                 if (i <= 0) break;
                 if (maxsplit >= 0 && LN(l) == maxsplit) {
                     Obj *p = mp_str_new(s, i); mp_list_append(l, p); decref(p);
                     break;
                 }
                 int64_t e = i;
-                while (i > 0 && !is_ws(s[i - 1])) i--;
+                while (i > 0 && !ws_before(s, i)) i--;
                 Obj *p = mp_str_new(s + i, e - i); mp_list_append(l, p); decref(p);
             }
             /* reverse */
@@ -488,44 +566,6 @@ static Obj *startend(Obj **args, int n, int end)
 static Obj *s_startswith(Obj **args, int n, Obj *kw) { return startend(args, n, 0); }
 static Obj *s_endswith(Obj **args, int n, Obj *kw) { return startend(args, n, 1); }
 
-static uint32_t cp_upper(uint32_t c)
-{
-    if (c < 128) return (c >= 'a' && c <= 'z') ? c - 32 : c;
-    if ((c >= 0xE0 && c <= 0xFE && c != 0xF7)) return c - 32;
-    if (c == 0xFF) return 0x178;
-    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
-        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c : c - 1;
-        return (c & 1) ? c - 1 : c;
-    }
-    if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) return c - 32;
-    if (c == 0x3C2) return 0x3A3;
-    if (c >= 0x430 && c <= 0x44F) return c - 32;
-    if (c >= 0x450 && c <= 0x45F) return c - 80;
-    return c;
-}
-
-static uint32_t cp_lower(uint32_t c)
-{
-    if (c < 128) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
-    if (c == 0x178) return 0xFF;
-    if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
-        if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) return (c & 1) ? c + 1 : c;
-        return (c & 1) ? c : c + 1;
-    }
-    if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) return c + 32;
-    if (c >= 0x410 && c <= 0x42F) return c + 32;
-    if (c >= 0x400 && c <= 0x40F) return c + 80;
-    return c;
-}
-
-static int cp_isalpha(uint32_t c)
-{
-    if (c < 128) return isalpha((int)c);
-    return cp_upper(c) != c || cp_lower(c) != c || c == 0xDF || c == 0xAA || c == 0xBA ||
-           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0xAC00 && c <= 0xD7A3);
-}
-
 static uint32_t next_cp(const unsigned char *p, int64_t *i)
 {
     uint32_t c = p[*i];
@@ -546,68 +586,150 @@ static void put_cp(SB *b, uint32_t c)
     sb_add(b, u, 4);
 }
 
+/* ---- case mapping and character classes, on all of Unicode (unicode.c,
+ * generated by gen-unicode.py from python3): the algorithms of CPython's
+ * unicodeobject.c over the full (possibly multi-character) mappings. ---- */
+
+/* The code points of s (malloc'd; *n their count). */
+static uint32_t *decode_cps(Obj *s, int64_t *n)
+{
+    const unsigned char *p = (const unsigned char *)SS(s);
+    uint32_t *cp = malloc(sizeof(uint32_t) * (((Str *)s)->clen + 1));
+    int64_t k = 0;
+    for (int64_t i = 0; i < SLEN(s);) cp[k++] = next_cp(p, &i);
+    *n = k;
+    return cp;
+}
+
+/* Σ lowers to ς at the end of a word: preceded by a cased letter and not
+ * followed by one (case-ignorable characters skipped both ways). */
+static uint32_t capital_sigma(const uint32_t *cp, int64_t n, int64_t i)
+{
+    int64_t j = i - 1;
+    while (j >= 0 && (mp_uni_flags(cp[j]) & U_CASE_IGNORABLE)) j--;
+    if (j < 0 || !(mp_uni_flags(cp[j]) & U_CASED)) return 0x3C3;
+    j = i + 1;
+    while (j < n && (mp_uni_flags(cp[j]) & U_CASE_IGNORABLE)) j++;
+    return j == n || !(mp_uni_flags(cp[j]) & U_CASED) ? 0x3C2 : 0x3C3;
+}
+
+static int lower_at(const uint32_t *cp, int64_t n, int64_t i, uint32_t *out)
+{
+    if (cp[i] == 0x3A3) { out[0] = capital_sigma(cp, n, i); return 1; }
+    return mp_uni_map(cp[i], mp_uni_record(cp[i])->lower, out);
+}
+
+enum { M_UPPER, M_LOWER, M_TITLE, M_CAPITALIZE, M_SWAPCASE, M_CASEFOLD };
+
 static Obj *map_chars(Obj *s, int mode)
 {
-    const unsigned char *p = (const unsigned char *)SS(s);
-    SB b = {0};
-    int start = 1;
-    for (int64_t i = 0; i < SLEN(s);) {
-        int first = i == 0;
-        uint32_t c = next_cp(p, &i), r = c;
-        switch (mode) {
-        case 0: r = cp_upper(c); break;
-        case 1: r = cp_lower(c); break;
-        case 2: r = start ? cp_upper(c) : cp_lower(c); start = !cp_isalpha(c); break;
-        case 3: r = first ? cp_upper(c) : cp_lower(c); break;
-        case 4: r = cp_upper(c) != c ? cp_upper(c) : cp_lower(c); break;
+    if ((((Str *)s)->ascii || via_bytes) && mode != M_TITLE && mode != M_CAPITALIZE) {
+        if (SLEN(s) == 0) return incref(s);
+        char small[128], *q = SLEN(s) <= 128 ? small : malloc(SLEN(s));
+        small[0] = 0;
+        for (int64_t i = 0; i < SLEN(s); i++) {
+            char c = SS(s)[i];
+            int up = c >= 'A' && c <= 'Z', lo = c >= 'a' && c <= 'z';
+            q[i] = lo && (mode == M_UPPER || mode == M_SWAPCASE) ? (char)(c - 32)
+                 : up && mode != M_UPPER ? (char)(c + 32) : c;
         }
-        if (c == 0xDF && mode == 0) { sb_adds(&b, "SS"); continue; }
-        if (c == 0x130 && (mode == 1 || (mode == 3 && !first))) { sb_addc(&b, 'i'); put_cp(&b, 0x307); continue; }
-        put_cp(&b, r);
+        Obj *r = mp_str_new(q, SLEN(s));
+        if (q != small) free(q);
+        return r;
     }
+    int64_t n;
+    uint32_t *cp = decode_cps(s, &n), out[3];
+    SB b = {0};
+    int prev_cased = 0;
+    for (int64_t i = 0; i < n; i++) {
+        uint32_t c = cp[i];
+        const MpUniRecord *r = mp_uni_record(c);
+        int k;
+        switch (mode) {
+        case M_UPPER: k = mp_uni_map(c, r->upper, out); break;
+        case M_LOWER: k = lower_at(cp, n, i, out); break;
+        case M_CASEFOLD: k = mp_uni_map(c, r->fold, out); break;
+        case M_TITLE:
+            k = prev_cased ? lower_at(cp, n, i, out) : mp_uni_map(c, r->title, out);
+            prev_cased = (r->flags & U_CASED) != 0;
+            break;
+        case M_CAPITALIZE: k = i == 0 ? mp_uni_map(c, r->title, out) : lower_at(cp, n, i, out); break;
+        default:    /* M_SWAPCASE */
+            if (r->flags & U_UPPER) k = lower_at(cp, n, i, out);
+            else if (r->flags & U_LOWER) k = mp_uni_map(c, r->upper, out);
+            else { out[0] = c; k = 1; }
+        }
+        for (int j = 0; j < k; j++) put_cp(&b, out[j]);
+    }
+    free(cp);
     return sb_finish(&b);
 }
-static Obj *s_upper(Obj **args, int n, Obj *kw) { return map_chars(SELF, 0); }
-static Obj *s_lower(Obj **args, int n, Obj *kw) { return map_chars(SELF, 1); }
-static Obj *s_title(Obj **args, int n, Obj *kw) { return map_chars(SELF, 2); }
-static Obj *s_capitalize(Obj **args, int n, Obj *kw) { return map_chars(SELF, 3); }
-static Obj *s_swapcase(Obj **args, int n, Obj *kw) { return map_chars(SELF, 4); }
+static Obj *s_upper(Obj **args, int n, Obj *kw) { return map_chars(SELF, M_UPPER); }
+static Obj *s_lower(Obj **args, int n, Obj *kw) { return map_chars(SELF, M_LOWER); }
+static Obj *s_title(Obj **args, int n, Obj *kw) { return map_chars(SELF, M_TITLE); }
+static Obj *s_capitalize(Obj **args, int n, Obj *kw) { return map_chars(SELF, M_CAPITALIZE); }
+static Obj *s_swapcase(Obj **args, int n, Obj *kw) { return map_chars(SELF, M_SWAPCASE); }
+static Obj *s_casefold(Obj **args, int n, Obj *kw) { return map_chars(SELF, M_CASEFOLD); }
 
-static Obj *char_class(Obj *s, int (*pred)(int), int empty)
+/* True when s is not empty and every character has one of the flags. */
+static Obj *char_class(Obj *s, int flags)
 {
-    if (SLEN(s) == 0) return mp_bool(empty);
+    if (SLEN(s) == 0) return mp_bool(0);
     const unsigned char *p = (const unsigned char *)SS(s);
-    for (int64_t i = 0; i < SLEN(s);) {
-        uint32_t c = next_cp(p, &i);
-        if (c >= 128) {
-            if ((pred == isalpha || pred == isalnum) && cp_isalpha(c)) continue;
-            return mp_bool(0);
-        }
-        if (!pred((int)c)) return mp_bool(0);
+    if (via_bytes) {       /* bytes: ASCII's classes */
+        for (int64_t i = 0; i < SLEN(s); i++) if (p[i] >= 0x80 || !(mp_uni_flags(p[i]) & flags)) return mp_bool(0);
+        return mp_bool(1);
     }
+    for (int64_t i = 0; i < SLEN(s);)
+        if (!(mp_uni_flags(next_cp(p, &i)) & flags)) return mp_bool(0);
     return mp_bool(1);
 }
-static Obj *s_isdigit(Obj **args, int n, Obj *kw) { return char_class(SELF, isdigit, 0); }
-static Obj *s_isalpha(Obj **args, int n, Obj *kw) { return char_class(SELF, isalpha, 0); }
-static Obj *s_isalnum(Obj **args, int n, Obj *kw) { return char_class(SELF, isalnum, 0); }
-static Obj *s_isspace(Obj **args, int n, Obj *kw) { return char_class(SELF, isspace, 0); }
+static Obj *s_isdigit(Obj **args, int n, Obj *kw) { return char_class(SELF, U_DIGIT); }
+static Obj *s_isdecimal(Obj **args, int n, Obj *kw) { return char_class(SELF, U_DECIMAL); }
+static Obj *s_isnumeric(Obj **args, int n, Obj *kw) { return char_class(SELF, U_NUMERIC); }
+static Obj *s_isalpha(Obj **args, int n, Obj *kw) { return char_class(SELF, U_ALPHA); }
+static Obj *s_isalnum(Obj **args, int n, Obj *kw) { return char_class(SELF, U_ALPHA | U_DECIMAL | U_DIGIT | U_NUMERIC); }
+static Obj *s_isspace(Obj **args, int n, Obj *kw) { return char_class(SELF, U_SPACE); }
+static Obj *s_isprintable(Obj **args, int n, Obj *kw)
+{
+    return SLEN(SELF) == 0 ? mp_bool(1) : char_class(SELF, U_PRINTABLE);
+}
+/* islower: no uppercase or titlecase character and at least one lowercase
+ * (isupper the other way round). */
 static Obj *case_check(Obj *s, int upper)
 {
-    int cased = 0;
-    for (int64_t i = 0; i < SLEN(s); i++) {
-        unsigned char c = (unsigned char)SS(s)[i];
-        if (upper ? islower(c) : isupper(c)) return mp_bool(0);
-        if (isalpha(c)) cased = 1;
+    int cased = 0, bad = upper ? U_LOWER | U_TITLE : U_UPPER | U_TITLE, good = upper ? U_UPPER : U_LOWER;
+    const unsigned char *p = (const unsigned char *)SS(s);
+    for (int64_t i = 0; i < SLEN(s);) {
+        int f = mp_uni_flags(next_cp(p, &i));
+        if (f & bad) return mp_bool(0);
+        if (f & good) cased = 1;
     }
     return mp_bool(cased);
 }
 static Obj *s_isupper(Obj **args, int n, Obj *kw) { return case_check(SELF, 1); }
 static Obj *s_islower(Obj **args, int n, Obj *kw) { return case_check(SELF, 0); }
+static Obj *s_istitle(Obj **args, int n, Obj *kw)
+{
+    Obj *s = SELF;
+    int cased = 0, prev = 0;
+    const unsigned char *p = (const unsigned char *)SS(s);
+    for (int64_t i = 0; i < SLEN(s);) {
+        int f = mp_uni_flags(next_cp(p, &i));
+        if (f & (U_UPPER | U_TITLE)) { if (prev) return mp_bool(0); prev = cased = 1; }
+        else if (f & U_LOWER) { if (!prev) return mp_bool(0); prev = cased = 1; }
+        else prev = 0;
+    }
+    return mp_bool(cased);
+}
 static Obj *s_isidentifier(Obj **args, int n, Obj *kw)
 {
     Obj *s = SELF;
-    if (!SLEN(s) || isdigit((unsigned char)SS(s)[0])) return mp_bool(0);
-    for (int64_t i = 0; i < SLEN(s); i++) if (!isalnum((unsigned char)SS(s)[i]) && SS(s)[i] != '_') return mp_bool(0);
+    if (!SLEN(s)) return mp_bool(0);
+    const unsigned char *p = (const unsigned char *)SS(s);
+    int64_t i = 0;
+    if (!(mp_uni_flags(next_cp(p, &i)) & U_XID_START)) return mp_bool(0);
+    while (i < SLEN(s)) if (!(mp_uni_flags(next_cp(p, &i)) & U_XID_CONTINUE)) return mp_bool(0);
     return mp_bool(1);
 }
 
@@ -768,8 +890,9 @@ static const struct MethodDef str_methods[] = {
     { "find", s_find }, { "rfind", s_rfind }, { "index", s_index }, { "rindex", s_rindex },
     { "count", s_count }, { "startswith", s_startswith }, { "endswith", s_endswith },
     { "upper", s_upper }, { "lower", s_lower }, { "title", s_title }, { "capitalize", s_capitalize },
-    { "swapcase", s_swapcase }, { "casefold", s_lower },
-    { "isdigit", s_isdigit }, { "isdecimal", s_isdigit }, { "isnumeric", s_isdigit }, { "isalpha", s_isalpha },
+    { "swapcase", s_swapcase }, { "casefold", s_casefold }, { "istitle", s_istitle },
+    { "isprintable", s_isprintable },
+    { "isdigit", s_isdigit }, { "isdecimal", s_isdecimal }, { "isnumeric", s_isnumeric }, { "isalpha", s_isalpha },
     { "isalnum", s_isalnum }, { "isspace", s_isspace }, { "isupper", s_isupper }, { "islower", s_islower },
     { "isidentifier", s_isidentifier },
     { "ljust", s_ljust }, { "rjust", s_rjust }, { "center", s_center }, { "zfill", s_zfill },
@@ -895,7 +1018,10 @@ static Obj *via_str(const char *name, Obj **args, int n, Obj *kw)
     if (n > 16) n = 16;
     for (int i = 0; i < n; i++) v[i] = to_str(args[i]);
     Obj *m = mp_dict_gets(mp_str_type.dict, name);
+    int saved = via_bytes;
+    via_bytes = 1;
     Obj *r = m ? ((Builtin *)m)->fn(v, n, kw) : NULL;
+    via_bytes = saved;
     for (int i = 0; i < n; i++) decref(v[i]);
     if (!strcmp(name, "join") && r) return to_bytes(r);
     if (r && (IS_STR(r) || IS(r, list) || IS(r, tuple))) return to_bytes(r);

@@ -334,6 +334,8 @@ MINIPY_TESTS = \
 	tests/minipy/str_split_join.py \
 	tests/minipy/str_split_more.py \
 	tests/minipy/str_unicode.py \
+	tests/minipy/str_unicode_tables.py \
+	tests/minipy/str_unicode_ws.py \
 	tests/minipy/tuple_basic.py \
 	tests/minipy/tuple_compare_sort.py \
 	tests/minipy/unpack_star.py
