@@ -811,10 +811,12 @@ static Obj *seq_repeat(Obj *seq, Obj *n)
 
 static int is_seq(Obj *o) { return IS_STR(o) || IS(o, list) || IS(o, tuple) || IS(o, bytes); }
 
-Obj *mp_binop(int op, Obj *a, Obj *b)
+/* a OP b; for a failed `a OP= b` (inplace) the error names the augmented
+ * operator, as CPython's does. */
+static Obj *binop(int op, Obj *a, Obj *b, int inplace)
 {
     Type *ta = TYPE(a), *tb = TYPE(b);
-    if (IS_INT(a) && IS_INT(b)) return mp_int_binop(op, a, b);
+    if (IS_INT(a) && IS_INT(b) && op != BIN_MATMUL) return mp_int_binop(op, a, b);
     if (is_num(a) && is_num(b) && op != BIN_LSHIFT && op != BIN_RSHIFT && op != BIN_AND && op != BIN_OR &&
         op != BIN_XOR && op != BIN_MATMUL) {
         int ok;
@@ -828,7 +830,7 @@ Obj *mp_binop(int op, Obj *a, Obj *b)
         int handled;
         Obj *r = user_binop(op, a, b, &handled);
         if (handled) return r;
-        if (mp_unwrap(a) != a || mp_unwrap(b) != b) return mp_binop(op, mp_unwrap(a), mp_unwrap(b));
+        if (mp_unwrap(a) != a || mp_unwrap(b) != b) return binop(op, mp_unwrap(a), mp_unwrap(b), inplace);
     }
     if ((ta == &mp_complex_type && (is_num(b) || tb == &mp_complex_type)) ||
         (tb == &mp_complex_type && is_num(a)))
@@ -869,9 +871,12 @@ Obj *mp_binop(int op, Obj *a, Obj *b)
         if (mp_dict_update(r, b) < 0) { decref(r); return NULL; }
         return r;
     }
-    return mp_err(&mp_exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
-                  op == BIN_POW ? "** or pow()" : binop_sym[op], ta->name, tb->name);
+    return mp_err(&mp_exc_TypeError, "unsupported operand type(s) for %s%s: '%s' and '%s'",
+                  op == BIN_POW && !inplace ? "** or pow()" : binop_sym[op], inplace ? "=" : "",
+                  ta->name, tb->name);
 }
+
+Obj *mp_binop(int op, Obj *a, Obj *b) { return binop(op, a, b, 0); }
 
 Obj *mp_inplace(int op, Obj *a, Obj *b)
 {
@@ -927,7 +932,7 @@ Obj *mp_inplace(int op, Obj *a, Obj *b)
         if (mp_dict_update(a, b) < 0) return NULL;
         return incref(a);
     }
-    return mp_binop(op, a, b);
+    return binop(op, a, b, 1);
 }
 
 Obj *mp_neg(Obj *o)

@@ -187,6 +187,7 @@ MINIPY_TESTS = \
 	tests/minipy/err_import_missing.py \
 	tests/minipy/err_in_except.py \
 	tests/minipy/err_index.py \
+	tests/minipy/err_inplace_unsupported.py \
 	tests/minipy/err_keyerror.py \
 	tests/minipy/err_keyerror_int.py \
 	tests/minipy/err_name.py \
