@@ -57,6 +57,7 @@ static Obj *pad(Spec *s, const char *prefix, const char *body, int64_t blen, cha
     char align = s->align ? s->align : defalign;
     SB b = {0};
     int64_t padn = s->width > len ? s->width - len : 0;
+    if (padn == 0 && plen == 0) return mp_str_new(body, blen);
     int64_t left = align == '<' ? 0 : align == '^' ? padn / 2 : padn;
     int64_t right = padn - left;
     if (align == '=') { sb_adds(&b, prefix); for (int64_t i = 0; i < padn; i++) sb_adds(&b, s->fill); sb_add(&b, body, blen); return sb_finish(&b); }
@@ -141,6 +142,44 @@ Obj *mp_format_int(Obj *v, Obj *spec)
     return r;
 }
 
+/* 'f' formatting of 0 <= a < 2**53 with at most 15 decimals, exactly as
+ * printf's (the binary value rounded half to even at the last decimal):
+ * a = M 2**E, so a 10**prec = M 10**prec 2**E fits in 128 bits.  0 when the
+ * value is outside that range (printf does it). */
+static int fixed_fast(double a, int prec, char *body)
+{
+    static const uint64_t p10[16] = { 1ULL, 10ULL, 100ULL, 1000ULL, 10000ULL, 100000ULL, 1000000ULL,
+        10000000ULL, 100000000ULL, 1000000000ULL, 10000000000ULL, 100000000000ULL, 1000000000000ULL,
+        10000000000000ULL, 100000000000000ULL, 1000000000000000ULL };
+    if (!(a >= 0 && a < 9007199254740992.0) || prec < 0 || prec > 15) return 0;
+    unsigned __int128 q = 0;
+    if (a != 0) {
+        int e;
+        double fr = frexp(a, &e);
+        uint64_t m = (uint64_t)ldexp(fr, 53);
+        int sh = 53 - e;                    /* a = m / 2**sh, sh >= 0 */
+        if (sh > 120) return 0;
+        unsigned __int128 n = (unsigned __int128)m * p10[prec];
+        q = n >> sh;
+        if (sh > 0) {
+            unsigned __int128 rem = n - (q << sh), half = (unsigned __int128)1 << (sh - 1);
+            if (rem > half || (rem == half && (q & 1))) q++;
+        }
+    }
+    uint64_t ip = (uint64_t)(q / p10[prec]), fp = (uint64_t)(q % p10[prec]);
+    char tmp[24], *t = tmp + sizeof tmp;
+    do { *--t = (char)('0' + ip % 10); ip /= 10; } while (ip);
+    size_t n = (size_t)(tmp + sizeof tmp - t);
+    memcpy(body, t, n);
+    if (prec) {
+        body[n++] = '.';
+        for (int i = prec - 1; i >= 0; i--) { body[n + (size_t)i] = (char)('0' + fp % 10); fp /= 10; }
+        n += (size_t)prec;
+    }
+    body[n] = 0;
+    return 1;
+}
+
 Obj *mp_format_float(double v, Obj *spec)
 {
     Spec s;
@@ -167,6 +206,8 @@ Obj *mp_format_float(double v, Obj *spec)
     } else if (t == 'g' || t == 'G' || t == 'n') {
         snprintf(body, sizeof body, s.alt ? "%#.*g" : "%.*g", prec ? prec : 1, a);
         if (t == 'G') for (char *p = body; *p; p++) *p = toupper(*p);
+    } else if ((t == 'f' || t == 'F') && !s.alt && fixed_fast(a, prec, body)) {
+        /* done */
     } else {
         char f[8];
         snprintf(f, sizeof f, s.alt ? "%%#.*%c" : "%%.*%c", t);

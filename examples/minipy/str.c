@@ -664,8 +664,27 @@ static Obj *map_chars(Obj *s, int mode)
     free(cp);
     return sb_finish(&b);
 }
-static Obj *s_upper(Obj **args, int n, Obj *kw) { return map_chars(SELF, M_UPPER); }
-static Obj *s_lower(Obj **args, int n, Obj *kw) { return map_chars(SELF, M_LOWER); }
+/* upper()/lower() of an ASCII string of two or more characters: a byte
+ * map of a fresh copy (shorter strings may be shared single characters). */
+static Obj *ascii_case(Obj *s, int upper)
+{
+    Obj *r = mp_str_new(SS(s), SLEN(s));
+    if (!r) return NULL;
+    char *p = ((Str *)r)->s;
+    for (int64_t i = 0; i < SLEN(s); i++) {
+        char c = p[i];
+        if (upper ? (c >= 'a' && c <= 'z') : (c >= 'A' && c <= 'Z')) p[i] = (char)(c ^ 0x20);
+    }
+    return r;
+}
+static Obj *s_upper(Obj **args, int n, Obj *kw)
+{
+    return ((Str *)SELF)->ascii && SLEN(SELF) > 1 ? ascii_case(SELF, 1) : map_chars(SELF, M_UPPER);
+}
+static Obj *s_lower(Obj **args, int n, Obj *kw)
+{
+    return ((Str *)SELF)->ascii && SLEN(SELF) > 1 ? ascii_case(SELF, 0) : map_chars(SELF, M_LOWER);
+}
 static Obj *s_title(Obj **args, int n, Obj *kw) { return map_chars(SELF, M_TITLE); }
 static Obj *s_capitalize(Obj **args, int n, Obj *kw) { return map_chars(SELF, M_CAPITALIZE); }
 static Obj *s_swapcase(Obj **args, int n, Obj *kw) { return map_chars(SELF, M_SWAPCASE); }
