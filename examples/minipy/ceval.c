@@ -654,6 +654,17 @@ Obj *mp_eval(Frame *f)
     f->back = saved_frame;
     mp.frame = f;
     if (f->throwing) { f->throwing = 0; goto error; }   /* gen.throw */
+    /* A frame starting at its first instruction: the JIT's function-entry
+     * counter (a decrement; see jit.h), and the function's trace if it has
+     * one. */
+    if (ip == first && --co->jit_ftick == 0) {
+        f->sp = sp;
+        int r_ = mp_jit_func_entry(f);
+        if (r_) {
+            ip = f->ip; sp = f->sp;
+            if (r_ == 2) { ip++; goto error; }
+        }
+    }
     DISPATCH();
 
 L_NOP: NEXT();

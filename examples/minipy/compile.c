@@ -964,6 +964,7 @@ static Obj *compile_scope(Scope *sc, Node *node, NList *body, Node *bodyexpr, in
     co->qualname = incref(sc->qualname);
     co->filename = mp_str_c(G->filename);
     co->firstline = node ? node->line : 1;
+    co->jit_ftick = 1;          /* the first entry asks the JIT */
     return (Obj *)co;
 }
 

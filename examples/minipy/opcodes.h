@@ -98,6 +98,8 @@ struct Code {
     Frame *spare;           /* cached frames (linked through back), reused by calls */
     int nspare;
     void *jit;              /* the JIT's side table (jit/jit_internal.h), or NULL */
+    uint32_t jit_ftick;     /* fresh frames until mp_eval next calls
+                               mp_jit_func_entry (jit/jit.h); 1 when made */
 };
 
 typedef struct { int type, handler, level; Obj *saved; } Block;

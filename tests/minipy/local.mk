@@ -128,6 +128,10 @@ MINIPY_TESTS = \
 	tests/minipy/complex_basic.py \
 	tests/minipy/complex_parse.py \
 	tests/minipy/deopt_attr_change.py \
+	tests/minipy/deopt_func_trace_exc.py \
+	tests/minipy/deopt_func_trace_rebind.py \
+	tests/minipy/deopt_func_trace_recursion.py \
+	tests/minipy/deopt_func_trace_types.py \
 	tests/minipy/deopt_attr_descriptors.py \
 	tests/minipy/deopt_bool_int.py \
 	tests/minipy/deopt_branch_flip.py \

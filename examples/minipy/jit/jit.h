@@ -44,6 +44,16 @@ void mp_jit_fini(void);
  * continue at head as if nothing happened. */
 int mp_jit_loop_head(struct Frame *f, uint32_t *head);
 
+/* mp_eval starts frame f at its first instruction (a call, or a
+ * generator's first resume) and f->code->jit_ftick counted down to 0: the
+ * function-entry counter's slow path.  Sets jit_ftick to the entries until
+ * the next call (1 while the function has a trace; 0, i.e. 2**32, for code
+ * that never gets one: generators, class and module bodies), fires the
+ * hotness counter and runs the function's trace.  Returns as
+ * mp_jit_loop_head does.  Works with the JIT off too (it only quiets the
+ * code). */
+int mp_jit_func_entry(struct Frame *f);
+
 /* At teardown (after mp_jit_fini): free the JIT's side table of a code
  * object, if it has one. */
 struct Code;

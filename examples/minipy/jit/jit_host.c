@@ -282,6 +282,10 @@ static int install(void *ud, const void *code, uint32_t pc, jc_trace *t)
     if (!jc || pc >= (uint32_t)co->ncode) return 1;
     jc->traces[pc] = t;
     incref((Obj *)co);          /* the head stays valid while the trace lives */
+    if (pc == 0 && jc->fn == MPJ_FN_YES) {
+        co->jit_ftick = 1;      /* every entry runs it (mp_jit_func_entry) */
+        jc->fentries = jc->fdone = 0;
+    }
     return 0;
 }
 
@@ -296,6 +300,13 @@ static void uninstall(void *ud, const void *code, uint32_t pc, jc_trace *t)
          * head stays quiet. */
         if (jc->dead[pc]) jc->counters[pc].count = 0;
         else jc_counter_init(mpj_rt, &jc->counters[pc], JC_HOT_LOOP);
+        if (pc == 0 && jc->fn == MPJ_FN_YES) {
+            if (jc->dead[0]) { jc->fcounter.count = 0; co->jit_ftick = 0; }
+            else {
+                jc_counter_init(mpj_rt, &jc->fcounter, JC_HOT_FUNC);
+                co->jit_ftick = jc->fcounter.count;
+            }
+        }
     }
     decref((Obj *)co);
 }
@@ -397,13 +408,17 @@ void mp_jit_fini(void)
  * the caller's line in the traceback and looks for its handlers.  Returns
  * what enter returns for the root frame f, which continues in the
  * dispatch loop. */
+static Frame *mpj_resuming;
+
 static int resume_chain(Frame *f, Link *chain, uint32_t n, int exc)
 {
     for (uint32_t i = n; i-- > 0;) {
         Frame *cf = chain[i].f, *caller = i ? chain[i - 1].f : f;
         if (exc) { cf->ip++; cf->throwing = 1; }   /* raise at the instruction at ip */
         mp.frame = caller;
+        mpj_resuming = cf;      /* resumed, not called: no function entry */
         Obj *res = mp_eval(cf);
+        mpj_resuming = NULL;
         mp.depth--;
         mp_frame_free(cf);
         Obj **lvl = caller->lp + chain[i].base;
@@ -524,3 +539,91 @@ static void invalidate(uintptr_t key)
 void mp_jit_dict_changed(void *dict, int64_t hash) { invalidate(mpj_key_entry(dict, hash)); }
 void mp_jit_dict_changed_all(void *dict) { invalidate(mpj_key_dict(dict)); }
 void mp_jit_type_changed(Type *t) { invalidate(mpj_key_type(t)); }
+
+/* ---------------------------------------------------------------- function entries
+ *
+ * mp_eval calls mp_jit_func_entry when a frame starts at its first
+ * instruction and its code's jit_ftick counted down to 0 (see jit.h).
+ * While a function has no trace, jit_ftick mirrors the library's counter
+ * (fcounter, JC_HOT_FUNC): the dispatch does the counting, and the slow
+ * path fires the counter at once.  While it has one, jit_ftick stays 1 and
+ * every entry runs it.  The trace starts at pc 0 with the arguments in the
+ * frame's slots (loaded as a loop head's are) and ends at the function's
+ * RETURN_VALUE with an exit to it (the library's rule for JC_HOT_FUNC): the
+ * interpreter returns the value.  Recursive calls in it are inlined up to
+ * max_inline_depth; deeper ones are helper calls, whose frames come back
+ * here and enter the trace again (jc_trace_enter nests, as it does for a
+ * loop in a called function). */
+
+/* Whether code co may get a function-entry trace: a function's own frame
+ * (no class or module body, no generator: a generator's first resume also
+ * starts at pc 0), and pc 0 no loop head (the library keys heads by (code,
+ * pc): a loop trace there would be the same head). */
+static uint8_t fn_scan(const Code *co, const Frame *f)
+{
+    if ((co->flags & (CO_GENERATOR | CO_CLASS)) || !(co->flags & CO_NEWLOCALS) || !f->func || f->locals || f->is_gen)
+        return MPJ_FN_NO;
+    for (int pc = 0; pc < co->ncode; pc += 1 + (int)OPNC(co->code[pc])) {
+        uint32_t u = co->code[pc];
+        if (mp_opfamily[OPC(u)] == OP_JUMP && OPARG(u) == 0) return MPJ_FN_NO;
+    }
+    return MPJ_FN_YES;
+}
+
+int mp_jit_func_entry(Frame *f)
+{
+    Code *co = f->code;
+    co->jit_ftick = 0;                      /* 2**32 entries unless set below */
+    if (!mp_jit_active || !mpj_rt) return 0;
+    if (f == mpj_resuming) { co->jit_ftick = 1; return 0; }
+    MpJitCode *jc = mpj_code(co);
+    if (!jc) return 0;
+    if (jc->fn == MPJ_FN_UNKNOWN) {
+        jc->fn = fn_scan(co, f);
+        if (jc->fn != MPJ_FN_YES) return 0;
+        jc_counter_init(mpj_rt, &jc->fcounter, JC_HOT_FUNC);
+        co->jit_ftick = jc->fcounter.count ? jc->fcounter.count : MPJ_FN_RECHECK;
+        return 0;
+    }
+    if (jc->fn != MPJ_FN_YES || jc->dead[0]) return 0;
+    if (!mp_jit_config.sync) jc_runtime_poll(mpj_rt);   /* install finished compiles */
+    jc_trace *t = jc->traces[0];
+    if (!t) {
+        if (jc->fcounter.count == 0) {      /* compiling, or given up */
+            co->jit_ftick = MPJ_FN_RECHECK;
+            return 0;
+        }
+        jc->fcounter.count = 1;             /* the dispatch counted the rest */
+        jc_counter_tick(&jc->fcounter);
+        mpj_sel_reset(f);
+        mpj_sel.fentry = 1;
+        jc_status s = jc_runtime_hot(mpj_rt, co, 0, JC_HOT_FUNC, &jc->fcounter);
+        if (s == JC_ABORTED && mpj_sel.ninl > 0) {
+            MpJitCode *cj = mpj_code(mpj_sel.inl[mpj_sel.ninl - 1].code);
+            if (cj) cj->inl = MPJ_INL_NO;
+        }
+        mpj_sel.frame = NULL;
+        if (jc_runtime_status(mpj_rt) != JC_OK) { disable("the runtime is in an error state: "); return 0; }
+        if (jc->fn != MPJ_FN_YES) return 0;        /* refused for good (too short) */
+        if (s != JC_OK || !(t = jc->traces[0])) {
+            if (!jc->traces[0]) co->jit_ftick = jc->fcounter.count ? jc->fcounter.count : MPJ_FN_RECHECK;
+            return 0;
+        }
+    }
+    co->jit_ftick = 1;
+    if (++jc->fentries >= MPJ_FN_JUDGE_ENTRIES) {
+        if ((uint64_t)jc->fdone * 8 < (uint64_t)jc->fentries * MPJ_FN_MIN_DONE_EIGHTHS) {
+            /* Most entries left the function's work to the interpreter. */
+            jc->dead[0] = 1;
+            mpj_log("dropping the function trace of %s%s (most entries exit before the return)",
+                    SS(co->qualname), "");
+            jc_runtime_invalidate(mpj_rt, mpj_key_head(jc, 0));
+            co->jit_ftick = 0;
+            return 0;
+        }
+        jc->fentries = jc->fdone = 0;
+    }
+    int rc = enter(f, t);
+    if (rc == 1 && f->ip < co->code + co->ncode && mp_opfamily[OPC(*f->ip)] == OP_RETURN_VALUE) jc->fdone++;
+    return rc;
+}

@@ -30,7 +30,30 @@ typedef struct {
      * to MPJ_INL_NO when a trace aborted while lowering an inlined body
      * of it, so the next attempt keeps the call a helper call. */
     uint8_t inl;
+    /* Function-entry traces (jit_host.c, mp_jit_func_entry): whether this
+     * code may have one (MPJ_FN_*), the hotness counter of its entry (its
+     * trace is traces[0]), and per judging window the entries into that
+     * trace and how many of them reached the function's return. */
+    uint8_t fn;
+    jc_counter fcounter;
+    uint32_t fentries, fdone;
 } MpJitCode;
+
+enum { MPJ_FN_UNKNOWN = 0, MPJ_FN_YES, MPJ_FN_NO };
+
+/* Entries into a function trace after which it is judged, and the share
+ * (in 1/8) of them that must end at the function's return (not at a guard
+ * that left the rest to the interpreter) for it to stay. */
+#define MPJ_FN_JUDGE_ENTRIES 4000
+#define MPJ_FN_MIN_DONE_EIGHTHS 4
+/* While a function's trace compiles (or after its counter gave up), the
+ * entries until its slow path looks again. */
+#define MPJ_FN_RECHECK 4096
+/* The fewest instructions (the root frame's and inlined ones) a function
+ * trace must run from its entry to its return: below that, entering the
+ * trace and restoring the frame at its return cost more than interpreting
+ * the body (measured on bench/fib.py's 19, see README). */
+#define MPJ_FN_MIN_INSNS 64
 
 enum { MPJ_INL_UNKNOWN = 0, MPJ_INL_YES, MPJ_INL_NO };
 
@@ -97,6 +120,9 @@ typedef struct {
     int ninl;           /* inlined frames the lowering is in */
     uint32_t ret_marker;/* after an inlined return: the caller's pc the
                            walk continues at (UINT32_MAX: none) */
+    int fentry;         /* selecting a function-entry trace (its own code's
+                           recursive calls stay helper calls) */
+    int fn_insns;       /* instructions lowered so far (any frame depth) */
 } MpjSel;
 
 /* The runtime's max_inline_depth (calls deeper stay helper calls). */

@@ -45,6 +45,8 @@ void mpj_sel_reset(Frame *f)
     mpj_sel.depth = (int)(f->sp - f->stack);
     mpj_sel.head = (uint32_t)(f->ip - f->code->code);
     mpj_sel.check_pending = 0;
+    mpj_sel.fentry = 0;
+    mpj_sel.fn_insns = 0;
     mpj_sel.why = NULL;
     if (mpj_sel.cap) {
         memset(mpj_sel.ptype, 0, sizeof(Type *) * (size_t)mpj_sel.cap);
@@ -635,6 +637,7 @@ static int try_inline(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, uint3
     else if (!fa && fb && IS(fb, function)) { fn = (Func *)fb; method = 0; }
     else return 0;
     Code *cc = fn->code;
+    if (mpj_sel.fentry && cc == mpj_sel.code) return 0;
     uint32_t nargs = (uint32_t)n + (uint32_t)method;
     int nd = fn->defaults ? (int)TN(fn->defaults) : 0;
     if ((int)nargs > cc->argcount || (int)nargs < cc->argcount - nd) return 0;
@@ -768,6 +771,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     uint32_t u = co->code[pc];
     int op = OPC(u), arg = (int)OPARG(u), fam = mp_opfamily[op];
     uint32_t top = mpj_nfixed(co) + (uint32_t)depth;      /* first free slot */
+    mpj_sel.fn_insns++;
     st->kind = JC_STEP_NEXT;
     st->pc = pc + 1 + OPNC(u);
     int d = 0;
@@ -977,6 +981,13 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         break;
     }
     case OP_RETURN_VALUE:
+        if (fdepth == 0 && mpj_sel.fentry && mpj_sel.fn_insns < MPJ_FN_MIN_INSNS) {
+            /* Too little work per entry to pay for entering the trace and
+             * restoring the frame at its return (see README): this code
+             * stays interpreted. */
+            jc->fn = MPJ_FN_NO;
+            return abort_step(st, JC_ABORT_HOST_REFUSED, "function body too short for a function-entry trace");
+        }
         if (fdepth == 0) {
             /* The root frame returns: the library ends a function or side
              * trace there (an exit to this instruction) or aborts. */
