@@ -1,5 +1,6 @@
 # An exception raised deep inside a recursion that has a function-entry
 # trace, caught at an intermediate level and at the top.
+# No loops: every trace is a function trace or one of its side traces.
 # jit-expect: traces_compiled>=1
 
 class Deep(Exception):
@@ -25,18 +26,22 @@ def down(n, x, stop):
             return -ex.args[0]
     return down(n - 1, h % 1000, stop) + a % 7
 
-t = 0
-for i in range(400):
-    t += down(15, i, -1)
+def drive(k, m):
+    if k == 0:
+        return 0
+    return down(15, k, k % m - 1 if m else -1) + drive(k - 1, m)
+
+t = drive(400, 0)
 print(t)
-for stop in (0, 2, 5, 9):
-    print(stop, down(15, stop, stop))
+print(0, down(15, 0, 0))
+print(2, down(15, 2, 2))
+print(5, down(15, 5, 5))
+print(9, down(15, 9, 9))
 try:
     down(15, 4, 13)
 except Deep as ex:
     print("caught at top", ex.args[0])
-for i in range(100):
-    t += down(15, i, i % 12 - 1)
+t += drive(100, 12)
 print(t)
 z = 0
 def div(n, x):
@@ -51,9 +56,12 @@ def div(n, x):
     if n <= 0:
         return h // z
     return div(n - 1, h % 1000) + 1
-for k in range(300):
+def drive_div(k):
+    if k == 0:
+        return 0
     try:
         div(6, k)
-    except ZeroDivisionError as ex:
-        t += 1
-print(t, "zero divisions")
+    except ZeroDivisionError:
+        return 1 + drive_div(k - 1)
+    return drive_div(k - 1)
+print(t + drive_div(300), "zero divisions")

@@ -1,5 +1,6 @@
 # A recursive function with a function-entry trace is rebound mid-run (the
 # global its recursive call loads), and its defaults change.
+# No loops: every trace is a function trace or one of its side traces.
 # jit-expect: traces_compiled>=1 invalidated>=1
 
 def rec(n, x, k=3):
@@ -15,22 +16,22 @@ def rec(n, x, k=3):
     h = g - f + e - d + 11
     return rec(n - 1, h % 100003) + 1
 
-t = 0
-for i in range(400):
-    t += rec(10, i)
+def drive(k, fn):
+    if k == 0:
+        return 0
+    return fn(10, k) + drive(k - 1, fn)
+
+t = drive(400, rec)
 print(t)
 orig = rec
 def rec(n, x, k=3):
     return -1000
-for i in range(5):
-    t += orig(10, i)
+t += drive(5, orig)
 print(t)
 rec = orig
-for i in range(200):
-    t += rec(10, i)
+t += drive(200, rec)
 print(t)
 rec.__defaults__ = (5,)
-for i in range(200):
-    t += rec(10, i)
+t += drive(200, rec)
 print(t)
 print(rec(3, 7), rec(3, 7, 2))

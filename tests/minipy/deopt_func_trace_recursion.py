@@ -1,5 +1,7 @@
 # RecursionError from a recursion whose function has a function-entry
 # trace is raised as without the JIT, and the program goes on.
+# No loops but the last three tries: every other trace is deep's function
+# trace or one of its side traces.
 # jit-expect: traces_compiled>=1
 
 def deep(n, x):
@@ -15,9 +17,12 @@ def deep(n, x):
         return h % 1000
     return deep(n - 1, h % 1000) + 1
 
-t = 0
-for i in range(300):
-    t += deep(20, i)
+def drive(k):
+    if k == 0:
+        return 0
+    return deep(20, k) + drive(k - 1)
+
+t = drive(300)
 print(t)
 for rep in range(3):
     try:
