@@ -124,6 +124,24 @@ to_u64 (em *e, jc_type t, gcc_jit_rvalue *v)
     }
 }
 
+/* The inverse of to_u64: exit_buf's bits as a value of type t. */
+static gcc_jit_rvalue *
+from_u64 (em *e, jc_type t, gcc_jit_rvalue *v)
+{
+  switch (t)
+    {
+    case JC_TYPE_F64:
+    case JC_TYPE_PTR:
+      return gcc_jit_context_new_bitcast (e->ctx, NULL, v, e->t[t]);
+    case JC_TYPE_BOOL:
+      return gcc_jit_context_new_comparison (e->ctx, NULL, GCC_JIT_COMPARISON_NE,
+                                             v, gcc_jit_context_zero (e->ctx,
+                                                                      e->t_u64));
+    default:
+      return gcc_jit_context_new_cast (e->ctx, NULL, v, e->t[t]);
+    }
+}
+
 /* The value of a snapshot entry in the copy being emitted. */
 static gcc_jit_rvalue *
 entry_value (em *e, const jc_snap_entry *en)
@@ -442,6 +460,18 @@ emit_insn (em *e, jc_ref i)
     case JC_IR_FRAME:
       e->rv[i] = gcc_jit_param_as_rvalue (e->p_frame);
       break;
+    case JC_IR_XBUF:
+      /* Read at the side trace's start, before any exit stores into the
+       * same buffer (seeded values are the trace's first instructions). */
+      define (e, i, t, from_u64 (e, (jc_type) in->type, in->sub
+                ? gcc_jit_context_new_rvalue_from_long (c, e->t_u64,
+                                                        (long) in->imm.i)
+                : gcc_jit_lvalue_as_rvalue (gcc_jit_context_new_array_access (
+                    c, loc, gcc_jit_param_as_rvalue (e->p_buf),
+                    gcc_jit_context_new_rvalue_from_long (c, e->t_long,
+                                                          in->imm.i)))),
+              loc);
+      break;
     case JC_IR_BINOP:
       define (e, i, t, emit_binop (e, in, x, y, loc), loc);
       break;
@@ -503,7 +533,7 @@ invariant (em *e, const jc_ir_insn *in)
   switch (in->op)
     {
     case JC_IR_KI64: case JC_IR_KF64: case JC_IR_KBOOL: case JC_IR_KPTR:
-    case JC_IR_KOBJ: case JC_IR_FRAME:
+    case JC_IR_KOBJ: case JC_IR_FRAME: case JC_IR_XBUF:
       return 1;
     case JC_IR_BINOP: case JC_IR_BINOV: case JC_IR_CMP:
       return inv[in->a] && inv[in->b];

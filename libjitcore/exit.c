@@ -15,7 +15,9 @@
  * itself: jc_trace_enter() owns the exit buffer, runs the trace and then
  * restores.  That keeps the convention private and lets the runtime count
  * entries and exits, and go on into a side trace after an exit (side.c):
- * the exit's frame is restored first, then the next trace runs on it.
+ * the exit's frame is restored first, then the next trace runs on it --
+ * or, for a side trace with a raw entry (side.c), not restored at all: the
+ * side trace reads the exit's values from the same exit_buf.
  *
  * What an exit holds.  At install time (select.c) each snapshot of the
  * compiler half is translated into a jc_rt_exit: a list of frames from the
@@ -144,6 +146,8 @@ fit_buf (uint64_t **buf, uint32_t *cap, uint64_t *small, uint32_t n)
                               : realloc (*buf, n * sizeof *b);
   if (!b)
     return -1;
+  if (*buf == small)          /* a raw side trace reads what is there */
+    memcpy (b, small, *cap * sizeof *b);
   *buf = b;
   *cap = n;
   return 0;
@@ -184,7 +188,21 @@ jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
         {
           rt->stats.exits++;
           uint64_t count = ++t->exit_counts[id];
-          if (restore (rt, t, &t->exits[id], &frame, buf, resume_pc) != 0)
+          jc_trace *s = t->exits[id].side;
+          if (s && s->raw_entry && !t->dead && !s->dead)
+            {
+              /* The side trace starts from this exit's values where the
+               * exit left them, in buf: no restore in between (its own
+               * exits write back these slots too). */
+              rt->stats.side_entries++;
+              rt->stats.side_raw_entries++;
+              ret = (int) id;
+              next = s;
+              if (JC_LOG_ON (rt, JC_LOG_EXIT))
+                jc_log (rt, JC_LOG_EXIT, "trace %u exit %u -> side trace %u "
+                        "(raw)", t->id, id, s->id);
+            }
+          else if (restore (rt, t, &t->exits[id], &frame, buf, resume_pc) != 0)
             jc_runtime_fail (rt, JC_HOST_ERROR, "trace %u exit %u: a host "
                              "frame callback failed during deoptimization",
                              t->id, id);

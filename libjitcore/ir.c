@@ -513,3 +513,43 @@ jc_ir_snap (const jc_lower *b, uint32_t id)
 {
   return id < b->nsnaps ? &b->snaps[id] : NULL;
 }
+
+int
+jc_ir_seed_slot (jc_lower *b, uint32_t slot, jc_type type, int from_buf,
+                 uint32_t src, uint64_t constant)
+{
+  if (b->error)
+    return -1;
+  if (b->nsnaps || b->nframes != 1 || b->open_group >= 0)
+    return jc_ir_set_error (b, "side-trace entry values seeded after the "
+                            "trace began");
+  if (type != JC_TYPE_I64 && type != JC_TYPE_F64 && type != JC_TYPE_BOOL
+      && type != JC_TYPE_PTR)
+    return jc_ir_set_error (b, "side-trace entry value of type %d", type);
+  /* One XBUF (sub 0: exit_buf[imm.i]; sub 1: the constant bits imm.i, not
+   * a K* so that no pass folds it) bracketed as a root slot-load group: if
+   * the side trace closes a loop, the loop copy reads the slot's carried
+   * value in its place, exactly as for a slot load_slot bound. */
+  if (GROW (b, b->groups, b->cap_groups, b->ngroups + 1) != 0)
+    return jc_ir_set_error (b, "out of memory");
+  b->cur_pc = b->head_pc;
+  b->open_group = (int32_t) b->ngroups;
+  jc_ref r = jc_ir_emit (b, JC_IR_XBUF, type, JC_REF_NONE, JC_REF_NONE,
+                         JC_REF_NONE, from_buf ? 0 : 1);
+  b->open_group = -1;
+  if (r == JC_REF_NONE)
+    return -1;
+  b->insns[r].imm.i = from_buf ? (int64_t) src : (int64_t) constant;
+  jc_ir_group *g = &b->groups[b->ngroups++];
+  memset (g, 0, sizeof *g);
+  g->depth = 0;
+  g->slot = slot;
+  g->first = g->last = g->ref = r;
+  g->flags = JC_BIND_TYPE_ONLY;  /* no class is known: the host guards */
+  jc_bslot *s = jc_ir_slot (b, &b->frames[0], slot);
+  if (!s)
+    return -1;
+  s->state = JC_SLOT_SET;
+  s->ref = r;
+  return 0;
+}

@@ -52,6 +52,9 @@
   X (KPTR, "KPTR", 0)      /* raw pointer constant (imm.p) */             \
   X (KOBJ, "KOBJ", 0)      /* constant-table entry imm.i */               \
   X (FRAME, "FRAME", 0)    /* the entry frame pointer */                  \
+  X (XBUF, "XBUF", 0)      /* a side trace's entry value, as type: sub 0  \
+                              exit_buf[imm.i], left there by its parent;  \
+                              sub 1 the constant bits imm.i */            \
   X (BINOP, "", 2)         /* sub = jc_binop */                           \
   X (BINOV, "", 2)         /* sub = jc_binop, overflow-guarded, snap */   \
   X (CMP, "", 2)           /* sub = jc_cmp */                             \
@@ -165,6 +168,13 @@ JC_HIDDEN void jc_ir_set_side_entry (jc_lower *b, int on);
  * the head pc. */
 JC_HIDDEN int jc_ir_close_loop (jc_lower *b);
 JC_HIDDEN int jc_ir_end_exit (jc_lower *b, uint32_t pc);
+
+/* Before the first instruction of a side trace: root slot `slot` holds its
+ * parent exit's value, exit_buf[src] of `type` (from_buf) or `constant`
+ * (raw bits), and is SET (it is not in the frame's memory: every exit of
+ * the side trace writes it back).  0 on success. */
+JC_HIDDEN int jc_ir_seed_slot (jc_lower *b, uint32_t slot, jc_type type,
+                               int from_buf, uint32_t src, uint64_t constant);
 
 /* Read access for the runtime and backend. */
 JC_HIDDEN uint32_t jc_ir_ninsns (const jc_lower *b);

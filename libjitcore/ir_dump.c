@@ -72,6 +72,12 @@ dump_insn (const jc_lower *b, FILE *out, jc_ref i)
       fprintf (out, " %.17g", in->imm.f); break;
     case JC_IR_KPTR:
       fprintf (out, " %p", in->imm.p); break;
+    case JC_IR_XBUF:
+      if (in->sub)
+        fprintf (out, " 0x%" PRIx64, (uint64_t) in->imm.i);
+      else
+        fprintf (out, " exit_buf[%" PRId64 "]", in->imm.i);
+      break;
     case JC_IR_KOBJ:
       fprintf (out, " [%" PRId64 "] %p", in->imm.i,
                b->consts[in->imm.i]); break;

@@ -30,6 +30,7 @@ jc_options_init (jc_options *o)
   o->max_side_depth = 4;
   o->batch_max = 8;
   o->batch_delay_us = 1000;
+  o->side_raw = 1;
 }
 
 /* Range checks shared by the struct and the string forms. */
@@ -69,6 +70,8 @@ validate (const jc_options *o, char *msg, size_t len)
     bad = "batch_max must be 1..64";
   else if (o->batch_delay_us > 1000000)
     bad = "batch_delay must be 0..1000000 (microseconds)";
+  else if (o->side_raw > 1)
+    bad = "side_raw must be 0 or 1";
   else if (o->fail_compile > 2)
     bad = "fail_compile must be 0..2";
   if (!bad)
@@ -217,6 +220,7 @@ parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
     { "max_side_depth", &o->max_side_depth, NULL },
     { "batch_max", &o->batch_max, NULL },
     { "batch_delay", &o->batch_delay_us, NULL },
+    { "side_raw", &o->side_raw, NULL },
   };
   if (kn == 3 && strncmp (s, "log", 3) == 0)
     {

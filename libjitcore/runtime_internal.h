@@ -89,6 +89,9 @@ struct jc_trace {
   struct jc_trace *root;     /* the root of that tree; NULL for a root */
   uint32_t parent_exit;
   uint32_t side_depth;       /* 0 for a root trace */
+  int raw_entry;             /* side trace that reads its parent exit's
+                                values from exit_buf (exit.c skips the
+                                parent's restore) */
   uint32_t nside;            /* root: live side traces in its tree */
   struct jc_trace *next;     /* runtime's list */
 };

@@ -69,6 +69,8 @@ typedef struct selection {
   jc_hot_kind kind;
   const jc_trace *parent;    /* side trace: the trace whose exit it hangs off */
   uint32_t parent_exit;
+  int raw_entry;             /* side trace seeded with its parent exit's
+                                values (jc_selir_seed_side) */
   jc_head *link_head;        /* the walk ended at this installed head ... */
   uint32_t link_exit;        /* ... through this exit */
   sel_frame frames[65];
@@ -318,6 +320,7 @@ prepare (selection *s, jc_job **out)
     }
   if (s->parent && s->link_head)
     t->exits[s->link_exit].link = s->link_head;
+  t->raw_entry = s->raw_entry;
   jc_side_arm (rt, t);
   *out = job;
   return JC_OK;
@@ -359,6 +362,16 @@ select_at (jc_runtime *rt, const void *code, uint32_t pc, jc_hot_kind kind,
    * (invalidate.c) cannot see them: every invalidation meanwhile takes the
    * full path. */
   rt->selecting++;
+  if (parent)
+    {
+      s.raw_entry = jc_selir_seed_side (rt, s.b, parent, parent_exit);
+      if (s.raw_entry < 0)
+        {
+          rt->selecting--;
+          sel_abort (&s, JC_ABORT_IR_ERROR, "%s", jc_selir_error (s.b));
+          goto aborted;
+        }
+    }
   if (walk (&s) != 0)
     {
       rt->selecting--;

@@ -24,6 +24,24 @@ jc_selir_new (jc_runtime *rt, const void *code, uint32_t pc, char *err,
   return b;
 }
 
+int
+jc_selir_seed_side (jc_runtime *rt, jc_lower *b, const jc_trace *parent,
+                    uint32_t exit_id)
+{
+  const jc_rt_exit *ex = &parent->exits[exit_id];
+  if (!rt->opts.side_raw || ex->nframes != 1)
+    return 0;
+  const jc_rt_frame *fr = &ex->frames[0];
+  for (uint32_t i = 0; i < fr->nslots; i++)
+    {
+      const jc_rt_slot *s = &fr->slots[i];
+      if (jc_ir_seed_slot (b, s->slot, (jc_type) s->type, (int) s->from_buf,
+                           s->src, s->constant) != 0)
+        return -1;
+    }
+  return 1;
+}
+
 void
 jc_selir_free (jc_lower *b)
 {

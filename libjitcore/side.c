@@ -26,10 +26,25 @@
  *     invalidated trace there is simply not run).
  * The side trace is not handed to the host's install callback: it is
  * reachable only from its parent's exit, and its head need not be a place
- * where tier 1 looks for traces.  Values go through memory at the seam
- * (the parent boxes them at its exit, the side trace loads and checks them
- * again); that costs a few loads per transition, not a return to the
- * interpreter.
+ * where tier 1 looks for traces.
+ *
+ * Raw entry (options.side_raw, the default).  The frame is restored when
+ * the side trace is *selected* (the walk reads it), but at run time the
+ * parent's exit need not be: the side trace of a single-frame exit starts
+ * with one XBUF per slot the exit lists (jc_selir_seed_side), the value
+ * the parent stored in exit_buf (or the exit's folded constant), unboxed,
+ * as a SET slot.  So jc_trace_enter passes the same buffer on without
+ * calling write_slot/set_pc, and the side trace neither loads nor checks
+ * those slots again; since they are SET, every exit of the side trace
+ * (its link exit included) writes them back, so the frame is right
+ * whenever a trace finally returns to the host.  Slots the exit does not
+ * list are unchanged in memory, where the side trace loads them as usual.
+ * Each seed is a root slot-load group, so a side trace that closes a loop
+ * of its own carries them round its back edge like any loaded slot.  An
+ * exit with inlined frames is restored first as before (push_frame must
+ * make the frame the side trace runs on).  What is still paid per hop: the
+ * indirect call and, at a link exit back to the root, a full restore and
+ * the root's loads (the root's entry reads the frame).
  *
  * Which exits.  A guard's exit gets a side trace once it has been taken
  * side_threshold times.  An unconditional exit (an EXIT instruction: the

@@ -90,6 +90,53 @@ global_want (int64_t n, int64_t k, int64_t m, int which)
   return s;
 }
 
+/* main(n, k): s += 0.5 while i < k, then s += i * 0.25: a float carried
+ * in a register that the root's exit hands to the side trace. */
+static const char *float_branch_src =
+  "func main 2 4\n"
+  "  const 0\n  store 2\n  constf 0.0\n  store 3\n"
+  "loop:\n"
+  "  load 2\n  load 0\n  lt\n  jz done\n"
+  "  load 2\n  load 1\n  lt\n  jz big\n"
+  "  load 3\n  constf 0.5\n  add\n  store 3\n  jmp next\n"
+  "big:\n"
+  "  load 3\n  load 2\n  tofloat\n  constf 0.25\n  mul\n  add\n  store 3\n"
+  "next:\n"
+  "  load 2\n  const 1\n  add\n  store 2\n  jmp loop\n"
+  "done:\n  load 3\n  ret\n";
+
+static double
+float_branch_want (int64_t n, int64_t k)
+{
+  double s = 0.0;
+  for (int64_t i = 0; i < n; i++)
+    s = i < k ? s + 0.5 : s + (double) i * 0.25;
+  return s;
+}
+
+/* main(n, m): for i < n, an inner loop of 0 iterations while i < m, of 3
+ * after, adding j to s.  The root trace (the outer loop) sees the inner
+ * loop's condition fail at once; from i == m on that guard's exit gets a
+ * side trace that goes round the inner loop and closes a loop of its own,
+ * with j and s (set by the root before its exit) seeded raw and changed
+ * in the side trace's loop. */
+static const char *inner_loop_src =
+  "func main 2 6\n"
+  "  const 0\n  store 2\n  const 0\n  store 4\n"
+  "outer:\n"
+  "  load 2\n  load 0\n  lt\n  jz done\n"
+  "  load 2\n  load 1\n  lt\n  jz many\n"
+  "  const 0\n  store 5\n  jmp go\n"
+  "many:\n  const 3\n  store 5\n"
+  "go:\n  const 0\n  store 3\n"
+  "inner:\n"
+  "  load 3\n  load 5\n  lt\n  jz after\n"
+  "  load 4\n  load 3\n  add\n  store 4\n"
+  "  load 3\n  const 1\n  add\n  store 3\n  jmp inner\n"
+  "after:\n"
+  "  load 2\n  const 1\n  add\n  store 2\n  jmp outer\n"
+  "done:\n  load 4\n  ret\n";
+
 /* The second arm sets a global, which the trace cannot lower: every side
  * trace selection there aborts. */
 static const char *abort_src =
@@ -198,6 +245,65 @@ test_hot_branch_gets_side_trace (void)
   CU_ASSERT (r.cmp.steps_jit * 5 < q.cmp.steps_jit);
 }
 
+/* A side trace of a single-frame exit takes the exit's values raw (from
+ * the exit buffer, no restore into the frame in between); side_raw = 0
+ * restores first, as before.  Same results and exit states either way
+ * (run_side), an int and a float program, and a side trace of depth 2
+ * whose parent was itself entered raw. */
+static void
+test_raw_side_entry (void)
+{
+  vm_value a[2] = { vm_int (2000), vm_int (300) };
+  jc_options o = opts (10), rest = opts (10);
+  rest.side_raw = 0;
+  side_run r = run_side (vm_prog_branch, a, 2, &o);
+  side_run q = run_side (vm_prog_branch, a, 2, &rest);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, branch_want (2000, 300));
+  CU_ASSERT_EQUAL (q.cmp.jit.u.i, branch_want (2000, 300));
+  CU_ASSERT_EQUAL (r.cmp.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (q.cmp.stats.side_traces, 1);
+  CU_ASSERT (r.cmp.stats.side_raw_entries >= 2000 - 300 - 12);
+  /* all but the entry right after the side trace was compiled (sync), on
+   * the frame the selection had restored */
+  CU_ASSERT_EQUAL (r.cmp.stats.side_entries - r.cmp.stats.side_raw_entries, 1);
+  CU_ASSERT_EQUAL (q.cmp.stats.side_raw_entries, 0);
+  CU_ASSERT_EQUAL (q.cmp.stats.side_entries, r.cmp.stats.side_entries);
+  /* each raw entry skips one restore of the root's exit */
+  CU_ASSERT (r.cmp.stats.deopts + r.cmp.stats.side_raw_entries
+             <= q.cmp.stats.deopts + 2);
+
+  vm_value fa[2] = { vm_int (1500), vm_int (400) };
+  side_run f = run_side (float_branch_src, fa, 2, &o);
+  side_run g = run_side (float_branch_src, fa, 2, &rest);
+  CU_ASSERT_EQUAL_FATAL (f.cmp.jit.tag, VM_FLOAT);
+  CU_ASSERT_EQUAL (f.cmp.jit.u.f, float_branch_want (1500, 400));
+  CU_ASSERT_EQUAL (g.cmp.jit.u.f, float_branch_want (1500, 400));
+  CU_ASSERT (f.cmp.stats.side_raw_entries >= 1500 - 400 - 12);
+
+  vm_value b[3] = { vm_int (3000), vm_int (300), vm_int (1000) };
+  side_run d = run_side (branch2_src, b, 3, &o);
+  CU_ASSERT_EQUAL (d.cmp.jit.u.i, branch2_want (3000, 300, 1000));
+  CU_ASSERT_EQUAL (d.cmp.stats.side_traces, 2);
+  /* root -> side 1 -> side 2, both raw, from i == 1010 or so on */
+  CU_ASSERT (d.cmp.stats.side_raw_entries >= 2 * (3000 - 1000 - 12));
+
+  /* A raw side trace that closes a loop: its seeded slots are carried
+   * round its own back edge (a seed read in the loop copy must be the
+   * carried value, not the parent's). */
+  for (uint32_t raw = 0; raw <= 1; raw++)
+    for (uint32_t th = 1; th <= 10; th += 9)
+      {
+        vm_value c[2] = { vm_int (400), vm_int (100) };
+        jc_options l = opts (th);
+        l.side_raw = raw;
+        side_run s = run_side (inner_loop_src, c, 2, &l);
+        CU_ASSERT_EQUAL (s.cmp.jit.u.i, 3 * (400 - 100));
+        CU_ASSERT (s.cmp.stats.side_traces >= 1);
+        CU_ASSERT (raw ? s.cmp.stats.side_raw_entries > 0
+                       : s.cmp.stats.side_raw_entries == 0);
+      }
+}
+
 /* The side trace's own guard fails from i == m on: those exits come from
  * the side trace (depth 1, as jc_runtime_last_exit reports) until they
  * are hot and get a side trace of depth 2; with max_side_depth = 1 they
@@ -276,6 +382,8 @@ test_side_trace_in_inlined_call (void)
   CU_ASSERT (r.cmp.stats.side_entries >= 340);
   CU_ASSERT (r.side_exits >= 340);
   CU_ASSERT (r.cmp.stats.frames_materialised >= 350);
+  /* an exit with an inlined frame is restored (push_frame) first */
+  CU_ASSERT_EQUAL (r.cmp.stats.side_raw_entries, 0);
   o.side_threshold = 0;
   side_run q = run_side (vm_prog_inline, a, 2, &o);
   CU_ASSERT_EQUAL (q.cmp.jit.u.i, 1000);
@@ -480,14 +588,18 @@ test_on_off_matrix (void)
   for (size_t i = 0; i < sizeof progs / sizeof progs[0]; i++)
     {
       jc_options off = opts (0), on = opts (10), eager = opts (1),
-                 bare = opts (10), bg = opts (10);
+                 bare = opts (10), bg = opts (10), rest = opts (1);
       bare.passes = 0;
+      rest.side_raw = 0;
       bg.sync = 0;               /* compiles land whenever they finish */
       side_run a = run_side (progs[i].src, progs[i].a, progs[i].n, &off);
       side_run b = run_side (progs[i].src, progs[i].a, progs[i].n, &on);
       side_run c = run_side (progs[i].src, progs[i].a, progs[i].n, &eager);
       side_run d = run_side (progs[i].src, progs[i].a, progs[i].n, &bare);
       side_run e = run_side (progs[i].src, progs[i].a, progs[i].n, &bg);
+      side_run f = run_side (progs[i].src, progs[i].a, progs[i].n, &rest);
+      CU_ASSERT_EQUAL (memcmp (&a.cmp.jit, &f.cmp.jit, sizeof a.cmp.jit), 0);
+      CU_ASSERT_EQUAL (f.cmp.stats.side_raw_entries, 0);
       CU_ASSERT_EQUAL (memcmp (&a.cmp.jit, &e.cmp.jit, sizeof a.cmp.jit), 0);
       CU_ASSERT_EQUAL (a.cmp.stats.side_traces, 0);
       CU_ASSERT_EQUAL (memcmp (&a.cmp.jit, &b.cmp.jit, sizeof a.cmp.jit), 0);
@@ -509,10 +621,15 @@ test_exactness_sweep (void)
     for (size_t j = 0; j < sizeof thresholds / sizeof thresholds[0]; j++)
       {
         vm_value a[3] = { vm_int (200), vm_int (km[i][0]), vm_int (km[i][1]) };
-        jc_options o = opts (thresholds[j]);
-        o.loop_threshold = 3;
-        side_run r = run_side (branch2_src, a, 3, &o);
-        CU_ASSERT_EQUAL (r.cmp.jit.u.i, branch2_want (200, km[i][0], km[i][1]));
+        for (uint32_t raw = 0; raw <= 1; raw++)
+          {
+            jc_options o = opts (thresholds[j]);
+            o.loop_threshold = 3;
+            o.side_raw = raw;
+            side_run r = run_side (branch2_src, a, 3, &o);
+            CU_ASSERT_EQUAL (r.cmp.jit.u.i,
+                             branch2_want (200, km[i][0], km[i][1]));
+          }
       }
 }
 
@@ -526,11 +643,12 @@ test_options_and_stats (void)
   CU_ASSERT_EQUAL (o.side_threshold, 10);
   CU_ASSERT_EQUAL (o.max_side_traces, 32);
   CU_ASSERT_EQUAL (o.max_side_depth, 4);
+  CU_ASSERT_EQUAL (o.side_raw, 1);
   vm_program *p = vm_asm_ok (vm_prog_branch);
   vm_init (&the_vm, p);
   jc_host h = vm_host_descriptor (&the_vm);
   setenv ("JITCORE_OPTIONS", "sync=1,side_threshold=3,max_side_traces=7,"
-          "max_side_depth=2", 1);
+          "max_side_depth=2,side_raw=0", 1);
   jc_runtime *rt = jc_runtime_new (&h, NULL);
   unsetenv ("JITCORE_OPTIONS");
   CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
@@ -539,6 +657,7 @@ test_options_and_stats (void)
   CU_ASSERT_EQUAL (e.side_threshold, 3);
   CU_ASSERT_EQUAL (e.max_side_traces, 7);
   CU_ASSERT_EQUAL (e.max_side_depth, 2);
+  CU_ASSERT_EQUAL (e.side_raw, 0);
   CU_ASSERT_EQUAL (jc_runtime_last_exit (rt, NULL, NULL), -1);
   vm_attach (&the_vm, rt);
   vm_value a[2] = { vm_int (500), vm_int (100) };
@@ -552,6 +671,7 @@ test_options_and_stats (void)
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "live_side_traces=1\n"));
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "side_entries="));
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "trace_links="));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "side_raw_entries=0\n"));
   free (text);
   jc_runtime_free (rt);
 
@@ -568,6 +688,13 @@ test_options_and_stats (void)
   rt = jc_runtime_new (&h, &o);
   CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_BAD_OPTION);
   jc_runtime_free (rt);
+  jc_options_init (&o);
+  o.sync = 1;
+  o.side_raw = 2;
+  rt = jc_runtime_new (&h, &o);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_BAD_OPTION);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_runtime_error_message (rt), "side_raw"));
+  jc_runtime_free (rt);
   /* A host built before the side-trace fields: they take the defaults. */
   jc_options_init (&o);
   o.sync = 1;
@@ -577,6 +704,7 @@ test_options_and_stats (void)
   CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
   jc_runtime_options (rt, &e);
   CU_ASSERT_EQUAL (e.side_threshold, 10);
+  CU_ASSERT_EQUAL (e.side_raw, 1);
   jc_runtime_free (rt);
   vm_fini (&the_vm);
   vm_program_free (p);
@@ -588,6 +716,7 @@ jc_test_register (void)
   static const jc_test_case tests[] = {
     { "hot_branch_gets_side_trace", test_hot_branch_gets_side_trace },
     { "exits_of_the_side_trace", test_exits_of_the_side_trace },
+    { "raw_side_entry", test_raw_side_entry },
     { "limits", test_limits },
     { "side_trace_in_inlined_call", test_side_trace_in_inlined_call },
     { "blacklisted_exit", test_blacklisted_exit },

@@ -135,7 +135,7 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       passes (optimizer passes joined with '+': fold, cse, guard, dce,
  *       loop, rc; or "all" or "none"), max_traces, max_code_bytes,
  *       side_threshold, max_side_traces, max_side_depth, batch_max,
- *       batch_delay (microseconds)
+ *       batch_delay (microseconds), side_raw (0/1)
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
  * A malformed environment string puts the runtime in error (sticky,
  * JC_BAD_OPTION with the offending text in the message). */
@@ -206,6 +206,12 @@ typedef struct jc_options {
   uint32_t batch_delay_us;    /* async: how long the compile thread waits for
                                  more traces after the first is queued,
                                  unless batch_max are; 1000 (0..1000000) */
+  uint32_t side_raw;          /* 1: a side trace of a single-frame exit takes
+                                 the exit's values raw (unboxed, from the
+                                 exit buffer): the parent's exit is not
+                                 restored into the host's frame before the
+                                 side trace runs; 0: restored, and the side
+                                 trace loads them from the frame again; 1 */
 } jc_options;
 
 /* Fill *opts with the defaults and set opts->size.  NULL is ignored. */
@@ -520,6 +526,9 @@ typedef struct jc_stats {
   uint64_t compile_latency_ns; /* over compiled traces: from the hot event
                                   to the safe point that handled them */
   uint64_t compile_latency_max_ns;
+  uint64_t side_raw_entries;   /* of side_entries: exits that went on into a
+                                  side trace taking their values raw, with
+                                  no restore in between (options.side_raw) */
 } jc_stats;
 
 /* Copy the counters into *out (fields up to out->size). */

@@ -223,15 +223,17 @@ report_passes (void)
 static int
 report_side (void)
 {
-  printf ("\nbranchy loops, side traces off (side_threshold=0) and on "
-          "(default)\n%-10s %10s %10s %10s %8s %10s %10s %8s %8s\n", "program",
-          "interp ms", "off ms", "on ms", "off/on", "entries", "entries",
-          "side", "links");
-  printf ("%-10s %10s %10s %10s %8s %10s %10s %8s %8s\n", "", "", "", "", "",
-          "(off)", "(on)", "traces", "");
+  printf ("\nbranchy loops, side traces off (side_threshold=0), on with the "
+          "exit restored before the side trace (side_raw=0) and on with its "
+          "values passed raw (default)\n"
+          "%-10s %10s %10s %10s %10s %8s %8s %10s %10s %8s %8s %9s\n", "program",
+          "interp ms", "off ms", "restore ms", "raw ms", "off/raw",
+          "rest/raw", "entries", "entries", "side", "links", "raw");
+  printf ("%-10s %10s %10s %10s %10s %8s %8s %10s %10s %8s %8s %9s\n", "", "",
+          "", "", "", "", "", "(off)", "(on)", "traces", "", "entries");
   for (size_t i = 0; i < sizeof branchy / sizeof branchy[0]; i++)
     {
-      result ri, off, on;
+      result ri, off, rest, on;
       jc_options o;
       jc_options_init (&o);
       o.sync = 1;            /* compile time is measured apart */
@@ -239,16 +241,24 @@ report_side (void)
       if (run (&branchy[i], NULL, &ri) != 0 || run (&branchy[i], &o, &off) != 0)
         return 1;
       jc_options_init (&o);
-      o.sync = 1;            /* compile time is measured apart */
+      o.sync = 1;
+      o.side_raw = 0;
+      if (run (&branchy[i], &o, &rest) != 0)
+        return 1;
+      jc_options_init (&o);
+      o.sync = 1;
       if (run (&branchy[i], &o, &on) != 0)
         return 1;
-      printf ("%-10s %10.1f %10.1f %10.1f %7.1fx %10llu %10llu %8llu %8llu%s%s\n",
-              branchy[i].name, ri.ms, off.ms, on.ms, off.ms / on.ms,
+      printf ("%-10s %10.1f %10.1f %10.1f %10.1f %7.1fx %7.2fx %10llu %10llu "
+              "%8llu %8llu %9llu%s%s%s\n",
+              branchy[i].name, ri.ms, off.ms, rest.ms, on.ms, off.ms / on.ms,
+              rest.ms / on.ms,
               (unsigned long long) off.host_entries,
               (unsigned long long) on.host_entries,
               (unsigned long long) on.stats.side_traces,
-              (unsigned long long) on.stats.trace_links, same (&ri, &off),
-              same (&ri, &on));
+              (unsigned long long) on.stats.trace_links,
+              (unsigned long long) on.stats.side_raw_entries,
+              same (&ri, &off), same (&ri, &rest), same (&ri, &on));
     }
   return 0;
 }

@@ -76,9 +76,11 @@ MpJitCode *mpj_code(Code *co)
     jc->entries = calloc((size_t)co->ncode, sizeof *jc->entries);
     jc->iters = calloc((size_t)co->ncode, sizeof *jc->iters);
     jc->dead = calloc((size_t)co->ncode, 1);
-    if (!jc->counters || !jc->traces || !jc->depth || !jc->entries || !jc->iters || !jc->dead) {
+    jc->probe = calloc((size_t)co->ncode, sizeof *jc->probe);
+    if (!jc->counters || !jc->traces || !jc->depth || !jc->entries || !jc->iters || !jc->dead
+        || !jc->probe) {
         free(jc->counters); free(jc->traces); free(jc->depth);
-        free(jc->entries); free(jc->iters); free(jc->dead); free(jc);
+        free(jc->entries); free(jc->iters); free(jc->dead); free(jc->probe); free(jc);
         return NULL;
     }
     for (int i = 0; i < co->ncode; i++) {
@@ -281,6 +283,7 @@ static int install(void *ud, const void *code, uint32_t pc, jc_trace *t)
     MpJitCode *jc = mpj_code(co);
     if (!jc || pc >= (uint32_t)co->ncode) return 1;
     jc->traces[pc] = t;
+    jc->entries[pc] = jc->iters[pc] = 0;    /* from now on the trace's own */
     incref((Obj *)co);          /* the head stays valid while the trace lives */
     if (pc == 0 && jc->fn == MPJ_FN_YES) {
         co->jit_ftick = 1;      /* every entry runs it (mp_jit_func_entry) */
@@ -296,6 +299,7 @@ static void uninstall(void *ud, const void *code, uint32_t pc, jc_trace *t)
     MpJitCode *jc = co->jit;
     if (jc && pc < (uint32_t)co->ncode && jc->traces[pc] == t) {
         jc->traces[pc] = NULL;
+        jc->entries[pc] = jc->iters[pc] = 0;
         /* Count again from the start: the head may get a new trace; a dead
          * head stays quiet. */
         if (jc->dead[pc]) jc->counters[pc].count = 0;
@@ -480,6 +484,63 @@ static int enter(Frame *f, jc_trace *t)
     return mp.exc ? 2 : 1;
 }
 
+/* Profitability before the compile.  A trace pays at each iteration and
+ * costs at each entry (the entry, an exit that boxes every live value) and
+ * once for its compile (~50-200 ms of CPU, which a 2-core machine takes
+ * from the interpreter).  The judge above drops a trace whose iterations
+ * per entry stay below MPJ_MIN_ITERS_PER_ENTRY, but only after its compile
+ * was paid; most such heads can be told before: until a head has a trace,
+ * every back edge to it counts an iteration (iters[]) and, when it starts
+ * a new execution of the loop, an entry (entries[]).  A back edge starts
+ * one when its key differs from the last back edge's at this head: the
+ * iterator of a for loop, whose position must also have moved by exactly
+ * one step (a range or list iterator freed and allocated again at the same
+ * address starts over), or the frame of a while loop (so a while loop
+ * re-entered in the same frame looks like one long execution: traced as
+ * before, and judged after its compile). */
+static void probe_entry(MpJitCode *jc, uint32_t pc, Frame *f, const uint32_t *head)
+{
+    struct MpjProbe *p = &jc->probe[pc];
+    uintptr_t key = (uintptr_t)f;
+    int64_t pos = 0, step = 0;
+    uint32_t op = OPC(*head);
+    if ((op == OP_FOR_ITER || op == OP_FOR_ITER_RANGE || op == OP_FOR_ITER_LIST) && f->sp > f->stack) {
+        Obj *it = f->sp[-1];
+        key = (uintptr_t)it;
+        if (it && IS(it, range_iterator)) {
+            pos = ((RangeIter *)it)->i;
+            step = ((RangeIter *)it)->step;
+        } else if (it && (IS(it, list_iterator) || IS(it, tuple_iterator))) {
+            pos = ((SeqIter *)it)->i;
+            step = 1;
+        }
+    }
+    if (key != p->key || pos != p->pos + step) jc->entries[pc]++;
+    p->key = key;
+    p->pos = pos;
+    jc->iters[pc]++;
+}
+
+/* The head's counter fired: trace it unless the interpreter's counts say
+ * it would be entered too often for too few iterations.  A refused head
+ * counts again from the start (its loops may grow); after MPJ_MAX_REFUSALS
+ * it is dead. */
+static int worth_tracing(MpJitCode *jc, Code *co, uint32_t pc)
+{
+    uint64_t n = jc->entries[pc], it = jc->iters[pc];
+    jc->entries[pc] = jc->iters[pc] = 0;
+    if (n < MPJ_PRE_JUDGE_ENTRIES || it >= n * MPJ_MIN_ITERS_PER_ENTRY) return 1;
+    if (++jc->probe[pc].refused >= MPJ_MAX_REFUSALS) {
+        jc->dead[pc] = 1;
+        jc->counters[pc].count = 0;
+        mpj_log("not tracing the loop at %s:%s (too few iterations per entry, for good)", SS(co->qualname), "");
+    } else {
+        jc_counter_init(mpj_rt, &jc->counters[pc], JC_HOT_LOOP);
+        mpj_log("not tracing the loop at %s:%s yet (too few iterations per entry)", SS(co->qualname), "");
+    }
+    return 0;
+}
+
 int mp_jit_loop_head(Frame *f, uint32_t *head)
 {
     Code *co = f->code;
@@ -497,7 +558,9 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
         return 0;
     }
     if (!t) {
+        probe_entry(jc, pc, f, head);
         if (!jc_counter_tick(&jc->counters[pc])) return 0;
+        if (!worth_tracing(jc, co, pc)) return 0;
         f->ip = head;
         mpj_sel_reset(f);
         jc_status s = jc_runtime_hot(mpj_rt, co, pc, JC_HOT_LOOP, &jc->counters[pc]);

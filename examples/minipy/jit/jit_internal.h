@@ -37,6 +37,10 @@ typedef struct {
     uint8_t fn;
     jc_counter fcounter;
     uint32_t fentries, fdone;
+    /* Per loop head before it has a trace: what the last back edge saw
+     * (see probe_entry in jit_host.c); entries[] and iters[] then count the
+     * interpreter's loop entries and iterations. */
+    struct MpjProbe { uintptr_t key; int64_t pos; uint32_t refused; } *probe;
 } MpJitCode;
 
 enum { MPJ_FN_UNKNOWN = 0, MPJ_FN_YES, MPJ_FN_NO };
@@ -62,6 +66,11 @@ enum { MPJ_INL_UNKNOWN = 0, MPJ_INL_YES, MPJ_INL_NO };
  * side traces had their chance, was slower overall). */
 #define MPJ_JUDGE_ENTRIES 1000
 #define MPJ_MIN_ITERS_PER_ENTRY 16
+/* Before a head is traced: the interpreter's entries the hot event needs
+ * to judge the head (fewer: trace it, as a small --jit-threshold asks), and
+ * how many refusals make the head dead. */
+#define MPJ_PRE_JUDGE_ENTRIES 32
+#define MPJ_MAX_REFUSALS 3
 
 /* The invalidation key of a loop head's own trace (dropping it). */
 static inline uintptr_t mpj_key_head(const MpJitCode *jc, uint32_t pc)
