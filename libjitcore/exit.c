@@ -97,6 +97,32 @@ restore_slots (jc_runtime *rt, void *frame, const jc_rt_frame *fr,
   return 0;
 }
 
+/* Before a side trace with a raw entry (side.c): write only the pointer
+ * slots of the (single-frame) exit, which the side trace loads through the
+ * host, then set_pc; its numbers stay in buf, where the side trace reads
+ * them.  Nothing at all when the exit lists no pointer. */
+static int
+restore_ptrs (jc_runtime *rt, const jc_rt_exit *ex, void *frame,
+              const uint64_t *buf)
+{
+  const jc_rt_frame *fr = &ex->frames[0];
+  int any = 0;
+  for (uint32_t i = 0; i < fr->nslots; i++)
+    {
+      const jc_rt_slot *s = &fr->slots[i];
+      if (s->type != JC_TYPE_PTR)
+        continue;
+      uint64_t raw = s->from_buf ? buf[s->src] : s->constant;
+      if (rt->host.write_slot (rt->host.userdata, frame, s->slot, s->type,
+                               raw) != 0)
+        return -1;
+      any = 1;
+    }
+  if (any && rt->host.set_pc (rt->host.userdata, frame, fr->pc) != 0)
+    return -1;
+  return 0;
+}
+
 /* Restore exit ex of t on *framep; *framep becomes the innermost frame
  * (the one the interpreter, or a side trace, continues in). */
 static int
@@ -191,9 +217,17 @@ jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
           jc_trace *s = t->exits[id].side;
           if (s && s->raw_entry && !t->dead && !s->dead)
             {
-              /* The side trace starts from this exit's values where the
-               * exit left them, in buf: no restore in between (its own
-               * exits write back these slots too). */
+              /* The side trace starts from this exit's numbers where the
+               * exit left them, in buf, unboxed (its own exits write back
+               * these slots too); only pointers go to the frame. */
+              if (restore_ptrs (rt, &t->exits[id], frame, buf) != 0)
+                {
+                  jc_runtime_fail (rt, JC_HOST_ERROR, "trace %u exit %u: a "
+                                   "host frame callback failed before a "
+                                   "side trace", t->id, id);
+                  next = NULL;
+                  goto chain_end;
+                }
               rt->stats.side_entries++;
               rt->stats.side_raw_entries++;
               ret = (int) id;
@@ -215,6 +249,7 @@ jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
               next = jc_side_next (rt, t, id, count);
             }
         }
+    chain_end:
       if (--t->active == 0 && t->dead)
         reap = 1;
       if (rt->status != JC_OK)

@@ -35,6 +35,12 @@ jc_selir_seed_side (jc_runtime *rt, jc_lower *b, const jc_trace *parent,
   for (uint32_t i = 0; i < fr->nslots; i++)
     {
       const jc_rt_slot *s = &fr->slots[i];
+      /* Objects are written to the frame at run time (exit.c), and loaded
+       * by the host's load_slot here: the host learns what it knows about
+       * an object (its class, the live value as a guide) there, and a
+       * pointer costs the host no allocation to write back. */
+      if (s->type == JC_TYPE_PTR)
+        continue;
       if (jc_ir_seed_slot (b, s->slot, (jc_type) s->type, (int) s->from_buf,
                            s->src, s->constant) != 0)
         return -1;

@@ -26,9 +26,10 @@ JC_HIDDEN int jc_selir_exit (jc_lower *b, uint32_t pc);
 JC_HIDDEN void jc_selir_side_entry (jc_lower *b, int on);
 JC_HIDDEN const char *jc_selir_error (const jc_lower *b);
 JC_HIDDEN uint32_t jc_selir_nsnapshots (const jc_lower *b);
-/* A side trace of exit exit_id of parent takes the exit's values raw: its
- * root slots start as the exit's entries (exit_buf or constants), so at run
- * time the exit need not be restored before the side trace runs (exit.c).
+/* A side trace of exit exit_id of parent takes the exit's numbers raw: its
+ * root slots of type i64, f64 and bool start as the exit's entries
+ * (exit_buf or constants), so at run time only the exit's pointer slots
+ * are restored before the side trace runs (exit.c), and those it loads.
  * 1 when seeded, 0 when the exit does not qualify (inlined frames, or the
  * option side_raw is 0), -1 on a builder error. */
 JC_HIDDEN int jc_selir_seed_side (jc_runtime *rt, jc_lower *b,

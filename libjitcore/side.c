@@ -31,11 +31,16 @@
  * Raw entry (options.side_raw, the default).  The frame is restored when
  * the side trace is *selected* (the walk reads it), but at run time the
  * parent's exit need not be: the side trace of a single-frame exit starts
- * with one XBUF per slot the exit lists (jc_selir_seed_side), the value
- * the parent stored in exit_buf (or the exit's folded constant), unboxed,
- * as a SET slot.  So jc_trace_enter passes the same buffer on without
- * calling write_slot/set_pc, and the side trace neither loads nor checks
- * those slots again; since they are SET, every exit of the side trace
+ * with one XBUF per i64/f64/bool slot the exit lists (jc_selir_seed_side),
+ * the value the parent stored in exit_buf (or the exit's folded constant),
+ * unboxed, as a SET slot.  So jc_trace_enter passes the same buffer on
+ * without boxing those through write_slot, and the side trace neither loads
+ * nor checks them again.  Pointer slots are still written to the frame
+ * (write_slot + set_pc, only when the exit has any) and loaded by the
+ * host's load_slot, which is where a host learns what it knows about an
+ * object (minipy: the live value guiding attribute, call and iterator
+ * lowering; seeded, the side trace could not inline a call whose callee
+ * sat on the stack).  Since the seeds are SET, every exit of the side trace
  * (its link exit included) writes them back, so the frame is right
  * whenever a trace finally returns to the host.  Slots the exit does not
  * list are unchanged in memory, where the side trace loads them as usual.
