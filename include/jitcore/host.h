@@ -181,7 +181,14 @@ typedef struct jc_host {
    * Return 0 on success. */
   int (*write_slot) (void *ud, void *frame, uint32_t slot, uint32_t type,
                      uint64_t raw);
-  /* Required.  Set the pc at which frame resumes in the interpreter. */
+  /* Required.  Set the pc at which frame resumes in the interpreter.
+   * Normally every slot the exit changed was written first.  Before a side
+   * trace with a raw entry (options.side_raw), only the exit's ptr slots
+   * are written and its i64/f64/bool slots are not: the side trace keeps
+   * them, and a later restore (the side trace's own exit) writes them.  So
+   * a slot that this restore does not write may hold a stale value; a host
+   * that counts references must not drop one for a slot above the stack
+   * depth it last knew as valid (minipy sets such slots to NULL). */
   int (*set_pc) (void *ud, void *frame, uint32_t pc);
   /* Optional (enables inlining).  Create the frame of an inlined call to
    * code on top of caller, whose pc has already been set to the call's

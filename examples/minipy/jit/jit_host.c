@@ -207,6 +207,13 @@ static int set_pc(void *ud, void *frame, uint32_t pc)
     uint32_t nfix = mpj_nfixed(co), live = nfix + (uint32_t)jc->depth[pc];
     Obj *old[r->nw ? r->nw : 1];
     uint32_t nold = 0;
+    /* Stack slots between the valid part and the new depth hold stale
+     * pointers; those this restore does not write become NULL.  A full
+     * restore writes them all, but before a side trace with a raw entry
+     * libjitcore writes only the objects (its numbers stay unboxed in the
+     * side trace), and a later restore must not take a stale pointer for
+     * a reference to drop. */
+    for (uint32_t s = r->nvalid; s < live; s++) f->lp[s] = NULL;
     for (uint32_t i = 0; i < r->nw; i++) {
         Pending *p = &r->w[i];
         if (p->slot >= live) continue;
