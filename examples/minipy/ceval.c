@@ -1545,3 +1545,10 @@ done:
     mp.frame = saved_frame;
     return retval;
 }
+
+/* The instructions' own functions, for the JIT's helpers (jit/jit_helpers.c). */
+Obj *mp_eval_format_value(Obj *v, int conv, Obj *spec) { return format_value(v, conv, spec); }
+Obj *mp_eval_unpack_ex(Obj *seq, int before, int after, Obj **out)
+{
+    return unpack_ex(seq, before, after, &out);
+}

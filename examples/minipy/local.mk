@@ -18,7 +18,7 @@ MINIPY_CORE_SOURCES = \
 	examples/minipy/unicode.h examples/minipy/unicode.c \
 	examples/minipy/jit/jit.h examples/minipy/jit/jit_internal.h \
 	examples/minipy/jit/jit_host.c examples/minipy/jit/jit_lower.c \
-	examples/minipy/jit/jit_helpers.c
+	examples/minipy/jit/jit_helpers.c examples/minipy/jit/jit_lower_generic.c
 examples_minipy_minipy_SOURCES = $(MINIPY_CORE_SOURCES) examples/minipy/main.c
 examples_minipy_minipy_CFLAGS = $(AM_CFLAGS) -fno-strict-aliasing
 examples_minipy_minipy_LDADD = libjitcore/libjitcore.la $(GMP_LIBS) $(LIBM) -lm -lpthread

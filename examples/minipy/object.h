@@ -306,6 +306,11 @@ Obj *mp_iter(Obj *o);
 Obj *mp_next(Obj *it);              /* NULL without error = exhausted */
 int mp_contains(Obj *c, Obj *v);    /* -1 = error */
 Obj *mp_call(Obj *f, Obj **args, int n, Obj *kwnames);
+/* FORMAT_VALUE's and UNPACK_EX's work (ceval.c): a new reference or NULL;
+ * unpack_ex writes before + after + 1 new references to out[], in the
+ * order the instruction pushes them. */
+Obj *mp_eval_format_value(Obj *v, int conv, Obj *spec);
+Obj *mp_eval_unpack_ex(Obj *seq, int before, int after, Obj **out);
 Obj *mp_call0(Obj *f);
 Obj *mp_call1(Obj *f, Obj *a);
 Obj *mp_call2(Obj *f, Obj *a, Obj *b);

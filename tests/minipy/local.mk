@@ -141,9 +141,14 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_dict_keys.py \
 	tests/minipy/deopt_exc_deep.py \
 	tests/minipy/deopt_exc_finally.py \
+	tests/minipy/deopt_exit_return.py \
+	tests/minipy/deopt_exit_short.py \
 	tests/minipy/deopt_float_special.py \
 	tests/minipy/deopt_func_defaults.py \
 	tests/minipy/deopt_generators.py \
+	tests/minipy/deopt_generic_build.py \
+	tests/minipy/deopt_generic_calls.py \
+	tests/minipy/deopt_generic_errors.py \
 	tests/minipy/deopt_global_rebind.py \
 	tests/minipy/deopt_global_stmt.py \
 	tests/minipy/deopt_inline_defaults.py \

@@ -334,6 +334,155 @@ static _Bool h_set_add(Obj *s, Obj *v)
     return mp_set_add(s, v) == 0;
 }
 
+/* ---------------------------------------------------------------- generic
+ * The instructions jit_lower_generic.c lowers as calls.  Any number of
+ * items reaches a helper as a list: BUILD_LIST's helper makes it from the
+ * first four, LIST_PUSH appends up to four more per call (the list is
+ * parked, so it is garbage once the trace exits). */
+
+static _Bool h_list_push(Obj *l, int64_t n, Obj *a0, Obj *a1, Obj *a2, Obj *a3)
+{
+    Obj *v[4] = { a0, a1, a2, a3 };
+    for (int64_t i = 0; i < n; i++) mp_list_append(l, v[i]);
+    return 1;
+}
+
+static Obj *h_list_to_tuple(Obj *l)
+{
+    if (!mpj_park_room()) return NULL;
+    Obj *t = mp_tuple_new(LN(l));
+    if (!t) return NULL;
+    for (int64_t i = 0; i < LN(l); i++) TITEMS(t)[i] = incref(LITEMS(l)[i]);
+    return parked_result(t);
+}
+
+/* BUILD_SET of the list's items (hashing may run Python code and raise). */
+static Obj *h_build_set(Obj *l)
+{
+    if (!mpj_park_room()) return NULL;
+    Obj *s = mp_set_new(0);
+    if (!s) return NULL;
+    mpj_park(s);
+    for (int64_t i = 0; i < LN(l); i++)
+        if (mp_set_add(s, LITEMS(l)[i]) < 0) return NULL;
+    return s;
+}
+
+/* BUILD_MAP of the list's key, value pairs. */
+static Obj *h_build_map(Obj *l)
+{
+    if (!mpj_park_room()) return NULL;
+    Obj *d = mp_dict_new();
+    if (!d) return NULL;
+    mpj_park(d);
+    for (int64_t i = 0; i + 1 < LN(l); i += 2)
+        if (mp_dict_set(d, LITEMS(l)[i], LITEMS(l)[i + 1]) < 0) return NULL;
+    return d;
+}
+
+/* BUILD_STRING: the items are strings (FORMAT_VALUE's results, constants). */
+static Obj *h_build_string(Obj *l)
+{
+    if (!mpj_park_room()) return NULL;
+    SB b = {0};
+    for (int64_t i = 0; i < LN(l); i++) sb_addo(&b, LITEMS(l)[i]);
+    return parked_result(sb_finish(&b));
+}
+
+static Obj *h_build_slice(Obj *a, Obj *b, Obj *c)
+{
+    if (!mpj_park_room()) return NULL;
+    return parked_result(mp_slice_new(a, b, c));
+}
+
+/* CALL with any number of arguments and CALL_KW: the list holds B (self or
+ * the callee) and the arguments, kw is NULL or the keyword names (the last
+ * len(kw) arguments are their values), as the interpreter's calls. */
+static Obj *h_call_list(Frame *f, uint32_t *ip, Obj *A, Obj *l, Obj *kw)
+{
+    if (!mpj_park_room()) return NULL;
+    f->ip = ip;
+    Obj **v = LITEMS(l);
+    int n = (int)LN(l) - 1;
+    Obj *r = A ? mp_call(A, v, n + 1, kw) : mp_call(v[0], v + 1, n, kw);
+    return parked_result(r);
+}
+
+/* MAKE_FUNCTION: a function of code in f's globals, with what the
+ * instruction's flags pop (NULL when absent). */
+static Obj *h_make_function(Frame *f, Obj *code, Obj *closure, Obj *kwdefaults, Obj *defaults)
+{
+    if (!mpj_park_room()) return NULL;
+    Func *fn = (Func *)mp_func_new((Code *)code, f->globals);
+    if (!fn) return NULL;
+    fn->closure = xincref(closure);
+    fn->kwdefaults = xincref(kwdefaults);
+    fn->defaults = xincref(defaults);
+    return parked_result((Obj *)fn);
+}
+
+static Obj *h_format_value(Obj *v, int64_t conv, Obj *spec)
+{
+    if (!mpj_park_room()) return NULL;
+    return parked_result(mp_eval_format_value(v, (int)conv, spec));
+}
+
+/* LIST_EXTEND (with the interpreter's message for a non-iterable),
+ * SET_UPDATE, DICT_UPDATE / DICT_MERGE: into the container being built. */
+static _Bool h_list_extend(Obj *l, Obj *it)
+{
+    int r = mp_list_extend(l, it);
+    if (r < 0 && mp_err_matches(&mp_exc_TypeError) && !mp_special(it, mp.s___iter__)) {
+        mp_err_clear();
+        mp_err(&mp_exc_TypeError, "Value after * must be an iterable, not %s", mp_type_name(it));
+    }
+    return r == 0;
+}
+
+static _Bool h_set_update(Obj *s, Obj *it) { return mp_set_update(s, it) == 0; }
+
+static _Bool h_dict_update(Obj *d, Obj *m)
+{
+    if (!mpj_park_room()) return 0;
+    return mp_dict_update(d, m) == 0;
+}
+
+/* UNPACK_EX: the before + 1 + after values in the order the instruction
+ * pushes them, as a (parked) list. */
+static Obj *h_unpack_ex(Obj *s, int64_t arg)
+{
+    if (!mpj_park_room()) return NULL;
+    int before = (int)(arg & 0xff), after = (int)(arg >> 8), n = before + after + 1;
+    Obj *l = mp_list_new(n);
+    if (!l) return NULL;
+    if (!mp_eval_unpack_ex(s, before, after, LITEMS(l))) {
+        LN(l) = 0;
+        decref(l);
+        return NULL;
+    }
+    return parked_result(l);
+}
+
+/* DELETE_SUBSCR; the value deleted from a dict or list stays alive (the
+ * trace may borrow it) as for SETITEM. */
+static _Bool h_delitem(Obj *o, Obj *k)
+{
+    if (!mpj_park_room()) return 0;
+    if (IS(o, dict)) keep_dict_value(o, k);
+    else if (IS(o, list) && SMALL(k)) {
+        int64_t i = IV(k) < 0 ? IV(k) + LN(o) : IV(k);
+        if (i >= 0 && i < LN(o)) mpj_park(incref(LITEMS(o)[i]));
+    } else if (IS(o, list)) return 0;   /* a slice: the interpreter drops the items */
+    return mp_setitem(o, k, NULL) == 0;
+}
+
+/* -x, +x, ~x of an object (op: 0 neg, 1 pos, 2 invert). */
+static Obj *h_unary(int64_t op, Obj *a)
+{
+    if (!mpj_park_room()) return NULL;
+    return parked_result(op == 0 ? mp_neg(a) : op == 1 ? mp_pos(a) : mp_invert(a));
+}
+
 #define RD JC_HELPER_READS_MEMORY
 #define WR JC_HELPER_WRITES_MEMORY
 #define RAISE JC_HELPER_MAY_RAISE
@@ -372,4 +521,19 @@ const jc_helper mpj_helpers[] = {
     [MPJ_H_LIST_STORE_I64] = { "list_store_int", (void *)h_list_store_i64, "bool(ptr,i64,i64)", RD | WR | RAISE | ALLOC },
     [MPJ_H_LIST_STORE_F64] = { "list_store_float", (void *)h_list_store_f64, "bool(ptr,i64,f64)", RD | WR | RAISE | ALLOC },
     [MPJ_H_LIST_STORE_PTR] = { "list_store_obj", (void *)h_list_store_ptr, "bool(ptr,i64,ptr)", RD | WR | RAISE },
+    [MPJ_H_LIST_PUSH] = { "list_push", (void *)h_list_push, "bool(ptr,i64,ptr,ptr,ptr,ptr)", RD | WR | RAISE | ALLOC },
+    [MPJ_H_LIST_TO_TUPLE] = { "list_to_tuple", (void *)h_list_to_tuple, "ptr(ptr)", RD | RAISE | ALLOC },
+    [MPJ_H_BUILD_SET] = { "build_set", (void *)h_build_set, "ptr(ptr)", ANY },
+    [MPJ_H_BUILD_MAP] = { "build_map", (void *)h_build_map, "ptr(ptr)", ANY },
+    [MPJ_H_BUILD_STRING] = { "build_string", (void *)h_build_string, "ptr(ptr)", RD | RAISE | ALLOC },
+    [MPJ_H_BUILD_SLICE] = { "build_slice", (void *)h_build_slice, "ptr(ptr,ptr,ptr)", RAISE | ALLOC },
+    [MPJ_H_CALL_LIST] = { "call_list", (void *)h_call_list, "ptr(ptr,ptr,ptr,ptr,ptr)", ANY },
+    [MPJ_H_MAKE_FUNCTION] = { "make_function", (void *)h_make_function, "ptr(ptr,ptr,ptr,ptr,ptr)", RD | RAISE | ALLOC },
+    [MPJ_H_FORMAT_VALUE] = { "format_value", (void *)h_format_value, "ptr(ptr,i64,ptr)", ANY },
+    [MPJ_H_LIST_EXTEND] = { "list_extend", (void *)h_list_extend, "bool(ptr,ptr)", ANY },
+    [MPJ_H_SET_UPDATE] = { "set_update", (void *)h_set_update, "bool(ptr,ptr)", ANY },
+    [MPJ_H_DICT_UPDATE] = { "dict_update", (void *)h_dict_update, "bool(ptr,ptr)", ANY },
+    [MPJ_H_UNPACK_EX] = { "unpack_ex", (void *)h_unpack_ex, "ptr(ptr,i64)", ANY },
+    [MPJ_H_DELITEM] = { "delitem", (void *)h_delitem, "bool(ptr,ptr)", ANY },
+    [MPJ_H_UNARY] = { "unary", (void *)h_unary, "ptr(i64,ptr)", ANY },
 };

@@ -343,7 +343,7 @@ void mp_jit_init(void)
     h.line_of = line_of;
     h.disasm = disasm;
     h.ic_data = ic_data;
-    h.lower = mpj_lower;
+    h.lower = mpj_lower_step;
     h.load_slot = mpj_load_slot;
     h.write_slot = write_slot;
     h.set_pc = set_pc;

@@ -147,6 +147,23 @@ void mpj_sel_reset(Frame *f);
 /* The frame an exit is restoring inside jc_trace_enter, or NULL. */
 Frame *mpj_restoring_frame(void);
 
+/* Generic instructions (jit_lower_generic.c), called by mpj_lower before
+ * its own switch: 1 lowered (*d = the stack effect; st filled for a
+ * jump or an exit), 0 not one of them, -1 the trace aborts (st filled). */
+int mpj_lower_generic(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, int side,
+                      int depth, jc_step *st, int *d);
+/* A unary operator on an object, through the interpreter's function. */
+jc_ref mpj_unary_generic(jc_lower *b, int fam, jc_ref x);
+/* The host's lower callback: mpj_lower, with the trace ended by an exit
+ * where that keeps a worthwhile trace (see jit_lower_generic.c). */
+int mpj_lower_step(void *ud, jc_lower *b, const void *code, uint32_t pc,
+                   uint32_t frame_depth, const void *ic, jc_step *step);
+/* jit_lower.c's own lowering, for jit_lower_generic.c. */
+jc_ref mpj_box(jc_lower *b, jc_ref v);
+jc_ref mpj_truth(jc_lower *b, jc_ref v);
+void mpj_note(jc_ref r, Type *t, Obj *o);
+void mpj_ran_code(void);
+
 /* Helpers (jit_helpers.c): indices into mpj_helpers[]. */
 enum {
 #define MPJ_HELPERS(X) \
@@ -155,7 +172,10 @@ enum {
     X(BOX_INT) X(BOX_FLOAT) X(STORE_GLOBAL) X(STORE_CELL) X(STORE_ENTRY) \
     X(GETATTR) X(SETATTR) X(BINOP) X(COMPARE) X(TRUTH) X(GETITEM) X(SETITEM) \
     X(CALL) X(NEXT) X(ITER) X(LIST_APPEND) X(BUILD_LIST) X(BUILD_TUPLE) X(CONTAINS) \
-    X(SETUP_FINALLY) X(POP_BLOCK) X(MAP_ADD) X(SET_ADD)
+    X(SETUP_FINALLY) X(POP_BLOCK) X(MAP_ADD) X(SET_ADD) \
+    X(LIST_PUSH) X(LIST_TO_TUPLE) X(BUILD_SET) X(BUILD_MAP) X(BUILD_STRING) \
+    X(BUILD_SLICE) X(CALL_LIST) X(MAKE_FUNCTION) X(FORMAT_VALUE) X(LIST_EXTEND) \
+    X(SET_UPDATE) X(DICT_UPDATE) X(UNPACK_EX) X(DELITEM) X(UNARY)
 #define MPJ_E(n) MPJ_H_##n,
     MPJ_HELPERS(MPJ_E)
 #undef MPJ_E

@@ -778,7 +778,10 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     if (fdepth > 0 && !inl_family_ok(fam))
         return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "instruction not lowered in an inlined call");
     check_valid(b);
-    switch (fam) {
+    /* Generic instructions, returns and yields: jit_lower_generic.c. */
+    int g = mpj_lower_generic(b, co, pc, fdepth, side, depth, st, &d);
+    if (g < 0) return 0;
+    if (!g) switch (fam) {
     case OP_NOP:
         break;
     case OP_PUSH_NULL:
@@ -1068,7 +1071,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
             if (t == JC_TYPE_I64) r = jc_lower_unop(b, JC_NOT, x);
         } else if (t == JC_TYPE_F64) r = jc_lower_unop(b, JC_NEG, x);
         else if (t == JC_TYPE_I64) r = jc_lower_binop_ov(b, JC_SUB, jc_lower_const_i64(b, 0), x);
-        if (r == JC_REF_NONE) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "unary op on this type");
+        if (r == JC_REF_NONE) r = mpj_unary_generic(b, fam, x);
         jc_lower_slot_set(b, top - 1, r);
         break;
     }
@@ -1214,3 +1217,9 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     mpj_sel.depth = depth + d;
     return 0;
 }
+
+/* What jit_lower_generic.c shares of this file's lowering. */
+jc_ref mpj_box(jc_lower *b, jc_ref v) { return box(b, v); }
+jc_ref mpj_truth(jc_lower *b, jc_ref v) { return truth(b, v); }
+void mpj_note(jc_ref r, Type *t, Obj *o) { note(r, t, o); }
+void mpj_ran_code(void) { ran_code(); }
