@@ -70,8 +70,10 @@ static int abort_step(jc_step *st, uint32_t reason, const char *msg)
  * leaves a NaN to the interpreter (an exit before boxing), and at that
  * exit a NaN the trace computed and holds in two slots (a local and its
  * copy on the stack) would become two objects where the interpreter has
- * one: for instructions that put their operands in containers or pass
- * them to code (identity matters for NaN keys) the trace aborts instead. */
+ * one: for the instructions that hash their operands into a dict or set
+ * (where a NaN key is found by identity) the trace aborts instead.  (Lists,
+ * tuples and calls share that hazard with jit_lower.c's BUILD and CALL of
+ * up to four items; see README, "Not yet".) */
 static int raw_float;
 
 static jc_ref boxed_slot(jc_lower *b, uint32_t slot)
@@ -170,7 +172,8 @@ int mpj_lower_generic(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, int s
     if (fdepth != 0) return 0;
     raw_float = 0;
     int r = generic(b, co, pc, fdepth, side, top, fam, arg, st, d);
-    if (r > 0 && raw_float && fam != OP_FORMAT_VALUE && fam != OP_BUILD_SLICE)
+    if (r > 0 && raw_float && (fam == OP_BUILD_MAP || fam == OP_BUILD_SET || fam == OP_SET_UPDATE
+                               || fam == OP_DICT_UPDATE || fam == OP_DICT_MERGE || fam == OP_DELETE_SUBSCR))
         return abort_step(st, JC_ABORT_HOST_REFUSED, "raw float operand of a generic instruction");
     return r;
 }
