@@ -4,8 +4,10 @@
 # conversions and specs), BUILD_SLICE (two and three parts), LIST_EXTEND /
 # SET_UPDATE / DICT_MERGE / LIST_TO_TUPLE (starred displays), UNPACK_EX,
 # DELETE_SUBSCR, `and` / `or` values (JUMP_IF_*_OR_POP), unary operators
-# on big ints and LOAD_CLOSURE.  Every loop here compiles without an abort.
-# jit-expect: traces_compiled>=8 traces_aborted==0
+# on big ints and LOAD_CLOSURE.  Every loop here compiles without an abort;
+# the one abort allowed is the function-entry trace of closures()'s `f`,
+# refused as too short a body.
+# jit-expect: traces_compiled>=8 traces_aborted<=1
 def builds(n):
     acc = []
     for i in range(n):

@@ -183,7 +183,8 @@ static int generic(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, int side
 {
     switch (fam) {
     case OP_RETURN_VALUE: case OP_YIELD_VALUE:
-        if (fdepth != 0) return 0;
+        /* A function-entry trace's return is jit_lower.c's. */
+        if (fdepth != 0 || (fam == OP_RETURN_VALUE && mpj_sel.fentry)) return 0;
         /* The interpreter returns (or suspends the generator) itself:
          * mpj_lower_step decides whether the trace may end here. */
         st->kind = JC_STEP_EXIT;
@@ -357,7 +358,9 @@ int mpj_lower_step(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_
         walk.root = 0;
         walk.path = 0;
     } else if (fdepth == 0 && mpj_sel.frame && code == mpj_sel.code && pc == mpj_sel.head) {
-        walk.root = 1;
+        /* A function-entry trace ends at its return by jit_lower.c's rule;
+         * other exits are judged as a side trace's (no loop to credit). */
+        walk.root = !mpj_sel.fentry;
         walk.path = 0;
         walk.jc = mpj_code((Code *)code);
         walk.head = pc;
@@ -387,6 +390,6 @@ int mpj_lower_step(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_
         st->reason = 0;
         st->message = NULL;
     }
-    if (walk.root) credit_head(b);
+    if (walk.root && walk.jc) credit_head(b);
     return 0;
 }
