@@ -8,7 +8,7 @@
 #include "object.h"
 
 typedef struct {
-    char fill[5]; char align; char sign; int alt; int zero; int64_t width; char group; int64_t prec; char type;
+    char fill[5]; char align; char sign; int alt; int zero; int zero_implied; int fill_given; int64_t width; char group; int64_t prec; char type;
 } Spec;
 
 static int parse_spec(Obj *so, Spec *s)
@@ -22,6 +22,7 @@ static int parse_spec(Obj *so, Spec *s)
     if (p < e && ((unsigned char)*p) >= 0xC0) { clen = 2; if ((unsigned char)*p >= 0xE0) clen = 3; if ((unsigned char)*p >= 0xF0) clen = 4; }
     if (p + clen < e && strchr("<>=^", p[clen])) {
         memcpy(s->fill, p, clen); s->fill[clen] = 0;
+        s->fill_given = 1;
         s->align = p[clen]; p += clen + 1;
     } else if (p < e && strchr("<>=^", *p)) s->align = *p++;
     if (p < e && strchr("+- ", *p)) s->sign = *p++;
@@ -38,7 +39,11 @@ static int parse_spec(Obj *so, Spec *s)
     }
     if (p < e) s->type = *p++;
     if (p < e) { mp_err(&mp_exc_ValueError, "Invalid format specifier '%s' for object of type", SS(so)); return -1; }
-    if (s->zero && !s->align) { strcpy(s->fill, "0"); s->align = '='; }
+    /* a leading 0 makes '0' the fill unless one is given, and without an
+     * alignment means sign-aware zero padding ('=') for numbers; strings
+     * then pad on the right (mp_str_format_spec) */
+    if (s->zero && !s->fill_given) strcpy(s->fill, "0");
+    if (s->zero && !s->align) { s->align = '='; s->zero_implied = 1; }
     return 0;
 }
 
@@ -81,6 +86,7 @@ Obj *mp_str_format_spec(Obj *str, Obj *spec)
     Spec s;
     if (parse_spec(spec, &s) < 0) return NULL;
     if (s.type && s.type != 's') return mp_err(&mp_exc_ValueError, "Unknown format code '%c' for object of type 'str'", s.type);
+    if (s.align == '=' && s.zero_implied) s.align = '<';
     if (s.align == '=') return mp_err(&mp_exc_ValueError, "'=' alignment not allowed in string format specifier");
     int64_t n = SLEN(str);
     if (s.prec >= 0) {

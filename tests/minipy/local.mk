@@ -262,6 +262,7 @@ MINIPY_TESTS = \
 	tests/minipy/float_repr_pow2.py \
 	tests/minipy/format_align.py \
 	tests/minipy/format_builtin.py \
+	tests/minipy/format_str_zero.py \
 	tests/minipy/fstring_basic.py \
 	tests/minipy/fstring_nested.py \
 	tests/minipy/func_args.py \
