@@ -632,6 +632,28 @@ static const unsigned char cmp_mask[6] = { 1, 3, 2, 2, 4, 6 };
         } \
     } while (0)
 
+/* The call of Python function fn (code cc) with the n arguments on the
+ * stack (from args, or args - 1 with the self of a method call in A's slot):
+ * the callee's frame takes them over, the result replaces the call's
+ * operands.  The shape (exact positional count, no varargs or keyword-only
+ * parameters, not a generator) is checked by the caller. */
+#define CALL_PY_INLINE() do { \
+        Frame *nf = frame_new(cc, fn, fn->globals, NULL, A ? args - 1 : args, n);   /* steals the arguments */ \
+        if (!nf) { mp_nomem(); ERR(); } \
+        sp -= oparg + 2; \
+        if (cc->ncells || cc->nfree) setup_cells(nf, fn); \
+        f->ip = ip; \
+        Obj *r; \
+        if (++mp.depth > mp.limit) r = mp_err(&mp_exc_RecursionError, "maximum recursion depth exceeded"); \
+        else r = mp_eval(nf); \
+        mp.depth--; \
+        frame_free(nf); \
+        decref(c); \
+        if (!r) ERR(); \
+        PUSH(r); \
+        NEXTC(2); \
+    } while (0)
+
 Obj *mp_eval(Frame *f)
 {
     static void *labels[] = {
@@ -1283,6 +1305,16 @@ L_CALL: {
     ADAPT(CALL);
     Obj **args = sp - oparg;
     Obj *A = args[-2], *B = args[-1];
+    Obj *c = A ? A : B;
+    if (IS(c, function)) {
+        /* a site whose callee changes (a.step() over objects of several
+         * classes): plain positional calls take the inline path too */
+        Func *fn = (Func *)c;
+        Code *cc = fn->code;
+        int n = A ? oparg + 1 : oparg;
+        if (n == cc->argcount && !cc->kwonlycount && !(cc->flags & (CO_VARARGS | CO_VARKW | CO_GENERATOR)))
+            CALL_PY_INLINE();
+    }
     f->ip = ip;
     Obj *r = A ? mp_call(A, args - 1, oparg + 1, NULL) : mp_call(B, args, oparg, NULL);
     for (int i = 0; i < oparg; i++) decref(args[i]);
@@ -1301,20 +1333,7 @@ L_CALL_PY_EXACT: {
     Code *cc = fn->code;
     int n = A ? oparg + 1 : oparg;
     if (n != cc->argcount) DEOPT(CALL);
-    Frame *nf = frame_new(cc, fn, fn->globals, NULL, A ? args - 1 : args, n);   /* steals the arguments */
-    if (!nf) { mp_nomem(); ERR(); }
-    sp -= oparg + 2;
-    if (cc->ncells || cc->nfree) setup_cells(nf, fn);
-    f->ip = ip;
-    Obj *r;
-    if (++mp.depth > mp.limit) r = mp_err(&mp_exc_RecursionError, "maximum recursion depth exceeded");
-    else r = mp_eval(nf);
-    mp.depth--;
-    frame_free(nf);
-    decref(c);
-    if (!r) ERR();
-    PUSH(r);
-    NEXTC(2);
+    CALL_PY_INLINE();
 }
 L_CALL_BUILTIN: {
     Obj **args = sp - oparg;

@@ -57,6 +57,7 @@ void mp_add_methods(Type *t, const struct MethodDef *defs)
         mp_dict_sets(t->dict, defs->name, b);
         decref(b);
     }
+    mp_type_cache_clear();   /* t's version is not bumped: it may be a base of a cached class */
 }
 
 Obj *mp_module_new(const char *name)

@@ -266,7 +266,7 @@ int mp_is_subtype(Type *a, Type *b)
 
 int mp_isinstance(Obj *o, Type *t) { return mp_is_subtype(TYPE(o), t); }
 
-Obj *mp_type_lookup(Type *t, Obj *name)
+static Obj *type_lookup(Type *t, Obj *name)
 {
     if (t->mro) {
         for (int64_t i = 0; i < TN(t->mro); i++) {
@@ -285,12 +285,10 @@ Obj *mp_type_lookup(Type *t, Obj *name)
     return NULL;
 }
 
-/* A special method defined by a user class in o's MRO (built-in classes'
+/* A special method defined by a user class in t's MRO (built-in classes'
  * methods are not special methods here: their slots are the C code). */
-Obj *mp_special(Obj *o, Obj *name)
+static Obj *special_lookup(Type *t, Obj *name)
 {
-    Type *t = TYPE(o);
-    if (!(t->flags & T_USER)) return NULL;
     if (t->mro) {
         for (int64_t i = 0; i < TN(t->mro); i++) {
             Type *u = (Type *)TITEMS(t->mro)[i];
@@ -306,6 +304,43 @@ Obj *mp_special(Obj *o, Obj *name)
     }
     return NULL;
 }
+
+/* The type attribute cache (mp.tcache): lookups on user classes by an
+ * interned (immortal) name remember their result under the class's version
+ * tag, which changes whenever the class or a base is modified (protocol.c's
+ * invalidate), so a polymorphic attribute or method site costs one probe
+ * instead of a dictionary lookup per class of the MRO.  Built-in classes are
+ * not cached (their dicts are filled at start-up without a version change),
+ * nor anything during teardown, when class dicts are cleared. */
+static inline struct TCacheEnt *tcache_slot(Type *t, Obj *name, uint32_t kind)
+{
+    uintptr_t h = ((uintptr_t)name >> 4) ^ ((uintptr_t)t->version * 0x9e3779b1u) ^ kind;
+    return &mp.tcache[(h ^ (h >> 9)) & (MP_TCACHE_SIZE - 1)];
+}
+
+#define TCACHED(T, NM, KIND, SLOW) do { \
+        if (NM->rc < MP_IMMORTAL / 2 || mp.tearing_down) return SLOW; \
+        struct TCacheEnt *e_ = tcache_slot(T, NM, KIND); \
+        if (e_->t == T && e_->name == NM && e_->version == T->version && e_->kind == KIND) return e_->val; \
+        Obj *v_ = SLOW; \
+        e_->t = T; e_->name = NM; e_->version = T->version; e_->kind = KIND; e_->val = v_; \
+        return v_; \
+    } while (0)
+
+Obj *mp_type_lookup(Type *t, Obj *name)
+{
+    if (!(t->flags & T_USER)) return type_lookup(t, name);
+    TCACHED(t, name, 0, type_lookup(t, name));
+}
+
+Obj *mp_special(Obj *o, Obj *name)
+{
+    Type *t = TYPE(o);
+    if (!(t->flags & T_USER)) return NULL;
+    TCACHED(t, name, 1, special_lookup(t, name));
+}
+
+void mp_type_cache_clear(void) { memset(mp.tcache, 0, sizeof mp.tcache); }
 
 Obj *mp_type_mro(Type *t)
 {

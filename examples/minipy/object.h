@@ -223,6 +223,8 @@ enum { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE };
 typedef struct GCHead GCHead;
 struct GCHead { GCHead *next, *prev; intptr_t refs, flags; };
 
+#define MP_TCACHE_SIZE 512
+
 /* The interpreter state: everything mutable lives here. */
 typedef struct {
     Obj *exc;               /* the exception being raised, or NULL */
@@ -266,6 +268,11 @@ typedef struct {
     MP_NAMES(DECL_NAME)
 #undef DECL_NAME
     Obj *binop_names[BIN_COUNT][3];
+    /* The type attribute cache of mp_type_lookup/mp_special on user classes
+     * (object.c): (class, version tag, interned name, which lookup) -> the
+     * value found (borrowed) or NULL.  A class's version tag changes on any
+     * change to it or a base, so a stale entry never matches. */
+    struct TCacheEnt { Type *t; Obj *name; Obj *val; uint32_t version, kind; } tcache[MP_TCACHE_SIZE];
 } Interp;
 
 extern Interp mp;
@@ -317,6 +324,7 @@ Obj *mp_call2(Obj *f, Obj *a, Obj *b);
 Obj *mp_call_method(Obj *o, Obj *name, Obj **args, int n);
 Obj *mp_type_lookup(Type *t, Obj *name);     /* borrowed, no error */
 Obj *mp_special(Obj *o, Obj *name);          /* borrowed: user-class special method */
+void mp_type_cache_clear(void);              /* forget mp.tcache (a class dict changed behind its version) */
 const char *mp_type_name(Obj *o);
 Obj *mp_format(Obj *o, Obj *spec);
 Obj *mp_list_of(Obj *iterable);
