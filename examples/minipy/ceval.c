@@ -506,7 +506,9 @@ static Obj *load_method(Obj *o, Obj *name, Obj **self_out)
     Type *t = TYPE(o);
     Obj *d = mp_type_lookup(t, name);
     if (d && (IS(d, function) || (IS(d, builtin) && !((Builtin *)d)->self))) {
-        if (!(t->flags & T_USER) || !((Inst *)o)->dict || !mp_dict_get(((Inst *)o)->dict, name)) {
+        /* an instance attribute of that name shadows it only where the
+         * class says one may (T_SHADOW, protocol.c's mark_shadow) */
+        if (!(t->flags & T_USER) || !(t->flags & T_SHADOW) || !((Inst *)o)->dict || !mp_dict_get(((Inst *)o)->dict, name)) {
             if (t != &mp_type_type && t != &mp_module_type && t != &mp_super_type) {
                 *self_out = incref(IS(d, builtin) ? mp_unwrap(o) : o);   /* list.append on a list subclass */
                 return incref(d);

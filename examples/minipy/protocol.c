@@ -137,6 +137,9 @@ static Obj *super_lookup(Super *s, Obj *name)
     return v;
 }
 
+static void mark_shadow(Type *t);
+static void invalidate(Type *t);
+
 Obj *mp_getattr(Obj *o, Obj *name)
 {
     Type *t = TYPE(o);
@@ -161,7 +164,13 @@ Obj *mp_getattr(Obj *o, Obj *name)
             if (v) return v;
         }
         if (!strcmp(SS(name), "__class__")) return incref((Obj *)t);
-        if (!strcmp(SS(name), "__dict__")) return incref(dict ? dict : NONE);
+        if (!strcmp(SS(name), "__dict__")) {
+            /* the dict can now change behind mp_setattr: instance
+             * attributes may shadow methods (see mark_shadow) */
+            mark_shadow(t);
+            if (!dict) dict = ((Inst *)o)->dict = mp_dict_new();
+            return incref(dict);
+        }
         if (t->valbase && ((Inst *)o)->value) {     /* the built-in value's data attributes: z.real... */
             Obj *v = special_attr(((Inst *)o)->value, name);
             if (v || mp.exc) return v;
@@ -192,6 +201,19 @@ Obj *mp_getattr_s(Obj *o, const char *name)
 {
     Obj *n = mp_str_intern(name);
     return mp_getattr(o, n);
+}
+
+/* T_SHADOW: an instance of t may hold an attribute that shadows a method
+ * of its class, so a method lookup must look at the instance dict first
+ * (without the flag it need not: LOAD_METHOD_FUNC and load_method in
+ * ceval.c).  Set on a store of such an attribute, when a method is added to
+ * the class, and whenever an instance's __dict__ is handed out; the version
+ * change drops what was specialized or compiled without the check. */
+static void mark_shadow(Type *t)
+{
+    if (t->flags & T_SHADOW) return;
+    t->flags |= T_SHADOW;
+    invalidate(t);
 }
 
 static void invalidate(Type *t)
@@ -233,7 +255,7 @@ int mp_setattr(Obj *o, Obj *name, Obj *v)
         Inst *in = (Inst *)o;
         if (!in->dict) in->dict = mp_dict_new();
         if (d && (IS(d, function) || IS(d, builtin) || IS(d, classmethod) || IS(d, staticmethod)))
-            t->flags |= T_SHADOW;
+            mark_shadow(t);
         if (v) return mp_dict_set(in->dict, name, v);
         int r = mp_dict_del(in->dict, name);
         if (r > 0) { attr_error(o, name); return -1; }

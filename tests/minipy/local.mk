@@ -112,6 +112,7 @@ MINIPY_TESTS = \
 	tests/minipy/class_decorators.py \
 	tests/minipy/class_eq_hash.py \
 	tests/minipy/class_inherit.py \
+	tests/minipy/class_method_shadow.py \
 	tests/minipy/class_init_misc.py \
 	tests/minipy/class_iter_gen.py \
 	tests/minipy/class_multiple.py \
