@@ -806,9 +806,16 @@ L_LOAD_ATTR: {
     decref(o);
     NEXTC(3);
 }
+/* An instance attribute at entry CACHE(2) of the instance dict, with no
+ * attribute of that name on the class (version CACHE(1)).  Another user
+ * class without one either (the self of an inherited method, a site that
+ * sees several classes) takes the same path: mp.tcache answers that in one
+ * probe. */
+#define OTHER_CLASS_NO_ATTR(t) ((t->flags & T_USER) && !mp_type_lookup(t, names[oparg]))
 L_LOAD_ATTR_INSTANCE: {
     Obj *o = TOP();
-    if (TYPE(o)->version != CACHE(1)) DEOPT(LOAD_ATTR);
+    Type *t = TYPE(o);
+    if (t->version != CACHE(1) && !OTHER_CLASS_NO_ATTR(t)) DEOPT(LOAD_ATTR);
     Dict *d = (Dict *)((Inst *)o)->dict;
     uint32_t i = CACHE(2);
     if (!d || i >= d->nent || d->ent[i].key != names[oparg]) DEOPT(LOAD_ATTR);
@@ -835,7 +842,8 @@ L_STORE_ATTR: {
 }
 L_STORE_ATTR_INSTANCE: {
     Obj *o = TOP();
-    if (TYPE(o)->version != CACHE(1)) DEOPT(STORE_ATTR);
+    Type *t = TYPE(o);
+    if (t->version != CACHE(1) && !OTHER_CLASS_NO_ATTR(t)) DEOPT(STORE_ATTR);
     Dict *d = (Dict *)((Inst *)o)->dict;
     uint32_t i = CACHE(2);
     if (!d || i >= d->nent || d->ent[i].key != names[oparg]) DEOPT(STORE_ATTR);

@@ -100,6 +100,7 @@ MINIPY_TESTS = \
 	tests/minipy/builtin_round_divmod.py \
 	tests/minipy/builtin_shadow.py \
 	tests/minipy/bytes_basic.py \
+	tests/minipy/class_attr_poly.py \
 	tests/minipy/class_basic.py \
 	tests/minipy/class_builtin_subclass.py \
 	tests/minipy/class_builtin_subclass_more.py \
