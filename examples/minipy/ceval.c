@@ -1463,14 +1463,18 @@ L_CHECK_EXC_MATCH: {
 }
 L_UNPACK_SEQUENCE: {
     Obj *s = POP();
-    Obj *r = unpack(s, oparg, &sp);
+    Obj **nsp = sp;         /* not &sp: that would keep sp in memory in the whole loop */
+    Obj *r = unpack(s, oparg, &nsp);
+    sp = nsp;
     decref(s);
     if (!r) ERR();
     NEXTC(1);
 }
 L_UNPACK_EX: {
     Obj *s = POP();
-    Obj *r = unpack_ex(s, oparg & 0xff, oparg >> 8, &sp);
+    Obj **nsp = sp;
+    Obj *r = unpack_ex(s, oparg & 0xff, oparg >> 8, &nsp);
+    sp = nsp;
     decref(s);
     if (!r) ERR();
     NEXT();
