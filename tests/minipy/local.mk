@@ -172,9 +172,12 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_recursion.py \
 	tests/minipy/deopt_recursion_loop.py \
 	tests/minipy/deopt_type_change.py \
+	tests/minipy/deopt_tuple_iter.py \
 	tests/minipy/deopt_unpack.py \
+	tests/minipy/deopt_user_iter.py \
 	tests/minipy/deopt_while_else.py \
 	tests/minipy/deopt_zero_div.py \
+	tests/minipy/deopt_zip_enumerate.py \
 	tests/minipy/dict_basic.py \
 	tests/minipy/dict_int_order.py \
 	tests/minipy/dict_iter.py \
@@ -224,6 +227,7 @@ MINIPY_TESTS = \
 	tests/minipy/err_tb_deopt_inline.py \
 	tests/minipy/err_tb_deopt_loop.py \
 	tests/minipy/err_tb_deopt_method.py \
+	tests/minipy/err_tb_deopt_user_iter.py \
 	tests/minipy/err_tb_from.py \
 	tests/minipy/err_tb_gen_throw.py \
 	tests/minipy/err_tb_generator.py \

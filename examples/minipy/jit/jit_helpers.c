@@ -107,9 +107,21 @@ static _Bool h_list_store_i64(Obj *l, int64_t i, int64_t v)
     return list_store(l, i, mp_int(v));
 }
 
+/* l[i] = v.  When the item it replaces is a float only the list refers to
+ * (count 1: no frame, container, constant table or parking lot holds it),
+ * nothing can tell that object from a new one, so v goes into it: no
+ * allocation, nothing parked, nothing freed when the trace returns (the
+ * interpreter's float operations reuse an operand they hold the last
+ * reference to the same way).  The helper writes memory, so the optimizer
+ * loads a float's value again after it. */
 static _Bool h_list_store_f64(Obj *l, int64_t i, double v)
 {
     if (i < 0 ? i + LN(l) < 0 : i >= LN(l)) return 0;
+    Obj *old = LITEMS(l)[i < 0 ? i + LN(l) : i];
+    if (old->type == &mp_float_type && old->rc == 1) {
+        ((Float *)old)->v = v;
+        return 1;
+    }
     return list_store(l, i, mp_float(v));
 }
 
@@ -271,6 +283,41 @@ static Obj *h_next(Obj *it)
     mpj_park(v);
     return v;
 }
+
+/* FOR_ITER's next(it) for any iterator but a range, list or tuple one
+ * (those are lowered inline).  Built-in iterators and generators as
+ * h_next.  A class with __next__: its StopIteration ends the loop, but the
+ * trace's exit to FOR_ITER must not have the interpreter call __next__ a
+ * second time (Python code, observable): the helper fails with the
+ * StopIteration still set and names the iterator in mpj_for_stopped, and
+ * the host (mpj_finish_for_stop, after the trace returns) clears it and
+ * finishes FOR_ITER's exhausted path (pop the iterator, jump past the
+ * loop).  Side traces never start with an exception pending, so nothing
+ * runs in between. */
+Obj *mpj_for_stopped;
+
+static Obj *h_for_next(Obj *it)
+{
+    if (!mpj_park_room()) return NULL;
+    if (!(TYPE(it)->flags & T_USER)) {
+        Obj *v = mp_next(it);
+        if (!v) return mp.exc ? NULL : &mpj_stop;
+        mpj_park(v);
+        return v;
+    }
+    Obj *m = mp_special(it, mp.s___next__);
+    if (!m) return mp_next(it);             /* raises the interpreter's TypeError */
+    Obj *r = mp_call1(m, it);
+    if (!r) {
+        if (mp_err_matches(&mp_exc_StopIteration)) mpj_for_stopped = it;
+        return NULL;
+    }
+    mpj_park(r);
+    return r;
+}
+
+/* A tuple's item i (0 <= i < n is guarded): borrowed, tuples never change. */
+static Obj *h_tuple_item(Obj *t, int64_t i) { return TITEMS(t)[i]; }
 
 static Obj *h_iter(Obj *o)
 {
@@ -505,6 +552,8 @@ const jc_helper mpj_helpers[] = {
     [MPJ_H_GETITEM] = { "getitem", (void *)h_getitem, "ptr(ptr,ptr)", ANY },
     [MPJ_H_SETITEM] = { "setitem", (void *)h_setitem, "bool(ptr,ptr,ptr)", ANY },
     [MPJ_H_NEXT] = { "next", (void *)h_next, "ptr(ptr)", ANY },
+    [MPJ_H_FOR_NEXT] = { "for_next", (void *)h_for_next, "ptr(ptr)", ANY },
+    [MPJ_H_TUPLE_ITEM] = { "tuple_item", (void *)h_tuple_item, "ptr(ptr,i64)", RD },
     [MPJ_H_ITER] = { "iter", (void *)h_iter, "ptr(ptr)", ANY },
     [MPJ_H_LIST_APPEND] = { "list_append", (void *)h_list_append, "bool(ptr,ptr)", RD | WR | RAISE | ALLOC },
     [MPJ_H_BUILD_LIST] = { "build_list", (void *)h_build_list, "ptr(i64,ptr,ptr,ptr,ptr)", RAISE | ALLOC },

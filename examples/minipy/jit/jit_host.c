@@ -484,11 +484,32 @@ static int enter(Frame *f, jc_trace *t)
     /* A helper that raised left its exception: the interpreter raises it
      * at the resume pc, the helper's instruction, without re-running it. */
     if (r.nchain) {
+        mpj_for_stopped = NULL;     /* FOR_ITER is never lowered in an inlined frame */
         int rc = resume_chain(f, r.chain, r.nchain, mp.exc != NULL);
         if (r.chain != r.chain_inline) free(r.chain);
         return rc;
     }
+    if (mpj_for_stopped && mpj_finish_for_stop(f)) return 1;
     return mp.exc ? 2 : 1;
+}
+
+/* A user iterator's __next__ raised StopIteration in FOR_ITER's helper and
+ * the trace exited to that FOR_ITER (h_for_next): end the loop as the
+ * interpreter's FOR_ITER does (the exception cleared, the iterator popped,
+ * on at the loop's exit) instead of running the instruction again, which
+ * would call __next__ a second time.  0: not that case (the flag is
+ * dropped either way). */
+int mpj_finish_for_stop(Frame *f)
+{
+    Obj *it = mpj_for_stopped;
+    mpj_for_stopped = NULL;
+    if (!mp.exc || !mp_err_matches(&mp_exc_StopIteration)) return 0;
+    uint32_t u = *f->ip;
+    if (mp_opfamily[OPC(u)] != OP_FOR_ITER || f->sp <= f->stack || f->sp[-1] != it) return 0;
+    mp_err_clear();
+    decref(*--f->sp);
+    f->ip = f->code->code + OPARG(u);
+    return 1;
 }
 
 /* Profitability before the compile.  A trace pays at each iteration and

@@ -175,7 +175,8 @@ enum {
     X(SETUP_FINALLY) X(POP_BLOCK) X(MAP_ADD) X(SET_ADD) \
     X(LIST_PUSH) X(LIST_TO_TUPLE) X(BUILD_SET) X(BUILD_MAP) X(BUILD_STRING) \
     X(BUILD_SLICE) X(CALL_LIST) X(MAKE_FUNCTION) X(FORMAT_VALUE) X(LIST_EXTEND) \
-    X(SET_UPDATE) X(DICT_UPDATE) X(UNPACK_EX) X(DELITEM) X(UNARY)
+    X(SET_UPDATE) X(DICT_UPDATE) X(UNPACK_EX) X(DELITEM) X(UNARY) \
+    X(FOR_NEXT) X(TUPLE_ITEM)
 #define MPJ_E(n) MPJ_H_##n,
     MPJ_HELPERS(MPJ_E)
 #undef MPJ_E
@@ -192,6 +193,10 @@ extern _Bool mpj_invalidated;
 
 /* What the NEXT helper returns for an exhausted iterator. */
 extern Obj mpj_stop;
+/* The user iterator whose __next__ raised StopIteration in FOR_ITER's
+ * helper (h_for_next); mpj_finish_for_stop consumes it. */
+extern Obj *mpj_for_stopped;
+int mpj_finish_for_stop(Frame *f);
 
 /* References parked by helpers until the running trace exits (see
  * jit_helpers.c); a helper that would park more than MPJ_PARK_MAX fails

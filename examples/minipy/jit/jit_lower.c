@@ -366,13 +366,13 @@ static jc_ref global(jc_lower *b, Frame *f, Obj *name)
 
 static jc_ref range_next(jc_lower *b, jc_ref it, Obj *live, jc_ref *next_i)
 {
-    if (!live || !IS(live, range_iterator)) return JC_REF_NONE;
+    if (live && !IS(live, range_iterator)) return JC_REF_NONE;
     RangeIter *r = (RangeIter *)live;
     jc_ref i = jc_lower_load(b, JC_TYPE_I64, it, offsetof(RangeIter, i), MPJ_ALIAS_RANGEITER);
     jc_ref stop = jc_lower_load(b, JC_TYPE_I64, it, offsetof(RangeIter, stop), MPJ_ALIAS_HEADER);
     jc_ref step = jc_lower_load(b, JC_TYPE_I64, it, offsetof(RangeIter, step), MPJ_ALIAS_HEADER);
     jc_ref zero = jc_lower_const_i64(b, 0);
-    int up = r->step > 0;
+    int up = !r || r->step > 0;     /* not seen (made in the trace): counting up, guarded */
     jc_lower_guard(b, jc_lower_cmp(b, up ? JC_GT : JC_LT, step, zero), 1);
     jc_lower_guard(b, jc_lower_cmp(b, up ? JC_LT : JC_GT, i, stop), 1);
     *next_i = jc_lower_binop(b, JC_ADD, i, step);
@@ -395,6 +395,14 @@ static jc_ref speculate(jc_lower *b, jc_ref v, jc_type as)
         return unbox_like(b, v, (Obj *)&like);
     }
     return v;
+}
+
+/* A class whose instances a raw int, float or bool never is (NULL:
+ * unknown).  Subclasses of int/float are other classes, but an instance of
+ * one is never unboxed to a raw number either. */
+static int not_number_class(Type *t)
+{
+    return t && t != &mp_int_type && t != &mp_float_type && t != &mp_bool_type;
 }
 
 static jc_type live_kind(Obj *o)
@@ -919,9 +927,16 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         break;
     }
     case OP_UNPACK_SEQUENCE: {
-        /* A tuple or list of exactly arg items: its items, kept. */
+        /* A tuple or list of exactly arg items: its items, kept.  A value
+         * of unknown class (a generator's item: enumerate's and zip's
+         * pairs, dict items) is speculated to be a tuple, guarded. */
         jc_ref o = jc_lower_slot_get(b, top - 1);
         Type *t = need_class(b, o);
+        if (!t && ty(b, o) == JC_TYPE_PTR && !seen(o)) {
+            guard_class(b, o, &mp_tuple_type);
+            note(o, &mp_tuple_type, NULL);
+            t = &mp_tuple_type;
+        }
         if ((t != &mp_tuple_type && t != &mp_list_type) || arg > 8)
             return abort_step(st, JC_ABORT_NO_TYPE_INFO, "UNPACK_SEQUENCE of this type");
         int tup = t == &mp_tuple_type;
@@ -1096,6 +1111,9 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         else if ((ty(b, x) == JC_TYPE_PTR && ptype(x) == &mp_none_type && isnum(b, y))
                  || (ty(b, y) == JC_TYPE_PTR && ptype(y) == &mp_none_type && isnum(b, x)))
             r = jc_lower_const_bool(b, arg != 0);      /* a number is never None */
+        else if ((ty(b, x) == JC_TYPE_PTR && isnum(b, y) && not_number_class(need_class(b, x)))
+                 || (ty(b, y) == JC_TYPE_PTR && isnum(b, x) && not_number_class(need_class(b, y))))
+            r = jc_lower_const_bool(b, arg != 0);      /* nor any object of another class (zip's sentinel) */
         else return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "IS_OP on these types");
         jc_lower_slot_set(b, top - 2, r);
         d = -1;
@@ -1151,11 +1169,19 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
                 break;
             }
         }
+        if (!t && ty(b, it) == JC_TYPE_PTR && (op == OP_FOR_ITER_RANGE || op == OP_FOR_ITER_LIST)) {
+            /* An iterator the trace made itself (GET_ITER's helper, class
+             * unknown at selection): the specialized form says what tier 1
+             * iterated here, guarded. */
+            t = op == OP_FOR_ITER_RANGE ? &mp_range_iterator_type : &mp_list_iterator_type;
+            guard_class(b, it, t);
+            note(it, t, NULL);
+        }
         if (t == &mp_range_iterator_type) {
             v = range_next(b, it, live, &next);
             if (v == JC_REF_NONE) return abort_step(st, JC_ABORT_NO_TYPE_INFO, "range iterator not seen");
             jc_lower_store(b, it, offsetof(RangeIter, i), next, MPJ_ALIAS_RANGEITER);
-        } else if (t == &mp_list_iterator_type && live) {
+        } else if (t == &mp_list_iterator_type) {
             SeqIter *si = (SeqIter *)live;
             jc_ref seq = jc_lower_load(b, JC_TYPE_PTR, it, offsetof(SeqIter, seq), MPJ_ALIAS_SEQITER);
             jc_lower_guard(b, jc_lower_cmp(b, JC_NE, seq, kptr(b, NULL)), 1);
@@ -1163,12 +1189,32 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
             jc_ref n = jc_lower_load(b, JC_TYPE_I64, seq, offsetof(List, n), MPJ_ALIAS_LIST);
             jc_lower_guard(b, jc_lower_cmp(b, JC_LT, i, n), 1);
             jc_ref item = call2(b, MPJ_H_LIST_ITEM, seq, i);
-            v = from_container(b, item, elem_like(si->seq, si->i));
+            v = from_container(b, item, si ? elem_like(si->seq, si->i) : NULL);
             jc_lower_store(b, it, offsetof(SeqIter, i),
                            jc_lower_binop(b, JC_ADD, i, jc_lower_const_i64(b, 1)), MPJ_ALIAS_RANGEITER);
-        } else if (t && !(t->flags & T_USER)) {
-            /* Any built-in iterator or a generator, through next(). */
-            v = jc_lower_call(b, MPJ_H_NEXT, &it, 1);
+        } else if (t == &mp_tuple_iterator_type && live && IS(((SeqIter *)live)->seq, tuple)) {
+            /* A tuple: an index with a bounds guard, as for lists (tuples
+             * never change, so the length is loaded as a header field).
+             * An array's iterator has this class too: the guard on the
+             * sequence's class tells them apart. */
+            SeqIter *si = (SeqIter *)live;
+            jc_ref seq = jc_lower_load(b, JC_TYPE_PTR, it, offsetof(SeqIter, seq), MPJ_ALIAS_SEQITER);
+            guard_class(b, seq, &mp_tuple_type);
+            jc_ref i = jc_lower_load(b, JC_TYPE_I64, it, offsetof(SeqIter, i), MPJ_ALIAS_RANGEITER);
+            jc_ref n = jc_lower_load(b, JC_TYPE_I64, seq, offsetof(Tuple, n), MPJ_ALIAS_HEADER);
+            jc_lower_guard(b, jc_lower_cmp(b, JC_LT, i, n), 1);
+            jc_ref item = call2(b, MPJ_H_TUPLE_ITEM, seq, i);
+            int64_t k = si->i < TN(si->seq) ? si->i : 0;
+            v = from_container(b, item, TN(si->seq) ? TITEMS(si->seq)[k] : NULL);
+            jc_lower_store(b, it, offsetof(SeqIter, i),
+                           jc_lower_binop(b, JC_ADD, i, jc_lower_const_i64(b, 1)), MPJ_ALIAS_RANGEITER);
+        } else if (ty(b, it) == JC_TYPE_PTR) {
+            /* Anything else (other built-in iterators, generators, classes
+             * with __next__, an iterator of unknown class) through next():
+             * the item, or an exit to FOR_ITER when exhausted (see
+             * h_for_next for how a user iterator's StopIteration ends the
+             * loop without a second __next__ call). */
+            v = jc_lower_call(b, MPJ_H_FOR_NEXT, &it, 1);
             jc_lower_guard(b, jc_lower_cmp(b, JC_NE, v, kptr(b, &mpj_stop)), 1);
             ran_code();
         } else return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "FOR_ITER over this iterator");
