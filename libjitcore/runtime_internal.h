@@ -44,6 +44,7 @@ typedef struct jc_rt_exit {
   /* Side traces and links (side.c). */
   uint32_t failures;         /* side-trace selections that failed here */
   uint64_t hot_at;           /* exit count at which to try next; 0: never */
+  uint64_t armed_at;         /* exit count when hot_at was last set */
   struct jc_trace *side;     /* linked side trace, or NULL */
   struct jc_head *link;      /* link exit: run link->trace, if installed */
 } jc_rt_exit;

@@ -95,6 +95,7 @@
  * meanwhile, or a tree that reached max_side_traces through another job,
  * drops the new trace. */
 #include <stdlib.h>
+#include <string.h>
 #include "runtime_internal.h"
 #include "compile.h"
 
@@ -102,7 +103,10 @@ void
 jc_side_arm (jc_runtime *rt, jc_trace *t)
 {
   for (uint32_t i = 0; i < t->nexits; i++)
-    t->exits[i].hot_at = rt->opts.side_threshold;
+    {
+      t->exits[i].hot_at = rt->opts.side_threshold;
+      t->exits[i].armed_at = 0;
+    }
 }
 
 static jc_trace *
@@ -135,6 +139,7 @@ failed (jc_runtime *rt, jc_trace *t, uint32_t id, uint64_t count)
   uint32_t sh = ex->failures < rt->opts.backoff_max ? ex->failures
                                                     : rt->opts.backoff_max;
   ex->hot_at = count + ((uint64_t) rt->opts.side_threshold << sh);
+  ex->armed_at = count;
   jc_log (rt, JC_LOG_EXIT, "trace %u exit %u: side trace failed (%u/%u), "
           "next try after %llu more exits", t->id, id, ex->failures,
           rt->opts.max_aborts,
@@ -184,6 +189,7 @@ side_done (jc_runtime *rt, jc_job *job, jc_job_outcome oc)
       goto out;
     case JC_JOB_STALE:
       ex->hot_at = count + rt->opts.side_threshold;
+      ex->armed_at = count;
       goto out;
     case JC_JOB_COMPILED:
       break;
@@ -316,8 +322,71 @@ jc_side_unlink (jc_runtime *rt, jc_trace *t)
     {
       ex->side = NULL;
       ex->hot_at = p->exit_counts[t->parent_exit] + rt->opts.side_threshold;
+      ex->armed_at = p->exit_counts[t->parent_exit];
       rt->stats.live_side_traces--;
       rt->stats.live_code_bytes -= t->code_bytes;
       root->nside--;
     }
+}
+
+/* ---------------------------------------------------------------- growth */
+
+/* Add what t's exits (and, recursively, its side traces') contribute to
+ * g: compiles in flight (pins), live side traces, and the exits that may
+ * still get a side trace (or become a link) and have been taken at least
+ * half the exits their next attempt needs since they were armed. */
+static void
+growth_of (const jc_runtime *rt, const jc_trace *t, const jc_trace *root,
+           jc_tree_growth *g)
+{
+  g->compiling += t->pins;
+  for (uint32_t i = 0; i < t->nexits; i++)
+    {
+      const jc_rt_exit *ex = &t->exits[i];
+      if (ex->side)
+        {
+          g->side_traces++;
+          growth_of (rt, ex->side, root, g);
+          continue;
+        }
+      if (ex->link || ex->hot_at == 0 || ex->hot_at <= ex->armed_at)
+        continue;
+      if (ex->uncond)
+        {
+          const jc_rt_frame *fr = &ex->frames[0];
+          if (ex->nframes != 1 || (fr->code == t->code && fr->pc == t->pc))
+            continue;
+        }
+      else if (t->side_depth + 1 > rt->opts.max_side_depth
+               || root->nside >= rt->opts.max_side_traces)
+        continue;
+      uint64_t taken = t->exit_counts[i] - ex->armed_at;
+      uint64_t need = ex->hot_at - ex->armed_at;
+      if (taken > 0 && 2 * taken >= need)
+        {
+          g->warming++;
+          g->warming_taken += taken;
+        }
+    }
+}
+
+JC_API jc_status
+jc_trace_growth (const jc_trace *t, jc_tree_growth *out)
+{
+  if (!out || out->size < sizeof (size_t))
+    return JC_INVALID_ARGUMENT;
+  jc_tree_growth g;
+  memset (&g, 0, sizeof g);
+  g.size = out->size;
+  jc_status st = JC_INVALID_ARGUMENT;
+  if (t && t->magic == JC_TRACE_MAGIC)
+    {
+      st = JC_OK;
+      if (!t->dead && t->rt->opts.side_threshold != 0)
+        growth_of (t->rt, t, t->root ? t->root : t, &g);
+    }
+  size_t n = out->size < sizeof g ? out->size : sizeof g;
+  memcpy ((char *) out + sizeof (size_t), (const char *) &g + sizeof (size_t),
+          n - sizeof (size_t));
+  return st;
 }

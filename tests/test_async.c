@@ -579,6 +579,52 @@ test_side_trace_in_background (void)
   vm_program_free (p);
 }
 
+/* jc_trace_growth while the side trace of test_side_trace_in_background
+ * compiles: the root's tree counts it as compiling (and not as a side
+ * trace) until a safe point links it, then as a side trace. */
+static struct { int compiling_seen, both; uint32_t max_side; } grow;
+
+static void
+growth_on_exit (vm *v, int exit_id, void *ud)
+{
+  (void) exit_id;
+  (void) ud;
+  jc_trace *t = NULL;
+  for (uint32_t pc = 0; pc < v->prog->funcs[0].ncode && !t; pc++)
+    t = v->traces[0][pc];
+  jc_tree_growth g = { .size = sizeof g };
+  if (!t || jc_trace_growth (t, &g) != JC_OK)
+    return;
+  if (g.compiling)
+    grow.compiling_seen = 1;
+  if (g.compiling && g.side_traces)
+    grow.both = 1;
+  if (g.side_traces > grow.max_side)
+    grow.max_side = g.side_traces;
+}
+
+static void
+test_growth_while_compiling (void)
+{
+  spy_reset ();
+  memset (&grow, 0, sizeof grow);
+  spy.slow = 1;
+  jc_options o;
+  async_options (&o);
+  o.side_threshold = 10;
+  vm_value a[2] = { vm_int (5000), vm_int (300) };
+  vm_compare_spec s = { .src = vm_prog_branch, .args = a, .nargs = 2,
+                        .options = &o, .jit_vm = &the_vm,
+                        .interp_vm = &other_vm, .new_runtime = spied_runtime,
+                        .on_step = step_hook, .on_exit = growth_on_exit,
+                        .after_run = flush_after_run };
+  vm_compare r = vm_compare_run (&s);
+  CU_ASSERT_EQUAL (r.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (grow.compiling_seen, 1);
+  CU_ASSERT_EQUAL (grow.both, 0);
+  CU_ASSERT_EQUAL (grow.max_side, 1);
+}
+
 /* A host built before the batching fields: they take their defaults; the
  * new fields are range-checked. */
 static void
@@ -630,6 +676,7 @@ jc_test_register (void)
     { "counter_quiet_while_compiling", test_counter_quiet_while_compiling },
     { "evicted_at_trace_entry", test_evicted_at_trace_entry },
     { "side_trace_in_background", test_side_trace_in_background },
+    { "growth_while_compiling", test_growth_while_compiling },
     { "batch_options", test_batch_options },
     { NULL, NULL }
   };

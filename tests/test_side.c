@@ -4,6 +4,7 @@
  * invalidation of roots and of side traces, and every program giving the
  * interpreter's result and exact exit states with side traces on and
  * off. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -710,6 +711,138 @@ test_options_and_stats (void)
   vm_program_free (p);
 }
 
+/* ---------------------------------------------------------------- growth */
+
+/* What jc_trace_growth said of the root trace of main at each exit. */
+static struct {
+  uint32_t max_warming, max_side_traces, max_compiling;
+  uint64_t warm_taken_before_side;   /* warming_taken while no side trace */
+  int warming_before_half;           /* warming > 0 with fewer exits taken */
+  uint64_t hot_exits;                /* exits of the root that returned */
+  jc_tree_growth after_run, after_flush;
+  jc_status bad_null, bad_size;
+} gr;
+
+static jc_trace *
+root_of_main (vm *v)
+{
+  vm_func *f = &v->prog->funcs[0];
+  for (uint32_t pc = 0; pc < f->ncode; pc++)
+    if (v->traces[0][pc])
+      return v->traces[0][pc];
+  return NULL;
+}
+
+static void
+growth_exit_hook (vm *v, int exit_id, void *ud)
+{
+  (void) ud;
+  jc_trace *t = root_of_main (v);
+  uint32_t tid = 0, depth = 0;
+  jc_runtime_last_exit (v->rt, &tid, &depth);
+  if (!t)
+    return;
+  jc_tree_growth g;
+  g.size = sizeof g;
+  CU_ASSERT_EQUAL (jc_trace_growth (t, &g), JC_OK);
+  if (g.warming > gr.max_warming)
+    gr.max_warming = g.warming;
+  if (g.side_traces > gr.max_side_traces)
+    gr.max_side_traces = g.side_traces;
+  if (g.compiling > gr.max_compiling)
+    gr.max_compiling = g.compiling;
+  if (depth == 0 && tid == jc_trace_id (t))
+    {
+      uint64_t n = jc_trace_exit_count (t, (uint32_t) exit_id);
+      if (g.side_traces == 0 && n > gr.hot_exits)
+        gr.hot_exits = n;
+    }
+  if (g.side_traces == 0 && g.warming_taken > gr.warm_taken_before_side)
+    gr.warm_taken_before_side = g.warming_taken;
+  /* side_threshold is 100 here: nothing is warming before 50 exits */
+  if (g.side_traces == 0 && g.warming > 0 && g.warming_taken < 50)
+    gr.warming_before_half = 1;
+}
+
+static void
+growth_after_run (vm *v, jc_runtime *rt, void *ud)
+{
+  (void) ud;
+  jc_trace *t = root_of_main (v);
+  gr.after_run.size = sizeof gr.after_run;
+  CU_ASSERT_EQUAL (jc_trace_growth (t, &gr.after_run), JC_OK);
+  jc_runtime_flush (rt);
+  gr.after_flush.size = sizeof gr.after_flush;
+  CU_ASSERT_EQUAL (jc_trace_growth (t, &gr.after_flush), JC_OK);
+  jc_tree_growth b;
+  b.size = sizeof b;
+  gr.bad_null = jc_trace_growth (NULL, &b);
+  b.size = 0;
+  gr.bad_size = jc_trace_growth (t, &b);
+  /* A short struct: only the fields its size covers are written. */
+  jc_tree_growth s;
+  memset (&s, 0xab, sizeof s);
+  s.size = offsetof (jc_tree_growth, warming);
+  CU_ASSERT_EQUAL (jc_trace_growth (t, &s), JC_OK);
+  CU_ASSERT_EQUAL (s.side_traces, gr.after_flush.side_traces);
+  CU_ASSERT_EQUAL (s.warming, 0xabababab);
+}
+
+static side_run
+run_growth (const vm_value *a, int n, const jc_options *o)
+{
+  memset (&gr, 0, sizeof gr);
+  side_run r;
+  memset (&r, 0, sizeof r);
+  vm_compare_spec s = { .src = vm_prog_branch, .args = a, .nargs = n,
+                        .options = o, .jit_vm = &the_vm,
+                        .interp_vm = &other_vm, .on_exit = growth_exit_hook,
+                        .after_run = growth_after_run, .ud = &r };
+  r.cmp = vm_compare_run (&s);
+  return r;
+}
+
+/* jc_trace_growth on the hot-branch loop: the exit of the other arm is
+ * warming once it has been taken half the side threshold (not before),
+ * then its side trace is counted; side traces off or the limit reached:
+ * never warming.  (A compile in flight: test_async.c.) */
+static void
+test_tree_growth (void)
+{
+  vm_value a[2] = { vm_int (2000), vm_int (300) };
+  jc_options o = opts (100);
+  side_run r = run_growth (a, 2, &o);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, branch_want (2000, 300));
+  CU_ASSERT_EQUAL (r.cmp.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (gr.max_warming, 1);
+  CU_ASSERT_EQUAL (gr.warming_before_half, 0);
+  /* the root's hot exit returned 99 times; warming from its 50th */
+  CU_ASSERT_EQUAL (gr.hot_exits, 99);
+  CU_ASSERT_EQUAL (gr.warm_taken_before_side, 99);
+  CU_ASSERT_EQUAL (gr.max_side_traces, 1);
+  CU_ASSERT_EQUAL (gr.max_compiling, 0);      /* sync: linked at once */
+  CU_ASSERT_EQUAL (gr.after_run.side_traces, 1);
+  CU_ASSERT_EQUAL (gr.after_run.compiling, 0);
+  CU_ASSERT_EQUAL (gr.after_run.warming, 0);
+  CU_ASSERT_EQUAL (gr.bad_null, JC_INVALID_ARGUMENT);
+  CU_ASSERT_EQUAL (gr.bad_size, JC_INVALID_ARGUMENT);
+
+  /* No side traces: nothing warms. */
+  jc_options off = opts (0);
+  r = run_growth (a, 2, &off);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, branch_want (2000, 300));
+  CU_ASSERT_EQUAL (gr.max_warming, 0);
+  CU_ASSERT_EQUAL (gr.after_flush.side_traces, 0);
+
+  /* A tree at max_side_traces: its exits will get none, so none warms. */
+  jc_options full = opts (100);
+  full.max_side_traces = 0;
+  r = run_growth (a, 2, &full);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, branch_want (2000, 300));
+  CU_ASSERT_EQUAL (gr.max_warming, 0);
+  CU_ASSERT_EQUAL (gr.after_flush.side_traces, 0);
+}
+
 int
 jc_test_register (void)
 {
@@ -729,6 +862,7 @@ jc_test_register (void)
     { "on_off_matrix", test_on_off_matrix },
     { "exactness_sweep", test_exactness_sweep },
     { "options_and_stats", test_options_and_stats },
+    { "tree_growth", test_tree_growth },
     { NULL, NULL }
   };
   return JC_SUITE ("side", NULL, NULL, tests);

@@ -467,6 +467,30 @@ JC_API void jc_trace_head (const jc_trace *trace, const void **code,
 /* How many times the given exit of a trace was taken; 0 if out of range. */
 JC_API uint64_t jc_trace_exit_count (const jc_trace *trace, uint32_t exit_id);
 
+/* Side-trace growth of a trace's tree (the trace and the side traces
+ * hanging off it, at any depth), for a host that judges whether a trace
+ * pays: one entered often for little work may only be waiting for the
+ * side traces of its hot exits.  Set out->size = sizeof (jc_tree_growth)
+ * and call jc_trace_growth; the library fills only the fields that size
+ * covers.  JC_INVALID_ARGUMENT (fields 0) for a NULL or freed trace or a
+ * bad out; an invalidated trace, or side traces off, give all 0.
+ * (JITCORE_1.1) */
+typedef struct jc_tree_growth {
+  size_t size;
+  uint32_t side_traces;        /* live side traces below the trace */
+  uint32_t compiling;          /* side-trace compiles in flight for its exits */
+  uint32_t warming;            /* exits that may still get a side trace (a
+                                  guard exit within max_side_depth, the tree
+                                  below max_side_traces, not blacklisted) or
+                                  become a link (an unconditional exit of one
+                                  frame, not to its own head), taken at least
+                                  half the exits their next attempt needs
+                                  (side_threshold, more after a failure) */
+  uint64_t warming_taken;      /* exits taken by those since they were armed */
+} jc_tree_growth;
+
+JC_API jc_status jc_trace_growth (const jc_trace *trace, jc_tree_growth *out);
+
 /* ---------------------------------------------------------------- stats
  * Set out->size = sizeof (jc_stats) and call jc_stats_get; the library
  * fills only the fields that size covers.  Counters only grow. */
