@@ -168,9 +168,11 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_mixed_compare.py \
 	tests/minipy/deopt_nested_loops.py \
 	tests/minipy/deopt_poly_calls.py \
+	tests/minipy/deopt_poly_mix.py \
 	tests/minipy/deopt_range_bounds.py \
 	tests/minipy/deopt_recursion.py \
 	tests/minipy/deopt_recursion_loop.py \
+	tests/minipy/deopt_truth_effects.py \
 	tests/minipy/deopt_type_change.py \
 	tests/minipy/deopt_tuple_iter.py \
 	tests/minipy/deopt_unpack.py \

@@ -37,14 +37,44 @@ int mpj_park_room(void)
      * as alive by a collection (it would be promoted to the old
      * generation and outlive its time there). */
     if (mpj_gc_due()) return 0;
+    if (nparked - mpj_park_base() >= MPJ_PARK_MAX) {
+        mpj_park_reclaim();
+        if (nparked - mpj_park_base() >= MPJ_PARK_MAX) return 0;
+    }
     if (nparked < capparked) return 1;
-    if (nparked >= MPJ_PARK_MAX) return 0;
     size_t n = capparked ? 2 * capparked : 64;
     Obj **p = realloc(parked, n * sizeof *p);
     if (!p) return 0;
     parked = p;
     capparked = n;
     return 1;
+}
+
+int mpj_park_full(void)
+{
+    return mpj_gc_due() || nparked - mpj_park_base() >= MPJ_PARK_MAX;
+}
+
+/* Drop the parked references at indices [from, to) that nothing running
+ * can borrow any more (see mpj_park_reclaim in jit_host.c): one whose
+ * object has another owner (the count stays above 0), or the last one of
+ * an object whose release runs no code and frees nothing else (numbers,
+ * strings).  The rest stay parked, moved down with those parked after
+ * `to`.  Returns the new end of the range. */
+size_t mpj_park_drop_range(size_t from, size_t to)
+{
+    if (to > nparked) to = nparked;
+    size_t k = from;
+    for (size_t i = from; i < to; i++) {
+        Obj *o = parked[i];
+        if (!o) continue;
+        if (o->rc > 1 || IS(o, int) || IS(o, float) || IS(o, str) || IS(o, bool)) decref(o);
+        else parked[k++] = o;
+    }
+    size_t end = k;
+    for (size_t i = to; i < nparked; i++) parked[k++] = parked[i];
+    nparked = k;
+    return end;
 }
 
 void mpj_park(Obj *o)

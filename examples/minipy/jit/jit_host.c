@@ -76,11 +76,12 @@ MpJitCode *mpj_code(Code *co)
     jc->entries = calloc((size_t)co->ncode, sizeof *jc->entries);
     jc->iters = calloc((size_t)co->ncode, sizeof *jc->iters);
     jc->dead = calloc((size_t)co->ncode, 1);
+    jc->marker = calloc((size_t)co->ncode, 1);
     jc->probe = calloc((size_t)co->ncode, sizeof *jc->probe);
     if (!jc->counters || !jc->traces || !jc->depth || !jc->entries || !jc->iters || !jc->dead
-        || !jc->probe) {
+        || !jc->probe || !jc->marker) {
         free(jc->counters); free(jc->traces); free(jc->depth);
-        free(jc->entries); free(jc->iters); free(jc->dead); free(jc->probe); free(jc);
+        free(jc->entries); free(jc->iters); free(jc->dead); free(jc->probe); free(jc->marker); free(jc);
         return NULL;
     }
     for (int i = 0; i < co->ncode; i++) {
@@ -96,7 +97,7 @@ void mp_jit_code_free(Code *co)
     MpJitCode *jc = co->jit;
     if (!jc) return;
     free(jc->counters); free(jc->traces); free(jc->depth);
-    free(jc->entries); free(jc->iters); free(jc->dead); free(jc);
+    free(jc->entries); free(jc->iters); free(jc->dead); free(jc->marker); free(jc);
     co->jit = NULL;
 }
 
@@ -161,8 +162,35 @@ typedef struct {
     Pending *w;             /* inline[] until it overflows to the heap */
     uint32_t nw, cap;
     Pending inline_w[32];
+    /* The parking lot: the level when this jc_trace_enter began (mark),
+     * and the level at the end of the last restore that completed, when
+     * no push_frame followed it (settled; SIZE_MAX: none since). */
+    size_t mark, settled;
 } Restore;
 static Restore *cur_restore;
+
+/* A full parking lot (helpers park every reference they create or
+ * replace; jit_helpers.c) makes the next helper fail and the trace exit,
+ * which on a long chain of traces linked through side traces (a loop
+ * whose iterations go root -> side -> root inside one jc_trace_enter)
+ * used to happen every thousand references, with inlined frames
+ * materialised.  But a restore that completed (set_pc of the innermost
+ * frame, no push_frame after it) leaves every value the traces had in
+ * frames that own it: the trace that runs next (a side trace, or the
+ * trace a link exit enters) reads objects only from frames, containers
+ * and its constants, never from the lot.  So the references parked
+ * before that point are needed only by objects nothing else owns, and
+ * those are just garbage: mpj_park_room calls this when the lot is full,
+ * and the references of [mark, settled) are dropped where that runs no
+ * code (jit_helpers.c, mpj_park_drop_range). */
+size_t mpj_park_base(void) { return cur_restore ? cur_restore->mark : 0; }
+
+void mpj_park_reclaim(void)
+{
+    Restore *r = cur_restore;
+    if (!r || r->settled == SIZE_MAX || r->settled <= r->mark) return;
+    r->settled = mpj_park_drop_range(r->mark, r->settled);
+}
 
 Frame *mpj_restoring_frame(void) { return cur_restore ? cur_restore->f : NULL; }
 
@@ -229,6 +257,7 @@ static int set_pc(void *ud, void *frame, uint32_t pc)
     r->nvalid = live;
     f->ip = co->code + pc;
     f->sp = f->stack + jc->depth[pc];
+    r->settled = mpj_parked_mark();     /* unless a push_frame follows */
     return 0;
 }
 
@@ -245,6 +274,7 @@ static void *push_frame(void *ud, void *caller, const void *code, uint32_t arg_b
     Frame *cf = caller;
     Code *cc = (Code *)code, *co = cf ? cf->code : NULL;
     if (!r || cf != r->f) return NULL;
+    r->settled = SIZE_MAX;      /* this restore goes on */
     int64_t pc = cf->ip - co->code;
     if (pc < 1 || pc >= co->ncode) return NULL;
     uint32_t call_pc = (uint32_t)pc - 1, u = co->code[call_pc];
@@ -291,6 +321,8 @@ static int install(void *ud, const void *code, uint32_t pc, jc_trace *t)
     if (!jc || pc >= (uint32_t)co->ncode) return 1;
     jc->traces[pc] = t;
     jc->entries[pc] = jc->iters[pc] = 0;    /* from now on the trace's own */
+    jc->probe[pc].nside = jc->probe[pc].postponed = 0;
+    jc->probe[pc].warm_taken = 0;
     incref((Obj *)co);          /* the head stays valid while the trace lives */
     if (pc == 0 && jc->fn == MPJ_FN_YES) {
         co->jit_ftick = 1;      /* every entry runs it (mp_jit_func_entry) */
@@ -449,6 +481,26 @@ static int resume_chain(Frame *f, Link *chain, uint32_t n, int exc)
     return exc ? 2 : 1;
 }
 
+/* An exit at a decided branch (MpJitCode.marker): the frame is at the
+ * cache unit of a POP_JUMP_IF_* with the condition and its truth (True or
+ * False, computed once, by the trace) on the stack.  Finish the branch as
+ * the interpreter would with that truth: pop both and go on at the target
+ * or after the instruction. */
+static void finish_branch(Frame *fr)
+{
+    Code *co = fr->code;
+    MpJitCode *jc = co ? co->jit : NULL;
+    if (!jc || !fr->ip) return;
+    int64_t pc = fr->ip - co->code;
+    if (pc < 1 || pc >= co->ncode || !jc->marker[pc] || fr->sp - fr->stack < 2) return;
+    uint32_t bpc = (uint32_t)pc - 1, u = co->code[bpc];
+    Obj *t = *--fr->sp, *o = *--fr->sp;
+    int if_true = mp_opfamily[OPC(u)] == OP_POP_JUMP_IF_TRUE;
+    fr->ip = co->code + ((t == TRUE_) == if_true ? OPARG(u) : bpc + 1 + OPNC(u));
+    xdecref(t);
+    xdecref(o);
+}
+
 static int enter(Frame *f, jc_trace *t)
 {
     Restore r;
@@ -464,6 +516,8 @@ static int enter(Frame *f, jc_trace *t)
     cur_restore = &r;
     uint32_t pc;
     size_t mark = mpj_parked_mark();
+    r.mark = mark;
+    r.settled = SIZE_MAX;
     _Bool outer_invalidated = mpj_invalidated;
     mpj_invalidated = 0;
     int e = jc_trace_enter(mpj_rt, t, f, &pc);
@@ -483,6 +537,7 @@ static int enter(Frame *f, jc_trace *t)
     if (jc_runtime_status(mpj_rt) != JC_OK) disable("the runtime is in an error state: ");
     /* A helper that raised left its exception: the interpreter raises it
      * at the resume pc, the helper's instruction, without re-running it. */
+    if (!mp.exc) finish_branch(r.nchain ? r.chain[r.nchain - 1].f : f);
     if (r.nchain) {
         mpj_for_stopped = NULL;     /* FOR_ITER is never lowered in an inlined frame */
         int rc = resume_chain(f, r.chain, r.nchain, mp.exc != NULL);
@@ -569,6 +624,39 @@ static int worth_tracing(MpJitCode *jc, Code *co, uint32_t pc)
     return 0;
 }
 
+/* The trace at pc failed its judgement (too few iterations per entry):
+ * whether to judge it again a window later instead of dropping it.  A
+ * trace whose guards fail on most entries is what a polymorphic loop
+ * looks like before its side traces exist (a call site whose receiver
+ * class changes every iteration exits at every entry until each class has
+ * its side trace, and the side traces then keep it in native code).  The
+ * side threshold and the judging window are both about a thousand, and a
+ * compile takes 50-200 ms in the background, so without this the trace
+ * was judged just before its hot exits got their side traces.  Put off
+ * while the tree is growing: a side-trace compile in flight for it, a
+ * side trace linked since the last judgement, or exits warming towards
+ * one that were taken during this window.  Then the window starts over
+ * (the new tree is judged on its own entries).  At most
+ * MPJ_MAX_POSTPONES times without a compile in flight, so an exit that
+ * keeps failing its side trace (and is retried with backoff) does not
+ * keep a losing trace for ever. */
+static int judge_later(MpJitCode *jc, Code *co, uint32_t pc, jc_trace *t)
+{
+    struct MpjProbe *p = &jc->probe[pc];
+    jc_tree_growth g;
+    g.size = sizeof g;
+    if (jc_trace_growth(t, &g) != JC_OK) return 0;
+    int grew = g.side_traces != p->nside, warm = g.warming > 0 && g.warming_taken > p->warm_taken;
+    if (!g.compiling && !grew && !warm) return 0;
+    if (!g.compiling && ++p->postponed > MPJ_MAX_POSTPONES) return 0;
+    p->nside = g.side_traces;
+    p->warm_taken = g.warming_taken;
+    jc->entries[pc] = jc->iters[pc] = 0;
+    if (!g.compiling || grew) mpj_log("judging the trace at %s again later (%s)", SS(co->qualname),
+            g.compiling ? "a side trace is compiling" : grew ? "side traces were added" : "exits are on their way to side traces");
+    return 1;
+}
+
 int mp_jit_loop_head(Frame *f, uint32_t *head)
 {
     Code *co = f->code;
@@ -578,7 +666,7 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
     if (!mp_jit_config.sync) jc_runtime_poll(mpj_rt);   /* install finished compiles */
     jc_trace *t = jc->traces[pc];
     if (t && ++jc->entries[pc] % MPJ_JUDGE_ENTRIES == 0
-        && jc->iters[pc] < jc->entries[pc] * MPJ_MIN_ITERS_PER_ENTRY) {
+        && jc->iters[pc] < jc->entries[pc] * MPJ_MIN_ITERS_PER_ENTRY && !judge_later(jc, co, pc, t)) {
         /* Entered often for few iterations: the interpreter does better. */
         jc->dead[pc] = 1;
         mpj_log("dropping the trace at %s:%s (too few iterations per entry)", SS(co->qualname), "");

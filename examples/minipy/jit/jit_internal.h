@@ -25,6 +25,13 @@ typedef struct {
      * head is given up (dead). */
     uint64_t *entries, *iters;
     uint8_t *dead;
+    /* 1 at the cache unit of a POP_JUMP_IF_* whose truth a trace took
+     * from the truth helper (which may run __bool__ or __len__): a trace
+     * decides the branch there, after the helper, with the condition and
+     * its truth (a bool) on the stack, so a failed guard never asks for
+     * the truth again; an exit there is finished by the host
+     * (finish_branch in jit_host.c). */
+    uint8_t *marker;
     /* Whether calls to a function with this code may be inlined
      * (MPJ_INL_*): decided by a scan of the code the first time, and set
      * to MPJ_INL_NO when a trace aborted while lowering an inlined body
@@ -39,8 +46,15 @@ typedef struct {
     uint32_t fentries, fdone;
     /* Per loop head before it has a trace: what the last back edge saw
      * (see probe_entry in jit_host.c); entries[] and iters[] then count the
-     * interpreter's loop entries and iterations. */
-    struct MpjProbe { uintptr_t key; int64_t pos; uint32_t refused; } *probe;
+     * interpreter's loop entries and iterations.  Once it has one, what
+     * the last judgement of the trace saw of its side-trace tree (see
+     * judge in jit_host.c): the live side traces, the exits warming
+     * towards one, and how many judgements were put off with no compile
+     * in flight. */
+    struct MpjProbe {
+        uintptr_t key; int64_t pos; uint32_t refused;
+        uint32_t nside, postponed; uint64_t warm_taken;
+    } *probe;
 } MpJitCode;
 
 enum { MPJ_FN_UNKNOWN = 0, MPJ_FN_YES, MPJ_FN_NO };
@@ -66,6 +80,10 @@ enum { MPJ_INL_UNKNOWN = 0, MPJ_INL_YES, MPJ_INL_NO };
  * side traces had their chance, was slower overall). */
 #define MPJ_JUDGE_ENTRIES 1000
 #define MPJ_MIN_ITERS_PER_ENTRY 16
+/* A trace that fails the judgement while its side-trace tree is still
+ * growing is judged again a window later, at most this many times with
+ * no side-trace compile in flight (see judge in jit_host.c). */
+#define MPJ_MAX_POSTPONES 8
 /* Before a head is traced: the interpreter's entries the hot event needs
  * to judge the head (fewer: trace it, as a small --jit-threshold asks), and
  * how many refusals make the head dead. */
@@ -163,6 +181,7 @@ jc_ref mpj_box(jc_lower *b, jc_ref v);
 jc_ref mpj_truth(jc_lower *b, jc_ref v);
 void mpj_note(jc_ref r, Type *t, Obj *o);
 void mpj_ran_code(void);
+Type *mpj_need_class(jc_lower *b, jc_ref v);
 
 /* Helpers (jit_helpers.c): indices into mpj_helpers[]. */
 enum {
@@ -202,7 +221,11 @@ int mpj_finish_for_stop(Frame *f);
  * jit_helpers.c); a helper that would park more than MPJ_PARK_MAX fails
  * (before any effect) so the trace exits and the parked ones are freed.
  * Small, so that garbage (cycles for the collector too) lives at most a
- * few hundred iterations longer than in the interpreter. */
+ * few hundred iterations longer than in the interpreter.  The cap is per
+ * jc_trace_enter (counted from its mark, mpj_park_base): a trace entered
+ * from Python code that a helper of an outer trace runs has its own room,
+ * whatever the outer one parked (an outer loop calling a function with a
+ * loop of its own used to leave its inner traces a full lot). */
 #define MPJ_PARK_MAX 1024
 /* Tracked allocations a helper may make before the collector's threshold:
  * closer than that to a collection, helpers fail (nothing parked may be
@@ -213,6 +236,12 @@ static inline int mpj_gc_due(void)
     return mp.gc_enabled && mp.gc_threshold > 0 && mp.gc_count + MPJ_GC_SLACK > mp.gc_threshold;
 }
 int mpj_park_room(void);
+/* Whether mpj_park_room would fail but for mpj_park_reclaim. */
+int mpj_park_full(void);
+size_t mpj_park_drop_range(size_t from, size_t to);
+/* jit_host.c: drop what a completed restore made unneeded (see there). */
+void mpj_park_reclaim(void);
+size_t mpj_park_base(void);
 void mpj_park(Obj *o);
 size_t mpj_parked_mark(void);
 void mpj_release_parked(size_t mark);

@@ -726,6 +726,34 @@ static void inl_return(jc_lower *b, uint32_t top, jc_step *st)
     inl_pop();
 }
 
+/* The second half of a POP_JUMP_IF_* on an object's truth, at the
+ * branch's cache unit pc (MpJitCode.marker): the condition and its truth
+ * (bool) are on the stack; guard the truth in the direction the branch
+ * history favours (at a side entry: the way the live truth goes), pop
+ * both.  An exit here keeps both on the stack and the host finishes the
+ * branch with that truth (finish_branch in jit_host.c). */
+static int lower_decided_branch(jc_lower *b, Code *co, uint32_t pc, int side, int depth, Frame *f, jc_step *st)
+{
+    uint32_t bpc = pc - 1, u = co->code[bpc], top = mpj_nfixed(co) + (uint32_t)depth;
+    int fam = mp_opfamily[OPC(u)];
+    if ((fam != OP_POP_JUMP_IF_FALSE && fam != OP_POP_JUMP_IF_TRUE) || depth < 2)
+        return abort_step(st, JC_ABORT_HOST_REFUSED, "decided branch without its branch");
+    jc_ref c = jc_lower_slot_get(b, top - 1);
+    if (ty(b, c) != JC_TYPE_BOOL) return abort_step(st, JC_ABORT_HOST_REFUSED, "decided branch without its truth");
+    uint32_t hist = co->code[pc], taken = hist & 0xffff, not_taken = hist >> 16;
+    int if_true = fam == OP_POP_JUMP_IF_TRUE, jump = taken > not_taken;
+    if (side && f) {
+        Obj *cv = f->lp[top - 1];
+        if (cv == TRUE_ || cv == FALSE_) jump = if_true ? cv == TRUE_ : cv == FALSE_;
+    }
+    jc_lower_guard(b, c, jump ? if_true : !if_true);
+    if (!jc_lower_ok(b)) return abort_step(st, JC_ABORT_IR_ERROR, jc_lower_error(b));
+    st->kind = JC_STEP_NEXT;
+    st->pc = jump ? OPARG(u) : bpc + 1 + OPNC(u);
+    mpj_sel.depth = depth - 2;
+    return 0;
+}
+
 int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fdepth,
               const void *ic, jc_step *st)
 {
@@ -775,6 +803,10 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         jc_ref n = jc_lower_load(b, JC_TYPE_I64, k, 0, MPJ_ALIAS_COUNTER);
         jc_lower_store(b, k, 0, jc_lower_binop(b, JC_ADD, n, jc_lower_const_i64(b, 1)), MPJ_ALIAS_COUNTER);
         jc_lower_depend(b, mpj_key_head(jc, pc));
+    }
+    if (jc->marker[pc]) {
+        check_valid(b);
+        return lower_decided_branch(b, co, pc, side, depth, f, st);
     }
     uint32_t u = co->code[pc];
     int op = OPC(u), arg = (int)OPARG(u), fam = mp_opfamily[op];
@@ -1125,10 +1157,19 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         jc_ref v = jc_lower_slot_get(b, top - 1);
         jc_ref c = truth(b, v);
         if (c == JC_REF_NONE && ty(b, v) == JC_TYPE_PTR) {
-            /* Python's truth of any object: 1 false, 2 true, 0 raised. */
+            /* Python's truth of any object: 1 false, 2 true, 0 raised.
+             * That may run __bool__ or __len__, which a failed guard here
+             * would have the interpreter run again: push the truth and
+             * decide the branch at the next pc (the cache unit), whose
+             * exits keep it (lower_decided_branch). */
             jc_ref t = jc_lower_call(b, MPJ_H_TRUTH, &v, 1);
             ran_code();
             c = jc_lower_cmp(b, JC_EQ, t, jc_lower_const_i64(b, 2));
+            jc->marker[pc + 1] = 1;
+            jc_lower_slot_set(b, top, c);
+            st->pc = pc + 1;
+            d = 1;
+            break;
         }
         if (c == JC_REF_NONE) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "truth of this type");
         int if_true = fam == OP_POP_JUMP_IF_TRUE;
@@ -1168,6 +1209,24 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
                 d = -1;
                 break;
             }
+        }
+        if (side && t == &mp_list_iterator_type && live
+            && (!((SeqIter *)live)->seq || ((SeqIter *)live)->i >= LN(((SeqIter *)live)->seq))) {
+            /* The same for a list: the side trace of the exhausted loop
+             * follows the loop exit (as the interpreter, which pops the
+             * iterator), instead of a copy of the loop body whose first
+             * guard fails at every entry. */
+            jc_ref seq = jc_lower_load(b, JC_TYPE_PTR, it, offsetof(SeqIter, seq), MPJ_ALIAS_SEQITER);
+            if (!((SeqIter *)live)->seq) jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, seq, kptr(b, NULL)), 1);
+            else {
+                jc_lower_guard(b, jc_lower_cmp(b, JC_NE, seq, kptr(b, NULL)), 1);
+                jc_ref i = jc_lower_load(b, JC_TYPE_I64, it, offsetof(SeqIter, i), MPJ_ALIAS_RANGEITER);
+                jc_ref n = jc_lower_load(b, JC_TYPE_I64, seq, offsetof(List, n), MPJ_ALIAS_LIST);
+                jc_lower_guard(b, jc_lower_cmp(b, JC_GE, i, n), 1);
+            }
+            st->pc = (uint32_t)arg;
+            d = -1;
+            break;
         }
         if (!t && ty(b, it) == JC_TYPE_PTR && (op == OP_FOR_ITER_RANGE || op == OP_FOR_ITER_LIST)) {
             /* An iterator the trace made itself (GET_ITER's helper, class
@@ -1269,3 +1328,4 @@ jc_ref mpj_box(jc_lower *b, jc_ref v) { return box(b, v); }
 jc_ref mpj_truth(jc_lower *b, jc_ref v) { return truth(b, v); }
 void mpj_note(jc_ref r, Type *t, Obj *o) { note(r, t, o); }
 void mpj_ran_code(void) { ran_code(); }
+Type *mpj_need_class(jc_lower *b, jc_ref v) { return need_class(b, v); }

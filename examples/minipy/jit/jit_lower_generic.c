@@ -318,6 +318,16 @@ static int generic(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, int side
     }
     case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: {
         jc_ref v = jc_lower_slot_get(b, top - 1);
+        if (jc_lower_type(b, v) == JC_TYPE_PTR) {
+            /* The truth of an instance may run __bool__ or __len__, which
+             * a failed guard would have the interpreter run again (and
+             * the value stays on the stack when the branch jumps, so the
+             * truth cannot replace it as in POP_JUMP_IF_*): leave those to
+             * the interpreter. */
+            Type *t = mpj_need_class(b, v);
+            if (!t || (t->flags & T_USER))
+                return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "JUMP_IF_*_OR_POP on an instance's truth");
+        }
         jc_ref c = truth_of(b, v);
         if (c == JC_REF_NONE) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "truth of this type");
         int if_true = fam == OP_JUMP_IF_TRUE_OR_POP;
@@ -357,6 +367,20 @@ int mpj_lower_step(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_
     if (jc_lower_side_entry(b)) {
         walk.root = 0;
         walk.path = 0;
+        /* Selection runs inside the jc_trace_enter whose parent exit led
+         * here, with the parent's references still parked.  A full
+         * parking lot (or the collector due) is what makes a helper fail
+         * on a long run of a trace and its side traces: it lasts until
+         * that jc_trace_enter returns, so a side trace from such an exit
+         * would fail at once, every time.  Refuse it (the exit backs off
+         * and is blacklisted after max_aborts); the exit itself costs one
+         * return to the interpreter per lot-full of references. */
+        if (mpj_park_full()) {
+            st->kind = JC_STEP_ABORT;
+            st->reason = JC_ABORT_HOST_REFUSED;
+            st->message = "the parking lot is full at the side entry (the exit is transient)";
+            return 0;
+        }
     } else if (fdepth == 0 && mpj_sel.frame && code == mpj_sel.code && pc == mpj_sel.head) {
         /* A function-entry trace ends at its return by jit_lower.c's rule;
          * other exits are judged as a side trace's (no loop to credit). */
