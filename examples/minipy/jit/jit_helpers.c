@@ -52,7 +52,7 @@ int mpj_park_room(void)
 
 int mpj_park_full(void)
 {
-    return mpj_gc_due() || nparked - mpj_park_base() >= MPJ_PARK_MAX;
+    return nparked - mpj_park_base() >= MPJ_PARK_MAX;
 }
 
 /* Drop the parked references at indices [from, to) that nothing running

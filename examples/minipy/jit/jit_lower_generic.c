@@ -369,7 +369,7 @@ int mpj_lower_step(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_
         walk.path = 0;
         /* Selection runs inside the jc_trace_enter whose parent exit led
          * here, with the parent's references still parked.  A full
-         * parking lot (or the collector due) is what makes a helper fail
+         * parking lot is what makes a helper fail
          * on a long run of a trace and its side traces: it lasts until
          * that jc_trace_enter returns, so a side trace from such an exit
          * would fail at once, every time.  Refuse it (the exit backs off
