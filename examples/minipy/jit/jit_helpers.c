@@ -50,11 +50,6 @@ int mpj_park_room(void)
     return 1;
 }
 
-int mpj_park_full(void)
-{
-    return nparked - mpj_park_base() >= MPJ_PARK_MAX;
-}
-
 /* Drop the parked references at indices [from, to) that nothing running
  * can borrow any more (see mpj_park_reclaim in jit_host.c): one whose
  * object has another owner (the count stays above 0), or the last one of

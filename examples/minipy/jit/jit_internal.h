@@ -236,8 +236,6 @@ static inline int mpj_gc_due(void)
     return mp.gc_enabled && mp.gc_threshold > 0 && mp.gc_count + MPJ_GC_SLACK > mp.gc_threshold;
 }
 int mpj_park_room(void);
-/* Whether the lot is at its cap (before mpj_park_reclaim). */
-int mpj_park_full(void);
 size_t mpj_park_drop_range(size_t from, size_t to);
 /* jit_host.c: drop what a completed restore made unneeded (see there). */
 void mpj_park_reclaim(void);

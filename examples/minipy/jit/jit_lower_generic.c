@@ -367,20 +367,6 @@ int mpj_lower_step(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_
     if (jc_lower_side_entry(b)) {
         walk.root = 0;
         walk.path = 0;
-        /* Selection runs inside the jc_trace_enter whose parent exit led
-         * here, with the parent's references still parked.  A full
-         * parking lot is what makes a helper fail
-         * on a long run of a trace and its side traces: it lasts until
-         * that jc_trace_enter returns, so a side trace from such an exit
-         * would fail at once, every time.  Refuse it (the exit backs off
-         * and is blacklisted after max_aborts); the exit itself costs one
-         * return to the interpreter per lot-full of references. */
-        if (mpj_park_full()) {
-            st->kind = JC_STEP_ABORT;
-            st->reason = JC_ABORT_HOST_REFUSED;
-            st->message = "the parking lot is full at the side entry (the exit is transient)";
-            return 0;
-        }
     } else if (fdepth == 0 && mpj_sel.frame && code == mpj_sel.code && pc == mpj_sel.head) {
         /* A function-entry trace ends at its return by jit_lower.c's rule;
          * other exits are judged as a side trace's (no loop to credit). */
