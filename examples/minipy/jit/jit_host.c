@@ -19,6 +19,12 @@
 #include <string.h>
 #include "jit_internal.h"
 
+/* judge_later (below) is off by default: on bench/ it made oo_sim 1.3x
+ * faster than --jit=off but sort_algos 2x slower (its short loops kept
+ * their losing traces and grew 44 side traces);
+ * MINIPY_JIT_JUDGE_LATER=1 turns it on. */
+static int mpj_judge_later_on;
+
 MpJitConfig mp_jit_config = { 1, 0, 0, 0, NULL };
 int mp_jit_active;
 jc_runtime *mpj_rt;
@@ -404,6 +410,7 @@ void mp_jit_init(void)
      * back edges below poll for them). */
     o.sync = mp_jit_config.sync ? 1 : 0;
     o.log = mpj_log_mask;
+    { const char *e = getenv("MINIPY_JIT_JUDGE_LATER"); mpj_judge_later_on = e && *e == '1'; }
     mpj_rt = jc_runtime_new(&h, &o);
     mp_jit_active = 1;
     if (!mpj_rt) { disable("out of memory"); return; }
@@ -666,7 +673,8 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
     if (!mp_jit_config.sync) jc_runtime_poll(mpj_rt);   /* install finished compiles */
     jc_trace *t = jc->traces[pc];
     if (t && ++jc->entries[pc] % MPJ_JUDGE_ENTRIES == 0
-        && jc->iters[pc] < jc->entries[pc] * MPJ_MIN_ITERS_PER_ENTRY && !judge_later(jc, co, pc, t)) {
+        && jc->iters[pc] < jc->entries[pc] * MPJ_MIN_ITERS_PER_ENTRY
+        && !(mpj_judge_later_on && judge_later(jc, co, pc, t))) {
         /* Entered often for few iterations: the interpreter does better. */
         jc->dead[pc] = 1;
         mpj_log("dropping the trace at %s:%s (too few iterations per entry)", SS(co->qualname), "");
