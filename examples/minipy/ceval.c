@@ -617,6 +617,11 @@ static inline void branch_hist(uint32_t *c, int taken)
 static const unsigned char cmp_mask[6] = { 1, 3, 2, 2, 4, 6 };
 #define CMP_RESULT(lt, eq, gt, op) \
     ((((lt) | ((eq) << 1) | ((gt) << 2)) & cmp_mask[op]) ? (op) != CMP_NE : (op) == CMP_NE)
+/* Operands that are always ordered (ints, strings: exactly one of the
+ * three holds) need no NaN case: != is "less or greater". */
+static const unsigned char cmp_mask_total[6] = { 1, 3, 2, 5, 4, 6 };
+#define CMP_RESULT_TOTAL(lt, eq, gt, op) \
+    ((((lt) | ((eq) << 1) | ((gt) << 2)) & cmp_mask_total[op]) != 0)
 
 /* A specialized comparison followed by a conditional jump branches directly
  * (no bool object, one dispatch less), still recording the branch history. */
@@ -711,6 +716,58 @@ L_LOAD_FAST: {
     NEXT();
 }
 L_STORE_FAST: { Obj *v = POP(), *old = lp[oparg]; lp[oparg] = v; xdecref(old); NEXT(); }
+/* Superinstructions: this instruction and the next (a LOAD_FAST,
+ * LOAD_CONST or STORE_FAST, possibly itself the head of a pair: only its
+ * argument is read), in one dispatch.  An unbound local runs the plain
+ * LOAD_FAST at its own instruction, which raises there. */
+#define NEXT_AS_PLAIN(label) do { inst = *ip++; oparg = OPARG(inst); goto label; } while (0)
+L_LOAD_FAST__LOAD_FAST: {
+    Obj *v = lp[oparg];
+    if (!v) goto L_LOAD_FAST;
+    Obj *w = lp[OPARG(*ip)];
+    PUSH(incref(v));
+    if (!w) NEXT_AS_PLAIN(L_LOAD_FAST);
+    PUSH(incref(w));
+    ip++;
+    NEXT();
+}
+L_LOAD_FAST__LOAD_CONST: {
+    Obj *v = lp[oparg];
+    if (!v) goto L_LOAD_FAST;
+    PUSH(incref(v));
+    PUSH(incref(consts[OPARG(*ip)]));
+    ip++;
+    NEXT();
+}
+L_LOAD_CONST__LOAD_FAST: {
+    Obj *w = lp[OPARG(*ip)];
+    PUSH(incref(consts[oparg]));
+    if (!w) NEXT_AS_PLAIN(L_LOAD_FAST);
+    PUSH(incref(w));
+    ip++;
+    NEXT();
+}
+L_STORE_FAST__LOAD_FAST: {
+    Obj *v = POP(), *old = lp[oparg];
+    lp[oparg] = v;
+    xdecref(old);
+    Obj *w = lp[OPARG(*ip)];
+    if (!w) NEXT_AS_PLAIN(L_LOAD_FAST);
+    PUSH(incref(w));
+    ip++;
+    NEXT();
+}
+L_STORE_FAST__STORE_FAST: {
+    Obj *v = POP(), *old = lp[oparg];
+    lp[oparg] = v;
+    xdecref(old);
+    int b = OPARG(*ip);
+    v = POP(); old = lp[b];
+    lp[b] = v;
+    xdecref(old);
+    ip++;
+    NEXT();
+}
 L_DELETE_FAST: {
     if (!lp[oparg]) {
         mp_err(&mp_exc_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
@@ -1023,7 +1080,7 @@ L_COMPARE_OP_INT: {
     Obj *a = SECOND(), *b = TOP();
     if (!SMALL(a) || !SMALL(b)) DEOPT(COMPARE_OP);
     int64_t x = IV(a), y = IV(b);
-    int r = CMP_RESULT(x < y, x == y, x > y, oparg);
+    int r = CMP_RESULT_TOTAL(x < y, x == y, x > y, oparg);
     CMP_JUMP(r, mp_smallint_decref);
     sp--; sp[-1] = mp_bool(r); mp_smallint_decref(a); mp_smallint_decref(b);
     NEXTC(1);
@@ -1041,7 +1098,7 @@ L_COMPARE_OP_STR: {
     Obj *a = SECOND(), *b = TOP();
     if (!IS_STR(a) || !IS_STR(b)) DEOPT(COMPARE_OP);
     int c = mp_str_cmp(a, b);
-    int r = CMP_RESULT(c < 0, c == 0, c > 0, oparg);
+    int r = CMP_RESULT_TOTAL(c < 0, c == 0, c > 0, oparg);
     CMP_JUMP(r, decref);
     sp--; sp[-1] = mp_bool(r); decref(a); decref(b);
     NEXTC(1);

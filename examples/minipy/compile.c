@@ -895,6 +895,25 @@ static Obj *tuple_of_list(Obj *l)
     return t;
 }
 
+/* Superinstructions (opcodes.h): the first of two adjacent instructions
+ * that are often together becomes a form that runs both in one dispatch.
+ * The second stays as it is, so a jump to it, the JIT (which lowers by
+ * family and steps instruction by instruction) and a resumption there all
+ * see the plain code. */
+static void fuse_pairs(uint32_t *code, int n)
+{
+    for (int i = 0; i + 1 < n; i++) {
+        int a = OPC(code[i]), b = OPC(code[i + 1]), f = -1;
+        if (a == OP_LOAD_FAST && b == OP_LOAD_FAST) f = OP_LOAD_FAST__LOAD_FAST;
+        else if (a == OP_LOAD_FAST && b == OP_LOAD_CONST) f = OP_LOAD_FAST__LOAD_CONST;
+        else if (a == OP_LOAD_CONST && b == OP_LOAD_FAST) f = OP_LOAD_CONST__LOAD_FAST;
+        else if (a == OP_STORE_FAST && b == OP_LOAD_FAST) f = OP_STORE_FAST__LOAD_FAST;
+        else if (a == OP_STORE_FAST && b == OP_STORE_FAST) f = OP_STORE_FAST__STORE_FAST;
+        if (f >= 0) code[i] = MKOP(f, OPARG(code[i]));
+        i += OPNC(code[i]);
+    }
+}
+
 static Obj *compile_scope(Scope *sc, Node *node, NList *body, Node *bodyexpr, int argcount, int kwonly)
 {
     /* on the heap (the front end's arena): a compile error longjmps past
@@ -926,6 +945,7 @@ static Obj *compile_scope(Scope *sc, Node *node, NList *body, Node *bodyexpr, in
         emit(cp, OP_RETURN_VALUE, 0);
     }
     G->cu = cp->outer;    /* no compile error past this point */
+    fuse_pairs(cp->code, cp->n);
     Code *co = mp_alloc(&mp_code_type, sizeof(Code));
     if (mp.ncodes == mp.capcodes) {
         mp.capcodes = mp.capcodes * 2 + 64;

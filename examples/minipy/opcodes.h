@@ -59,7 +59,12 @@
     X(STORE_SUBSCR_LIST_INT, 1, STORE_SUBSCR) X(STORE_SUBSCR_DICT, 1, STORE_SUBSCR) \
     X(BINARY_OP_FLOORDIV_INT, 1, BINARY_OP) X(BINARY_OP_MOD_INT, 1, BINARY_OP) \
     X(BINARY_OP_ADD_NUM, 1, BINARY_OP) X(BINARY_OP_SUB_NUM, 1, BINARY_OP) \
-    X(BINARY_OP_MUL_NUM, 1, BINARY_OP) X(BINARY_OP_DIV_NUM, 1, BINARY_OP)
+    X(BINARY_OP_MUL_NUM, 1, BINARY_OP) X(BINARY_OP_DIV_NUM, 1, BINARY_OP) \
+    /* superinstructions (compile.c's fuse_pairs): the instruction and the \
+     * next one, which stays in the code as it was */ \
+    X(LOAD_FAST__LOAD_FAST, 0, LOAD_FAST) X(LOAD_FAST__LOAD_CONST, 0, LOAD_FAST) \
+    X(LOAD_CONST__LOAD_FAST, 0, LOAD_CONST) X(STORE_FAST__LOAD_FAST, 0, STORE_FAST) \
+    X(STORE_FAST__STORE_FAST, 0, STORE_FAST)
 
 enum {
 #define E(name, nc, fam) OP_##name,

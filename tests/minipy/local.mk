@@ -237,6 +237,7 @@ MINIPY_TESTS = \
 	tests/minipy/err_tb_module.py \
 	tests/minipy/err_tb_nested.py \
 	tests/minipy/err_tb_recursion_short.py \
+	tests/minipy/err_tb_unbound_pair.py \
 	tests/minipy/err_type.py \
 	tests/minipy/err_unbound_local.py \
 	tests/minipy/err_unhashable.py \
@@ -276,6 +277,7 @@ MINIPY_TESTS = \
 	tests/minipy/func_args.py \
 	tests/minipy/func_lambda.py \
 	tests/minipy/func_recursion.py \
+	tests/minipy/func_unbound_pairs.py \
 	tests/minipy/gc_cycles.py \
 	tests/minipy/gc_loop.py \
 	tests/minipy/gc_module.py \
