@@ -63,10 +63,30 @@ static Obj *special_attr(Obj *o, Obj *name)
         if (!strcmp(s, "__name__")) return incref(f->name);
         if (!strcmp(s, "__qualname__")) return incref(f->qualname);
         if (!strcmp(s, "__defaults__")) return incref(f->defaults ? f->defaults : NONE);
+        if (!strcmp(s, "__kwdefaults__")) return incref(f->kwdefaults ? f->kwdefaults : NONE);
+        if (!strcmp(s, "__code__")) return incref((Obj *)f->code);
+        if (!strcmp(s, "__globals__")) return incref(f->globals);
+        if (!strcmp(s, "__closure__")) return incref(f->closure && TN(f->closure) ? f->closure : NONE);
         if (!strcmp(s, "__module__")) { Obj *m = mp_dict_get(f->globals, mp.s___name__); return incref(m ? m : NONE); }
         if (!strcmp(s, "__doc__")) return incref(NONE);
         if (!strcmp(s, "__dict__")) { if (!f->dict) f->dict = mp_dict_new(); return incref(f->dict); }
         if (f->dict) { Obj *v = mp_dict_get(f->dict, name); if (v) return incref(v); }
+    } else if (t == &mp_cell_type) {
+        if (!strcmp(s, "cell_contents")) {
+            Obj *v = ((Cell *)o)->ref;
+            if (!v) { mp_err(&mp_exc_ValueError, "Cell is empty"); return NULL; }
+            return incref(v);
+        }
+    } else if (t == &mp_code_type) {
+        Code *co = (Code *)o;
+        if (!strcmp(s, "co_name")) return incref(co->name);
+        if (!strcmp(s, "co_qualname")) return incref(co->qualname);
+        if (!strcmp(s, "co_filename")) return incref(co->filename);
+        if (!strcmp(s, "co_firstlineno")) return mp_int(co->firstline);
+        if (!strcmp(s, "co_argcount")) return mp_int(co->argcount);
+        if (!strcmp(s, "co_kwonlyargcount")) return mp_int(co->kwonlycount);
+        if (!strcmp(s, "co_freevars")) return incref(co->freevars);
+        if (!strcmp(s, "co_cellvars")) return incref(co->cellvars);
     } else if (t == &mp_method_type) {
         Method *m = (Method *)o;
         if (!strcmp(s, "__self__")) return incref(m->self);
@@ -296,9 +316,36 @@ int mp_setattr(Obj *o, Obj *name, Obj *v)
         Func *f = (Func *)o;
         if (!strcmp(SS(name), "__defaults__") || !strcmp(SS(name), "__kwdefaults__")) {
             Obj **slot = SS(name)[2] == 'd' ? &f->defaults : &f->kwdefaults;
+            int dfl = slot == &f->defaults;
+            if (v && v != NONE && !(dfl ? IS(v, tuple) : IS(v, dict))) {
+                mp_err(&mp_exc_TypeError, "%s must be set to a %s object", SS(name), dfl ? "tuple" : "dict");
+                return -1;
+            }
             xdecref(*slot);
             *slot = v && v != NONE ? incref(v) : NULL;
             f->version = ++mp.next_type_version;
+            return 0;
+        }
+        if (!strcmp(SS(name), "__code__")) {
+            /* The function's next calls run the new code (a running frame
+             * keeps its own); the free variables must agree, as the
+             * closure cannot change. */
+            if (!v || !IS(v, code)) {
+                mp_err(&mp_exc_TypeError, "__code__ must be set to a code object");
+                return -1;
+            }
+            Code *nc = (Code *)v;
+            int have = f->closure ? (int)TN(f->closure) : 0;
+            if (nc->nfree != have) {
+                mp_err(&mp_exc_ValueError, "%s() requires a code object with %d free vars, not %d",
+                       SS(f->name), have, nc->nfree);
+                return -1;
+            }
+            Obj *old = (Obj *)f->code;
+            f->code = (Code *)incref(v);
+            decref(old);
+            f->version = ++mp.next_type_version;
+            mp_jit_func_changed(f);
             return 0;
         }
         if (!strcmp(SS(name), "__name__") && v && IS_STR(v)) { decref(f->name); f->name = incref(v); return 0; }

@@ -146,6 +146,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_exit_return.py \
 	tests/minipy/deopt_exit_short.py \
 	tests/minipy/deopt_float_special.py \
+	tests/minipy/deopt_code_assign.py \
 	tests/minipy/deopt_func_defaults.py \
 	tests/minipy/deopt_generators.py \
 	tests/minipy/deopt_generic_build.py \
@@ -275,6 +276,7 @@ MINIPY_TESTS = \
 	tests/minipy/fstring_basic.py \
 	tests/minipy/fstring_nested.py \
 	tests/minipy/func_args.py \
+	tests/minipy/func_code_attrs.py \
 	tests/minipy/func_lambda.py \
 	tests/minipy/func_recursion.py \
 	tests/minipy/func_unbound_pairs.py \

@@ -66,5 +66,7 @@ void mp_jit_dict_changed(void *dict, int64_t hash);
 void mp_jit_dict_changed_all(void *dict);
 /* A class (or one of its bases) changed: its version tag moved. */
 void mp_jit_type_changed(struct Type *t);
+/* A function's __code__ was assigned: traces that inlined it are stale. */
+void mp_jit_func_changed(void *func);
 
 #endif

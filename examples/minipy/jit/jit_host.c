@@ -290,7 +290,9 @@ static void *push_frame(void *ud, void *caller, const void *code, uint32_t arg_b
     uint32_t base = top - n - 2;
     Obj *A = cf->lp[base], *B = cf->lp[base + 1];
     Func *fn = (Func *)(A ? A : B);
-    if (!fn || !IS(fn, function) || fn->code != cc || arg_base != base + (A ? 1u : 2u)) return NULL;
+    /* fn->code may be other code by now: an assignment to __code__ while
+     * this call ran (its frame keeps the code it was called with). */
+    if (!fn || !IS(fn, function) || arg_base != base + (A ? 1u : 2u)) return NULL;
     int ac = cc->argcount, nd = fn->defaults ? (int)TN(fn->defaults) : 0;
     if ((int)nargs > ac || (int)nargs < ac - nd || cc->ncells) return NULL;
     if (cc->nfree && (!fn->closure || TN(fn->closure) != cc->nfree)) return NULL;
@@ -726,6 +728,7 @@ static void invalidate(uintptr_t key)
 void mp_jit_dict_changed(void *dict, int64_t hash) { invalidate(mpj_key_entry(dict, hash)); }
 void mp_jit_dict_changed_all(void *dict) { invalidate(mpj_key_dict(dict)); }
 void mp_jit_type_changed(Type *t) { invalidate(mpj_key_type(t)); }
+void mp_jit_func_changed(void *fn) { invalidate(mpj_key_func(fn)); }
 
 /* ---------------------------------------------------------------- function entries
  *

@@ -267,12 +267,16 @@ enum {
 };
 
 /* Invalidation keys: one per (dict, key hash) for a global the trace
- * embeds, one per dict for changes that touch every key, one per class. */
+ * embeds, one per dict for changes that touch every key, one per class,
+ * one per inlined function. */
 static inline uintptr_t mpj_key_entry(const void *dict, int64_t hash)
 {
     return ((uintptr_t)dict ^ ((uint64_t)hash * 0x9E3779B97F4A7C15ull)) | 1u;
 }
 static inline uintptr_t mpj_key_dict(const void *dict) { return (uintptr_t)dict; }
 static inline uintptr_t mpj_key_type(const void *t) { return (uintptr_t)t + 8; }
+/* One per function a trace inlined (its code is part of the trace); a
+ * heap object's address plus 4 collides with none of the keys above. */
+static inline uintptr_t mpj_key_func(const void *fn) { return (uintptr_t)fn + 4; }
 
 #endif

@@ -545,7 +545,8 @@ static jc_ref call_helper(jc_lower *b, Code *co, uint32_t pc, uint32_t base, int
  * constant from LOAD_GLOBAL / LOAD_METHOD, or a slot's live value) with
  * exactly its positional parameters, some of them from its defaults, is
  * inlined: guards that the callee is that function object (and that its
- * defaults are those seen; its code and closure never change), a guard
+ * defaults are those seen; its closure never changes, and an assignment
+ * to its __code__ invalidates the trace), a guard
  * that the call is no deeper than the recursion limit, mp.depth counted up
  * as the interpreter's call does (down again at the return), then
  * JC_STEP_CALL.  The caller's return pc is the CALL's first cache unit,
@@ -663,7 +664,9 @@ static int try_inline(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, uint3
     shadow->builtins = mp.builtins;
     shadow->stack = shadow->lp + mpj_nfixed(cc);
     shadow->sp = shadow->stack;
-    /* Guards first (they exit to this CALL with nothing changed). */
+    /* Guards first (they exit to this CALL with nothing changed); the
+     * callee's code is the trace's until __code__ is assigned. */
+    jc_lower_depend(b, mpj_key_func(fn));
     jc_ref kfn = jc_lower_const_obj(b, fn);
     if (method) jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, A, kfn), 1);
     else {
