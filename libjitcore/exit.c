@@ -89,6 +89,14 @@ restore_slots (jc_runtime *rt, void *frame, const jc_rt_frame *fr,
   for (uint32_t i = 0; i < fr->nslots; i++)
     {
       const jc_rt_slot *s = &fr->slots[i];
+      if (s->same_as != JC_RT_NOT_SAME && rt->host.copy_slot)
+        {
+          /* The trace held one value in both slots: one host object. */
+          if (rt->host.copy_slot (rt->host.userdata, frame, s->slot,
+                                  fr->slots[s->same_as].slot) != 0)
+            return -1;
+          continue;
+        }
       uint64_t raw = s->from_buf ? buf[s->src] : s->constant;
       if (rt->host.write_slot (rt->host.userdata, frame, s->slot, s->type,
                                raw) != 0)

@@ -26,8 +26,13 @@ typedef struct jc_rt_slot {
   uint32_t type;             /* IR type handed to write_slot */
   uint32_t from_buf;         /* 1: exit_buf[src]; 0: constant */
   uint32_t src;
+  uint32_t same_as;          /* index in the frame's slots[] of an earlier
+                                number slot holding this very value (a
+                                copy in the trace), or JC_RT_NOT_SAME */
   uint64_t constant;
 } jc_rt_slot;
+
+#define JC_RT_NOT_SAME UINT32_MAX
 
 typedef struct jc_rt_frame {
   const void *code;

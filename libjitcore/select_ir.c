@@ -41,8 +41,11 @@ jc_selir_seed_side (jc_runtime *rt, jc_lower *b, const jc_trace *parent,
        * pointer costs the host no allocation to write back. */
       if (s->type == JC_TYPE_PTR)
         continue;
+      /* A copy of an earlier slot reads that slot's word: one value. */
+      uint32_t src = s->same_as != JC_RT_NOT_SAME
+                     ? fr->slots[s->same_as].src : s->src;
       if (jc_ir_seed_slot (b, s->slot, (jc_type) s->type, (int) s->from_buf,
-                           s->src, s->constant) != 0)
+                           src, s->constant) != 0)
         return -1;
     }
   return 1;
@@ -150,6 +153,60 @@ dump_ir (jc_runtime *rt, const jc_lower *b, uint32_t id)
   log_ir_text (rt, text);
 }
 
+/* Whether snapshot refs a and b are one value.  An XBUF that reads the
+ * parent's exit buffer stands for that word: two such loads of one word
+ * are one value.  Two slots' loop-carried values (in the loop copy's
+ * snapshots) are one value when the body ends with one ref in both: the
+ * carried locals are assigned from it, before the loop and at every
+ * back edge. */
+static int
+same_ref (const jc_lower *b, jc_ref x, jc_ref y)
+{
+  const jc_ir_insn *in = jc_ir_insns (b);
+  if (x == y)
+    return 1;
+  if (x < 0 && y < 0 && x != JC_REF_NONE && y != JC_REF_NONE)
+    {
+      uint32_t sx = JC_SNAP_CARRIED_SLOT (x), sy = JC_SNAP_CARRIED_SLOT (y);
+      uint32_t n = jc_ir_nloopslots (b);
+      const jc_ref *carried = jc_ir_loop_carried (b);
+      if (!carried || sx >= n || sy >= n)
+        return 0;
+      x = carried[sx];
+      y = carried[sy];
+      if (x == JC_REF_NONE || y == JC_REF_NONE)
+        return 0;
+      if (x == y)
+        return 1;
+    }
+  if (x < 0 || y < 0)
+    return 0;
+  return in[x].op == JC_IR_XBUF && in[y].op == JC_IR_XBUF
+         && in[x].sub == in[y].sub && in[x].imm.i == in[y].imm.i;
+}
+
+/* Entry k of snapshot frame sf: the index of an earlier number entry of
+ * the same frame with the very same value, or JC_RT_NOT_SAME.  At an exit
+ * the host then gives both slots one object (copy_slot), as its
+ * interpreter has one after `b = a`: a float or int boxed twice would
+ * fail `is` and a NaN would no longer be found in a container by
+ * identity.  Pointers are the same object anyway. */
+static uint32_t
+same_value (const jc_lower *b, const jc_snap *s, const jc_snap_frame *sf,
+            uint32_t k)
+{
+  const jc_snap_entry *e = &s->entries[sf->first + k];
+  if (e->type == JC_TYPE_PTR)
+    return JC_RT_NOT_SAME;
+  for (uint32_t j = 0; j < k; j++)
+    {
+      const jc_snap_entry *o = &s->entries[sf->first + j];
+      if (o->type == e->type && same_ref (b, o->ref, e->ref))
+        return j;
+    }
+  return JC_RT_NOT_SAME;
+}
+
 /* Snapshot -> exit: frames outermost first, every entry from the buffer. */
 static int
 build_exits (const jc_lower *b, jc_trace *t)
@@ -187,6 +244,7 @@ build_exits (const jc_lower *b, jc_trace *t)
               fr->slots[k].type = e->type;
               fr->slots[k].from_buf = 1;
               fr->slots[k].src = sf->first + k;
+              fr->slots[k].same_as = same_value (b, s, sf, k);
             }
         }
     }

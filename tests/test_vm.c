@@ -586,6 +586,79 @@ test_float_loop (void)
   CU_ASSERT (r.steps_jit * 20 < r.steps_interp);
 }
 
+/* copy_slot: at an exit, a slot holding the very value of an earlier slot
+ * of its frame (t = s) is handed to the host as a copy of that slot, in
+ * the first iteration's snapshots and in the loop copy's (both slots'
+ * carried values); a host without copy_slot gets write_slot for both, and
+ * either way the states match the interpreter's. */
+static struct { int copies, bad; } copy_spy;
+
+static int
+spy_copy_slot (void *ud, void *frame, uint32_t dst, uint32_t src)
+{
+  (void) ud;
+  vm_frame *f = frame;
+  uint32_t n = f->fn->nlocals + f->fn->maxstack;
+  copy_spy.copies++;
+  if (dst >= n || src >= n || src == dst)
+    {
+      copy_spy.bad++;
+      return -1;
+    }
+  f->slots[dst] = f->slots[src];
+  return 0;
+}
+
+static jc_runtime *
+copy_runtime (vm *v, const jc_options *o, void *ud)
+{
+  jc_host h = vm_host_descriptor (v);
+  if (ud)
+    h.copy_slot = spy_copy_slot;
+  jc_runtime *rt = jc_runtime_new (&h, o);
+  CU_ASSERT_EQUAL_FATAL (jc_runtime_status (rt), JC_OK);
+  vm_attach (v, rt);
+  return rt;
+}
+
+static void
+test_copy_slot_at_exits (void)
+{
+  /* main(n): i = 0; s = t = u = 0.0; while i < n: s = s + 0.5; t = s;
+   * if s >= 1000.0: u = t; i = i + 1.  return t + u */
+  static const char *src =
+    "func main 1 5\n const 0\n store 1\n constf 0.0\n store 2\n"
+    " constf 0.0\n store 3\n constf 0.0\n store 4\nloop:\n"
+    " load 1\n load 0\n lt\n jz done\n"
+    " load 2\n constf 0.5\n add\n store 2\n load 2\n store 3\n"
+    " load 2\n constf 1000.0\n lt\n jz big\n"
+    " load 1\n const 1\n add\n store 1\n jmp loop\n"
+    "big:\n load 3\n store 4\n load 1\n const 1\n add\n store 1\n"
+    " jmp loop\ndone:\n load 3\n load 4\n add\n ret\n";
+  for (int with = 0; with < 2; with++)
+    {
+      memset (&copy_spy, 0, sizeof copy_spy);
+      vm_value a[1] = { vm_int (3000) };
+      vm_compare_spec sp = { .src = src, .args = a, .nargs = 1,
+                             .new_runtime = copy_runtime,
+                             .ud = with ? (void *) 1 : NULL };
+      vm_compare r = vm_compare_run (&sp);
+      CU_ASSERT_EQUAL (r.jit.tag, VM_FLOAT);
+      CU_ASSERT_DOUBLE_EQUAL (r.jit.u.f, 1500.0 + 1500.0, 1e-9);
+      CU_ASSERT (r.exits >= 2);
+      CU_ASSERT_EQUAL (r.matched, r.exits);
+      CU_ASSERT_EQUAL (copy_spy.bad, 0);
+      if (with)
+        {
+          CU_ASSERT (copy_spy.copies >= 2);
+        }
+      else
+        {
+          CU_ASSERT_EQUAL (copy_spy.copies, 0);
+        }
+    }
+}
+
 /* Function entries get hot too: with inlining off, the loop's trace
  * aborts and the callee gets a function-entry trace that ends at its
  * return, entered on every call. */
@@ -671,6 +744,7 @@ jc_test_register (void)
     { "float_loop", test_float_loop },
     { "function_entry_trace", test_function_entry_trace },
     { "helper_call", test_helper_call },
+    { "copy_slot_at_exits", test_copy_slot_at_exits },
     { NULL, NULL }
   };
   return JC_SUITE ("vm", jc_test_clear_env, NULL, tests);

@@ -218,6 +218,15 @@ typedef struct jc_host {
   /* Optional.  The trace is going away (jc_runtime_free): forget it. */
   void (*uninstall) (void *ud, const void *code, uint32_t pc,
                      struct jc_trace *trace);
+
+  /* --- frames at exits, continued (optional; library 1.1) --- */
+  /* During a restore, slot dst of frame gets the very value that this
+   * restore already wrote to slot src of the same frame (with write_slot):
+   * the trace held one i64/f64/bool value in both, as after `b = a`.  A
+   * host whose numbers are objects gives both slots one object, as its
+   * interpreter would (identity, a NaN found in a container).  Without
+   * it, the library calls write_slot for dst with the same raw bits. */
+  int (*copy_slot) (void *ud, void *frame, uint32_t dst, uint32_t src);
 } jc_host;
 
 /* Initialiser for a jc_host variable: version and size set, rest zero. */

@@ -168,6 +168,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_loop_in_func.py \
 	tests/minipy/deopt_mixed_compare.py \
 	tests/minipy/deopt_nested_loops.py \
+	tests/minipy/deopt_number_identity.py \
 	tests/minipy/deopt_poly_calls.py \
 	tests/minipy/deopt_poly_mix.py \
 	tests/minipy/deopt_range_bounds.py \

@@ -218,6 +218,24 @@ static int write_slot(void *ud, void *frame, uint32_t slot, uint32_t type, uint6
     return 0;
 }
 
+/* A copy_slot entry in the pending list: raw is the index of the entry
+ * whose value the slot shares (not a jc_type). */
+#define MPJ_PENDING_COPY 0xffffu
+
+/* Slot dst gets the value of the latest write to slot src in this restore
+ * (libjitcore: the trace held one number in both): set_pc boxes it once. */
+static int copy_slot(void *ud, void *frame, uint32_t dst, uint32_t src)
+{
+    Restore *r = cur_restore;
+    if (!r || frame != r->f) return -1;
+    uint32_t i = r->nw;
+    while (i > 0 && r->w[i - 1].slot != src) i--;
+    if (i == 0) return -1;
+    if (r->w[i - 1].type == MPJ_PENDING_COPY) i = (uint32_t)r->w[i - 1].raw + 1;
+    if (write_slot(ud, frame, dst, MPJ_PENDING_COPY, i - 1) != 0) return -1;
+    return 0;
+}
+
 static Obj *box(uint32_t type, uint64_t raw)
 {
     switch (type) {
@@ -248,14 +266,38 @@ static int set_pc(void *ud, void *frame, uint32_t pc)
      * side trace), and a later restore must not take a stale pointer for
      * a reference to drop. */
     for (uint32_t s = r->nvalid; s < live; s++) f->lp[s] = NULL;
+    /* A copy (copy_slot) shares the object boxed for the entry it names,
+     * which is boxed even if its own slot is dead; shared[i] holds such a
+     * box until the end (the reference its slot did not take). */
+    Obj *shared[r->nw ? r->nw : 1];
+    uint8_t given[r->nw ? r->nw : 1];
+    int copies = 0;
+    for (uint32_t i = 0; i < r->nw; i++) {
+        Pending *p = &r->w[i];
+        shared[i] = NULL;
+        given[i] = 0;
+        if (p->type == MPJ_PENDING_COPY) copies = 1;
+    }
     for (uint32_t i = 0; i < r->nw; i++) {
         Pending *p = &r->w[i];
         if (p->slot >= live) continue;
-        Obj *v = box(p->type, p->raw);
-        if (!v && p->type != JC_TYPE_PTR) return -1;
+        Obj *v;
+        if (p->type == MPJ_PENDING_COPY) {
+            uint32_t k = (uint32_t)p->raw;
+            if (!shared[k] && !given[k]) {
+                shared[k] = box(r->w[k].type, r->w[k].raw);
+                if (!shared[k]) return -1;
+            }
+            v = xincref(shared[k] ? shared[k] : f->lp[r->w[k].slot]);
+        } else {
+            v = box(p->type, p->raw);
+            if (!v && p->type != JC_TYPE_PTR) return -1;
+            if (copies) given[i] = 1;
+        }
         if (p->slot < r->nvalid) old[nold++] = f->lp[p->slot];
         f->lp[p->slot] = v;
     }
+    for (uint32_t i = 0; copies && i < r->nw; i++) xdecref(shared[i]);
     /* Stack entries the trace consumed below its entry depth. */
     for (uint32_t s = live; s < r->nvalid; s++) { xdecref(f->lp[s]); f->lp[s] = NULL; }
     for (uint32_t i = 0; i < nold; i++) xdecref(old[i]);
@@ -386,6 +428,7 @@ void mp_jit_init(void)
     h.lower = mpj_lower_step;
     h.load_slot = mpj_load_slot;
     h.write_slot = write_slot;
+    h.copy_slot = copy_slot;
     h.set_pc = set_pc;
     h.push_frame = push_frame;
     h.install = install;

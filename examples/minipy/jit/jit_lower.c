@@ -33,6 +33,11 @@ _Static_assert(offsetof(Type, flags) == offsetof(Type, version) + 4,
 /* Objects seen for ptr refs at selection: the live value of a loaded slot
  * or a constant (NULL: not known).  Used to choose element type guards. */
 static Obj **pobj;
+/* The box already made for a number ref (+ 1; 0: none yet): a value boxed
+ * twice would be two objects where the interpreter has one (`is`, a NaN
+ * in a container).  A trace is one path and its boxes stay parked until
+ * the exit, so the first box serves every later use. */
+static jc_ref *boxof;
 
 static void inl_pop(void);
 
@@ -51,6 +56,7 @@ void mpj_sel_reset(Frame *f)
     if (mpj_sel.cap) {
         memset(mpj_sel.ptype, 0, sizeof(Type *) * (size_t)mpj_sel.cap);
         memset(pobj, 0, sizeof(Obj *) * (size_t)mpj_sel.cap);
+        memset(boxof, 0, sizeof(jc_ref) * (size_t)mpj_sel.cap);
     }
 }
 
@@ -64,9 +70,12 @@ static void note(jc_ref r, Type *t, Obj *o)
         if (pt) mpj_sel.ptype = pt;
         Obj **po = realloc(pobj, sizeof(Obj *) * (size_t)n);
         if (po) pobj = po;
-        if (!pt || !po) return;
+        jc_ref *bo = realloc(boxof, sizeof(jc_ref) * (size_t)n);
+        if (bo) boxof = bo;
+        if (!pt || !po || !bo) return;
         memset(pt + mpj_sel.cap, 0, sizeof(Type *) * (size_t)(n - mpj_sel.cap));
         memset(po + mpj_sel.cap, 0, sizeof(Obj *) * (size_t)(n - mpj_sel.cap));
+        memset(bo + mpj_sel.cap, 0, sizeof(jc_ref) * (size_t)(n - mpj_sel.cap));
         mpj_sel.cap = n;
     }
     mpj_sel.ptype[r] = t;
@@ -418,21 +427,31 @@ static jc_type live_kind(Obj *o)
 static jc_ref box(jc_lower *b, jc_ref v)
 {
     jc_ref r;
-    switch (ty(b, v)) {
+    jc_type t = ty(b, v);
+    if ((t == JC_TYPE_I64 || t == JC_TYPE_F64) && v >= 0 && v < mpj_sel.cap && boxof[v] > 0)
+        return boxof[v] - 1;
+    switch (t) {
     case JC_TYPE_PTR: return v;
-    case JC_TYPE_I64: r = jc_lower_call(b, MPJ_H_BOX_INT, &v, 1); note(r, &mp_int_type, NULL); return r;
+    case JC_TYPE_I64:
+        r = jc_lower_call(b, MPJ_H_BOX_INT, &v, 1);
+        note(r, &mp_int_type, NULL);
+        break;
     case JC_TYPE_F64:
-        /* A computed NaN boxed here and again later would be two objects
-         * where the interpreter has one (identity matters for NaN keys):
-         * leave NaNs to the interpreter. */
+        /* A NaN the trace computed is left to the interpreter: its exits
+         * and this box give one object per value (boxof, copy_slot), but a
+         * NaN also in a slot the trace did not write would not be. */
         jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, v, v), 1);
-        r = jc_lower_call(b, MPJ_H_BOX_FLOAT, &v, 1); note(r, &mp_float_type, NULL); return r;
+        r = jc_lower_call(b, MPJ_H_BOX_FLOAT, &v, 1);
+        note(r, &mp_float_type, NULL);
+        break;
     case JC_TYPE_BOOL:
         r = jc_lower_select(b, v, jc_lower_const_obj(b, TRUE_), jc_lower_const_obj(b, FALSE_));
         note(r, &mp_bool_type, NULL);
         return r;
     default: return JC_REF_NONE;
     }
+    if (r >= 0 && v >= 0 && v < mpj_sel.cap) boxof[v] = r + 1;
+    return r;
 }
 
 /* After a helper that may run Python code or rebind globals, the next
