@@ -715,6 +715,14 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
     MpJitCode *jc = mpj_code(co);
     if (!jc) return 0;
     uint32_t pc = (uint32_t)(head - co->code);
+    /* A head without a trace whose counter is quiet for good (dead: too
+     * few iterations per entry, dropped; blacklisted by the library) never
+     * fires again: return before the probe and the poll, which cost more
+     * than a short loop's whole iteration (nqueens: 20 million back edges
+     * to such a head).  Only a head whose trace is being compiled polls
+     * for it. */
+    if (!jc->traces[pc] && jc->counters[pc].count == 0 && jc->counters[pc].state != JC_COUNTER_COMPILING)
+        return 0;
     if (!mp_jit_config.sync) jc_runtime_poll(mpj_rt);   /* install finished compiles */
     jc_trace *t = jc->traces[pc];
     if (t && ++jc->entries[pc] % MPJ_JUDGE_ENTRIES == 0
