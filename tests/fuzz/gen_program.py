@@ -124,6 +124,20 @@ class Gen:
             self.emit(1, "return (%s) %% %s" % (self.int_expr(["a", "b", "G"]), self.pick(MODULI)))
         self.emit(0, "def g0(x, y):")
         self.emit(1, "return %s" % self.num_expr(["G"], ["x", "y", "H"]))
+        self.emit(0, "class Count:")
+        self.emit(1, "def __init__(self, n):")
+        self.emit(2, "self.i = -1")
+        self.emit(2, "self.n = n")
+        self.emit(1, "def __iter__(self):")
+        self.emit(2, "return self")
+        self.emit(1, "def __next__(self):")
+        self.emit(2, "self.i += 1")
+        self.emit(2, "if self.i >= self.n:")
+        self.emit(3, "raise StopIteration")
+        self.emit(2, "return self.i")
+        self.emit(0, "def upto(n):")
+        self.emit(1, "for i in range(n):")
+        self.emit(2, "yield i")
         self.emit(0, "def boom(x, k):")
         self.emit(1, "return x // (k - %d)" % self.r.randrange(0, self.iters))
 
@@ -144,7 +158,10 @@ class Gen:
         self.emit(1, "o = P(%s, %s)" % (self.pick(SMALL[:6]), self.pick(SMALL[:6])))
         self.emit(1, "caught = 0")
         loop = self.pick(["for i in range(n):", "for i in range(n):",
-                          "while_loop"])
+                          "while_loop", "for i in tuple(range(n)):",
+                          "for j, i in enumerate(range(n), 3):",
+                          "for i, j in zip(range(n), range(5, n + 10)):",
+                          "for i in Count(n):", "for i in upto(n):"])
         body = 2
         if loop == "while_loop":
             self.emit(1, "i = -1")
@@ -161,7 +178,7 @@ class Gen:
 
     def statement(self, ind, ivars, fvars, mod):
         k = self.r.randrange(0, self.iters)
-        c = self.r.randrange(0, 22)
+        c = self.r.randrange(0, 23)
         if c <= 3:
             t = self.pick(ivars)
             self.emit(ind, "%s = (%s) %% %s" % (t, self.int_expr(ivars + ["i"]), mod))
@@ -226,6 +243,14 @@ class Gen:
         elif c == 20:
             self.emit(ind, "if i == %d and %s:" % (k, self.pick(["True", "x % 2 == 0", "n > 5"])))
             self.emit(ind + 1, "break")
+        elif c == 21:
+            # an inner loop over a tuple (or its pairs), made in the trace
+            if self.chance(0.5):
+                self.emit(ind, "for t in (x, z, i, %s):" % self.pick(SMALL[:6]))
+                self.emit(ind + 1, "z = (z + t) %% %s" % mod)
+            else:
+                self.emit(ind, "for t, u in zip((x, i), [z, %s, 7]):" % self.pick(SMALL[:6]))
+                self.emit(ind + 1, "x = (x + t * u) %% %s" % mod)
         else:
             self.emit(ind, "x = (x + (%s if %s else %s)) %% %s" % (
                 self.int_expr(ivars, 2), self.cond(ivars + ["i"], fvars),

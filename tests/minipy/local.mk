@@ -157,6 +157,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_inline_defaults.py \
 	tests/minipy/deopt_inline_depth.py \
 	tests/minipy/deopt_inline_exc.py \
+	tests/minipy/deopt_inline_generic.py \
 	tests/minipy/deopt_inline_guard.py \
 	tests/minipy/deopt_inline_method.py \
 	tests/minipy/deopt_inline_recursion.py \
@@ -229,6 +230,7 @@ MINIPY_TESTS = \
 	tests/minipy/err_tb_class_mro.py \
 	tests/minipy/err_tb_deopt_generator.py \
 	tests/minipy/err_tb_deopt_inline.py \
+	tests/minipy/err_tb_deopt_inline_generic.py \
 	tests/minipy/err_tb_deopt_loop.py \
 	tests/minipy/err_tb_deopt_method.py \
 	tests/minipy/err_tb_deopt_user_iter.py \
@@ -366,7 +368,8 @@ MINIPY_TESTS = \
 
 MINIPY_SUPPORT = \
 	tests/minipy/helper_chain.py \
-	tests/minipy/helper_geom.py
+	tests/minipy/helper_geom.py \
+	tests/minipy/helper_scale.py
 
 MINIPY_OFF_TESTS = $(MINIPY_TESTS:.py=-off.jitoff)
 MINIPY_HOT_TESTS = $(MINIPY_TESTS:.py=-hot.jithot)

@@ -182,6 +182,8 @@ jc_ref mpj_truth(jc_lower *b, jc_ref v);
 void mpj_note(jc_ref r, Type *t, Obj *o);
 void mpj_ran_code(void);
 Type *mpj_need_class(jc_lower *b, jc_ref v);
+/* Generic lowerings (jit_lower_generic.c) also done in an inlined frame. */
+int mpj_inl_generic_ok(int fam);
 
 /* Helpers (jit_helpers.c): indices into mpj_helpers[]. */
 enum {

@@ -837,7 +837,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     st->kind = JC_STEP_NEXT;
     st->pc = pc + 1 + OPNC(u);
     int d = 0;
-    if (fdepth > 0 && !inl_family_ok(fam))
+    if (fdepth > 0 && !inl_family_ok(fam) && !mpj_inl_generic_ok(fam))
         return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "instruction not lowered in an inlined call");
     check_valid(b);
     /* Generic instructions, returns and yields: jit_lower_generic.c. */

@@ -161,6 +161,30 @@ static jc_ref truth_of(jc_lower *b, jc_ref v)
 static int generic(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, int side,
                    uint32_t top, int fam, int arg, jc_step *st, int *d);
 
+/* The generic lowerings that are also right in an inlined frame.  None of
+ * them needs a frame of its own: their helpers take their operands, not
+ * the frame (the calls set the root frame's ip, as jit_lower.c's CALL
+ * helper does in an inlined frame, for nothing but the interpreter's own
+ * bookkeeping while the callee runs); an exit or an exception at one of
+ * them materialises the inlined frames like any other (push_frame), and
+ * the innermost raises at the instruction.  MAKE_FUNCTION makes the
+ * function in the root frame's globals, so in an inlined frame it is
+ * lowered only when the callee's globals are those (make_function below). */
+int mpj_inl_generic_ok(int fam)
+{
+    switch (fam) {
+    case OP_LOAD_CLOSURE: case OP_BUILD_LIST: case OP_BUILD_TUPLE: case OP_LIST_TO_TUPLE:
+    case OP_BUILD_SET: case OP_BUILD_MAP: case OP_BUILD_STRING: case OP_BUILD_SLICE:
+    case OP_CALL: case OP_CALL_KW: case OP_MAKE_FUNCTION: case OP_FORMAT_VALUE:
+    case OP_LIST_EXTEND: case OP_SET_UPDATE: case OP_DICT_UPDATE: case OP_DICT_MERGE:
+    case OP_UNPACK_EX: case OP_DELETE_SUBSCR:
+    case OP_JUMP_IF_TRUE_OR_POP: case OP_JUMP_IF_FALSE_OR_POP:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 int mpj_lower_generic(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, int side,
                       int depth, jc_step *st, int *d)
 {
@@ -168,8 +192,8 @@ int mpj_lower_generic(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, int s
     int op = OPC(u), arg = (int)OPARG(u), fam = mp_opfamily[op];
     uint32_t top = mpj_nfixed(co) + (uint32_t)depth;      /* first free slot */
     (void)op;
-    /* Inlined frames (jit_lower.c) keep their own rules. */
-    if (fdepth != 0) return 0;
+    /* Inlined frames: only the families mpj_inl_generic_ok lists. */
+    if (fdepth != 0 && !mpj_inl_generic_ok(fam)) return 0;
     raw_float = 0;
     int r = generic(b, co, pc, fdepth, side, top, fam, arg, st, d);
     if (r > 0 && raw_float && (fam == OP_BUILD_MAP || fam == OP_BUILD_SET || fam == OP_SET_UPDATE
@@ -259,6 +283,9 @@ static int generic(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, int side
         return 1;
     }
     case OP_MAKE_FUNCTION: {
+        if (fdepth != 0 && (!mpj_sel.inl[fdepth - 1].shadow || !mpj_sel.frame
+                            || mpj_sel.inl[fdepth - 1].shadow->globals != mpj_sel.frame->globals))
+            return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "MAKE_FUNCTION in an inlined call of another module");
         /* code on top; below it, as flagged: closure, kwdefaults, defaults */
         uint32_t s = top - 1;
         jc_ref code = jc_lower_slot_get(b, s), clo = kptr(b, NULL), kwd = kptr(b, NULL), def = kptr(b, NULL);
