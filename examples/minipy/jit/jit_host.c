@@ -266,38 +266,33 @@ static int set_pc(void *ud, void *frame, uint32_t pc)
      * side trace), and a later restore must not take a stale pointer for
      * a reference to drop. */
     for (uint32_t s = r->nvalid; s < live; s++) f->lp[s] = NULL;
-    /* A copy (copy_slot) shares the object boxed for the entry it names,
-     * which is boxed even if its own slot is dead; shared[i] holds such a
-     * box until the end (the reference its slot did not take). */
+    /* A copy (copy_slot) shares the object stored for the entry it names;
+     * when that entry's own slot is dead, its box is made here and held in
+     * shared[] until the end (the reference no slot took). */
     Obj *shared[r->nw ? r->nw : 1];
-    uint8_t given[r->nw ? r->nw : 1];
-    int copies = 0;
-    for (uint32_t i = 0; i < r->nw; i++) {
-        Pending *p = &r->w[i];
-        shared[i] = NULL;
-        given[i] = 0;
-        if (p->type == MPJ_PENDING_COPY) copies = 1;
-    }
+    memset(shared, 0, sizeof shared);
+    int any_shared = 0;
     for (uint32_t i = 0; i < r->nw; i++) {
         Pending *p = &r->w[i];
         if (p->slot >= live) continue;
         Obj *v;
         if (p->type == MPJ_PENDING_COPY) {
             uint32_t k = (uint32_t)p->raw;
-            if (!shared[k] && !given[k]) {
-                shared[k] = box(r->w[k].type, r->w[k].raw);
-                if (!shared[k]) return -1;
+            Pending *q = &r->w[k];
+            if (q->slot < live) v = xincref(f->lp[q->slot]);
+            else {
+                if (!shared[k] && !(shared[k] = box(q->type, q->raw))) return -1;
+                any_shared = 1;
+                v = xincref(shared[k]);
             }
-            v = xincref(shared[k] ? shared[k] : f->lp[r->w[k].slot]);
         } else {
             v = box(p->type, p->raw);
             if (!v && p->type != JC_TYPE_PTR) return -1;
-            if (copies) given[i] = 1;
         }
         if (p->slot < r->nvalid) old[nold++] = f->lp[p->slot];
         f->lp[p->slot] = v;
     }
-    for (uint32_t i = 0; copies && i < r->nw; i++) xdecref(shared[i]);
+    for (uint32_t i = 0; any_shared && i < r->nw; i++) xdecref(shared[i]);
     /* Stack entries the trace consumed below its entry depth. */
     for (uint32_t s = live; s < r->nvalid; s++) { xdecref(f->lp[s]); f->lp[s] = NULL; }
     for (uint32_t i = 0; i < nold; i++) xdecref(old[i]);
