@@ -11,7 +11,7 @@ typedef struct {
     char fill[5]; char align; char sign; int alt; int zero; int zero_implied; int fill_given; int64_t width; char group; int64_t prec; char type;
 } Spec;
 
-static int parse_spec(Obj *so, Spec *s)
+static int parse_spec(Obj *so, Spec *s, const char *tname)
 {
     const char *p = SS(so), *e = p + SLEN(so);
     memset(s, 0, sizeof *s);
@@ -38,7 +38,14 @@ static int parse_spec(Obj *so, Spec *s)
         while (p < e && isdigit((unsigned char)*p)) s->prec = s->prec * 10 + (*p++ - '0');
     }
     if (p < e) s->type = *p++;
-    if (p < e) { mp_err(&mp_exc_ValueError, "Invalid format specifier '%s' for object of type", SS(so)); return -1; }
+    if (p < e) { mp_err(&mp_exc_ValueError, "Invalid format specifier '%s' for object of type '%s'", SS(so), tname); return -1; }
+    /* a grouping character goes with the decimal and float types only; '_'
+     * also with b/o/x/X (every four digits) */
+    if (s->group && s->type && !strchr("defgEGF%", s->type)
+        && !(s->group == '_' && strchr("boxX", s->type))) {
+        mp_err(&mp_exc_ValueError, "Cannot specify '%c' with '%c'.", s->group, s->type);
+        return -1;
+    }
     /* a leading 0 makes '0' the fill unless one is given, and without an
      * alignment means sign-aware zero padding ('=') for numbers; strings
      * then pad on the right (mp_str_format_spec) */
@@ -81,11 +88,12 @@ static void group_digits(SB *out, const char *d, int64_t n, char sep, int every)
     for (int64_t i = first; i < n; i += every) { sb_addc(out, sep); sb_add(out, d + i, every); }
 }
 
-Obj *mp_str_format_spec(Obj *str, Obj *spec)
+static Obj *format_str(Obj *str, Obj *spec, const char *tname)
 {
     Spec s;
-    if (parse_spec(spec, &s) < 0) return NULL;
-    if (s.type && s.type != 's') return mp_err(&mp_exc_ValueError, "Unknown format code '%c' for object of type 'str'", s.type);
+    if (parse_spec(spec, &s, tname) < 0) return NULL;
+    if (s.type && s.type != 's') return mp_err(&mp_exc_ValueError, "Unknown format code '%c' for object of type '%s'", s.type, tname);
+    if (s.group) return mp_err(&mp_exc_ValueError, "Cannot specify '%c' with 's'.", s.group);
     if (s.align == '=' && s.zero_implied) s.align = '<';
     if (s.align == '=') return mp_err(&mp_exc_ValueError, "'=' alignment not allowed in string format specifier");
     int64_t n = SLEN(str);
@@ -97,22 +105,24 @@ Obj *mp_str_format_spec(Obj *str, Obj *spec)
     return pad(&s, "", SS(str), n, '<');
 }
 
-Obj *mp_format_int(Obj *v, Obj *spec)
+static Obj *format_float(double v, Obj *spec, const char *tname);
+
+static Obj *format_int(Obj *v, Obj *spec, const char *tname)
 {
     Spec s;
-    if (parse_spec(spec, &s) < 0) return NULL;
+    if (parse_spec(spec, &s, tname) < 0) return NULL;
     char t = s.type;
     if (strchr("eEfFgG%", t) && t) {
         int of;
         double d = mp_int_to_double(v, &of);
-        return mp_format_float(d, spec);
+        return format_float(d, spec, tname);
     }
     if (t == 'c') {
         char buf[8] = { (char)IV(v), 0 };
         return pad(&s, "", buf, 1, '<');
     }
     int base = t == 'x' || t == 'X' ? 16 : t == 'o' ? 8 : t == 'b' ? 2 : 10;
-    if (t && !strchr("dxXobn", t)) return mp_err(&mp_exc_ValueError, "Unknown format code '%c' for object of type 'int'", t);
+    if (t && !strchr("dxXobn", t)) return mp_err(&mp_exc_ValueError, "Unknown format code '%c' for object of type '%s'", t, tname);
     if (s.prec >= 0) return mp_err(&mp_exc_ValueError, "Precision not allowed in integer format specifier");
     Obj *digits = mp_int_format(v, base, t == 'X', 0);
     const char *d = SS(digits);
@@ -186,12 +196,12 @@ static int fixed_fast(double a, int prec, char *body)
     return 1;
 }
 
-Obj *mp_format_float(double v, Obj *spec)
+static Obj *format_float(double v, Obj *spec, const char *tname)
 {
     Spec s;
-    if (parse_spec(spec, &s) < 0) return NULL;
+    if (parse_spec(spec, &s, tname) < 0) return NULL;
     char t = s.type;
-    if (t && !strchr("eEfFgG%n", t)) return mp_err(&mp_exc_ValueError, "Unknown format code '%c' for object of type 'float'", t);
+    if (t && !strchr("eEfFgG%n", t)) return mp_err(&mp_exc_ValueError, "Unknown format code '%c' for object of type '%s'", t, tname);
     int neg = signbit(v) && !isnan(v);
     double a = fabs(v);
     char body[512];
@@ -462,3 +472,16 @@ Obj *mp_str_format_impl(Obj **args, int n, Obj *kwnames, Obj *fmt, int *auto_idx
     }
     return sb_finish(&b);
 }
+
+/* format(v, spec) of an int, float or str; tname names the value's type in
+ * the errors (a bool is 'bool', a subclass instance its class). */
+Obj *mp_format_builtin(Obj *v, Obj *spec, const char *tname)
+{
+    if (IS_INT(v)) return format_int(v, spec, tname);
+    if (IS(v, float)) return format_float(FV(v), spec, tname);
+    return format_str(v, spec, tname);
+}
+
+Obj *mp_format_int(Obj *v, Obj *spec) { return format_int(v, spec, mp_type_name(v)); }
+Obj *mp_format_float(double v, Obj *spec) { return format_float(v, spec, "float"); }
+Obj *mp_str_format_spec(Obj *str, Obj *spec) { return format_str(str, spec, "str"); }

@@ -1034,12 +1034,15 @@ Obj *mp_format(Obj *o, Obj *spec)
             return r;
         }
         if (mp_unwrap(o) != o && (!spec || SLEN(spec) == 0) && mp_special(o, mp.s___str__)) return mp_str(o);
-        if (mp_unwrap(o) != o) return mp_format(mp_unwrap(o), spec);
+        Obj *u = mp_unwrap(o);
+        if (u != o) {
+            if (!spec || SLEN(spec) == 0) return mp_format(u, spec);
+            if (IS_INT(u) || IS(u, float) || IS_STR(u)) return mp_format_builtin(u, spec, mp_type_name(o));
+            return mp_format(u, spec);
+        }
     }
     if (!spec || SLEN(spec) == 0) return mp_str(o);
-    if (IS_INT(o)) return mp_format_int(o, spec);
-    if (IS(o, float)) return mp_format_float(FV(o), spec);
-    if (IS_STR(o)) return mp_str_format_spec(o, spec);
+    if (IS_INT(o) || IS(o, float) || IS_STR(o)) return mp_format_builtin(o, spec, mp_type_name(o));
     return mp_err(&mp_exc_TypeError, "unsupported format string passed to %s.__format__", mp_type_name(o));
 }
 

@@ -481,6 +481,7 @@ void sb_free(SB *b);
 /* format-spec (format.c) */
 Obj *mp_format_int(Obj *v, Obj *spec);
 Obj *mp_format_float(double v, Obj *spec);
+Obj *mp_format_builtin(Obj *v, Obj *spec, const char *tname);
 
 /* ---- list.c / tuple.c ---- */
 Obj *mp_list_new(int64_t n);

@@ -276,6 +276,7 @@ MINIPY_TESTS = \
 	tests/minipy/format_align.py \
 	tests/minipy/format_builtin.py \
 	tests/minipy/format_str_zero.py \
+	tests/minipy/format_spec_errors.py \
 	tests/minipy/fstring_basic.py \
 	tests/minipy/fstring_nested.py \
 	tests/minipy/func_args.py \
