@@ -29,6 +29,10 @@ typedef struct jc_emit_opts {
   int loop_opt;              /* 1: loop-invariant values of the loop copy
                                 reuse the first iteration's (JC_OPT_LOOP) */
   const char *dump_c;        /* if set, write libgccjit's C-like dump here */
+  const char *dump_dir;      /* if set (JITCORE_DUMP), each context's
+                                C-like dump and its assembly go to
+                                DIR/NAME.c and DIR/NAME.s, NAME the first
+                                trace's function name */
 } jc_emit_opts;
 
 /* inject_failure: EMIT makes libgccjit reject the trace while it is built

@@ -1012,6 +1012,26 @@ ms_since (const struct timespec *t0)
   return (t1.tv_sec - t0->tv_sec) * 1e3 + (t1.tv_nsec - t0->tv_nsec) / 1e6;
 }
 
+/* JITCORE_DUMP=DIR: the context's C-like dump and the assembly GCC makes
+ * of it (compiled a second time, to a file: a debugging aid, not free) as
+ * DIR/NAME.c and DIR/NAME.s, NAME the batch's first trace. */
+static void
+dump_context (jc_emit_batch *bt, const uint32_t *idx, uint32_t k,
+              gcc_jit_context *ctx)
+{
+  const char *name = NULL;
+  for (uint32_t j = 0; j < k && !name; j++)
+    if (bt->t[idx[j]].state == BT_PENDING)
+      name = bt->t[idx[j]].name;
+  if (!name)
+    return;
+  char path[512];
+  snprintf (path, sizeof path, "%s/%s.c", bt->o.dump_dir, name);
+  gcc_jit_context_dump_to_file (ctx, path, 0);
+  snprintf (path, sizeof path, "%s/%s.s", bt->o.dump_dir, name);
+  gcc_jit_context_compile_to_file (ctx, GCC_JIT_OUTPUT_KIND_ASSEMBLER, path);
+}
+
 /* Compile the pending traces among idx[0..k) in one context.  Returns 0
  * when every one of them ended OK or failed by itself; -1 with libgccjit's
  * message in err when the context's compile failed as a whole (all of them
@@ -1044,6 +1064,8 @@ compile_set (jc_emit_batch *bt, const uint32_t *idx, uint32_t k, char *err,
         {
           if (bt->o.dump_c)
             gcc_jit_context_dump_to_file (ctx, bt->o.dump_c, 0);
+          if (bt->o.dump_dir)
+            dump_context (bt, idx, k, ctx);
           gcc_jit_result *res = gcc_jit_context_compile (ctx);
           bt->info.contexts++;
           jc_emit_result *r = res ? malloc (sizeof *r) : NULL;

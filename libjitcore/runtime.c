@@ -206,6 +206,9 @@ jc_runtime_new (const jc_host *host, const jc_options *opts)
       jc_runtime_fail (rt, st, "%s", msg);
       return rt;
     }
+  const char *dump = getenv ("JITCORE_DUMP");
+  if (dump && *dump)
+    snprintf (rt->dump_dir, sizeof rt->dump_dir, "%s", dump);
   rt->nheads_buckets = 64;
   rt->heads = calloc (rt->nheads_buckets, sizeof *rt->heads);
   if (!rt->heads)

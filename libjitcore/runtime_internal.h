@@ -131,6 +131,8 @@ struct jc_runtime {
   struct jc_cqueue *cq;      /* compile thread and queue (compile.c), made
                                 on the first async compile */
   struct jc_job *inflight;   /* jobs submitted, not yet completed */
+  char dump_dir[256];        /* JITCORE_DUMP: where each compile's C-like
+                                dump and assembly go; "" = none */
 };
 
 typedef struct jc_cqueue jc_cqueue;

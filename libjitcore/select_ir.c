@@ -317,6 +317,7 @@ jc_selir_prepare (jc_runtime *rt, jc_lower *b, jc_trace *t,
   o->opt_level = rt->opts.opt_level;
   o->native_cpu = rt->opts.native_cpu;
   o->inject_failure = rt->opts.fail_compile;
+  o->dump_dir = rt->dump_dir[0] ? rt->dump_dir : NULL;
   t->nslots_max = jc_ir_exit_words (b);
   if (jc_ir_ndeps (b))
     {

@@ -32,6 +32,7 @@ jc_test_clear_env (void)
   unsetenv ("JITCORE_OPTIONS");
   unsetenv ("JITCORE_LOG");
   unsetenv ("JITCORE_DISABLE");
+  unsetenv ("JITCORE_DUMP");
   return 0;
 }
 

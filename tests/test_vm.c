@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdint.h>
+#include <unistd.h>
 #include "cunit_main.h"
 #include "vm/vm.h"
 #include "vm/vm_host.h"
@@ -713,6 +714,43 @@ test_disabled_by_env (void)
   CU_ASSERT_EQUAL (r.steps_jit, r.steps_interp);
 }
 
+/* JITCORE_DUMP=DIR: the compiled loop's context is written as
+ * DIR/jc_trace_1.c and DIR/jc_trace_1.s, the assembly defining the trace's
+ * function; the run itself is unchanged. */
+static void
+test_dump_by_env (void)
+{
+  char dir[] = "/tmp/jc-dump-XXXXXX";
+  CU_ASSERT_PTR_NOT_NULL_FATAL (mkdtemp (dir));
+  setenv ("JITCORE_DUMP", dir, 1);
+  vm_value a[2] = { vm_int (300), vm_int (0) };
+  vm_compare r = vm_compare_simple (vm_prog_sum, a, 2, NULL);
+  unsetenv ("JITCORE_DUMP");
+  CU_ASSERT_EQUAL (r.installed, 1);
+  CU_ASSERT_EQUAL (r.jit.u.i, r.interp.u.i);
+  char path[64], line[256];
+  int defined = 0, nonempty = 0;
+  snprintf (path, sizeof path, "%s/jc_trace_1.s", dir);
+  FILE *f = fopen (path, "r");
+  CU_ASSERT_PTR_NOT_NULL (f);
+  while (f && fgets (line, sizeof line, f))
+    defined |= strncmp (line, "jc_trace_1:", 11) == 0;
+  if (f)
+    fclose (f);
+  remove (path);
+  snprintf (path, sizeof path, "%s/jc_trace_1.c", dir);
+  f = fopen (path, "r");
+  CU_ASSERT_PTR_NOT_NULL (f);
+  while (f && fgets (line, sizeof line, f))
+    nonempty |= strstr (line, "jc_trace_1") != NULL;
+  if (f)
+    fclose (f);
+  remove (path);
+  rmdir (dir);
+  CU_ASSERT (defined);
+  CU_ASSERT (nonempty);
+}
+
 int
 jc_test_register (void)
 {
@@ -737,6 +775,7 @@ jc_test_register (void)
     { "logs_show_ir_and_exits", test_logs_show_ir_and_exits },
     { "nested_loops", test_nested_loops },
     { "disabled_by_env", test_disabled_by_env },
+    { "dump_by_env", test_dump_by_env },
     { "exactness_matrix", test_exactness_matrix },
     { "passes_matrix", test_passes_matrix },
     { "invalidation_mid_loop", test_invalidation_mid_loop },

@@ -137,6 +137,12 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       side_threshold, max_side_traces, max_side_depth, batch_max,
  *       batch_delay (microseconds), side_raw (0/1)
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
+ *   JITCORE_DUMP=DIR                  debugging: every libgccjit context
+ *       (one compile batch) is written as DIR/NAME.c (libgccjit's C-like
+ *       dump) and DIR/NAME.s (the assembly GCC makes of it, compiled a
+ *       second time for that, at the same options), NAME the function name
+ *       of the batch's first trace (jc_trace_ID); DIR must exist.  Read
+ *       once, by jc_runtime_new.
  * A malformed environment string puts the runtime in error (sticky,
  * JC_BAD_OPTION with the offending text in the message). */
 /* Optimizer passes over each trace's IR, for jc_options.passes.  Each can
