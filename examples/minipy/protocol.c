@@ -354,6 +354,14 @@ int mp_setattr(Obj *o, Obj *name, Obj *v)
         if (v) return mp_dict_set(f->dict, name, v);
         return mp_dict_del(f->dict, name) ? -1 : 0;
     }
+    if (t == &mp_cell_type && !strcmp(SS(name), "cell_contents")) {
+        /* assigned, or emptied by del (a later read raises NameError) */
+        Cell *c = (Cell *)o;
+        Obj *old = c->ref;
+        c->ref = v ? incref(v) : NULL;
+        xdecref(old);
+        return 0;
+    }
     if (mp_type_lookup(t, name))
         mp_err(&mp_exc_AttributeError, "'%s' object attribute '%s' is read-only", t->name, SS(name));
     else attr_error(o, name);

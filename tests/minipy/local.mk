@@ -138,6 +138,8 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_bool_int.py \
 	tests/minipy/deopt_branch_flip.py \
 	tests/minipy/deopt_builtin_delete.py \
+	tests/minipy/deopt_closure_mutate.py \
+	tests/minipy/deopt_closure_poly.py \
 	tests/minipy/deopt_closures.py \
 	tests/minipy/deopt_container_mutation.py \
 	tests/minipy/deopt_dict_keys.py \

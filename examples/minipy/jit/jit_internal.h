@@ -111,6 +111,9 @@ MpJitCode *mpj_code(Code *co);
 /* The runtime (NULL when the JIT is off). */
 extern jc_runtime *mpj_rt;
 
+/* Defaults an inlined call guarded by code may take from its function. */
+#define MPJ_INL_MAX_DEFAULTS 4
+
 /* An inlined call being lowered (frame depth d > 0 is inl[d - 1]): the
  * callee, a stand-in frame for what the lowering reads of a frame (its
  * code, globals, builtins; its lp[] all NULL: nothing is live), the
@@ -123,6 +126,11 @@ typedef struct {
     int caller_depth;
     uint32_t base;        /* caller slot of the CALL's first stack entry */
     uint32_t nargs;
+    /* Guarded by code (bycode, see try_inline): the function object as the
+     * trace has it, and the defaults the call takes, read at the call. */
+    int bycode;
+    jc_ref fref;
+    jc_ref dflt[MPJ_INL_MAX_DEFAULTS];
 } MpjInl;
 
 #define MPJ_MAX_INLINE 64

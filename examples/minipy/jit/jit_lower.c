@@ -164,11 +164,23 @@ static int inl_load_slot(jc_lower *b, const void *code, uint32_t depth, uint32_t
     Code *cc = in->code;
     Func *fn = in->fn;
     int ac = cc->argcount, nd = fn->defaults ? (int)TN(fn->defaults) : 0;
-    if (slot >= in->nargs && (int)slot < ac && (int)slot >= ac - nd)
+    if (slot >= in->nargs && (int)slot < ac && (int)slot >= ac - nd) {
+        if (in->bycode) return jc_lower_slot_bind(b, slot, in->dflt[slot - in->nargs], 0);
         return jc_lower_slot_bind(b, slot, constant(b, TITEMS(fn->defaults)[(int)slot - (ac - nd)]), 0);
+    }
     uint32_t fr = (uint32_t)(cc->nlocals + cc->ncells);
-    if (slot >= fr && slot < mpj_nfixed(cc) && fn->closure)
+    if (slot >= fr && slot < mpj_nfixed(cc) && fn->closure) {
+        if (in->bycode) {
+            /* The function's cell, read from its closure (a tuple of
+             * cells that never changes once the function is made). */
+            jc_ref clo = jc_lower_load(b, JC_TYPE_PTR, in->fref, offsetof(Func, closure), MPJ_ALIAS_HEADER);
+            jc_ref cell = jc_lower_load(b, JC_TYPE_PTR, clo,
+                                        (int64_t)offsetof(Tuple, items) + 8 * (int64_t)(slot - fr), MPJ_ALIAS_HEADER);
+            note(cell, &mp_cell_type, TITEMS(fn->closure)[slot - fr]);
+            return jc_lower_slot_bind(b, slot, cell, 0);
+        }
         return jc_lower_slot_bind(b, slot, constant(b, TITEMS(fn->closure)[slot - fr]), 0);
+    }
     return jc_lower_fail(b, "unbound local read in an inlined call");
 }
 
@@ -565,7 +577,9 @@ static jc_ref call_helper(jc_lower *b, Code *co, uint32_t pc, uint32_t base, int
  * exactly its positional parameters, some of them from its defaults, is
  * inlined: guards that the callee is that function object (and that its
  * defaults are those seen; its closure never changes, and an assignment
- * to its __code__ invalidates the trace), a guard
+ * to its __code__ invalidates the trace) -- or, at a CALL tier 1 left
+ * generic, that it is a function with that code and globals, its cells
+ * and defaults then read from it (bycode, below) -- a guard
  * that the call is no deeper than the recursion limit, mp.depth counted up
  * as the interpreter's call does (down again at the return), then
  * JC_STEP_CALL.  The caller's return pc is the CALL's first cache unit,
@@ -683,18 +697,51 @@ static int try_inline(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, uint3
     shadow->builtins = mp.builtins;
     shadow->stack = shadow->lp + mpj_nfixed(cc);
     shadow->sp = shadow->stack;
-    /* Guards first (they exit to this CALL with nothing changed); the
-     * callee's code is the trace's until __code__ is assigned. */
-    jc_lower_depend(b, mpj_key_func(fn));
+    /* Guards first (they exit to this CALL with nothing changed).  At a
+     * CALL tier 1 specialised (CALL_PY_EXACT: one function object seen)
+     * the guard is that the callee is that function; its code is the
+     * trace's until __code__ is assigned (a dependency), its defaults are
+     * guarded and its cells are constants.  At a CALL tier 1 left generic
+     * (more than one callee seen there, typically the closures one def
+     * makes) the guard is on the code instead: the callee is a function
+     * whose code and globals are those seen, and the cells and defaults
+     * are read from it at the call (bycode), so every closure of the def
+     * runs the same trace path. */
+    int bycode = OPC(co->code[pc]) == OP_CALL;
+    int ndef = cc->argcount - (int)nargs;
+    if (bycode && ndef > MPJ_INL_MAX_DEFAULTS) bycode = 0;
+    jc_ref F = method ? A : B;
     jc_ref kfn = jc_lower_const_obj(b, fn);
-    if (method) jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, A, kfn), 1);
-    else {
-        jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, A, kptr(b, NULL)), 1);
-        jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, B, kfn), 1);
-    }
-    if ((int)nargs < cc->argcount) {
-        jc_ref dfl = jc_lower_load(b, JC_TYPE_PTR, kfn, offsetof(Func, defaults), MPJ_ALIAS_FUNC);
-        jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, dfl, jc_lower_const_obj(b, fn->defaults)), 1);
+    if (!method) jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, A, kptr(b, NULL)), 1);
+    jc_ref dref[MPJ_INL_MAX_DEFAULTS];
+    if (bycode) {
+        guard_class(b, F, &mp_function_type);
+        jc_ref code = jc_lower_load(b, JC_TYPE_PTR, F, offsetof(Func, code), MPJ_ALIAS_FUNC);
+        jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, code, jc_lower_const_obj(b, (Obj *)cc)), 1);
+        jc_ref glb = jc_lower_load(b, JC_TYPE_PTR, F, offsetof(Func, globals), MPJ_ALIAS_HEADER);
+        jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, glb, jc_lower_const_obj(b, fn->globals)), 1);
+        if (ndef > 0) {
+            /* As many defaults as seen (so the same ones are taken), each
+             * read now: the call binds them, whatever is assigned to
+             * __defaults__ later. */
+            jc_ref dfl = jc_lower_load(b, JC_TYPE_PTR, F, offsetof(Func, defaults), MPJ_ALIAS_FUNC);
+            jc_lower_guard(b, jc_lower_cmp(b, JC_NE, dfl, kptr(b, NULL)), 1);
+            jc_ref dn = jc_lower_load(b, JC_TYPE_I64, dfl, offsetof(Tuple, n), MPJ_ALIAS_HEADER);
+            jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, dn, jc_lower_const_i64(b, nd)), 1);
+            for (int i = 0; i < ndef; i++) {
+                int k = (int)nargs + i - (cc->argcount - nd);
+                jc_ref v = jc_lower_load(b, JC_TYPE_PTR, dfl, (int64_t)offsetof(Tuple, items) + 8 * (int64_t)k,
+                                         MPJ_ALIAS_HEADER);
+                dref[i] = from_container(b, v, TITEMS(fn->defaults)[k]);
+            }
+        }
+    } else {
+        jc_lower_depend(b, mpj_key_func(fn));
+        jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, F, kfn), 1);
+        if (ndef > 0) {
+            jc_ref dfl = jc_lower_load(b, JC_TYPE_PTR, kfn, offsetof(Func, defaults), MPJ_ALIAS_FUNC);
+            jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, dfl, jc_lower_const_obj(b, fn->defaults)), 1);
+        }
     }
     /* The interpreter raises RecursionError when ++mp.depth > mp.limit;
      * this frame is fdepth calls above the root's. */
@@ -722,6 +769,9 @@ static int try_inline(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, uint3
     in->caller_depth = depth;
     in->base = base;
     in->nargs = nargs;
+    in->bycode = bycode;
+    in->fref = F;
+    for (int i = 0; bycode && i < ndef; i++) in->dflt[i] = dref[i];
     st->kind = JC_STEP_CALL;
     st->code = cc;
     st->pc = 0;
