@@ -22,9 +22,15 @@
  * an exception the loop pops blocks, restoring the "currently handled"
  * exception as it leaves except-handlers, until it finds a handler, then
  * pushes the exception and jumps there.  return/break/continue out of try
- * blocks are unwound by code the compiler emits.  Python calls recurse in C;
- * the interpreter thread has a large stack and the recursion limit is
- * checked on every call, so deep recursion is a RecursionError. */
+ * blocks are unwound by code the compiler emits.  A call of a plain
+ * positional Python function (CALL_PY_EXACT, and the generic CALL on such a
+ * callee) runs the callee's frame in the caller's dispatch loop, as CPython
+ * 3.11 does: the frame is marked inl, its RETURN_VALUE pops it and pushes
+ * the result on the caller's stack, an exception leaving it raises at the
+ * caller's CALL.  Other calls (keywords, defaults, generators, built-ins
+ * calling back) recurse in C; the interpreter thread has a large stack and
+ * the recursion limit is checked on every call, so deep recursion is a
+ * RecursionError. */
 #include <stdlib.h>
 #include <string.h>
 #include "object.h"
@@ -58,9 +64,9 @@ int mp_code_line(Code *co, uint32_t *ip)
 /* A frame for co whose first nargs locals are args (references stolen) and
  * the rest empty; from the code object's cache of spare frames when it has
  * one.  Inlined into CALL_PY_EXACT. */
-static inline Frame *frame_new(Code *co, Func *fn, Obj *globals, Obj *locals, Obj **args, int nargs)
+static inline __attribute__((always_inline)) Frame *frame_new(Code *co, Func *fn, Obj *globals, Obj *locals, Obj **args, int nargs)
 {
-    int nl = co->nlocals + co->ncells + co->nfree;
+    int nl = co->nlocalsplus;
     Frame *f = co->spare;
     if (f) { co->spare = f->back; co->nspare--; }
     else {
@@ -69,7 +75,8 @@ static inline Frame *frame_new(Code *co, Func *fn, Obj *globals, Obj *locals, Ob
     }
     f->back = NULL; f->code = co; f->func = fn;
     f->globals = globals; f->builtins = mp.builtins; f->locals = locals;
-    f->ip = co->code; f->nblocks = 0; f->is_gen = 0; f->yielded = 0; f->throwing = 0;
+    f->ip = f->first = co->code; f->nblocks = 0; f->is_gen = 0; f->yielded = 0; f->throwing = 0; f->inl = 0;
+    f->consts = TITEMS(co->consts); f->names = TITEMS(co->names);
     int i = 0;
     for (; i < nargs; i++) f->lp[i] = args[i];
     for (; i < nl; i++) f->lp[i] = NULL;
@@ -78,15 +85,44 @@ static inline Frame *frame_new(Code *co, Func *fn, Obj *globals, Obj *locals, Ob
     return f;
 }
 
-static inline void frame_free(Frame *f)
+/* A frame on its code's spare list keeps code, stack, and has sp == stack,
+ * no blocks, no locals dict and is_gen, yielded, throwing all 0: the
+ * inline call path (push_inline_frame) sets only what differs per call. */
+static inline __attribute__((always_inline)) void frame_spare(Code *co, Frame *f)
+{
+    if (co->nspare < 64) { f->back = co->spare; co->spare = f; co->nspare++; }
+    else free(f);
+}
+
+static inline __attribute__((always_inline)) void frame_free(Frame *f)
 {
     Code *co = f->code;
-    int nl = co->nlocals + co->ncells + co->nfree;
+    int nl = co->nlocalsplus;
     for (int i = 0; i < nl; i++) xdecref(f->lp[i]);
     while (f->sp > f->stack) xdecref(*--f->sp);
     for (int i = 0; i < f->nblocks; i++) if (f->blocks[i].type == B_HANDLER) xdecref(f->blocks[i].saved);
-    if (co->nspare < 64) { f->back = co->spare; co->spare = f; co->nspare++; }
-    else free(f);
+    f->nblocks = 0; f->is_gen = 0; f->yielded = 0; f->throwing = 0; f->locals = NULL;
+    frame_spare(co, f);
+}
+
+static __attribute__((noinline)) Frame *frame_new_slow(Code *co)
+{
+    return frame_new(co, NULL, NULL, NULL, NULL, 0);
+}
+
+/* The frame of an inline call of fn (code co) from caller, taking over the
+ * n references at args; the caller's CALL checked that n == co->argcount. */
+static inline __attribute__((always_inline)) Frame *push_inline_frame(Code *co, Func *fn, Frame *caller, Obj **args, int n)
+{
+    Frame *f = co->spare;
+    if (__builtin_expect(f != NULL, 1)) { co->spare = f->back; co->nspare--; }
+    else if (!(f = frame_new_slow(co))) return NULL;
+    f->back = caller; f->func = fn; f->globals = fn->globals; f->builtins = mp.builtins;
+    f->ip = co->code; f->inl = 1;
+    int i = 0, nl = co->nlocalsplus;
+    for (; i < n; i++) f->lp[i] = args[i];
+    for (; i < nl; i++) f->lp[i] = NULL;
+    return f;
 }
 
 Frame *mp_frame_new(Code *co, Func *fn, Obj *globals, Obj *locals)
@@ -641,24 +677,54 @@ static const unsigned char cmp_mask_total[6] = { 1, 3, 2, 5, 4, 6 };
 
 /* The call of Python function fn (code cc) with the n arguments on the
  * stack (from args, or args - 1 with the self of a method call in A's slot):
- * the callee's frame takes them over, the result replaces the call's
- * operands.  The shape (exact positional count, no varargs or keyword-only
- * parameters, not a generator) is checked by the caller. */
+ * the callee's frame takes them over and runs in this same dispatch loop
+ * (no C recursion, as CPython 3.11): the caller keeps ip at the CALL's
+ * first cache unit, the callee frame is marked inl and holds the reference
+ * to fn the caller's stack had; its RETURN_VALUE pushes the result on the
+ * caller's stack and goes on past the CALL (POP_INLINE_FRAME), an
+ * exception leaving it raises at the CALL in the caller.  The shape (exact
+ * positional count, no varargs or keyword-only parameters, not a
+ * generator) is checked by the caller. */
 #define CALL_PY_INLINE() do { \
-        Frame *nf = frame_new(cc, fn, fn->globals, NULL, A ? args - 1 : args, n);   /* steals the arguments */ \
+        Frame *nf = push_inline_frame(cc, fn, f, A ? args - 1 : args, n);   /* steals the arguments */ \
         if (!nf) { mp_nomem(); ERR(); } \
         sp -= oparg + 2; \
         if (cc->ncells || cc->nfree) setup_cells(nf, fn); \
         f->ip = ip; \
-        Obj *r; \
-        if (++mp.depth > mp.limit) r = mp_err(&mp_exc_RecursionError, "maximum recursion depth exceeded"); \
-        else r = mp_eval(nf); \
+        if (++mp.depth > mp.limit) { \
+            mp.depth--; \
+            mp_err(&mp_exc_RecursionError, "maximum recursion depth exceeded"); \
+            frame_free(nf); \
+            decref(c); \
+            ERR(); \
+        } \
+        f->sp = sp; \
+        f = nf; \
+        mp.frame = f; \
+        ip = cc->code; sp = f->stack; \
+        if (__builtin_expect(--cc->jit_ftick == 0, 0)) goto jit_func_entry; \
+        DISPATCH(); \
+    } while (0)
+
+/* Leaves inline frame f, whose stack is empty, for its caller: f's locals
+ * go (the frame to its code's spares), then the reference to its function;
+ * the caller's state is reloaded with ip at its CALL's first cache unit. */
+#define POP_INLINE_FRAME() do { \
+        Frame *cf_ = f; \
+        Code *cc_ = cf_->code; \
+        Func *fn_ = cf_->func; \
+        f = cf_->back; \
+        mp.frame = f; \
         mp.depth--; \
-        frame_free(nf); \
-        decref(c); \
-        if (!r) ERR(); \
-        PUSH(r); \
-        NEXTC(2); \
+        if (__builtin_expect(cf_->nblocks != 0, 0)) { cf_->sp = sp; frame_free(cf_); } \
+        else { \
+            int nl_ = cc_->nlocalsplus; \
+            for (int i_ = 0; i_ < nl_; i_++) xdecref(cf_->lp[i_]); \
+            cf_->sp = sp; \
+            frame_spare(cc_, cf_); \
+        } \
+        decref((Obj *)fn_); \
+        LOAD_FRAME(); \
     } while (0)
 
 Obj *mp_eval(Frame *f)
@@ -668,15 +734,20 @@ Obj *mp_eval(Frame *f)
         MP_OPCODES(E)
 #undef E
     };
-    Code *co = f->code;
-    uint32_t *first = co->code;
-    uint32_t *ip = f->ip;
+    uint32_t *ip;
     uint32_t inst;
     int oparg;
-    Obj **sp = f->sp;
-    Obj **lp = f->lp;
-    Obj **consts = TITEMS(co->consts);
-    Obj **names = TITEMS(co->names);
+    Obj **sp;
+    /* The frame's code, its first instruction, constants, names and
+     * locals are read through f (loads off its register, as cheap as a
+     * spilled variable's): fewer values to keep across the loop, and a
+     * call or return only switches f, ip and sp. */
+#define co (f->code)
+#define first (f->first)
+#define consts (f->consts)
+#define names (f->names)
+#define LOAD_FRAME() do { ip = f->ip; sp = f->sp; } while (0)
+    LOAD_FRAME();
     Obj *retval = NULL;
     int reraise = 0;
     Frame *saved_frame = mp.frame;
@@ -687,6 +758,7 @@ Obj *mp_eval(Frame *f)
      * counter (a decrement; see jit.h), and the function's trace if it has
      * one. */
     if (ip == first && --co->jit_ftick == 0) {
+jit_func_entry:
         f->sp = sp;
         int r_ = mp_jit_func_entry(f);
         if (r_) {
@@ -706,7 +778,7 @@ L_ROT_THREE: { Obj *a = TOP(); sp[-1] = sp[-2]; sp[-2] = sp[-3]; sp[-3] = a; NEX
 L_ROT_FOUR: { Obj *a = TOP(); sp[-1] = sp[-2]; sp[-2] = sp[-3]; sp[-3] = sp[-4]; sp[-4] = a; NEXT(); }
 L_LOAD_CONST: PUSH(incref(consts[oparg])); NEXT();
 L_LOAD_FAST: {
-    Obj *v = lp[oparg];
+    Obj *v = f->lp[oparg];
     if (!v) {
         mp_err(&mp_exc_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
                SS(TITEMS(co->varnames)[oparg]));
@@ -715,16 +787,16 @@ L_LOAD_FAST: {
     PUSH(incref(v));
     NEXT();
 }
-L_STORE_FAST: { Obj *v = POP(), *old = lp[oparg]; lp[oparg] = v; xdecref(old); NEXT(); }
+L_STORE_FAST: { Obj *v = POP(), *old = f->lp[oparg]; f->lp[oparg] = v; xdecref(old); NEXT(); }
 /* Superinstructions: this instruction and the next (a LOAD_FAST,
  * LOAD_CONST or STORE_FAST, possibly itself the head of a pair: only its
  * argument is read), in one dispatch.  An unbound local runs the plain
  * LOAD_FAST at its own instruction, which raises there. */
 #define NEXT_AS_PLAIN(label) do { inst = *ip++; oparg = OPARG(inst); goto label; } while (0)
 L_LOAD_FAST__LOAD_FAST: {
-    Obj *v = lp[oparg];
+    Obj *v = f->lp[oparg];
     if (!v) goto L_LOAD_FAST;
-    Obj *w = lp[OPARG(*ip)];
+    Obj *w = f->lp[OPARG(*ip)];
     PUSH(incref(v));
     if (!w) NEXT_AS_PLAIN(L_LOAD_FAST);
     PUSH(incref(w));
@@ -732,7 +804,7 @@ L_LOAD_FAST__LOAD_FAST: {
     NEXT();
 }
 L_LOAD_FAST__LOAD_CONST: {
-    Obj *v = lp[oparg];
+    Obj *v = f->lp[oparg];
     if (!v) goto L_LOAD_FAST;
     PUSH(incref(v));
     PUSH(incref(consts[OPARG(*ip)]));
@@ -740,7 +812,7 @@ L_LOAD_FAST__LOAD_CONST: {
     NEXT();
 }
 L_LOAD_CONST__LOAD_FAST: {
-    Obj *w = lp[OPARG(*ip)];
+    Obj *w = f->lp[OPARG(*ip)];
     PUSH(incref(consts[oparg]));
     if (!w) NEXT_AS_PLAIN(L_LOAD_FAST);
     PUSH(incref(w));
@@ -748,36 +820,36 @@ L_LOAD_CONST__LOAD_FAST: {
     NEXT();
 }
 L_STORE_FAST__LOAD_FAST: {
-    Obj *v = POP(), *old = lp[oparg];
-    lp[oparg] = v;
+    Obj *v = POP(), *old = f->lp[oparg];
+    f->lp[oparg] = v;
     xdecref(old);
-    Obj *w = lp[OPARG(*ip)];
+    Obj *w = f->lp[OPARG(*ip)];
     if (!w) NEXT_AS_PLAIN(L_LOAD_FAST);
     PUSH(incref(w));
     ip++;
     NEXT();
 }
 L_STORE_FAST__STORE_FAST: {
-    Obj *v = POP(), *old = lp[oparg];
-    lp[oparg] = v;
+    Obj *v = POP(), *old = f->lp[oparg];
+    f->lp[oparg] = v;
     xdecref(old);
     int b = OPARG(*ip);
-    v = POP(); old = lp[b];
-    lp[b] = v;
+    v = POP(); old = f->lp[b];
+    f->lp[b] = v;
     xdecref(old);
     ip++;
     NEXT();
 }
 L_DELETE_FAST: {
-    if (!lp[oparg]) {
+    if (!f->lp[oparg]) {
         mp_err(&mp_exc_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
                SS(TITEMS(co->varnames)[oparg]));
         ERR();
     }
-    decref(lp[oparg]); lp[oparg] = NULL; NEXT();
+    decref(f->lp[oparg]); f->lp[oparg] = NULL; NEXT();
 }
 L_LOAD_DEREF: {
-    Cell *c = (Cell *)lp[co->nlocals + oparg];
+    Cell *c = (Cell *)f->lp[co->nlocals + oparg];
     if (!c->ref) {
         int nc = co->ncells;
         Obj *nm = oparg < nc ? TITEMS(co->cellvars)[oparg] : TITEMS(co->freevars)[oparg - nc];
@@ -788,14 +860,14 @@ L_LOAD_DEREF: {
     PUSH(incref(c->ref));
     NEXT();
 }
-L_STORE_DEREF: { Cell *c = (Cell *)lp[co->nlocals + oparg]; Obj *old = c->ref; c->ref = POP(); xdecref(old); NEXT(); }
-L_DELETE_DEREF: { Cell *c = (Cell *)lp[co->nlocals + oparg]; xdecref(c->ref); c->ref = NULL; NEXT(); }
-L_LOAD_CLOSURE: PUSH(incref(lp[co->nlocals + oparg])); NEXT();
+L_STORE_DEREF: { Cell *c = (Cell *)f->lp[co->nlocals + oparg]; Obj *old = c->ref; c->ref = POP(); xdecref(old); NEXT(); }
+L_DELETE_DEREF: { Cell *c = (Cell *)f->lp[co->nlocals + oparg]; xdecref(c->ref); c->ref = NULL; NEXT(); }
+L_LOAD_CLOSURE: PUSH(incref(f->lp[co->nlocals + oparg])); NEXT();
 L_LOAD_CLASSDEREF: {
     Obj *nm = names[oparg >> 10];
     Obj *v = f->locals ? mp_dict_get(f->locals, nm) : NULL;
     if (v) { PUSH(incref(v)); NEXT(); }
-    Cell *c = (Cell *)lp[co->nlocals + (oparg & 0x3ff)];
+    Cell *c = (Cell *)f->lp[co->nlocals + (oparg & 0x3ff)];
     if (!c->ref) { name_error(nm); ERR(); }
     PUSH(incref(c->ref));
     NEXT();
@@ -1451,6 +1523,13 @@ L_MAKE_FUNCTION: {
 }
 L_RETURN_VALUE:
     retval = POP();
+    if (f->inl) {
+        while (sp > f->stack) { Obj *v = POP(); xdecref(v); }
+        POP_INLINE_FRAME();
+        PUSH(retval);
+        ip += 2;            /* past the CALL's caches (CALL_PY_INLINE) */
+        DISPATCH();
+    }
     goto done;
 L_YIELD_VALUE:
     retval = POP();
@@ -1627,6 +1706,10 @@ error:
         DISPATCH();
     }
     while (sp > f->stack) { Obj *v = POP(); xdecref(v); }
+    if (f->inl) {           /* raised at the CALL in the caller */
+        POP_INLINE_FRAME();
+        goto error;
+    }
     retval = NULL;
 done:
     while (sp > f->stack) { Obj *v = POP(); xdecref(v); }
@@ -1635,6 +1718,11 @@ done:
     mp.frame = saved_frame;
     return retval;
 }
+
+#undef co
+#undef first
+#undef consts
+#undef names
 
 /* The instructions' own functions, for the JIT's helpers (jit/jit_helpers.c). */
 Obj *mp_eval_format_value(Obj *v, int conv, Obj *spec) { return format_value(v, conv, spec); }

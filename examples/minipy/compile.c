@@ -961,6 +961,7 @@ static Obj *compile_scope(Scope *sc, Node *node, NList *body, Node *bodyexpr, in
     co->nlocals = (int)LN(sc->varnames);
     co->ncells = (int)LN(sc->cellvars);
     co->nfree = (int)LN(sc->freevars);
+    co->nlocalsplus = co->nlocals + co->ncells + co->nfree;
     co->cell2arg = malloc(sizeof(int) * (co->ncells + 1));
     int nargs = argcount + kwonly;
     Node *args = node && (node->kind == N_DEF || node->kind == N_LAMBDA) ? node->a : NULL;

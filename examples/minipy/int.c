@@ -16,7 +16,7 @@ static Obj *alloc_int(int64_t v)
         mp.int_free = (Obj *)i->hd.type;
         mp.nint_free--;
         i->hd.rc = 1; i->hd.type = &mp_int_type; i->big = 0;
-    } else i = mp_alloc(&mp_int_type, sizeof(Int));
+    } else i = mp_alloc(&mp_int_type, MP_INT_SMALL_SIZE);
     i->v = v;
     return (Obj *)i;
 }

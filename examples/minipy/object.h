@@ -54,7 +54,11 @@ struct Type {
                            instance (Inst) carries a value of it in `value` */
 };
 
+/* An int: v in the machine word, or (big) the GMP integer z.  An int that
+ * is not big is allocated without z (MP_INT_SMALL_SIZE bytes: 48 with
+ * mp_alloc's header, not 64), so z exists only when big is set. */
 typedef struct { Obj hd; int big; int64_t v; mpz_t z; } Int;
+#define MP_INT_SMALL_SIZE offsetof(Int, z)
 typedef struct { Obj hd; double v; } Float;
 typedef struct { Obj hd; double re, im; } Complex;
 typedef struct { Obj hd; int64_t len, clen, hash; int ascii; char s[]; } Str;

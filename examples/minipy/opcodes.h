@@ -105,6 +105,7 @@ struct Code {
     void *jit;              /* the JIT's side table (jit/jit_internal.h), or NULL */
     uint32_t jit_ftick;     /* fresh frames until mp_eval next calls
                                mp_jit_func_entry (jit/jit.h); 1 when made */
+    int nlocalsplus;        /* nlocals + ncells + nfree: a frame's slots below its stack */
 };
 
 typedef struct { int type, handler, level; Obj *saved; } Block;
@@ -115,10 +116,16 @@ struct Frame {
     Code *code;
     Func *func;
     Obj *globals, *builtins, *locals;
+    uint32_t *first;        /* code->code */
+    Obj **consts, **names;  /* the items of code->consts, code->names */
     uint32_t *ip;
     Obj **sp;
     int nblocks, is_gen, yielded;
     int throwing;           /* resume by raising mp.exc where suspended (gen.throw) */
+    int inl;                /* pushed by a CALL of the mp_eval running its caller (back),
+                               which holds a reference to func for it: returning pops it
+                               in that loop (no C recursion); 0 for a frame mp_eval was
+                               called with */
     Block blocks[24];
     Obj **stack;
     Obj *lp[];              /* locals, cells, frees, then the value stack */

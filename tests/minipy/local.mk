@@ -238,6 +238,7 @@ MINIPY_TESTS = \
 	tests/minipy/err_tb_deopt_user_iter.py \
 	tests/minipy/err_tb_from.py \
 	tests/minipy/err_tb_gen_throw.py \
+	tests/minipy/err_tb_inline_frames.py \
 	tests/minipy/err_tb_generator.py \
 	tests/minipy/err_tb_method.py \
 	tests/minipy/err_tb_module.py \
@@ -283,6 +284,7 @@ MINIPY_TESTS = \
 	tests/minipy/fstring_nested.py \
 	tests/minipy/func_args.py \
 	tests/minipy/func_code_attrs.py \
+	tests/minipy/func_inline_frames.py \
 	tests/minipy/func_lambda.py \
 	tests/minipy/func_recursion.py \
 	tests/minipy/func_unbound_pairs.py \
