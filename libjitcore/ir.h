@@ -134,6 +134,7 @@ typedef struct jc_ir_hooks {
   const jc_host *host;       /* load_slot, helpers, userdata */
   uint32_t max_insns;        /* 0: default 4000 */
   uint32_t max_snaps;        /* 0: default 500 */
+  uint32_t max_unroll;       /* jc_lower_unroll grants this many; 0: none */
 } jc_ir_hooks;
 
 /* Create a builder for a trace whose root frame runs `code` from head_pc.
@@ -141,6 +142,10 @@ typedef struct jc_ir_hooks {
 JC_HIDDEN jc_lower *jc_ir_new (const jc_ir_hooks *h, const void *code,
                                uint32_t head_pc);
 JC_HIDDEN void jc_ir_free (jc_lower *b);
+/* Whether the host called jc_lower_unroll while lowering the instruction
+ * just done: 0 no, 1 granted (one iteration of max_unroll spent), 2
+ * refused (none left).  Clears the request. */
+JC_HIDDEN int jc_ir_take_unroll (jc_lower *b);
 
 /* Before lowering the instruction at pc of the current frame's code.
  * file/line (may be NULL/-1) label the instructions emitted for it. */

@@ -67,6 +67,12 @@ struct jc_lower {
 
   char *error;               /* sticky first error */
   char errbuf[256];
+
+  /* Unrolling (jc_lower_unroll): iterations granted so far (against
+   * hooks.max_unroll), and whether the instruction being lowered asked for
+   * one (read and cleared by jc_ir_take_unroll). */
+  uint32_t unrolled;
+  uint8_t unroll_asked;      /* 0 no, 1 granted, 2 refused (budget spent) */
 };
 
 JC_HIDDEN jc_ref jc_ir_emit (jc_lower *b, jc_ir_op op, jc_type t, jc_ref a,

@@ -501,6 +501,60 @@ jc_lower_guard (jc_lower *b, jc_ref cond, int expect)
 }
 
 JC_API int
+jc_lower_is_const_i64 (const jc_lower *b, jc_ref v, int64_t *value)
+{
+  if (!b || v < 0 || (uint32_t) v >= b->ninsns
+      || b->insns[v].op != JC_IR_KI64)
+    return 0;
+  if (value)
+    *value = b->insns[v].imm.i;
+  return 1;
+}
+
+JC_API int
+jc_lower_is_const_ptr (const jc_lower *b, jc_ref v, const void **value)
+{
+  if (!b || v < 0 || (uint32_t) v >= b->ninsns)
+    return 0;
+  const jc_ir_insn *in = &b->insns[v];
+  const void *p;
+  if (in->op == JC_IR_KPTR)
+    p = in->imm.p;
+  else if (in->op == JC_IR_KOBJ && (uint64_t) in->imm.i < b->nconsts)
+    p = b->consts[in->imm.i];
+  else
+    return 0;
+  if (value)
+    *value = p;
+  return 1;
+}
+
+JC_API int
+jc_lower_unroll (jc_lower *b)
+{
+  if (!b || b->error)
+    return -1;
+  if (b->unroll_asked == 1)
+    return 0;                   /* one grant per instruction */
+  if (b->unrolled >= b->hooks.max_unroll)
+    {
+      b->unroll_asked = 2;
+      return -1;
+    }
+  b->unrolled++;
+  b->unroll_asked = 1;
+  return 0;
+}
+
+int
+jc_ir_take_unroll (jc_lower *b)
+{
+  int r = b->unroll_asked;
+  b->unroll_asked = 0;
+  return r;
+}
+
+JC_API int
 jc_lower_depend (jc_lower *b, uintptr_t key)
 {
   if (!b || b->error)

@@ -31,6 +31,7 @@ jc_options_init (jc_options *o)
   o->batch_max = 8;
   o->batch_delay_us = 1000;
   o->side_raw = 1;
+  o->max_unroll = 64;
 }
 
 /* Range checks shared by the struct and the string forms. */
@@ -72,6 +73,8 @@ validate (const jc_options *o, char *msg, size_t len)
     bad = "batch_delay must be 0..1000000 (microseconds)";
   else if (o->side_raw > 1)
     bad = "side_raw must be 0 or 1";
+  else if (o->max_unroll > 10000)
+    bad = "max_unroll must be 0..10000";
   else if (o->fail_compile > 2)
     bad = "fail_compile must be 0..2";
   if (!bad)
@@ -221,6 +224,7 @@ parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
     { "batch_max", &o->batch_max, NULL },
     { "batch_delay", &o->batch_delay_us, NULL },
     { "side_raw", &o->side_raw, NULL },
+    { "max_unroll", &o->max_unroll, NULL },
   };
   if (kn == 3 && strncmp (s, "log", 3) == 0)
     {

@@ -35,6 +35,18 @@
  *     same frame" is one frame instance, not one depth: two calls of one
  *     function from the same caller (or a recursive call) inline its body
  *     twice at the same depth, which is no loop;
+ *   - except a return to a loop head the host unrolls: while lowering an
+ *     inner loop's head whose trip count it knows at projection time, the
+ *     host decides the iteration and calls jc_lower_unroll (lower.h); the
+ *     next return to that visit is the loop's next iteration, so the
+ *     visits since it are forgotten (seen_before) and the walk goes on
+ *     through the body again.  Each grant spends one of the trace's
+ *     max_unroll iterations; once they are spent the host lowers the head
+ *     as usual and the return aborts as an inner loop.  The unrolled
+ *     iterations are straight-line code inside the outer trace: its
+ *     guards exit to the interpreter with the iterator where that
+ *     iteration left it (the host's business: it keeps the iterator's
+ *     state where an exit finds it);
  *   - limits: instructions (max_trace_insns), snapshots (max_snapshots),
  *     inline depth (max_inline_depth): abort with that reason.
  * Every abort has one reason from JC_ABORT_TABLE (runtime.h): counted in
@@ -59,7 +71,13 @@ typedef struct sel_frame {
   uint32_t serial;           /* this frame instance (root: 0) */
 } sel_frame;
 
-typedef struct sel_visit { const void *code; uint32_t pc, serial; } sel_visit;
+/* One visited instruction.  unroll: the host unrolled its loop at this
+ * visit (jc_lower_unroll): 1 granted, 2 asked but refused (budget spent). */
+typedef struct sel_visit {
+  const void *code;
+  uint32_t pc, serial;
+  uint32_t unroll;
+} sel_visit;
 
 typedef struct selection {
   jc_runtime *rt;
@@ -121,18 +139,39 @@ log_insn (selection *s, const void *code, uint32_t pc)
           s->depth, pc, dis);
 }
 
-/* 1 if (code, pc) was already on the path in the current frame instance. */
+/* 1 if (code, pc) was already on the path in the current frame instance
+ * (an inner loop: the caller aborts; *why says whether an unroll was
+ * refused there).  A return to a visit the host unrolled (jc_lower_unroll)
+ * is that loop's next iteration: the visits since then (the iteration's
+ * body, the head itself) are forgotten, so the next iteration may pass
+ * through them again, and the head is recorded anew.  Visits before the
+ * unrolled head stay: a loop around it that is not unrolled still aborts
+ * when it comes back. */
 static int
-seen_before (selection *s, const void *code, uint32_t pc)
+seen_before (selection *s, const void *code, uint32_t pc, uint32_t *why)
 {
   uint32_t serial = s->frames[s->depth].serial;
+  *why = 0;
   for (uint32_t i = 0; i < s->ninsns; i++)
     if (s->visited[i].code == code && s->visited[i].pc == pc
         && s->visited[i].serial == serial)
-      return 1;
+      {
+        if (s->visited[i].unroll != 1)
+          {
+            *why = s->visited[i].unroll;
+            return 1;
+          }
+        for (uint32_t k = i; k < s->ninsns; k++)
+          s->visited[k].code = NULL;
+        s->rt->stats.unrolled_iterations++;
+        jc_log (s->rt, JC_LOG_TRACE, "  unrolled: pc %u (depth %u) again, "
+                "its loop's next iteration", pc, s->depth);
+        break;
+      }
   s->visited[s->ninsns].code = code;
   s->visited[s->ninsns].pc = pc;
   s->visited[s->ninsns].serial = serial;
+  s->visited[s->ninsns].unroll = 0;
   return 0;
 }
 
@@ -255,9 +294,12 @@ walk (selection *s)
       if (len && pc >= len)
         return sel_abort (s, JC_ABORT_BAD_PC, "pc %u outside bytecode of "
                           "length %u", pc, len);
-      if (seen_before (s, code, pc))
+      uint32_t why;
+      if (seen_before (s, code, pc, &why))
         return sel_abort (s, JC_ABORT_INNER_LOOP, "pc %u (depth %u) reached "
-                          "again", pc, s->depth);
+                          "again%s", pc, s->depth,
+                          why == 2 ? " (its loop is unrolled, but the unroll "
+                          "budget, max_unroll, was spent)" : "");
       log_insn (s, code, pc);
       jc_selir_begin_insn (rt, s->b, code, pc);
       const void *ic = rt->host.ic_data
@@ -269,6 +311,7 @@ walk (selection *s)
       int rc = rt->host.lower (rt->host.userdata, s->b, code, pc, s->depth,
                                ic, &st);
       jc_selir_side_entry (s->b, 0);
+      s->visited[s->ninsns].unroll = (uint32_t) jc_selir_take_unroll (s->b);
       s->ninsns++;
       if (rc != 0)
         return sel_abort (s, JC_ABORT_HOST_REFUSED, "pc %u: lower returned "

@@ -18,10 +18,17 @@ jc_selir_new (jc_runtime *rt, const void *code, uint32_t pc, char *err,
   h.host = &rt->host;
   h.max_insns = 0;
   h.max_snaps = rt->opts.max_snapshots + 1;   /* select.c reports the limit */
+  h.max_unroll = rt->opts.max_unroll;
   jc_lower *b = jc_ir_new (&h, code, pc);
   if (!b)
     snprintf (err, len, "out of memory for the IR builder");
   return b;
+}
+
+int
+jc_selir_take_unroll (jc_lower *b)
+{
+  return jc_ir_take_unroll (b);
 }
 
 int

@@ -25,6 +25,10 @@ JC_HIDDEN int jc_selir_exit (jc_lower *b, uint32_t pc);
 /* The next instruction is (1) or is not (0) a side trace's first. */
 JC_HIDDEN void jc_selir_side_entry (jc_lower *b, int on);
 JC_HIDDEN const char *jc_selir_error (const jc_lower *b);
+/* Whether the instruction just lowered called jc_lower_unroll: 0 no, 1
+ * granted (one unrolled iteration of the budget spent), 2 refused (the
+ * budget was spent).  Clears the request. */
+JC_HIDDEN int jc_selir_take_unroll (jc_lower *b);
 JC_HIDDEN uint32_t jc_selir_nsnapshots (const jc_lower *b);
 /* A side trace of exit exit_id of parent takes the exit's numbers raw: its
  * root slots of type i64, f64 and bool start as the exit's entries

@@ -73,7 +73,7 @@ fx_init (fixture *fx)
 static inline jc_lower *
 fx_builder (fixture *fx, uint32_t max_insns)
 {
-  jc_ir_hooks h = { &fx->host, max_insns, 0 };
+  jc_ir_hooks h = { &fx->host, max_insns, 0, 0 };
   return jc_ir_new (&h, fx, 0);
 }
 

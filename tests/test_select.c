@@ -26,7 +26,17 @@ typedef struct host_state {
   int depends_seen;              /* jc_runtime_depends (unrelated key) while
                                     lowering */
   jc_runtime *rt;
-  char log[4096];
+  /* A loop unrolled by the host: at uhead (> 0) the first ucount visits
+   * call jc_lower_unroll and go on to ubody, the next one goes to uexit;
+   * urc[] gets jc_lower_unroll's answers, utwice asks twice per visit. */
+  uint32_t uhead, ubody, uexit;
+  int ucount, uvisits, utwice, urc[64];
+  /* A second one (vhead > 0) nested in the first's body: its count starts
+   * over at each visit of uhead. */
+  uint32_t vhead, vbody, vexit;
+  int vcount, vvisits;
+  int consts_ok;                 /* jc_lower_is_const_* answered right */
+  char log[8192];
 } host_state;
 
 static int
@@ -57,6 +67,50 @@ s_lower (void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t depth,
         jc_runtime_invalidate (h->rt, 42);
     }
   *step = s->steps[pc];
+  if (h->uhead && pc == h->uhead && depth == 0)
+    {
+      if (h->uvisits < h->ucount)
+        {
+          int rc = jc_lower_unroll (b);
+          if (h->utwice)
+            rc |= jc_lower_unroll (b);
+          if (h->uvisits < 64)
+            h->urc[h->uvisits] = rc;
+          *step = (jc_step) { .kind = JC_STEP_NEXT, .pc = h->ubody };
+        }
+      else
+        *step = (jc_step) { .kind = JC_STEP_NEXT, .pc = h->uexit };
+      h->uvisits++;
+      h->vvisits = 0;
+    }
+  if (h->vhead && pc == h->vhead && depth == 0)
+    {
+      int go = h->vvisits++ < h->vcount;
+      if (go && jc_lower_unroll (b) != 0)
+        h->urc[63] = -1;
+      *step = (jc_step) { .kind = JC_STEP_NEXT,
+                          .pc = go ? h->vbody : h->vexit };
+    }
+  if (h->uhead && h->n == 1)
+    {
+      /* The builder's constants read back (and what is no constant). */
+      static int obj;
+      int64_t i = 0;
+      const void *p = NULL;
+      jc_ref k = jc_lower_const_i64 (b, -7), o = jc_lower_const_obj (b, &obj);
+      jc_ref q = jc_lower_const_ptr (b, &i), f = jc_lower_const_f64 (b, 1.0);
+      jc_ref sum = jc_lower_binop (b, JC_ADD, k, k);
+      h->consts_ok = jc_lower_is_const_i64 (b, k, &i) && i == -7
+                     && jc_lower_is_const_ptr (b, o, &p) && p == &obj
+                     && jc_lower_is_const_ptr (b, q, &p) && p == &i
+                     && jc_lower_is_const_i64 (b, k, NULL)
+                     && !jc_lower_is_const_i64 (b, sum, &i)
+                     && !jc_lower_is_const_i64 (b, f, &i)
+                     && !jc_lower_is_const_i64 (b, o, &i)
+                     && !jc_lower_is_const_ptr (b, k, &p)
+                     && !jc_lower_is_const_i64 (b, JC_REF_NONE, &i)
+                     && !jc_lower_is_const_i64 (NULL, k, &i);
+    }
   return 0;
 }
 
@@ -554,6 +608,147 @@ test_constants_retained (void)
   CU_ASSERT_EQUAL (hs.releases, 1);
 }
 
+
+/* An inner loop the host unrolls: 0 -> [1 -> 2 -> 3 -> 1] x3 -> 1 -> 4 ->
+ * 0.  Each return to the unrolled head is its next iteration; the walk
+ * goes through the body three times and the trace closes at 0. */
+static void
+test_unroll_inner_loop (void)
+{
+  static script s = { 6, { NEXT (1), { 0 }, NEXT (3), NEXT (1), NEXT (0) }, -1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  hs.uhead = 1, hs.ubody = 2, hs.uexit = 4, hs.ucount = 3;
+  expect_complete (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL));
+  CU_ASSERT_EQUAL_FATAL (hs.n, 12);
+  uint32_t want[] = { 0, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 4 };
+  for (int i = 0; i < 12; i++)
+    CU_ASSERT_EQUAL (hs.path[i].pc, want[i]);
+  CU_ASSERT_EQUAL (hs.urc[0], 0);
+  CU_ASSERT_EQUAL (hs.urc[1], 0);
+  CU_ASSERT_EQUAL (hs.urc[2], 0);
+  CU_ASSERT_EQUAL (stats (rt).unrolled_iterations, 3);
+  CU_ASSERT_PTR_NOT_NULL (strstr (hs.log, "unrolled: pc 1 (depth 0) again"));
+  CU_ASSERT (hs.consts_ok);
+  jc_runtime_free (rt);
+}
+
+/* A zero-trip inner loop needs no grant: 0 -> 1 -> 4 -> 0. */
+static void
+test_unroll_zero_trips (void)
+{
+  static script s = { 6, { NEXT (1), { 0 }, NEXT (3), NEXT (1), NEXT (0) }, -1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  hs.uhead = 1, hs.ubody = 2, hs.uexit = 4, hs.ucount = 0;
+  expect_complete (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL));
+  CU_ASSERT_EQUAL (hs.n, 3);
+  CU_ASSERT_EQUAL (stats (rt).unrolled_iterations, 0);
+  jc_runtime_free (rt);
+}
+
+/* The budget: max_unroll 2 grants two iterations; the third ask is
+ * refused, and the return there aborts as an inner loop that says why.
+ * Two asks in one instruction spend one grant. */
+static void
+test_unroll_budget (void)
+{
+  static script s = { 6, { NEXT (1), { 0 }, NEXT (3), NEXT (1), NEXT (0) }, -1 };
+  jc_options o;
+  jc_options_init (&o);
+  CU_ASSERT_EQUAL (o.max_unroll, 64);
+  o.sync = 1;
+  o.max_unroll = 2;
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, &o);
+  hs.uhead = 1, hs.ubody = 2, hs.uexit = 4, hs.ucount = 3, hs.utwice = 1;
+  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
+                JC_ABORT_INNER_LOOP, "unroll budget");
+  CU_ASSERT_EQUAL (hs.urc[0], 0);
+  CU_ASSERT_EQUAL (hs.urc[1], 0);
+  CU_ASSERT_EQUAL (hs.urc[2], -1);
+  CU_ASSERT_EQUAL (stats (rt).unrolled_iterations, 2);
+  jc_runtime_free (rt);
+  /* max_unroll 0: nothing is granted, and a bad value is refused. */
+  o.max_unroll = 0;
+  rt = mk_rt (&hs, &o);
+  hs.uhead = 1, hs.ubody = 2, hs.uexit = 4, hs.ucount = 3;
+  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
+                JC_ABORT_INNER_LOOP, "pc 1 (depth 0) reached again (its");
+  CU_ASSERT_EQUAL (hs.urc[0], -1);
+  jc_runtime_free (rt);
+  o.max_unroll = 10001;
+  rt = mk_rt (&hs, &o);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_BAD_OPTION);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_runtime_error_message (rt), "max_unroll"));
+  jc_runtime_free (rt);
+  setenv ("JITCORE_OPTIONS", "max_unroll=5", 1);
+  memset (&hs, 0, sizeof hs);
+  jc_host h = dummy_host ();
+  h.userdata = &hs;
+  h.lower = s_lower;
+  rt = jc_runtime_new (&h, NULL);
+  jc_options eff;
+  jc_runtime_options (rt, &eff);
+  CU_ASSERT_EQUAL (eff.max_unroll, 5);
+  jc_runtime_free (rt);
+  unsetenv ("JITCORE_OPTIONS");
+}
+
+/* Only the unrolled head's returns pass: a loop inside its body that the
+ * host does not unroll (0 -> 1 -> 2 -> 3 -> 2) aborts at 2 ... */
+static void
+test_unroll_other_loops_abort (void)
+{
+  static script s = { 6, { NEXT (1), { 0 }, NEXT (3), NEXT (2), NEXT (0) }, -1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  hs.uhead = 1, hs.ubody = 2, hs.uexit = 4, hs.ucount = 3;
+  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
+                JC_ABORT_INNER_LOOP, "pc 2 (depth 0) reached again");
+  CU_ASSERT_PTR_NULL (strstr (jc_runtime_last_failure (rt), "budget"));
+  jc_runtime_free (rt);
+}
+
+/* ... and so does a loop around it (5 -> [1 -> 2 -> 1] x2 -> 1 -> 3 -> 5,
+ * in a trace whose head is 0): what was visited before the unrolled
+ * head's first visit is not forgotten. */
+static void
+test_unroll_outer_loop_aborts (void)
+{
+  static script s = { 8, { NEXT (5), { 0 }, NEXT (1), NEXT (5), { 0 },
+                           NEXT (1) }, -1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  hs.uhead = 1, hs.ubody = 2, hs.uexit = 3, hs.ucount = 2;
+  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
+                JC_ABORT_INNER_LOOP, "pc 5 (depth 0) reached again");
+  /* 0 5 1 2 1 2 1 3, then 5 again */
+  CU_ASSERT_EQUAL (hs.n, 8);
+  CU_ASSERT_EQUAL (stats (rt).unrolled_iterations, 2);
+  jc_runtime_free (rt);
+}
+
+/* Unrolled loops nest: an outer unrolled head 1 (3 iterations) whose
+ * body holds an inner unrolled head 2 (2 iterations per entry):
+ * 0 -> 1 -> [2 -> 3 -> 2] x2 -> 2 -> 4 -> 1 ... -> 1 -> 5 -> 0. */
+static void
+test_unroll_nested (void)
+{
+  static script s = { 8, { NEXT (1), { 0 }, { 0 }, NEXT (2), NEXT (1),
+                           NEXT (0) }, -1 };
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, NULL);
+  hs.uhead = 1, hs.ubody = 2, hs.uexit = 5, hs.ucount = 3;
+  hs.vhead = 2, hs.vbody = 3, hs.vexit = 4, hs.vcount = 2;
+  expect_complete (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL));
+  /* 0, then 3 x (1, 2 3 2 3 2, 4), then 1 5 */
+  CU_ASSERT_EQUAL (hs.n, 1 + 3 * 7 + 2);
+  CU_ASSERT_EQUAL (hs.urc[63], 0);
+  CU_ASSERT_EQUAL (stats (rt).unrolled_iterations, 3 + 3 * 2);
+  jc_runtime_free (rt);
+}
+
 int
 jc_test_register (void)
 {
@@ -573,6 +768,12 @@ jc_test_register (void)
     { "bad_step", test_bad_step },
     { "bad_pc", test_bad_pc },
     { "inner_loop", test_inner_loop },
+    { "unroll_inner_loop", test_unroll_inner_loop },
+    { "unroll_zero_trips", test_unroll_zero_trips },
+    { "unroll_budget", test_unroll_budget },
+    { "unroll_other_loops_abort", test_unroll_other_loops_abort },
+    { "unroll_outer_loop_aborts", test_unroll_outer_loop_aborts },
+    { "unroll_nested", test_unroll_nested },
     { "exit_step_completes", test_exit_step_completes },
     { "injected_compile_failure", test_injected_compile_failure },
     { "uninstall_at_free", test_uninstall_at_free },

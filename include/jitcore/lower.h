@@ -216,6 +216,59 @@ JC_API int jc_lower_guard (jc_lower *b, jc_ref cond, int expect);
  * installed.  Returns 0, or -1 on error. */
 JC_API int jc_lower_depend (jc_lower *b, uintptr_t key);
 
+/* --- constants, read back (added in 1.2) ----------------------------- */
+
+/* 1 if v is an i64 constant made by jc_lower_const_i64, with its value in
+ * *value (value may be NULL); 0 for any other ref (including JC_REF_NONE
+ * and an i64 the trace computes, even if the optimizer would fold it
+ * later: the builder does not fold).  A host uses it to decide at
+ * projection time what a constant operand makes certain, e.g. the trip
+ * count of a range it unrolls (jc_lower_unroll). */
+JC_API int jc_lower_is_const_i64 (const jc_lower *b, jc_ref v,
+                                  int64_t *value);
+#define JC_HAVE_jc_lower_is_const_i64 1
+/* 1 if v is a pointer constant (jc_lower_const_ptr, or jc_lower_const_obj:
+ * then *value is the object), 0 otherwise. */
+JC_API int jc_lower_is_const_ptr (const jc_lower *b, jc_ref v,
+                                  const void **value);
+#define JC_HAVE_jc_lower_is_const_ptr 1
+
+/* --- full unrolling of inner loops (added in 1.2) -------------------- *
+ * Selection aborts when the walk comes back to an instruction it already
+ * visited in the same frame instance (JC_ABORT_INNER_LOOP): that is an
+ * inner loop, which must get its own trace.  A loop whose trip count the
+ * host knows at projection time (a range with constant bounds it created
+ * in the trace, a list whose length tier 1 always saw the same) may
+ * instead be unrolled into the outer trace.  While lowering that loop's
+ * head instruction (its FOR_ITER), the host decides without a guard, or
+ * with a guard that exits to this head if the count turns out wrong, that
+ * the loop runs one more iteration, emits the IR for that (the next item
+ * as a constant, the iterator's new position stored where an exit finds
+ * it), and calls jc_lower_unroll().  Then the walk's next return to this
+ * instruction, in the same frame instance, is the loop's next iteration
+ * and not an inner loop: what was visited since this visit (the body of
+ * the iteration) may be visited again, and the head itself.  On the visit
+ * where the loop ends the host does not call it and steps to the loop's
+ * exit.
+ *
+ * Each call grants one return and spends one unit of the trace's budget,
+ * options.max_unroll (<jitcore/runtime.h>; default 64, 0 = no unrolling);
+ * the trace's other limits (max_trace_insns, max_snapshots) count every
+ * unrolled instruction as usual.  Returns 0 when granted; -1 when the
+ * budget is spent (nothing granted: the host should lower the head as an
+ * ordinary, guarded loop head, and the return then aborts the trace as an
+ * inner loop whose message says the budget was spent), outside selection,
+ * or on a builder error.  Calling it twice for one instruction grants
+ * once.  Every other return to a visited instruction still aborts.
+ *
+ * Soundness is the host's: every guard inside an unrolled iteration has
+ * the usual snapshot, so the iterator the interpreter resumes with must be
+ * at the position that iteration's guards assume (minipy keeps the real
+ * iterator object and stores its new position at each unrolled head, as
+ * its ordinary FOR_ITER lowering does). */
+JC_API int jc_lower_unroll (jc_lower *b);
+#define JC_HAVE_jc_lower_unroll 1
+
 JC_END_DECLS
 
 #endif /* JITCORE_LOWER_H */

@@ -135,7 +135,7 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       passes (optimizer passes joined with '+': fold, cse, guard, dce,
  *       loop, rc; or "all" or "none"), max_traces, max_code_bytes,
  *       side_threshold, max_side_traces, max_side_depth, batch_max,
- *       batch_delay (microseconds), side_raw (0/1)
+ *       batch_delay (microseconds), side_raw (0/1), max_unroll
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
  *   JITCORE_DUMP=DIR                  debugging: every libgccjit context
  *       (one compile batch) is written as DIR/NAME.c (libgccjit's C-like
@@ -218,6 +218,10 @@ typedef struct jc_options {
                                  restored into the host's frame before the
                                  side trace runs; 0: restored, and the side
                                  trace loads them from the frame again; 1 */
+  uint32_t max_unroll;        /* inner-loop iterations a trace may unroll
+                                 (jc_lower_unroll, <jitcore/lower.h>); 64
+                                 (0..10000; 0 = never).  Added in 1.2:
+                                 an older host's struct gets 64 */
 } jc_options;
 
 /* Fill *opts with the defaults and set opts->size.  NULL is ignored. */
@@ -559,6 +563,11 @@ typedef struct jc_stats {
   uint64_t side_raw_entries;   /* of side_entries: exits that went on into a
                                   side trace taking their values raw, with
                                   no restore in between (options.side_raw) */
+  uint64_t unrolled_iterations; /* inner-loop iterations unrolled during
+                                  selection (jc_lower_unroll): returns to
+                                  an unrolled loop head, over all
+                                  selections, also those that aborted.
+                                  Added in 1.2 */
 } jc_stats;
 
 /* Copy the counters into *out (fields up to out->size). */
