@@ -21,9 +21,11 @@
  * once per entry, and carried ints and floats stay unboxed in registers.
  *
  * Guards and exits.  A guard is a conditional jump, wrapped in
- * __builtin_expect, to an out-of-line block of its own that stores the
- * snapshot's values into exit_buf (f64 and pointers by bit-cast) and
- * returns the exit number.  A guard in the loop copy exits through the
+ * __builtin_expect, to an out-of-line block that stores the snapshot's
+ * values into exit_buf (f64 and pointers by bit-cast) and returns the exit
+ * number; the guards of one snapshot (one instruction) share its block, in
+ * each copy (a long trace has several guards an instruction, and the
+ * blocks were most of its code and compile time).  A guard in the loop copy exits through the
  * snapshot's loop variant, which also writes back the carried slots.
  *
  * Relocatable constants.  Host objects (const_obj) are read from an
@@ -71,6 +73,10 @@ typedef struct em {
   gcc_jit_rvalue **rv0;      /* values of the first iteration */
   gcc_jit_lvalue **carried;  /* per root slot, or NULL */
   int copy;                  /* 0 first iteration, 1 loop */
+  gcc_jit_block **exits[2];  /* per copy and snapshot: its exit block, once
+                                made (the guards of one instruction share
+                                it) */
+  uint32_t nexits;
   uint8_t *inv;              /* loop copy: value equals the first iteration's */
   int clobber_all;           /* the trace calls a helper that may write */
   uint8_t stored[64];        /* alias classes the trace stores to */
@@ -157,8 +163,12 @@ exit_block (em *e, int32_t snap, gcc_jit_location *loc)
 {
   uint32_t id = e->copy ? jc_ir_snap_loop (e->b, (uint32_t) snap)
                         : (uint32_t) snap;
+  if (id < e->nexits && e->exits[e->copy][id])
+    return e->exits[e->copy][id];
   const jc_snap *s = jc_ir_snap (e->b, id);
   gcc_jit_block *blk = new_block (e, "exit");
+  if (id < e->nexits)
+    e->exits[e->copy][id] = blk;
   for (uint32_t i = 0; i < s->nentries; i++)
     {
       gcc_jit_lvalue *slot = gcc_jit_context_new_array_access (
@@ -939,6 +949,8 @@ em_free (em *e)
   free (e->rv);
   free (e->rv0);
   free (e->carried);
+  free (e->exits[0]);
+  free (e->exits[1]);
   free (e->inv);
   free (e->g_helpers);
   memset (e, 0, sizeof *e);
@@ -961,7 +973,11 @@ em_emit (bt_trace *t, gcc_jit_context *ctx)
   e->rv0 = calloc (n ? n : 1, sizeof *e->rv0);
   e->carried = calloc (ns ? ns : 1, sizeof *e->carried);
   e->inv = calloc (n ? n : 1, 1);
-  if (!e->rv || !e->rv0 || !e->carried || !e->inv)
+  e->nexits = jc_ir_nsnaps (t->b);
+  e->exits[0] = calloc (e->nexits ? e->nexits : 1, sizeof *e->exits[0]);
+  e->exits[1] = calloc (e->nexits ? e->nexits : 1, sizeof *e->exits[1]);
+  if (!e->rv || !e->rv0 || !e->carried || !e->inv || !e->exits[0]
+      || !e->exits[1])
     return bt_fail (t, "out of memory%s", ""), -1;
   setup_types (e);
   gcc_jit_param *params[2] = {

@@ -1405,11 +1405,16 @@ L_JUMP_IF_TRUE_OR_POP: {
 }
 L_GET_ITER: {
     Obj *o = TOP();
+    /* The length profile (opcodes.h, MP_ITER_PROF): once it varied it
+     * stays MANY, so the store rewrites the same word. */
+    uint32_t pv = IS(o, range) ? MP_ITER_PROF(((Range *)o)->stop)
+                : IS(o, list) ? MP_ITER_PROF(LN(o)) : MP_ITER_PROF_MANY;
+    if (CACHE(0) != pv) CACHE(0) = CACHE(0) ? MP_ITER_PROF_MANY : pv;
     Obj *it = mp_iter(o);
     if (!it) ERR();
     sp[-1] = it;
     decref(o);
-    NEXT();
+    NEXTC(1);
 }
 L_FOR_ITER: {
     ADAPT(FOR_ITER);

@@ -31,7 +31,7 @@
     X(JUMP, 0, JUMP) X(POP_JUMP_IF_FALSE, 1, POP_JUMP_IF_FALSE) \
     X(POP_JUMP_IF_TRUE, 1, POP_JUMP_IF_TRUE) X(JUMP_IF_FALSE_OR_POP, 0, JUMP_IF_FALSE_OR_POP) \
     X(JUMP_IF_TRUE_OR_POP, 0, JUMP_IF_TRUE_OR_POP) \
-    X(GET_ITER, 0, GET_ITER) X(FOR_ITER, 1, FOR_ITER) \
+    X(GET_ITER, 1, GET_ITER) X(FOR_ITER, 1, FOR_ITER) \
     X(CALL, 2, CALL) X(CALL_KW, 0, CALL_KW) X(CALL_EX, 0, CALL_EX) \
     X(MAKE_FUNCTION, 0, MAKE_FUNCTION) X(RETURN_VALUE, 0, RETURN_VALUE) \
     X(YIELD_VALUE, 0, YIELD_VALUE) X(YIELD_FROM, 0, YIELD_FROM) \
@@ -83,6 +83,14 @@ extern const unsigned char mp_opfamily[];
 #define OPNC(u) (((u) >> 8) & 7)
 #define OPARG(u) ((u) >> 11)
 #define MKOP(op, arg) ((uint32_t)(op) | ((uint32_t)mp_opcache[op] << 8) | ((uint32_t)(arg) << 11))
+
+/* GET_ITER's cache unit: the length profile by which the JIT unrolls
+ * short inner loops (jit/jit_lower.c, "Unrolling").  0: nothing seen yet;
+ * v + 1: every range iterated here had stop v, or every list length v (0
+ * <= v < 2**24); MP_ITER_PROF_MANY: it varied, or was something else.
+ * Tier 1 keeps it with a compare and a store (ceval.c, GET_ITER). */
+#define MP_ITER_PROF_MANY 0xffffffffu
+#define MP_ITER_PROF(v) ((uint64_t)(v) < (1u << 24) ? (uint32_t)(v) + 1 : MP_ITER_PROF_MANY)
 
 /* Code flags. */
 enum { CO_VARARGS = 1, CO_VARKW = 2, CO_GENERATOR = 4, CO_NEWLOCALS = 8, CO_CLASS = 16 };

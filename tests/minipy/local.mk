@@ -183,6 +183,9 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_unpack.py \
 	tests/minipy/deopt_user_iter.py \
 	tests/minipy/deopt_while_else.py \
+	tests/minipy/deopt_unroll_bound_change.py \
+	tests/minipy/deopt_unroll_list_mutated.py \
+	tests/minipy/deopt_unroll_nested.py \
 	tests/minipy/deopt_zero_div.py \
 	tests/minipy/deopt_zip_enumerate.py \
 	tests/minipy/dict_basic.py \
@@ -235,6 +238,7 @@ MINIPY_TESTS = \
 	tests/minipy/err_tb_deopt_inline_generic.py \
 	tests/minipy/err_tb_deopt_loop.py \
 	tests/minipy/err_tb_deopt_method.py \
+	tests/minipy/err_tb_deopt_unroll.py \
 	tests/minipy/err_tb_deopt_user_iter.py \
 	tests/minipy/err_tb_from.py \
 	tests/minipy/err_tb_gen_throw.py \

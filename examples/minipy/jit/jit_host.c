@@ -451,6 +451,7 @@ void mp_jit_init(void)
     o.sync = mp_jit_config.sync ? 1 : 0;
     o.log = mpj_log_mask;
     { const char *e = getenv("MINIPY_JIT_JUDGE_LATER"); mpj_judge_later_on = e && *e == '1'; }
+    { const char *e = getenv("MINIPY_JIT_UNROLL"); if (e && *e) mpj_unroll_max = atoi(e); }
     mpj_rt = jc_runtime_new(&h, &o);
     mp_jit_active = 1;
     if (!mpj_rt) { disable("out of memory"); return; }
@@ -671,6 +672,36 @@ static int worth_tracing(MpJitCode *jc, Code *co, uint32_t pc)
     return 0;
 }
 
+/* A for loop that the JIT unrolls into the loop around it (jit_lower.c,
+ * "Unrolling"): the GET_ITER before it always saw one small length, and
+ * what is left of the iterator is at most mpj_unroll_max items.  Its own
+ * trace would run that few iterations per entry (and would be dropped by
+ * the judge); worse, the loop around it would link to that trace instead
+ * of unrolling it.  So the head is not traced now, and not counted as a
+ * refusal either: once the length varies the profile says so, and the
+ * loop is traced as any other. */
+static int unrolled_elsewhere(Code *co, uint32_t pc, Frame *f)
+{
+    if (mpj_unroll_max <= 0 || pc < 2 || f->sp <= f->stack
+        || mp_opfamily[OPC(co->code[pc])] != OP_FOR_ITER
+        || OPC(co->code[pc - 2]) != OP_GET_ITER || OPNC(co->code[pc - 2]) != 1)
+        return 0;
+    uint32_t prof = co->code[pc - 1];
+    if (prof == 0 || prof == MP_ITER_PROF_MANY) return 0;
+    Obj *it = f->sp[-1];
+    int64_t left;
+    if (IS(it, range_iterator)) {
+        RangeIter *r = (RangeIter *)it;
+        __int128 d = r->step > 0 ? (__int128)r->stop - r->i : (__int128)r->i - r->stop;
+        __int128 st = r->step > 0 ? r->step : -(__int128)r->step;
+        left = d <= 0 ? 0 : d > mpj_unroll_max * st ? mpj_unroll_max + 1 : (int64_t)((d + st - 1) / st);
+    } else if (IS(it, list_iterator)) {
+        SeqIter *si = (SeqIter *)it;
+        left = si->seq ? LN(si->seq) - si->i : 0;
+    } else return 0;
+    return left <= mpj_unroll_max;
+}
+
 /* The trace at pc failed its judgement (too few iterations per entry):
  * whether to judge it again a window later instead of dropping it.  A
  * trace whose guards fail on most entries is what a polymorphic loop
@@ -732,6 +763,11 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
     if (!t) {
         probe_entry(jc, pc, f, head);
         if (!jc_counter_tick(&jc->counters[pc])) return 0;
+        if (unrolled_elsewhere(co, pc, f)) {
+            jc_counter_init(mpj_rt, &jc->counters[pc], JC_HOT_LOOP);
+            mpj_log("not tracing the loop at %s:%s (short: unrolled into the loop around it)", SS(co->qualname), "");
+            return 0;
+        }
         if (!worth_tracing(jc, co, pc)) return 0;
         f->ip = head;
         mpj_sel_reset(f);

@@ -158,10 +158,17 @@ typedef struct {
     int fentry;         /* selecting a function-entry trace (its own code's
                            recursive calls stay helper calls) */
     int fn_insns;       /* instructions lowered so far (any frame depth) */
+    int nranges, niters;  /* entries of the unrolling tables (jit_lower.c) */
 } MpjSel;
 
 /* The runtime's max_inline_depth (calls deeper stay helper calls). */
 extern uint32_t mpj_max_inline;
+/* Inner loops of at most this many iterations are unrolled into the
+ * trace around them (jit_lower.c, "Unrolling"); 0: never.  16, or
+ * MINIPY_JIT_UNROLL=N. */
+extern int mpj_unroll_max;
+#define MPJ_UNROLL_DEFAULT 16
+#define MPJ_MAX_UNROLLED 64     /* ranges/iterators tracked per trace */
 
 extern MpjSel mpj_sel;
 

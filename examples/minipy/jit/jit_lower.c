@@ -41,8 +41,16 @@ static jc_ref *boxof;
 
 static void inl_pop(void);
 
+/* Unrolling tables (see "Unrolling" above mpj_lower). */
+typedef struct { jc_ref r, start, stop, step; } URange;
+typedef struct { jc_ref it, seq; int list; int64_t pos, stop, step; } UIter;
+static URange uranges[MPJ_MAX_UNROLLED];
+static UIter uiters[MPJ_MAX_UNROLLED];
+int mpj_unroll_max = MPJ_UNROLL_DEFAULT;
+
 void mpj_sel_reset(Frame *f)
 {
+    mpj_sel.nranges = mpj_sel.niters = 0;
     while (mpj_sel.ninl > 0) inl_pop();
     mpj_sel.ret_marker = UINT32_MAX;
     mpj_sel.frame = f;
@@ -264,6 +272,14 @@ static jc_ref call2(jc_lower *b, int h, jc_ref x, jc_ref y)
 static jc_ref arith(jc_lower *b, int op, jc_ref x, jc_ref y)
 {
     if (ty(b, x) == JC_TYPE_I64 && ty(b, y) == JC_TYPE_I64) {
+        int64_t kx, ky, kr;
+        if (jc_lower_is_const_i64(b, x, &kx) && jc_lower_is_const_i64(b, y, &ky)
+            && ((op == BIN_ADD && !__builtin_add_overflow(kx, ky, &kr))
+                || (op == BIN_SUB && !__builtin_sub_overflow(kx, ky, &kr))
+                || (op == BIN_MUL && !__builtin_mul_overflow(kx, ky, &kr))))
+            /* Both known (an unrolled loop's variable and a literal): the
+             * result is known too, so a range it bounds can be unrolled. */
+            return jc_lower_const_i64(b, kr);
         jc_ref zero = jc_lower_const_i64(b, 0);
         switch (op) {
         case BIN_ADD: return jc_lower_binop_ov(b, JC_ADD, x, y);
@@ -398,6 +414,160 @@ static jc_ref range_next(jc_lower *b, jc_ref it, Obj *live, jc_ref *next_i)
     jc_lower_guard(b, jc_lower_cmp(b, up ? JC_LT : JC_GT, i, stop), 1);
     *next_i = jc_lower_binop(b, JC_ADD, i, step);
     return i;
+}
+
+/* ---------------------------------------------------------------- unrolling
+ *
+ * A trace cannot contain a loop, and an inner loop that runs a handful of
+ * iterations per entry never pays for a trace of its own (nbody's `for j
+ * in range(i + 1, n)` runs 4, 3, 2, 1 and 0 times).  Such a loop is
+ * unrolled into the trace around it when its trip count is known while
+ * the trace is selected:
+ *   - `range(a[, b[, c]])` called in the trace (the builtin, a constant)
+ *     with raw int arguments: the CALL remembers their refs (uranges);
+ *     GET_ITER on its result knows the bounds when they are constants
+ *     (literals, an unrolled outer loop's variable, sums of those: arith
+ *     folds them) or, for the stop, when GET_ITER's length profile
+ *     (opcodes.h, MP_ITER_PROF) says tier 1 always saw the same value V
+ *     there: a guard stop == V (exit to GET_ITER, the range already made,
+ *     so the interpreter goes on with the real one) and V is used;
+ *   - a list (class guarded) whose length the profile always saw as V.
+ * With at most mpj_unroll_max iterations, GET_ITER still makes the real
+ * iterator (the helper; its class is then known) and records what it
+ * will do (uiters).  Each FOR_ITER visit is then decided here, and the
+ * library is told (jc_lower_unroll) that the walk coming back to this
+ * FOR_ITER is the next iteration, not an inner loop:
+ *   - a range: no guard at all; the item is a constant and the iterator's
+ *     new position is stored into it, as the ordinary lowering stores it,
+ *     so an exit anywhere in the iteration (a guard, an exception) hands
+ *     the interpreter the real iterator at the very position the
+ *     interpreter would have it in; at the end the walk follows the loop
+ *     exit (the iterator dropped from the stack, as FOR_ITER does);
+ *   - a list (it can change while the loop runs): the bounds check stays,
+ *     as a guard that exits to this FOR_ITER (position pos stored), with
+ *     the index a constant; at the end a guard that the list has not grown
+ *     (len <= pos) before the loop exit.
+ * Only in loop traces (and side traces): a function-entry trace keeps
+ * aborting at its loop, as before (see plan_unroll).
+ * If the library's budget (options.max_unroll) is spent, FOR_ITER is
+ * lowered as before (guarded, through the iterator's memory) and the
+ * selection aborts at the loop's return as it always did.  MINIPY_JIT_
+ * UNROLL=0 switches this off (tests run programs both ways). */
+
+static URange *find_range(jc_ref r)
+{
+    for (int i = mpj_sel.nranges - 1; i >= 0; i--) if (uranges[i].r == r) return &uranges[i];
+    return NULL;
+}
+
+static UIter *find_iter(jc_ref it)
+{
+    for (int i = mpj_sel.niters - 1; i >= 0; i--) if (uiters[i].it == it) return &uiters[i];
+    return NULL;
+}
+
+/* After the CALL at stack slot base (n arguments) made r: remember range
+ * calls whose callee is the builtin range, a constant. */
+static void note_range_call(jc_lower *b, uint32_t base, int n, jc_ref r)
+{
+    if (mpj_unroll_max <= 0 || n < 1 || n > 3 || mpj_sel.nranges >= MPJ_MAX_UNROLLED) return;
+    const void *A, *B;
+    if (!jc_lower_is_const_ptr(b, jc_lower_slot_get(b, base), &A) || A
+        || !jc_lower_is_const_ptr(b, jc_lower_slot_get(b, base + 1), &B) || B != &mp_range_type)
+        return;
+    jc_ref a[3];
+    for (int i = 0; i < n; i++) {
+        a[i] = jc_lower_slot_get(b, base + 2 + (uint32_t)i);
+        if (ty(b, a[i]) != JC_TYPE_I64) return;
+    }
+    URange *u = &uranges[mpj_sel.nranges++];
+    u->r = r;
+    u->start = n == 1 ? jc_lower_const_i64(b, 0) : a[0];
+    u->stop = n == 1 ? a[0] : a[1];
+    u->step = n == 3 ? a[2] : jc_lower_const_i64(b, 1);
+}
+
+static int64_t range_count(int64_t start, int64_t stop, int64_t step)
+{
+    __int128 d = step > 0 ? (__int128)stop - start : (__int128)start - stop;
+    __int128 st = step > 0 ? step : -(__int128)step;
+    return d <= 0 ? 0 : d > (__int128)1 << 40 ? (int64_t)1 << 40 : (int64_t)((d + st - 1) / st);
+}
+
+/* GET_ITER of src (its length profile prof): whether the loop it starts
+ * is unrolled, with *u filled (its `it` left for the caller).  May emit
+ * the guard of a speculated length, before the iterator is made. */
+static int plan_unroll(jc_lower *b, jc_ref src, uint32_t prof, UIter *u)
+{
+    /* Not in function-entry traces: their loop usually is the function's
+     * work, with branches that vary per iteration (nqueens' place()), and
+     * an entry that leaves at one of them pays for nothing. */
+    if (mpj_unroll_max <= 0 || mpj_sel.fentry || mpj_sel.niters >= MPJ_MAX_UNROLLED) return 0;
+    int have_v = prof != 0 && prof != MP_ITER_PROF_MANY;
+    int64_t v = have_v ? (int64_t)prof - 1 : -1;
+    URange *r = find_range(src);
+    memset(u, 0, sizeof *u);
+    if (r) {
+        int64_t start, stop, step;
+        if (!jc_lower_is_const_i64(b, r->start, &start) || !jc_lower_is_const_i64(b, r->step, &step) || !step)
+            return 0;
+        int kstop = jc_lower_is_const_i64(b, r->stop, &stop);
+        if (!kstop) {
+            if (!have_v) return 0;
+            stop = v;
+        }
+        if (range_count(start, stop, step) > mpj_unroll_max) return 0;
+        if (!kstop) jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, r->stop, jc_lower_const_i64(b, stop)), 1);
+        u->pos = start;
+        u->stop = stop;
+        u->step = step;
+        return 1;
+    }
+    if (ty(b, src) != JC_TYPE_PTR || !have_v || v > mpj_unroll_max || need_class(b, src) != &mp_list_type)
+        return 0;
+    u->list = 1;
+    u->seq = src;
+    u->stop = v;
+    u->step = 1;
+    return 1;
+}
+
+/* FOR_ITER over an iterator GET_ITER planned to unroll (see above): 1 with
+ * the instruction lowered (*st, *d), 0 to lower it as usual (the budget
+ * is spent). */
+static int unroll_for(jc_lower *b, UIter *u, jc_ref it, uint32_t top, int arg, jc_step *st, int *d)
+{
+    if (u->list) {
+        jc_ref n = jc_lower_load(b, JC_TYPE_I64, u->seq, offsetof(List, n), MPJ_ALIAS_LIST);
+        jc_ref k = jc_lower_const_i64(b, u->pos);
+        if (u->pos >= u->stop) {
+            /* The end tier 1 saw: the loop exits unless the list grew. */
+            jc_lower_guard(b, jc_lower_cmp(b, JC_LE, n, k), 1);
+            st->pc = (uint32_t)arg;
+            *d = -1;
+            return 1;
+        }
+        if (jc_lower_unroll(b) != 0) return 0;
+        jc_lower_guard(b, jc_lower_cmp(b, JC_GT, n, k), 1);
+        jc_ref item = call2(b, MPJ_H_LIST_ITEM, u->seq, k);
+        jc_ref v = from_container(b, item, elem_like(seen(u->seq), u->pos));
+        jc_lower_store(b, it, offsetof(SeqIter, i), jc_lower_const_i64(b, u->pos + 1), MPJ_ALIAS_RANGEITER);
+        u->pos++;
+        jc_lower_slot_set(b, top, v);
+        *d = 1;
+        return 1;
+    }
+    if (u->step > 0 ? u->pos >= u->stop : u->pos <= u->stop) {
+        st->pc = (uint32_t)arg;
+        *d = -1;
+        return 1;
+    }
+    if (jc_lower_unroll(b) != 0) return 0;
+    jc_lower_store(b, it, offsetof(RangeIter, i), jc_lower_const_i64(b, u->pos + u->step), MPJ_ALIAS_RANGEITER);
+    jc_lower_slot_set(b, top, jc_lower_const_i64(b, u->pos));
+    u->pos += u->step;
+    *d = 1;
+    return 1;
 }
 
 /* An object of unknown class (a helper's result) met as an operand beside
@@ -996,9 +1166,17 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         break;
     }
     case OP_GET_ITER: {
-        jc_ref o = box(b, jc_lower_slot_get(b, top - 1));
+        jc_ref src = jc_lower_slot_get(b, top - 1);
+        UIter u;
+        int unroll = fdepth == 0 && plan_unroll(b, src, co->code[pc + 1], &u);
+        jc_ref o = box(b, src);
         jc_ref r = jc_lower_call(b, MPJ_H_ITER, &o, 1);
         ran_code();
+        if (unroll && r >= 0) {
+            u.it = r;
+            uiters[mpj_sel.niters++] = u;
+            note(r, u.list ? &mp_list_iterator_type : &mp_range_iterator_type, NULL);
+        }
         jc_lower_slot_set(b, top - 1, r);
         break;
     }
@@ -1098,6 +1276,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
             return 0;
         }
         jc_ref r = call_helper(b, co, pc, base, arg);
+        note_range_call(b, base, arg, r);
         jc_lower_slot_set(b, base, r);
         d = -arg - 1;
         break;
@@ -1264,6 +1443,8 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         break;
     case OP_FOR_ITER: {
         jc_ref it = jc_lower_slot_get(b, top - 1), next = JC_REF_NONE, v;
+        UIter *ui = find_iter(it);
+        if (ui && unroll_for(b, ui, it, top, arg, st, &d)) break;
         Type *t = need_class(b, it);
         Obj *live = seen(it);
         if (side && t == &mp_range_iterator_type && live) {
