@@ -677,9 +677,9 @@ static int worth_tracing(MpJitCode *jc, Code *co, uint32_t pc)
  * what is left of the iterator is at most mpj_unroll_max items.  Its own
  * trace would run that few iterations per entry (and would be dropped by
  * the judge); worse, the loop around it would link to that trace instead
- * of unrolling it.  So the head is not traced now, and not counted as a
- * refusal either: once the length varies the profile says so, and the
- * loop is traced as any other. */
+ * of unrolling it.  So the head is not traced: a refusal, as one for too
+ * few iterations per entry is (what its trace would have met after its
+ * compile). */
 static int unrolled_elsewhere(Code *co, uint32_t pc, Frame *f)
 {
     if (mpj_unroll_max <= 0 || pc < 2 || f->sp <= f->stack
@@ -764,7 +764,14 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
         probe_entry(jc, pc, f, head);
         if (!jc_counter_tick(&jc->counters[pc])) return 0;
         if (unrolled_elsewhere(co, pc, f)) {
-            jc_counter_init(mpj_rt, &jc->counters[pc], JC_HOT_LOOP);
+            /* A refusal like worth_tracing's: after MPJ_MAX_REFUSALS the
+             * head is dead, so its back edges cost nothing more (a head
+             * that stays armed pays the probe and the poll at every back
+             * edge: nqueens' inner loop, 20 million of them). */
+            if (++jc->probe[pc].refused >= MPJ_MAX_REFUSALS) {
+                jc->dead[pc] = 1;
+                jc->counters[pc].count = 0;
+            } else jc_counter_init(mpj_rt, &jc->counters[pc], JC_HOT_LOOP);
             mpj_log("not tracing the loop at %s:%s (short: unrolled into the loop around it)", SS(co->qualname), "");
             return 0;
         }
