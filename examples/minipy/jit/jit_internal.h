@@ -159,6 +159,8 @@ typedef struct {
                            recursive calls stay helper calls) */
     int fn_insns;       /* instructions lowered so far (any frame depth) */
     int nranges, niters;  /* entries of the unrolling tables (jit_lower.c) */
+    uint64_t *iters;    /* the root trace's iteration count (judged by
+                           mp_jit_loop_head), or NULL (side traces) */
 } MpjSel;
 
 /* The runtime's max_inline_depth (calls deeper stay helper calls). */

@@ -43,7 +43,7 @@ static void inl_pop(void);
 
 /* Unrolling tables (see "Unrolling" above mpj_lower). */
 typedef struct { jc_ref r, start, stop, step; } URange;
-typedef struct { jc_ref it, seq; int list; int64_t pos, stop, step; } UIter;
+typedef struct { jc_ref it, seq; int list; int64_t pos, stop, step, done; } UIter;
 static URange uranges[MPJ_MAX_UNROLLED];
 static UIter uiters[MPJ_MAX_UNROLLED];
 int mpj_unroll_max = MPJ_UNROLL_DEFAULT;
@@ -51,6 +51,7 @@ int mpj_unroll_max = MPJ_UNROLL_DEFAULT;
 void mpj_sel_reset(Frame *f)
 {
     mpj_sel.nranges = mpj_sel.niters = 0;
+    mpj_sel.iters = NULL;
     while (mpj_sel.ninl > 0) inl_pop();
     mpj_sel.ret_marker = UINT32_MAX;
     mpj_sel.frame = f;
@@ -447,6 +448,8 @@ static jc_ref range_next(jc_lower *b, jc_ref it, Obj *live, jc_ref *next_i)
  *     as a guard that exits to this FOR_ITER (position pos stored), with
  *     the index a constant; at the end a guard that the list has not grown
  *     (len <= pos) before the loop exit.
+ * The iterations unrolled count as the root trace's own for minipy's judge
+ * of iterations per entry (count_unrolled).
  * Only in loop traces (and side traces): a function-entry trace keeps
  * aborting at its loop, as before (see plan_unroll).
  * If the library's budget (options.max_unroll) is spent, FOR_ITER is
@@ -532,6 +535,18 @@ static int plan_unroll(jc_lower *b, jc_ref src, uint32_t prof, UIter *u)
     return 1;
 }
 
+/* At an unrolled loop's end: its iterations count as the root trace's for
+ * the judge of iterations per entry (mp_jit_loop_head), since each does
+ * an iteration's work (nbody's outer trace does 20 a step).  Not in side
+ * traces, which have no count of their own. */
+static void count_unrolled(jc_lower *b, const UIter *u)
+{
+    if (!mpj_sel.iters || u->done <= 0) return;
+    jc_ref k = kptr(b, mpj_sel.iters);
+    jc_ref n = jc_lower_load(b, JC_TYPE_I64, k, 0, MPJ_ALIAS_COUNTER);
+    jc_lower_store(b, k, 0, jc_lower_binop(b, JC_ADD, n, jc_lower_const_i64(b, u->done)), MPJ_ALIAS_COUNTER);
+}
+
 /* FOR_ITER over an iterator GET_ITER planned to unroll (see above): 1 with
  * the instruction lowered (*st, *d), 0 to lower it as usual (the budget
  * is spent). */
@@ -543,6 +558,7 @@ static int unroll_for(jc_lower *b, UIter *u, jc_ref it, uint32_t top, int arg, j
         if (u->pos >= u->stop) {
             /* The end tier 1 saw: the loop exits unless the list grew. */
             jc_lower_guard(b, jc_lower_cmp(b, JC_LE, n, k), 1);
+            count_unrolled(b, u);
             st->pc = (uint32_t)arg;
             *d = -1;
             return 1;
@@ -553,11 +569,13 @@ static int unroll_for(jc_lower *b, UIter *u, jc_ref it, uint32_t top, int arg, j
         jc_ref v = from_container(b, item, elem_like(seen(u->seq), u->pos));
         jc_lower_store(b, it, offsetof(SeqIter, i), jc_lower_const_i64(b, u->pos + 1), MPJ_ALIAS_RANGEITER);
         u->pos++;
+        u->done++;
         jc_lower_slot_set(b, top, v);
         *d = 1;
         return 1;
     }
     if (u->step > 0 ? u->pos >= u->stop : u->pos <= u->stop) {
+        count_unrolled(b, u);
         st->pc = (uint32_t)arg;
         *d = -1;
         return 1;
@@ -566,6 +584,7 @@ static int unroll_for(jc_lower *b, UIter *u, jc_ref it, uint32_t top, int arg, j
     jc_lower_store(b, it, offsetof(RangeIter, i), jc_lower_const_i64(b, u->pos + u->step), MPJ_ALIAS_RANGEITER);
     jc_lower_slot_set(b, top, jc_lower_const_i64(b, u->pos));
     u->pos += u->step;
+    u->done++;
     *d = 1;
     return 1;
 }
@@ -1041,6 +1060,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
          * judges the trace by iterations per entry), and let the head drop
          * its trace through its own key. */
         mpj_sel.head = UINT32_MAX;
+        mpj_sel.iters = &jc->iters[pc];
         jc_ref k = kptr(b, &jc->iters[pc]);
         jc_ref n = jc_lower_load(b, JC_TYPE_I64, k, 0, MPJ_ALIAS_COUNTER);
         jc_lower_store(b, k, 0, jc_lower_binop(b, JC_ADD, n, jc_lower_const_i64(b, 1)), MPJ_ALIAS_COUNTER);
