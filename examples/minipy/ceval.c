@@ -1358,7 +1358,7 @@ L_FORMAT_VALUE: {
 L_JUMP:
     /* A backward jump reaches a loop head: the JIT's hotness counter, and
      * the head's trace if it has one (it returns where to continue). */
-    if (mp_jit_active && first + oparg < ip) {
+    if (mp_jit_active && first + oparg < ip && !(f->code->jit && mp_jit_head_quiet(f->code->jit, oparg))) {
         f->sp = sp;
         int r_ = mp_jit_loop_head(f, first + oparg);
         if (r_) {

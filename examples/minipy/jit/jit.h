@@ -6,6 +6,7 @@
 #define MINIPY_JIT_H
 
 #include <stdint.h>
+#include <jitcore/runtime.h>
 
 struct Frame;
 struct Type;
@@ -43,6 +44,25 @@ void mp_jit_fini(void);
  * f->ip raised (mp.exc is set: the interpreter unwinds from there); 0 to
  * continue at head as if nothing happened. */
 int mp_jit_loop_head(struct Frame *f, uint32_t *head);
+
+/* What the dispatch loop reads of a code object's JIT side table (its
+ * first members; Code.jit points to it once the code has one) to skip
+ * mp_jit_loop_head at a loop head that is quiet for good: no trace and a
+ * hotness counter that never fires again (dead: too few iterations per
+ * entry; blacklisted by the library) and no compile in flight.  Such a
+ * head does nothing in mp_jit_loop_head but return 0, and the call cost
+ * more than a short loop's iteration (nqueens: 145 thousand back edges at
+ * its 9-queens size, about 40 instructions each). */
+typedef struct MpJitHeads {
+    const jc_counter *counters;
+    jc_trace *const *traces;
+} MpJitHeads;
+
+static inline int mp_jit_head_quiet(const void *side_table, uint32_t pc)
+{
+    const MpJitHeads *h = side_table;
+    return !h->traces[pc] && h->counters[pc].count == 0 && h->counters[pc].state != JC_COUNTER_COMPILING;
+}
 
 /* mp_eval starts frame f at its first instruction (a call, or a
  * generator's first resume) and f->code->jit_ftick counted down to 0: the

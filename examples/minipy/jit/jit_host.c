@@ -747,7 +747,7 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
      * than a short loop's whole iteration (nqueens: 20 million back edges
      * to such a head).  Only a head whose trace is being compiled polls
      * for it. */
-    if (!jc->traces[pc] && jc->counters[pc].count == 0 && jc->counters[pc].state != JC_COUNTER_COMPILING)
+    if (mp_jit_head_quiet(jc, pc))
         return 0;
     if (!mp_jit_config.sync) jc_runtime_poll(mpj_rt);   /* install finished compiles */
     jc_trace *t = jc->traces[pc];

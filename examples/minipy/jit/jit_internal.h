@@ -6,6 +6,7 @@
 #ifndef MINIPY_JIT_INTERNAL_H
 #define MINIPY_JIT_INTERNAL_H
 
+#include <stddef.h>
 #include <jitcore/jitcore.h>
 #include "../object.h"
 #include "../opcodes.h"
@@ -56,6 +57,10 @@ typedef struct {
         uint32_t nside, postponed; uint64_t warm_taken;
     } *probe;
 } MpJitCode;
+
+_Static_assert(offsetof(MpJitCode, counters) == offsetof(MpJitHeads, counters)
+               && offsetof(MpJitCode, traces) == offsetof(MpJitHeads, traces),
+               "the dispatch loop reads MpJitCode's first members as MpJitHeads (jit.h)");
 
 enum { MPJ_FN_UNKNOWN = 0, MPJ_FN_YES, MPJ_FN_NO };
 
