@@ -1036,7 +1036,7 @@ L_BINARY_OP_ADD_INT: {
     Obj *a = SECOND(), *b = TOP();
     int64_t r;
     if (TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type) DEOPT(BINARY_OP);
-    if (((Int *)a)->big || ((Int *)b)->big || __builtin_add_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP_GENERIC;
+    if ((((Int *)a)->big | ((Int *)b)->big) || __builtin_add_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP_GENERIC;
     sp--; sp[-1] = mp_int_fast(r); mp_smallint_decref(a); mp_smallint_decref(b);
     NEXTC(1);
 }
@@ -1044,7 +1044,7 @@ L_BINARY_OP_SUB_INT: {
     Obj *a = SECOND(), *b = TOP();
     int64_t r;
     if (TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type) DEOPT(BINARY_OP);
-    if (((Int *)a)->big || ((Int *)b)->big || __builtin_sub_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP_GENERIC;
+    if ((((Int *)a)->big | ((Int *)b)->big) || __builtin_sub_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP_GENERIC;
     sp--; sp[-1] = mp_int_fast(r); mp_smallint_decref(a); mp_smallint_decref(b);
     NEXTC(1);
 }
@@ -1052,7 +1052,7 @@ L_BINARY_OP_MUL_INT: {
     Obj *a = SECOND(), *b = TOP();
     int64_t r;
     if (TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type) DEOPT(BINARY_OP);
-    if (((Int *)a)->big || ((Int *)b)->big || __builtin_mul_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP_GENERIC;
+    if ((((Int *)a)->big | ((Int *)b)->big) || __builtin_mul_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP_GENERIC;
     sp--; sp[-1] = mp_int_fast(r); mp_smallint_decref(a); mp_smallint_decref(b);
     NEXTC(1);
 }
@@ -1089,6 +1089,19 @@ L_BINARY_OP_##NAME##_INT: { \
 }
 INT_DIVMOD_OP(FLOORDIV, q)
 INT_DIVMOD_OP(MOD, m)
+/* &, |, ^ of machine ints (never overflow; bools are not ints here: True &
+ * False is a bool, and deopts). */
+#define INT_BITS_OP(NAME, OPER) \
+L_BINARY_OP_##NAME##_INT: { \
+    Obj *a = SECOND(), *b = TOP(); \
+    if (TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type) DEOPT(BINARY_OP); \
+    if (((Int *)a)->big | ((Int *)b)->big) goto L_BINARY_OP_GENERIC; \
+    sp--; sp[-1] = mp_int_fast(IV(a) OPER IV(b)); mp_smallint_decref(a); mp_smallint_decref(b); \
+    NEXTC(1); \
+}
+INT_BITS_OP(AND, &)
+INT_BITS_OP(OR, |)
+INT_BITS_OP(XOR, ^)
 /* A float with an int in the machine word (or, for / only, two such ints
  * whose doubles are exact, up to 2**53, so the quotient rounds as CPython's):
  * the int converts to the double CPython's int.__float__ gives. */
@@ -1150,7 +1163,10 @@ L_COMPARE_OP_GENERIC: {
 }
 L_COMPARE_OP_INT: {
     Obj *a = SECOND(), *b = TOP();
-    if (!SMALL(a) || !SMALL(b)) DEOPT(COMPARE_OP);
+    /* two ints in the machine word in one test; bools on the slower one */
+    if (__builtin_expect(TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type ||
+                         (((Int *)a)->big | ((Int *)b)->big), 0) && (!SMALL(a) || !SMALL(b)))
+        DEOPT(COMPARE_OP);
     int64_t x = IV(a), y = IV(b);
     int r = CMP_RESULT_TOTAL(x < y, x == y, x > y, oparg);
     CMP_JUMP(r, mp_smallint_decref);

@@ -60,6 +60,8 @@
     X(BINARY_OP_FLOORDIV_INT, 1, BINARY_OP) X(BINARY_OP_MOD_INT, 1, BINARY_OP) \
     X(BINARY_OP_ADD_NUM, 1, BINARY_OP) X(BINARY_OP_SUB_NUM, 1, BINARY_OP) \
     X(BINARY_OP_MUL_NUM, 1, BINARY_OP) X(BINARY_OP_DIV_NUM, 1, BINARY_OP) \
+    X(BINARY_OP_AND_INT, 1, BINARY_OP) X(BINARY_OP_OR_INT, 1, BINARY_OP) \
+    X(BINARY_OP_XOR_INT, 1, BINARY_OP) \
     /* superinstructions (compile.c's fuse_pairs): the instruction and the \
      * next one, which stays in the code as it was */ \
     X(LOAD_FAST__LOAD_FAST, 0, LOAD_FAST) X(LOAD_FAST__LOAD_CONST, 0, LOAD_FAST) \

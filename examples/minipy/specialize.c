@@ -51,6 +51,9 @@ static void spec_binary(uint32_t *ip, Obj **sp, int oparg)
         else if (op == BIN_MUL) set_op(ip, OP_BINARY_OP_MUL_INT);
         else if (op == BIN_FLOORDIV) set_op(ip, OP_BINARY_OP_FLOORDIV_INT);
         else if (op == BIN_MOD) set_op(ip, OP_BINARY_OP_MOD_INT);
+        else if (op == BIN_AND) set_op(ip, OP_BINARY_OP_AND_INT);
+        else if (op == BIN_OR) set_op(ip, OP_BINARY_OP_OR_INT);
+        else if (op == BIN_XOR) set_op(ip, OP_BINARY_OP_XOR_INT);
         else if (op == BIN_TRUEDIV) set_op(ip, OP_BINARY_OP_DIV_NUM);
     } else if (IS(a, float) && IS(b, float)) {
         if (op == BIN_ADD) set_op(ip, OP_BINARY_OP_ADD_FLOAT);
