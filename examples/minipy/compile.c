@@ -449,6 +449,26 @@ static void expr(CU *c, Node *n)
     c->line = saved;
 }
 
+static void store(CU *c, Node *n);
+
+/* `a, b = x, y` (or three of each, no starred item on either side) as
+ * CPython compiles it: the values are evaluated left to right onto the
+ * stack and reversed by rotations, so the targets are stored left to
+ * right without building and unpacking a tuple (a swap `a[i], a[j] =
+ * a[j], a[i]` allocated one before).  Returns 0 when the statement has
+ * another shape. */
+static int swap_assign(CU *c, Node *t, Node *v)
+{
+    if ((t->kind != N_TUPLE && t->kind != N_LIST) || v->kind != N_TUPLE) return 0;
+    int k = t->l1.n;
+    if ((k != 2 && k != 3) || v->l1.n != k || has_starred(&t->l1) || has_starred(&v->l1)) return 0;
+    for (int i = 0; i < k; i++) expr(c, v->l1.v[i]);
+    if (k == 3) emit(c, OP_ROT_THREE, 0);
+    emit(c, OP_ROT_TWO, 0);
+    for (int i = 0; i < k; i++) store(c, t->l1.v[i]);
+    return 1;
+}
+
 static void store(CU *c, Node *n)
 {
     int saved = c->line;
@@ -736,6 +756,7 @@ static void stmt(CU *c, Node *n)
             if (t->kind == N_CALL) cfail(t, "cannot assign to function call here. Maybe you meant '==' instead of '='?");
             if (t->kind == N_CONST) cfail(t, "cannot assign to literal here. Maybe you meant '==' instead of '='?");
         }
+        if (n->l1.n == 1 && swap_assign(c, n->l1.v[0], n->a)) break;
         expr(c, n->a);
         for (int i = 0; i < n->l1.n; i++) {
             if (i < n->l1.n - 1) emit(c, OP_DUP_TOP, 0);

@@ -374,7 +374,8 @@ MINIPY_TESTS = \
 	tests/minipy/str_unicode_ws.py \
 	tests/minipy/tuple_basic.py \
 	tests/minipy/tuple_compare_sort.py \
-	tests/minipy/unpack_star.py
+	tests/minipy/unpack_star.py \
+	tests/minipy/unpack_swap_order.py
 
 MINIPY_SUPPORT = \
 	tests/minipy/helper_chain.py \
