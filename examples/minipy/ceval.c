@@ -638,6 +638,18 @@ static Obj *name_error(Obj *name)
         } else CACHE(0)++; \
     } while (0)
 
+/* Drops the reference a local held (STORE_FAST): the commonest last
+ * reference there is a machine int (a counter, an index), which goes to the
+ * int free list here instead of through mp_dealloc's call. */
+static inline void drop_local(Obj *o)
+{
+    if (o && --o->rc == 0) {
+        if (o->type == &mp_int_type && !((Int *)o)->big && mp.nint_free < 10000) {
+            o->type = (Type *)mp.int_free; mp.int_free = o; mp.nint_free++;
+        } else mp_dealloc(o);
+    }
+}
+
 static inline void branch_hist(uint32_t *c, int taken)
 {
     uint32_t t = *c & 0xffff, nt = *c >> 16;
@@ -787,7 +799,7 @@ L_LOAD_FAST: {
     PUSH(incref(v));
     NEXT();
 }
-L_STORE_FAST: { Obj *v = POP(), *old = f->lp[oparg]; f->lp[oparg] = v; xdecref(old); NEXT(); }
+L_STORE_FAST: { Obj *v = POP(), *old = f->lp[oparg]; f->lp[oparg] = v; drop_local(old); NEXT(); }
 /* Superinstructions: this instruction and the next (a LOAD_FAST,
  * LOAD_CONST or STORE_FAST, possibly itself the head of a pair: only its
  * argument is read), in one dispatch.  An unbound local runs the plain
@@ -822,7 +834,7 @@ L_LOAD_CONST__LOAD_FAST: {
 L_STORE_FAST__LOAD_FAST: {
     Obj *v = POP(), *old = f->lp[oparg];
     f->lp[oparg] = v;
-    xdecref(old);
+    drop_local(old);
     Obj *w = f->lp[OPARG(*ip)];
     if (!w) NEXT_AS_PLAIN(L_LOAD_FAST);
     PUSH(incref(w));
@@ -832,11 +844,11 @@ L_STORE_FAST__LOAD_FAST: {
 L_STORE_FAST__STORE_FAST: {
     Obj *v = POP(), *old = f->lp[oparg];
     f->lp[oparg] = v;
-    xdecref(old);
+    drop_local(old);
     int b = OPARG(*ip);
     v = POP(); old = f->lp[b];
     f->lp[b] = v;
-    xdecref(old);
+    drop_local(old);
     ip++;
     NEXT();
 }
