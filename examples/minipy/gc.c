@@ -176,10 +176,10 @@ static void clear(Obj *o)
     if (t == &mp_list_type) {
         List *l = (List *)o;
         Obj **items = l->items;
-        int64_t n = l->n;
+        int64_t n = l->n, cap = l->cap;
         l->items = NULL; l->n = l->cap = 0;
         for (int64_t i = 0; i < n; i++) xdecref(items[i]);
-        free(items);
+        mp_items_free(items, cap);
     } else if (t == &mp_tuple_type) {
         for (int64_t i = 0; i < TN(o); i++) CLR(TITEMS(o)[i]);
     } else if (t == &mp_dict_type) {
@@ -603,6 +603,7 @@ void mp_teardown(void)
     mp_str_teardown();
     while (mp.int_free) { Obj *o = mp.int_free; mp.int_free = (Obj *)o->type; o->type = &mp_int_type; mp_free(o); }
     while (mp.float_free) { Obj *o = mp.float_free; mp.float_free = (Obj *)o->type; o->type = &mp_float_type; mp_free(o); }
+    mp_items_teardown();
     for (i = 0; i < (int64_t)(sizeof mp.freel / sizeof mp.freel[0]); i++)
         while (mp.freel[i]) { void *p = mp.freel[i]; mp.freel[i] = *(void **)p; free(p); }
 }

@@ -4,12 +4,52 @@
 #include <string.h>
 #include "object.h"
 
+Obj **mp_items_alloc(int64_t cap)
+{
+    if (cap <= MP_ITEMS_CACHED_CAP && mp.items_free[cap]) {
+        Obj **p = mp.items_free[cap];
+        mp.items_free[cap] = (Obj **)p[0];
+        mp.nitems_free[cap]--;
+        return p;
+    }
+    return malloc(sizeof(Obj *) * (size_t)cap);
+}
+
+void mp_items_free(Obj **items, int64_t cap)
+{
+    if (!items) return;
+    if (cap <= MP_ITEMS_CACHED_CAP && mp.nitems_free[cap] < 256) {
+        items[0] = (Obj *)mp.items_free[cap];
+        mp.items_free[cap] = items;
+        mp.nitems_free[cap]++;
+        return;
+    }
+    free(items);
+}
+
+Obj **mp_items_realloc(Obj **items, int64_t oldcap, int64_t newcap)
+{
+    if (oldcap > MP_ITEMS_CACHED_CAP && newcap > MP_ITEMS_CACHED_CAP)
+        return realloc(items, sizeof(Obj *) * (size_t)newcap);
+    Obj **p = mp_items_alloc(newcap);
+    if (p && items) memcpy(p, items, sizeof(Obj *) * (size_t)(oldcap < newcap ? oldcap : newcap));
+    mp_items_free(items, oldcap);
+    return p;
+}
+
+void mp_items_teardown(void)
+{
+    for (int c = 0; c <= MP_ITEMS_CACHED_CAP; c++)
+        while (mp.items_free[c]) { Obj **p = mp.items_free[c]; mp.items_free[c] = (Obj **)p[0]; free(p); }
+}
+
 Obj *mp_list_new(int64_t n)
 {
     List *l = mp_alloc(&mp_list_type, sizeof(List));
     l->n = n;
     l->cap = n < 4 ? 4 : n;
-    l->items = calloc(l->cap, sizeof(Obj *));
+    l->items = mp_items_alloc(l->cap);
+    memset(l->items, 0, sizeof(Obj *) * (size_t)l->cap);
     return (Obj *)l;
 }
 
@@ -17,8 +57,9 @@ int mp_list_append(Obj *o, Obj *v)
 {
     List *l = (List *)o;
     if (l->n == l->cap) {
+        int64_t old = l->cap;
         l->cap = l->cap * 2 + 4;
-        l->items = realloc(l->items, sizeof(Obj *) * l->cap);
+        l->items = mp_items_realloc(l->items, old, l->cap);
     }
     l->items[l->n++] = incref(v);
     return 0;
@@ -174,7 +215,7 @@ static int list_set_slice(List *l, Obj *k, Obj *v)
         for (int64_t i = a; i < b; i++) decref(l->items[i]);
         if (m > old) {
             int64_t need = l->n + m - old;
-            if (need > l->cap) { l->cap = need * 2; l->items = realloc(l->items, sizeof(Obj *) * l->cap); }
+            if (need > l->cap) { l->items = mp_items_realloc(l->items, l->cap, need * 2); l->cap = need * 2; }
         }
         memmove(l->items + a + m, l->items + b, sizeof(Obj *) * (l->n - b));
         for (int64_t i = 0; i < m; i++) l->items[a + i] = incref(LITEMS(src)[i]);

@@ -173,7 +173,7 @@ void mp_dealloc(Obj *o)
     if (t == &mp_list_type) {
         List *l = (List *)o;
         for (int64_t i = 0; i < l->n; i++) decref(l->items[i]);
-        free(l->items);
+        mp_items_free(l->items, l->cap);
     } else if (t == &mp_tuple_type) {
         for (int64_t i = 0; i < TN(o); i++) xdecref(TITEMS(o)[i]);
     } else if (t == &mp_dict_type) {
@@ -242,7 +242,7 @@ int mp_repr_enter(Obj *o)
     }
     for (int64_t i = 0; i < LN(mp.repr_stack); i++) if (LITEMS(mp.repr_stack)[i] == o) return 1;
     List *l = (List *)mp.repr_stack;
-    if (l->n == l->cap) { l->cap = l->cap * 2 + 4; l->items = realloc(l->items, sizeof(Obj *) * l->cap); }
+    if (l->n == l->cap) { l->items = mp_items_realloc(l->items, l->cap, l->cap * 2 + 4); l->cap = l->cap * 2 + 4; }
     l->items[l->n++] = o;   /* borrowed */
     return 0;
 }

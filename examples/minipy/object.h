@@ -228,6 +228,7 @@ typedef struct GCHead GCHead;
 struct GCHead { GCHead *next, *prev; intptr_t refs, flags; };
 
 #define MP_TCACHE_SIZE 512
+#define MP_ITEMS_CACHED_CAP 64   /* item arrays of up to this many slots are recycled */
 
 /* The interpreter state: everything mutable lives here. */
 typedef struct {
@@ -277,6 +278,11 @@ typedef struct {
      * value found (borrowed) or NULL.  A class's version tag changes on any
      * change to it or a base, so a stale entry never matches. */
     struct TCacheEnt { Type *t; Obj *name; Obj *val; uint32_t version, kind; } tcache[MP_TCACHE_SIZE];
+    /* Free item arrays of lists by capacity (list.c's mp_items_*), linked
+     * through their first slot: list-heavy code (slices, concatenations,
+     * appends) otherwise spends a quarter of its time in malloc/free. */
+    Obj **items_free[MP_ITEMS_CACHED_CAP + 1];
+    int nitems_free[MP_ITEMS_CACHED_CAP + 1];
 } Interp;
 
 extern Interp mp;
@@ -489,6 +495,13 @@ Obj *mp_format_builtin(Obj *v, Obj *spec, const char *tname);
 
 /* ---- list.c / tuple.c ---- */
 Obj *mp_list_new(int64_t n);
+/* A list's item array of capacity cap (a list's cap field says which), from
+ * mp.items_free for caps up to MP_ITEMS_CACHED_CAP; every array a List owns
+ * is made, resized and released by these, with the list's cap. */
+Obj **mp_items_alloc(int64_t cap);
+Obj **mp_items_realloc(Obj **items, int64_t oldcap, int64_t newcap);
+void mp_items_free(Obj **items, int64_t cap);
+void mp_items_teardown(void);
 int mp_list_append(Obj *l, Obj *v);          /* borrows v */
 Obj *mp_list_repr(Obj *o);
 Obj *mp_list_getitem(Obj *l, Obj *k);

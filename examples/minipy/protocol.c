@@ -432,7 +432,7 @@ Obj *mp_getitem(Obj *o, Obj *k)
     if (t == &mp_array_type) {
         Array *a = (Array *)o;
         Obj *l = mp_list_new(0);
-        free(((List *)l)->items);
+        mp_items_free(((List *)l)->items, ((List *)l)->cap);
         ((List *)l)->items = a->items; ((List *)l)->n = a->n;
         Obj *r = mp_list_getitem(l, k);
         ((List *)l)->items = NULL; ((List *)l)->n = 0;
