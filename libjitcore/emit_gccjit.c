@@ -402,6 +402,45 @@ mem (em *e, jc_type t, gcc_jit_rvalue *base, int64_t off,
                                 gcc_jit_type_get_pointer (e->t[t])), loc);
 }
 
+/* The element of LOADX/STOREX `in`: base + index * scale + offset.  When
+ * the scale is the element's size and the offset a multiple of it, an
+ * access to a T array at base + offset, ((T *) (base + off))[index], which
+ * GCC addresses with one scaled-index operand; otherwise the address in
+ * bytes, *(T *) ((char *) base + off + index * scale). */
+static gcc_jit_lvalue *
+mem_index (em *e, jc_type t, const jc_ir_insn *in, gcc_jit_rvalue *base,
+           gcc_jit_rvalue *index, gcc_jit_location *loc)
+{
+  gcc_jit_context *c = e->ctx;
+  gcc_jit_rvalue *ix = gcc_jit_context_new_cast (c, loc, index, e->t_long);
+  int size = t == JC_TYPE_BOOL ? (int) sizeof (_Bool) : 8;
+  int64_t off = in->imm.i;
+  if (size > 0 && in->scale == (uint32_t) size && off % size == 0)
+    {
+      gcc_jit_type *tp = gcc_jit_type_get_pointer (e->t[t]);
+      gcc_jit_rvalue *p = gcc_jit_context_new_cast (c, loc, base, tp);
+      if (off != 0)
+        p = gcc_jit_lvalue_get_address (gcc_jit_context_new_array_access (
+              c, loc, p, gcc_jit_context_new_rvalue_from_long (c, e->t_long,
+                                                               off / size)),
+              loc);
+      return gcc_jit_context_new_array_access (c, loc, p, ix);
+    }
+  gcc_jit_type *cp = gcc_jit_type_get_pointer (e->t_char);
+  gcc_jit_rvalue *byte = gcc_jit_context_new_binary_op (c, loc,
+      GCC_JIT_BINARY_OP_PLUS, e->t_long,
+      gcc_jit_context_new_binary_op (c, loc, GCC_JIT_BINARY_OP_MULT,
+          e->t_long, ix, gcc_jit_context_new_rvalue_from_long (c, e->t_long,
+                                                               in->scale)),
+      gcc_jit_context_new_rvalue_from_long (c, e->t_long, off));
+  gcc_jit_rvalue *p = gcc_jit_lvalue_get_address (
+      gcc_jit_context_new_array_access (c, loc,
+          gcc_jit_context_new_cast (c, loc, base, cp), byte), loc);
+  return gcc_jit_rvalue_dereference (
+      gcc_jit_context_new_cast (c, loc, p, gcc_jit_type_get_pointer (e->t[t])),
+      loc);
+}
+
 static void
 emit_call (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
 {
@@ -517,6 +556,15 @@ emit_insn (em *e, jc_ref i)
       gcc_jit_block_add_assignment (e->cur, loc,
           mem (e, (jc_type) e->insns[in->b].type, x, in->imm.i, loc), y);
       break;
+    case JC_IR_LOADX:
+      define (e, i, t, gcc_jit_lvalue_as_rvalue (
+                mem_index (e, (jc_type) in->type, in, x, y, loc)), loc);
+      break;
+    case JC_IR_STOREX:
+      gcc_jit_block_add_assignment (e->cur, loc,
+          mem_index (e, (jc_type) e->insns[in->c].type, in, x, y, loc),
+          e->rv[in->c]);
+      break;
     case JC_IR_CALL:
       emit_call (e, i, in, loc);
       break;
@@ -553,6 +601,9 @@ invariant (em *e, const jc_ir_insn *in)
       return inv[in->a] && inv[in->b] && inv[in->c];
     case JC_IR_LOAD:
       return inv[in->a] && !e->clobber_all && !e->stored[in->sub % 64];
+    case JC_IR_LOADX:
+      return inv[in->a] && inv[in->b] && !e->clobber_all
+             && !e->stored[in->sub % 64];
     case JC_IR_CALL:
       {
         const jc_host *h = jc_ir_host (e->b);
@@ -578,10 +629,18 @@ scan_clobbers (em *e)
   for (uint32_t i = 0; i < jc_ir_ninsns (e->b); i++)
     {
       const jc_ir_insn *in = &e->insns[i];
-      if (in->op == JC_IR_STORE)
+      if (in->op == JC_IR_STORE || in->op == JC_IR_STOREX)
         e->stored[in->sub % 64] = 1;
-      else if (in->op == JC_IR_CALL && jc_opt_call_writes (e->b, in))
-        e->clobber_all = 1;
+      else if (in->op == JC_IR_CALL)
+        {
+          uint64_t m = jc_opt_call_clobbers (e->b, in);
+          if (m == UINT64_MAX)
+            e->clobber_all = 1;
+          else
+            for (uint32_t a = 0; a < 64; a++)
+              if (m >> a & 1)
+                e->stored[a] = 1;
+        }
     }
 }
 

@@ -62,6 +62,10 @@
   X (SELECT, "SELECT", 3)                                                 \
   X (LOAD, "LOAD", 1)      /* a = base, imm.i = offset, sub = alias */    \
   X (STORE, "STORE", 2)    /* a = base, b = value, imm.i, sub = alias */  \
+  X (LOADX, "LOADX", 2)    /* a = base, b = index (i64), at base +       \
+                              index * scale + imm.i, sub = alias */       \
+  X (STOREX, "STOREX", 3)  /* a = base, b = index, c = value, scale,     \
+                              imm.i, sub = alias */                       \
   X (CALL, "CALL", 0)      /* sub = helper, args in arg pool [a, a+b) */  \
   X (GUARD, "GUARD", 1)    /* a = cond, sub = expected, snap */           \
   X (EXIT, "EXIT", 0)      /* unconditional exit through snap */       \
@@ -85,6 +89,7 @@ typedef struct jc_ir_insn {
   int32_t line;              /* guest source line, -1 if unknown */
   const char *file;          /* guest source file, or NULL */
   uint32_t group;            /* slot-load group + 1, or 0 */
+  uint32_t scale;            /* LOADX/STOREX: bytes per index step */
   union { int64_t i; double f; const void *p; } imm;
 } jc_ir_insn;
 

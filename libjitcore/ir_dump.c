@@ -87,6 +87,13 @@ dump_insn (const jc_lower *b, FILE *out, jc_ref i)
     case JC_IR_STORE:
       fprintf (out, " %04d%+" PRId64 " @%u = %04d", (int) in->a, in->imm.i,
                in->sub, (int) in->b); break;
+    case JC_IR_LOADX:
+      fprintf (out, " %04d[%04d*%u]%+" PRId64 " @%u", (int) in->a, (int) in->b,
+               in->scale, in->imm.i, in->sub); break;
+    case JC_IR_STOREX:
+      fprintf (out, " %04d[%04d*%u]%+" PRId64 " @%u = %04d", (int) in->a,
+               (int) in->b, in->scale, in->imm.i, in->sub, (int) in->c);
+      break;
     case JC_IR_CALL:
       {
         const jc_host *h = b->hooks.host;

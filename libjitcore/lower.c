@@ -1,6 +1,7 @@
 /* lower.c -- the public IR builder (<jitcore/lower.h>): typed emission
  * with operand checks, virtual slot access that calls the host's load_slot,
  * guards with snapshots, helper calls and the constant table. */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ir_internal.h"
@@ -363,6 +364,63 @@ jc_lower_store (jc_lower *b, jc_ref base, int64_t offset, jc_ref v,
   if (r == JC_REF_NONE)
     return -1;
   b->insns[r].imm.i = offset;
+  return 0;
+}
+
+/* The operands of an indexed access: base ptr, index i64, a scale of
+ * 1 .. JC_LOWER_MAX_SCALE. */
+static int
+check_indexed (jc_lower *b, jc_ref base, jc_ref index, int64_t scale,
+               const char *what)
+{
+  if (!b || jc_ir_check_ref (b, base, what) != 0
+      || jc_ir_check_ref (b, index, what) != 0)
+    return -1;
+  if (b->insns[base].type != JC_TYPE_PTR)
+    return jc_ir_set_error (b, "%s: base is not ptr", what);
+  if (b->insns[index].type != JC_TYPE_I64)
+    return jc_ir_set_error (b, "%s: index is not i64", what);
+  if (scale < 1 || scale > JC_LOWER_MAX_SCALE)
+    return jc_ir_set_error (b, "%s: scale %" PRId64 " out of 1..%d", what,
+                            scale, JC_LOWER_MAX_SCALE);
+  return 0;
+}
+
+JC_API jc_ref
+jc_lower_load_index (jc_lower *b, jc_type t, jc_ref base, jc_ref index,
+                     int64_t scale, int64_t offset, uint32_t alias)
+{
+  if (check_indexed (b, base, index, scale, "load_index") != 0)
+    return JC_REF_NONE;
+  if (t == JC_TYPE_VOID || (unsigned) t >= JC_TYPE__COUNT)
+    {
+      jc_ir_set_error (b, "load_index: bad type");
+      return JC_REF_NONE;
+    }
+  jc_ref r = jc_ir_emit (b, JC_IR_LOADX, t, base, index, JC_REF_NONE, alias);
+  if (r != JC_REF_NONE)
+    {
+      b->insns[r].imm.i = offset;
+      b->insns[r].scale = (uint32_t) scale;
+    }
+  return r;
+}
+
+JC_API int
+jc_lower_store_index (jc_lower *b, jc_ref base, jc_ref index, int64_t scale,
+                      int64_t offset, jc_ref v, uint32_t alias)
+{
+  if (check_indexed (b, base, index, scale, "store_index") != 0
+      || jc_ir_check_ref (b, v, "store_index") != 0)
+    return -1;
+  if (b->insns[v].type == JC_TYPE_VOID)
+    return jc_ir_set_error (b, "store_index: void value");
+  jc_ref r = jc_ir_emit (b, JC_IR_STOREX, JC_TYPE_VOID, base, index, v,
+                         alias);
+  if (r == JC_REF_NONE)
+    return -1;
+  b->insns[r].imm.i = offset;
+  b->insns[r].scale = (uint32_t) scale;
   return 0;
 }
 

@@ -63,6 +63,13 @@ JC_HIDDEN const jc_helper *jc_opt_helper (const jc_lower *b,
  * and the backend's loop-invariant loads. */
 JC_HIDDEN int jc_opt_call_writes (const jc_lower *b, const jc_ir_insn *in);
 
+/* The alias classes a call may change, as a mask (bit a % 64 for class
+ * a): 0 when jc_opt_call_writes says it writes nothing, the host's
+ * jc_host.helper_writes entry when it gives one, else every class
+ * (UINT64_MAX).  CSE and the loop copy keep loads of other classes. */
+JC_HIDDEN uint64_t jc_opt_call_clobbers (const jc_lower *b,
+                                         const jc_ir_insn *in);
+
 /* Internal to the passes. */
 JC_HIDDEN int jc_opt_fold_cse (jc_lower *b, uint32_t passes, jc_opt_stats *st);
 JC_HIDDEN int jc_opt_dce (jc_lower *b, jc_opt_stats *st);

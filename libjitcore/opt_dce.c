@@ -10,7 +10,8 @@ has_effect (const jc_lower *b, const jc_ir_insn *in)
 {
   switch (in->op)
     {
-    case JC_IR_GUARD: case JC_IR_BINOV: case JC_IR_STORE: case JC_IR_EXIT:
+    case JC_IR_GUARD: case JC_IR_BINOV: case JC_IR_STORE: case JC_IR_STOREX:
+    case JC_IR_EXIT:
       return 1;
     case JC_IR_CALL:
       {

@@ -38,6 +38,12 @@ is_const (const jc_ir_insn *in)
          || in->op == JC_IR_KBOOL;
 }
 
+static int
+is_load (const jc_ir_insn *in)
+{
+  return in->op == JC_IR_LOAD || in->op == JC_IR_LOADX;
+}
+
 const jc_helper *
 jc_opt_helper (const jc_lower *b, const jc_ir_insn *in)
 {
@@ -67,6 +73,19 @@ jc_opt_call_writes (const jc_lower *b, const jc_ir_insn *in)
                   | JC_HELPER_DECREF))
     return 1;
   return !(h->flags & JC_HELPER_READS_MEMORY);
+}
+
+uint64_t
+jc_opt_call_clobbers (const jc_lower *b, const jc_ir_insn *in)
+{
+  if (!jc_opt_call_writes (b, in))
+    return 0;
+  const jc_host *h = b->hooks.host;
+  const jc_helper *hp = jc_opt_helper (b, in);
+  if (!hp || (hp->flags & JC_HELPER_DECREF) || !h->helper_writes
+      || !h->helper_writes[in->sub])
+    return UINT64_MAX;
+  return h->helper_writes[in->sub];
 }
 
 static void
@@ -355,6 +374,30 @@ fold (walk *w, jc_ref i, jc_opt_stats *st)
       if (is_const (x))
         done = fold_unop (in, x);
       break;
+    case JC_IR_LOADX: case JC_IR_STOREX:
+      /* A constant index: a plain load or store at the folded offset. */
+      if (y->op == JC_IR_KI64)
+        {
+          int64_t off;
+          if (__builtin_mul_overflow (y->imm.i, (int64_t) in->scale, &off)
+              || __builtin_add_overflow (off, in->imm.i, &off))
+            break;
+          in->imm.i = off;
+          in->scale = 0;
+          if (op == JC_IR_LOADX)
+            {
+              in->op = JC_IR_LOAD;
+              in->b = JC_REF_NONE;
+            }
+          else
+            {
+              in->op = JC_IR_STORE;
+              in->b = in->c;
+              in->c = JC_REF_NONE;
+            }
+          done = 1;
+        }
+      break;
     case JC_IR_SELECT:
       if (x->op == JC_IR_KBOOL)
         r = x->imm.i ? in->b : in->c;
@@ -378,6 +421,7 @@ hash_insn (const jc_lower *b, const jc_ir_insn *in)
   h = h * 31 + (uint32_t) in->b;
   h = h * 31 + (uint32_t) in->c;
   h = h * 31 + (uint64_t) in->imm.i;
+  h = h * 31 + in->scale;
   if (in->op == JC_IR_CALL)
     for (jc_ref k = 0; k < in->b; k++)
       h = h * 31 + (uint32_t) b->args[in->a + k];
@@ -389,7 +433,7 @@ static int
 same_insn (const jc_lower *b, const jc_ir_insn *p, const jc_ir_insn *q)
 {
   if (p->op != q->op || p->type != q->type || p->sub != q->sub
-      || p->imm.i != q->imm.i)
+      || p->imm.i != q->imm.i || p->scale != q->scale)
     return 0;
   if (p->op == JC_IR_CALL)
     {
@@ -411,6 +455,7 @@ cse_candidate (const jc_lower *b, const jc_ir_insn *in, uint32_t passes)
     case JC_IR_KI64: case JC_IR_KF64: case JC_IR_KBOOL: case JC_IR_KPTR:
     case JC_IR_KOBJ: case JC_IR_FRAME: case JC_IR_BINOP: case JC_IR_BINOV:
     case JC_IR_CMP: case JC_IR_UNOP: case JC_IR_SELECT: case JC_IR_LOAD:
+    case JC_IR_LOADX:
       return (passes & JC_OPT_CSE) != 0;
     case JC_IR_CALL:
       return (passes & JC_OPT_CSE) && call_is_pure (b, in);
@@ -434,12 +479,12 @@ lookup (walk *w, jc_ref i)
         {
           a->ref = i;
           a->epoch = w->epoch;
-          a->alias_epoch = in->op == JC_IR_LOAD ? w->alias_epoch[al] : 0;
+          a->alias_epoch = is_load (in) ? w->alias_epoch[al] : 0;
           return JC_REF_NONE;
         }
       if (!same_insn (w->b, &w->b->insns[a->ref], in))
         continue;
-      if (in->op == JC_IR_LOAD
+      if (is_load (in)
           && (a->epoch != w->epoch || a->alias_epoch != w->alias_epoch[al]))
         {
           /* Clobbered since: this load becomes the available one. */
@@ -526,7 +571,7 @@ jc_opt_fold_cse (jc_lower *b, uint32_t passes, jc_opt_stats *st)
             {
               if (in->op == JC_IR_GUARD)
                 st->guards_removed++;
-              else if (in->op == JC_IR_LOAD)
+              else if (is_load (in))
                 st->loads_removed++;
               else
                 st->cse++;
@@ -538,10 +583,18 @@ jc_opt_fold_cse (jc_lower *b, uint32_t passes, jc_opt_stats *st)
           nop (in);
           continue;
         }
-      if (in->op == JC_IR_STORE)
+      if (in->op == JC_IR_STORE || in->op == JC_IR_STOREX)
         w.alias_epoch[in->sub % NALIAS]++;
-      else if (in->op == JC_IR_CALL && jc_opt_call_writes (b, in))
-        w.epoch++;
+      else if (in->op == JC_IR_CALL)
+        {
+          uint64_t m = jc_opt_call_clobbers (b, in);
+          if (m == UINT64_MAX)
+            w.epoch++;
+          else
+            for (uint32_t a = 0; a < NALIAS; a++)
+              if (m >> a & 1)
+                w.alias_epoch[a]++;
+        }
     }
   remap_snapshots (b, w.repl);
   free (w.repl);

@@ -2,6 +2,7 @@
  * (counts and remaining instructions), and the same traces compiled with
  * every combination of passes (and the backend's loop-invariant reuse on
  * and off) give identical exits and exit buffers. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -469,6 +470,247 @@ test_rc_on_off_agree (void)
   CU_ASSERT_EQUAL (rc_off, 2);
 }
 
+/* ---- indexed loads and stores, helper write masks ------------------------
+ * LOADX/STOREX (jc_lower_load_index / jc_lower_store_index): the builder's
+ * checks, a constant index folded into a plain access, CSE of equal
+ * indexed loads until a store of their class; a helper whose
+ * jc_host.helper_writes mask names the classes it writes keeps the loads
+ * of other classes available.  The compiled loop runs with every pass set,
+ * loop reuse on and off and the mask on and off against C. */
+typedef struct pair { int64_t key, val; } pair;
+
+static int64_t bumps;               /* the bump helper's calls */
+/* Adds one to the second word (table.cnt below), under AL_CNT. */
+static int64_t h_bump (int64_t *p) { bumps++; return ++p[1]; }
+
+static const jc_helper ix_helpers[] = {
+  { "bump", (void *) h_bump, "i64(ptr)", JC_HELPER_READS_MEMORY
+                                         | JC_HELPER_WRITES_MEMORY },
+};
+enum { AL_HDR = 3, AL_ELEM = 4, AL_CNT = 5 };
+static const uint64_t ix_writes[] = { (uint64_t) 1 << AL_CNT };
+
+static void
+ix_fixture (fixture *fx, int masks)
+{
+  fx_init (fx);
+  fx->host.helpers = ix_helpers;
+  fx->host.nhelpers = 1;
+  fx->host.helper_writes = masks ? ix_writes : NULL;
+  fx->expect_tag[0] = TAG_OBJ;
+}
+
+static void
+test_indexed_ir (void)
+{
+  fixture fx;
+  ix_fixture (&fx, 1);
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref p = jc_lower_slot_get (b, 0), i = jc_lower_slot_get (b, 1);
+  jc_ref f = jc_lower_const_f64 (b, 1.0);
+  /* Bad operands leave the builder in error, one case per builder. */
+  struct { jc_ref base, index; int64_t scale; const char *msg; } bad[] = {
+    { i, i, 8, "base is not ptr" }, { p, f, 8, "index is not i64" },
+    { p, i, 0, "scale 0 out of" }, { p, i, JC_LOWER_MAX_SCALE + 1, "out of" }
+  };
+  for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++)
+    {
+      fixture fb;
+      ix_fixture (&fb, 1);
+      jc_lower *e = fx_builder (&fb, 0);
+      jc_ir_begin_insn (e, 0, NULL, -1);
+      jc_ref ep = jc_lower_slot_get (e, 0), ei = jc_lower_slot_get (e, 1);
+      jc_ref ef = jc_lower_const_f64 (e, 1.0);
+      jc_ref base = bad[k].base == p ? ep : ei;
+      jc_ref index = bad[k].index == f ? ef : ei;
+      CU_ASSERT_EQUAL (jc_lower_load_index (e, JC_TYPE_I64, base, index,
+                                            bad[k].scale, 0, 1), JC_REF_NONE);
+      CU_ASSERT_PTR_NOT_NULL (strstr (jc_lower_error (e), bad[k].msg));
+      jc_ir_free (e);
+    }
+  CU_ASSERT_EQUAL (jc_lower_store_index (b, p, i, 8, 0,
+                                         jc_lower_const_i64 (b, 1), 1), 0);
+  jc_ref k2 = jc_lower_const_i64 (b, 2);
+  jc_ref l1 = jc_lower_load_index (b, JC_TYPE_I64, p, i, 16, 8, AL_ELEM);
+  jc_ref l2 = jc_lower_load_index (b, JC_TYPE_I64, p, i, 16, 8, AL_ELEM);
+  jc_ref l3 = jc_lower_load_index (b, JC_TYPE_I64, p, i, 8, 8, AL_ELEM);
+  jc_ref kl = jc_lower_load_index (b, JC_TYPE_I64, p, k2, 16, 8, AL_ELEM);
+  jc_ref h1 = jc_lower_load (b, JC_TYPE_I64, p, 0, AL_HDR);
+  jc_ref c1 = jc_lower_load (b, JC_TYPE_I64, p, 8, AL_CNT);
+  jc_ref bp = jc_lower_call (b, 0, &p, 1);
+  jc_ref h2 = jc_lower_load (b, JC_TYPE_I64, p, 0, AL_HDR);   /* kept */
+  jc_ref c2 = jc_lower_load (b, JC_TYPE_I64, p, 8, AL_CNT);   /* reloaded */
+  jc_ref l4 = jc_lower_load_index (b, JC_TYPE_I64, p, i, 16, 8, AL_ELEM);
+  jc_lower_store_index (b, p, k2, 4, 2, c2, AL_ELEM);         /* -> STORE */
+  jc_ref l5 = jc_lower_load_index (b, JC_TYPE_I64, p, i, 16, 8, AL_ELEM);
+  jc_ref vals[] = { l1, l2, l3, kl, h1, c1, bp, h2, c2, l4, l5 };
+  for (uint32_t k = 0; k < sizeof vals / sizeof vals[0]; k++)
+    jc_lower_slot_set (b, 2 + k, vals[k]);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_EQ, i, i), 0);   /* a snapshot */
+  CU_ASSERT_EQUAL (jc_ir_end_exit (b, 1), 0);
+  CU_ASSERT_TRUE_FATAL (jc_lower_ok (b));
+  jc_opt_stats st = { 0 };
+  CU_ASSERT_EQUAL (jc_opt_run (b, JC_OPT_FOLD | JC_OPT_CSE, &st, NULL), 0);
+  const jc_ir_insn *in = jc_ir_insns (b);
+  const jc_snap *s = jc_ir_snap (b, jc_ir_nsnaps (b) - 1);
+  jc_ref got[11];
+  for (uint32_t e = 0; e < s->nentries; e++)
+    if (s->entries[e].slot >= 2 && s->entries[e].slot < 13)
+      got[s->entries[e].slot - 2] = s->entries[e].ref;
+  CU_ASSERT_EQUAL (got[1], got[0]);          /* l2 is l1 */
+  CU_ASSERT_NOT_EQUAL (got[2], got[0]);      /* another scale */
+  CU_ASSERT_EQUAL (in[got[3]].op, JC_IR_LOAD);   /* constant index */
+  CU_ASSERT_EQUAL (in[got[3]].imm.i, 2 * 16 + 8);
+  CU_ASSERT_EQUAL (got[7], got[4]);          /* bump writes only AL_CNT */
+  CU_ASSERT_NOT_EQUAL (got[8], got[5]);
+  CU_ASSERT_EQUAL (got[9], got[0]);          /* AL_ELEM not written either */
+  CU_ASSERT_NOT_EQUAL (got[10], got[0]);     /* after the store of AL_ELEM */
+  CU_ASSERT_EQUAL (in[got[10]].op, JC_IR_LOADX);
+  int stores = 0;
+  for (uint32_t k = 0; k < jc_ir_ninsns (b); k++)
+    if (in[k].op == JC_IR_STORE)
+      {
+        stores++;
+        CU_ASSERT_EQUAL (in[k].imm.i, 2 * 4 + 2);
+        CU_ASSERT_EQUAL (in[k].b, got[8]);
+      }
+  CU_ASSERT_EQUAL (stores, 1);
+  CU_ASSERT_EQUAL (st.loads_removed, 3);     /* l2, h2, l4 */
+  jc_ir_free (b);
+
+  /* Without the mask the call may write anything: h2 and l4 reload. */
+  ix_fixture (&fx, 0);
+  b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  p = jc_lower_slot_get (b, 0);
+  h1 = jc_lower_load (b, JC_TYPE_I64, p, 0, AL_HDR);
+  jc_lower_call (b, 0, &p, 1);
+  h2 = jc_lower_load (b, JC_TYPE_I64, p, 0, AL_HDR);
+  jc_lower_slot_set (b, 2, h1);
+  jc_lower_slot_set (b, 3, h2);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  CU_ASSERT_EQUAL (jc_ir_end_exit (b, 1), 0);
+  memset (&st, 0, sizeof st);
+  CU_ASSERT_EQUAL (jc_opt_run (b, JC_OPT_CSE, &st, NULL), 0);
+  CU_ASSERT_EQUAL (st.loads_removed, 0);
+  jc_ir_free (b);
+}
+
+/* slot0 = a table {hdr: n, cnt, pairs[]}: for i in 0..n-1 (slot1):
+ * acc (slot2) += pairs[i].val * pairs[i].key; pairs[i].key = acc; bump the
+ * counter (a helper); a guard that acc stays below slot3. */
+typedef struct table { int64_t n, cnt; pair p[64]; } table;
+
+static int
+run_indexed (uint32_t passes, int loop_opt, int masks, table *t, int64_t lim,
+             int64_t *acc, uint32_t *pc)
+{
+  fixture fx;
+  ix_fixture (&fx, masks);
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref tb = jc_lower_slot_get (b, 0), i = jc_lower_slot_get (b, 1);
+  jc_ref n = jc_lower_load (b, JC_TYPE_I64, tb, 0, AL_HDR);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, i, n), 1);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  int64_t off = (int64_t) offsetof (table, p);
+  jc_ref key = jc_lower_load_index (b, JC_TYPE_I64, tb, i, sizeof (pair),
+                                    off, AL_ELEM);
+  /* val through an element-sized scale: the array starts at p[0].val */
+  jc_ref val = jc_lower_load_index (b, JC_TYPE_I64, tb,
+                                    jc_lower_binop (b, JC_MUL, i,
+                                                    jc_lower_const_i64 (b, 2)),
+                                    8, off + 8, AL_ELEM);
+  jc_ref a = jc_lower_binop (b, JC_ADD, jc_lower_slot_get (b, 2),
+                             jc_lower_binop (b, JC_MUL, key, val));
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, a, jc_lower_slot_get (b, 3)), 1);
+  jc_lower_store_index (b, tb, i, sizeof (pair), off, a, AL_ELEM);
+  jc_lower_call (b, 0, &tb, 1);
+  jc_lower_slot_set (b, 2, a);
+  jc_ir_begin_insn (b, 2, NULL, -1);
+  jc_lower_slot_set (b, 1, jc_lower_binop (b, JC_ADD, i,
+                                           jc_lower_const_i64 (b, 1)));
+  CU_ASSERT_EQUAL (jc_ir_close_loop (b), 0);
+  if (jc_opt_run (b, passes, NULL, NULL) != 0)
+    return -1;
+  jc_emit_opts eo;
+  jc_emit_opts_init (&eo);
+  eo.loop_opt = loop_opt;
+  jc_compiled c;
+  char err[256];
+  if (jc_emit_compile (b, "indexed", &eo, &c, err, sizeof err) != 0)
+    {
+      fprintf (stderr, "%s\n", err);
+      jc_ir_free (b);
+      return -1;
+    }
+  tslot f[4] = { { TAG_OBJ, { .p = t } }, { TAG_INT, { .i = 0 } },
+                 { TAG_INT, { .i = 0 } }, { TAG_INT, { .i = lim } } };
+  uint64_t buf[16];
+  uint32_t id = c.entry (f, buf);
+  *pc = jc_ir_snap (b, id)->pc;
+  uint64_t w;
+  *acc = fx_exit_slot (b, id, buf, 2, &w) == 0 ? (int64_t) w : f[2].v.i;
+  jc_emit_release (&c);
+  jc_ir_free (b);
+  return 0;
+}
+
+static void
+table_init (table *t, int64_t n)
+{
+  memset (t, 0, sizeof *t);
+  t->n = n;
+  for (int64_t k = 0; k < 64; k++)
+    t->p[k] = (pair) { k + 1, 3 - k % 5 };
+}
+
+static void
+test_indexed_on_off_agree (void)
+{
+  static const int64_t lims[] = { INT64_MAX, 40 };
+  for (int l = 0; l < 2; l++)
+    {
+      /* What C computes. */
+      table ref;
+      table_init (&ref, 50);
+      int64_t racc = 0, i = 0;
+      uint32_t rpc = 0;
+      for (; i < ref.n; i++)
+        {
+          int64_t a = racc + ref.p[i].key * ref.p[i].val;
+          if (a >= lims[l])
+            {
+              rpc = 1;
+              break;
+            }
+          ref.p[i].key = a;
+          ref.cnt++;
+          racc = a;
+        }
+      static const uint32_t sets[] = { 0, JC_OPT_FOLD | JC_OPT_CSE,
+                                       JC_OPT_ALL };
+      for (size_t s = 0; s < 3; s++)
+        for (int lo = 0; lo <= 1; lo++)
+          for (int m = 0; m <= 1; m++)
+            {
+              table t;
+              table_init (&t, 50);
+              int64_t acc;
+              uint32_t pc;
+              bumps = 0;
+              CU_ASSERT_EQUAL_FATAL (run_indexed (sets[s], lo, m, &t, lims[l],
+                                                  &acc, &pc), 0);
+              CU_ASSERT_EQUAL (pc, rpc);
+              CU_ASSERT_EQUAL (acc, racc);
+              CU_ASSERT_EQUAL (bumps, ref.cnt);
+              CU_ASSERT_EQUAL (memcmp (&t, &ref, sizeof t), 0);
+            }
+    }
+}
+
 int
 jc_test_register (void)
 {
@@ -479,6 +721,8 @@ jc_test_register (void)
     { "passes_on_off_agree", test_passes_on_off_agree },
     { "rc_pairs", test_rc_pairs },
     { "rc_on_off_agree", test_rc_on_off_agree },
+    { "indexed_ir", test_indexed_ir },
+    { "indexed_on_off_agree", test_indexed_on_off_agree },
     { NULL, NULL }
   };
   return JC_SUITE ("opt", NULL, NULL, tests);

@@ -227,7 +227,24 @@ typedef struct jc_host {
    * interpreter would (identity, a NaN found in a container).  Without
    * it, the library calls write_slot for dst with the same raw bits. */
   int (*copy_slot) (void *ud, void *frame, uint32_t dst, uint32_t src);
+
+  /* --- helper memory effects (optional; added in 1.2) --- */
+  /* NULL, or a host-owned table of nhelpers entries parallel to helpers
+   * that must outlive the runtime.  For a helper that may write memory
+   * (JC_HELPER_WRITES_MEMORY, JC_HELPER_ALLOCATES, or no memory flag at
+   * all), a non-zero entry is the set of alias classes (jc_lower_load's
+   * `alias`) its writes may change: bit (a % 64) for class a.  A load of
+   * any other class keeps its value across a call of that helper, so the
+   * optimizer reuses it (CSE) and a loop keeps it from its first
+   * iteration (LOOP) instead of loading it after every call.  Making a new
+   * object counts as changing nothing a trace loads.  0 (or no table): the
+   * helper may write any memory.  Ignored for JC_HELPER_DECREF helpers,
+   * which may run any host code.  A mask that leaves out a class the
+   * helper does write makes traces read stale values: the host must be
+   * exact. */
+  const uint64_t *helper_writes;
 } jc_host;
+#define JC_HAVE_helper_writes 1
 
 /* Initialiser for a jc_host variable: version and size set, rest zero. */
 #define JC_HOST_INIT \

@@ -188,6 +188,27 @@ JC_API jc_ref jc_lower_load (jc_lower *b, jc_type t, jc_ref base,
 JC_API int jc_lower_store (jc_lower *b, jc_ref base, int64_t offset,
                            jc_ref v, uint32_t alias);
 
+/* Indexed access (added in 1.2): a value of type t at
+ *     (char *) base + index * scale + offset
+ * with index an i64 value and scale a constant of 1 .. JC_LOWER_MAX_SCALE
+ * (typically the element size), as one operation the backend emits as an
+ * array access (one scaled-address load or store on most CPUs) rather than
+ * a multiply, an add and a load.  The library checks no bounds: the host
+ * guards the index first.  alias as for jc_lower_load: a store to another
+ * class never changes what the load returns, and an indexed store
+ * (jc_lower_store_index) of a class changes what any load of that class
+ * may return, indexed or not.  With a constant index the optimizer turns
+ * either into a plain load or store at offset + index * scale. */
+#define JC_LOWER_MAX_SCALE 65536
+#define JC_HAVE_jc_lower_load_index 1
+JC_API jc_ref jc_lower_load_index (jc_lower *b, jc_type t, jc_ref base,
+                                   jc_ref index, int64_t scale,
+                                   int64_t offset, uint32_t alias);
+#define JC_HAVE_jc_lower_store_index 1
+JC_API int jc_lower_store_index (jc_lower *b, jc_ref base, jc_ref index,
+                                 int64_t scale, int64_t offset, jc_ref v,
+                                 uint32_t alias);
+
 /* --- calls --------------------------------------------------------------- */
 
 /* Call the host helper with index `helper` in its jc_host.helpers table.

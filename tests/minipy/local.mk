@@ -167,6 +167,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_int_overflow.py \
 	tests/minipy/deopt_int_overflow_neg.py \
 	tests/minipy/deopt_list_index.py \
+	tests/minipy/deopt_seq_subscr.py \
 	tests/minipy/deopt_list_iter.py \
 	tests/minipy/deopt_list_types.py \
 	tests/minipy/deopt_loop_in_func.py \
@@ -238,6 +239,7 @@ MINIPY_TESTS = \
 	tests/minipy/err_tb_deopt_inline.py \
 	tests/minipy/err_tb_deopt_inline_generic.py \
 	tests/minipy/err_tb_deopt_loop.py \
+	tests/minipy/err_tb_deopt_seq_index.py \
 	tests/minipy/err_tb_deopt_method.py \
 	tests/minipy/err_tb_deopt_unroll.py \
 	tests/minipy/err_tb_deopt_user_iter.py \

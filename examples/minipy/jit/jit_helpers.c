@@ -107,15 +107,6 @@ static double h_fmod(double a, double b)
 
 /* ---------------------------------------------------------------- lists */
 
-/* l[i] borrowed, with Python's negative indices; NULL (no effect) when out
- * of range: the interpreter then raises the IndexError. */
-static Obj *h_list_item(Obj *l, int64_t i)
-{
-    if (i < 0) i += LN(l);
-    if (i < 0 || i >= LN(l)) return NULL;
-    return LITEMS(l)[i];
-}
-
 static int list_store(Obj *l, int64_t i, Obj *v)
 {
     if (!v) return 0;
@@ -342,7 +333,6 @@ static Obj *h_for_next(Obj *it)
 }
 
 /* A tuple's item i (0 <= i < n is guarded): borrowed, tuples never change. */
-static Obj *h_tuple_item(Obj *t, int64_t i) { return TITEMS(t)[i]; }
 
 static Obj *h_iter(Obj *o)
 {
@@ -555,6 +545,28 @@ static Obj *h_unary(int64_t op, Obj *a)
     return parked_result(op == 0 ? mp_neg(a) : op == 1 ? mp_pos(a) : mp_invert(a));
 }
 
+/* What the helpers below write, for jc_host.helper_writes: the alias
+ * classes (jit_internal.h) a call may change.  Parking and reference
+ * counts are MPJ_ALIAS_RC, which no trace loads; a new object changes
+ * nothing a trace has loaded.  Helpers not listed may write anything
+ * (they run Python code, or change what an invalidation looks at). */
+#define AL(a) ((uint64_t)1 << (MPJ_ALIAS_##a))
+const uint64_t mpj_helper_writes[MPJ_H_COUNT] = {
+    [MPJ_H_KEEP] = AL(RC),
+    [MPJ_H_BOX_INT] = AL(RC),
+    [MPJ_H_BOX_FLOAT] = AL(RC),
+    [MPJ_H_BUILD_LIST] = AL(RC),
+    [MPJ_H_BUILD_TUPLE] = AL(RC),
+    /* l[i] = v: the item (parking the old one); list_store_float may
+     * instead write the old float's value in place. */
+    [MPJ_H_LIST_STORE_I64] = AL(LISTITEM) | AL(RC),
+    [MPJ_H_LIST_STORE_F64] = AL(LISTITEM) | AL(FLOAT) | AL(RC),
+    [MPJ_H_LIST_STORE_PTR] = AL(LISTITEM) | AL(RC),
+    /* Growing may move the items array: List.n and List.items change. */
+    [MPJ_H_LIST_APPEND] = AL(LIST) | AL(LISTITEM) | AL(RC),
+};
+#undef AL
+
 #define RD JC_HELPER_READS_MEMORY
 #define WR JC_HELPER_WRITES_MEMORY
 #define RAISE JC_HELPER_MAY_RAISE
@@ -578,7 +590,6 @@ const jc_helper mpj_helpers[] = {
     [MPJ_H_SETITEM] = { "setitem", (void *)h_setitem, "bool(ptr,ptr,ptr)", ANY },
     [MPJ_H_NEXT] = { "next", (void *)h_next, "ptr(ptr)", ANY },
     [MPJ_H_FOR_NEXT] = { "for_next", (void *)h_for_next, "ptr(ptr)", ANY },
-    [MPJ_H_TUPLE_ITEM] = { "tuple_item", (void *)h_tuple_item, "ptr(ptr,i64)", RD },
     [MPJ_H_ITER] = { "iter", (void *)h_iter, "ptr(ptr)", ANY },
     [MPJ_H_LIST_APPEND] = { "list_append", (void *)h_list_append, "bool(ptr,ptr)", RD | WR | RAISE | ALLOC },
     [MPJ_H_BUILD_LIST] = { "build_list", (void *)h_build_list, "ptr(i64,ptr,ptr,ptr,ptr)", RAISE | ALLOC },
@@ -591,7 +602,6 @@ const jc_helper mpj_helpers[] = {
     [MPJ_H_CALL] = { "call", (void *)h_call, "ptr(ptr,ptr,i64,ptr,ptr,ptr,ptr,ptr,ptr)", ANY },
     [MPJ_H_FFLOORDIV] = { "float_floordiv", (void *)h_ffloordiv, "f64(f64,f64)", JC_HELPER_PURE },
     [MPJ_H_FMOD] = { "float_mod", (void *)h_fmod, "f64(f64,f64)", JC_HELPER_PURE },
-    [MPJ_H_LIST_ITEM] = { "list_item", (void *)h_list_item, "ptr(ptr,i64)", RD | RAISE },
     [MPJ_H_LIST_STORE_I64] = { "list_store_int", (void *)h_list_store_i64, "bool(ptr,i64,i64)", RD | WR | RAISE | ALLOC },
     [MPJ_H_LIST_STORE_F64] = { "list_store_float", (void *)h_list_store_f64, "bool(ptr,i64,f64)", RD | WR | RAISE | ALLOC },
     [MPJ_H_LIST_STORE_PTR] = { "list_store_obj", (void *)h_list_store_ptr, "bool(ptr,i64,ptr)", RD | WR | RAISE },

@@ -432,6 +432,7 @@ void mp_jit_init(void)
     h.release = release;
     h.helpers = mpj_helpers;
     h.nhelpers = MPJ_H_COUNT;
+    h.helper_writes = mpj_helper_writes;
     jc_options o;
     jc_options_init(&o);
     /* A compile costs ~50-200 ms of CPU (libgccjit runs the assembler and

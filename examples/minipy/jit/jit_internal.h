@@ -210,7 +210,7 @@ int mpj_inl_generic_ok(int fam);
 /* Helpers (jit_helpers.c): indices into mpj_helpers[]. */
 enum {
 #define MPJ_HELPERS(X) \
-    X(FFLOORDIV) X(FMOD) X(LIST_ITEM) X(KEEP) \
+    X(FFLOORDIV) X(FMOD) X(KEEP) \
     X(LIST_STORE_I64) X(LIST_STORE_F64) X(LIST_STORE_PTR) \
     X(BOX_INT) X(BOX_FLOAT) X(STORE_GLOBAL) X(STORE_CELL) X(STORE_ENTRY) \
     X(GETATTR) X(SETATTR) X(BINOP) X(COMPARE) X(TRUTH) X(GETITEM) X(SETITEM) \
@@ -219,13 +219,14 @@ enum {
     X(LIST_PUSH) X(LIST_TO_TUPLE) X(BUILD_SET) X(BUILD_MAP) X(BUILD_STRING) \
     X(BUILD_SLICE) X(CALL_LIST) X(MAKE_FUNCTION) X(FORMAT_VALUE) X(LIST_EXTEND) \
     X(SET_UPDATE) X(DICT_UPDATE) X(UNPACK_EX) X(DELITEM) X(UNARY) \
-    X(FOR_NEXT) X(TUPLE_ITEM)
+    X(FOR_NEXT)
 #define MPJ_E(n) MPJ_H_##n,
     MPJ_HELPERS(MPJ_E)
 #undef MPJ_E
     MPJ_H_COUNT
 };
 extern const jc_helper mpj_helpers[];
+extern const uint64_t mpj_helper_writes[];
 
 /* Positional arguments the CALL helper takes (more: the trace aborts). */
 #define MPJ_MAX_CALL_ARGS 4
@@ -287,7 +288,9 @@ enum {
     MPJ_ALIAS_LISTITEM,      /* List.items[] */
     MPJ_ALIAS_COUNTER,       /* MpJitCode.iters[] */
     MPJ_ALIAS_FUNC,          /* Func.defaults */
-    MPJ_ALIAS_DEPTH          /* mp.depth and mp.limit (one word) */
+    MPJ_ALIAS_DEPTH,         /* mp.depth and mp.limit (one word) */
+    MPJ_ALIAS_RC             /* Obj.rc and the parking lot (written by
+                                helpers, never loaded by a trace) */
 };
 
 /* Invalidation keys: one per (dict, key hash) for a global the trace

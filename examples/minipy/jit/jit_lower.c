@@ -373,6 +373,34 @@ static Obj *elem_like(Obj *l, int64_t i)
     return LITEMS(l)[i];
 }
 
+/* The element index that Python's seq[k] reads, for a sequence of n
+ * items and an i64 k: k, or k + n for a negative k, guarded to lie in
+ * 0 .. n-1 (otherwise the exit's interpreter raises the IndexError).  With
+ * a constant k the optimizer folds the select and the guard it proves. */
+static jc_ref seq_index(jc_lower *b, jc_ref k, jc_ref n)
+{
+    jc_ref zero = jc_lower_const_i64(b, 0);
+    jc_ref idx = jc_lower_select(b, jc_lower_cmp(b, JC_LT, k, zero), jc_lower_binop(b, JC_ADD, k, n), k);
+    jc_lower_guard(b, jc_lower_cmp(b, JC_GE, idx, zero), 1);
+    jc_lower_guard(b, jc_lower_cmp(b, JC_LT, idx, n), 1);
+    return idx;
+}
+
+/* The item pointer (borrowed) of list l at a valid index idx, as one
+ * indexed load; List.items may move when the list grows, so it is loaded
+ * under the list's alias class (stores of items never change it). */
+static jc_ref list_item_at(jc_lower *b, jc_ref l, jc_ref idx)
+{
+    jc_ref items = jc_lower_load(b, JC_TYPE_PTR, l, offsetof(List, items), MPJ_ALIAS_LIST);
+    return jc_lower_load_index(b, JC_TYPE_PTR, items, idx, 8, 0, MPJ_ALIAS_LISTITEM);
+}
+
+/* The same for a tuple: its items are inline and never change. */
+static jc_ref tuple_item_at(jc_lower *b, jc_ref t, jc_ref idx)
+{
+    return jc_lower_load_index(b, JC_TYPE_PTR, t, idx, 8, offsetof(Tuple, items), MPJ_ALIAS_HEADER);
+}
+
 static int global_is_code(Obj *v);
 static jc_ref global_entry(jc_lower *b, Dict *d, Obj *name, Obj **val);
 
@@ -565,7 +593,7 @@ static int unroll_for(jc_lower *b, UIter *u, jc_ref it, uint32_t top, int arg, j
         }
         if (jc_lower_unroll(b) != 0) return 0;
         jc_lower_guard(b, jc_lower_cmp(b, JC_GT, n, k), 1);
-        jc_ref item = call2(b, MPJ_H_LIST_ITEM, u->seq, k);
+        jc_ref item = list_item_at(b, u->seq, k);   /* a constant index: one load */
         jc_ref v = from_container(b, item, elem_like(seen(u->seq), u->pos));
         jc_lower_store(b, it, offsetof(SeqIter, i), jc_lower_const_i64(b, u->pos + 1), MPJ_ALIAS_RANGEITER);
         u->pos++;
@@ -1520,7 +1548,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
             jc_ref i = jc_lower_load(b, JC_TYPE_I64, it, offsetof(SeqIter, i), MPJ_ALIAS_RANGEITER);
             jc_ref n = jc_lower_load(b, JC_TYPE_I64, seq, offsetof(List, n), MPJ_ALIAS_LIST);
             jc_lower_guard(b, jc_lower_cmp(b, JC_LT, i, n), 1);
-            jc_ref item = call2(b, MPJ_H_LIST_ITEM, seq, i);
+            jc_ref item = list_item_at(b, seq, i);      /* SeqIter.i >= 0 */
             v = from_container(b, item, si ? elem_like(si->seq, si->i) : NULL);
             jc_lower_store(b, it, offsetof(SeqIter, i),
                            jc_lower_binop(b, JC_ADD, i, jc_lower_const_i64(b, 1)), MPJ_ALIAS_RANGEITER);
@@ -1535,7 +1563,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
             jc_ref i = jc_lower_load(b, JC_TYPE_I64, it, offsetof(SeqIter, i), MPJ_ALIAS_RANGEITER);
             jc_ref n = jc_lower_load(b, JC_TYPE_I64, seq, offsetof(Tuple, n), MPJ_ALIAS_HEADER);
             jc_lower_guard(b, jc_lower_cmp(b, JC_LT, i, n), 1);
-            jc_ref item = call2(b, MPJ_H_TUPLE_ITEM, seq, i);
+            jc_ref item = tuple_item_at(b, seq, i);
             int64_t k = si->i < TN(si->seq) ? si->i : 0;
             v = from_container(b, item, TN(si->seq) ? TITEMS(si->seq)[k] : NULL);
             jc_lower_store(b, it, offsetof(SeqIter, i),
@@ -1556,7 +1584,10 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     }
     case OP_BINARY_SUBSCR: {
         jc_ref o = jc_lower_slot_get(b, top - 2), k = jc_lower_slot_get(b, top - 1);
-        if (need_class(b, o) != &mp_list_type || ty(b, k) != JC_TYPE_I64) {
+        /* Not tuples yet: their items are often numbers that are also
+         * elsewhere (t[0] is t[1]), which unboxed items lose at exits. */
+        Type *ot = need_class(b, o);
+        if (ot != &mp_list_type || ty(b, k) != JC_TYPE_I64) {
             jc_ref a[2] = { box(b, o), box(b, k) };
             jc_ref r = jc_lower_call(b, MPJ_H_GETITEM, a, 2);
             ran_code();
@@ -1564,8 +1595,22 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
             d = -1;
             break;
         }
-        jc_ref item = call2(b, MPJ_H_LIST_ITEM, o, k);
-        jc_ref v = from_container(b, item, elem_like(seen(o), 0));
+        /* A list or tuple with a small int index: bounds guard and one
+         * indexed load of the item (its class guarded, a number unboxed). */
+        jc_ref n = jc_lower_load(b, JC_TYPE_I64, o, offsetof(List, n), MPJ_ALIAS_LIST);
+        jc_ref item = list_item_at(b, o, seq_index(b, k, n));
+        /* The item's class: that of the list's first item seen at
+         * selection, or, at a side trace's first instruction (the parent's
+         * guard on it failed), of the very item the frame indexes now. */
+        Obj *like = elem_like(seen(o), 0);
+        if (side && fdepth == 0 && depth >= 2) {
+            Obj *lo = f->lp[top - 2], *lk = f->lp[top - 1];
+            if (lo && lk && IS(lo, list) && IS(lk, int) && !((Int *)lk)->big) {
+                int64_t i = IV(lk) < 0 ? IV(lk) + LN(lo) : IV(lk);
+                if (i >= 0 && i < LN(lo)) like = LITEMS(lo)[i];
+            }
+        }
+        jc_ref v = from_container(b, item, like);
         jc_lower_slot_set(b, top - 2, v);
         d = -1;
         break;
