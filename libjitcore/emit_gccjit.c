@@ -441,23 +441,25 @@ mem_index (em *e, jc_type t, const jc_ir_insn *in, gcc_jit_rvalue *base,
       loc);
 }
 
-static void
-emit_call (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
+/* cond wrapped as __builtin_expect (cond, 0): the branch is cold. */
+static gcc_jit_rvalue *
+expect_false (em *e, gcc_jit_rvalue *cond, gcc_jit_location *loc)
 {
-  const jc_ref *args = jc_ir_args (e->b) + in->a;
-  gcc_jit_rvalue *av[16];
-  for (jc_ref k = 0; k < in->b; k++)
-    av[k] = e->rv[args[k]];
-  gcc_jit_rvalue *call = gcc_jit_context_new_call_through_ptr (e->ctx, loc,
-      gcc_jit_lvalue_as_rvalue (e->g_helpers[in->sub]), in->b, av);
-  if (in->type == JC_TYPE_VOID)
-    {
-      gcc_jit_block_add_eval (e->cur, loc, call);
-      return;
-    }
-  define (e, i, e->t[in->type], call, loc);
-  if (!(in->flags & JC_IRF_MAYRAISE))
-    return;
+  if (!e->expect)
+    return cond;
+  gcc_jit_rvalue *args[2] = {
+    gcc_jit_context_new_cast (e->ctx, loc, cond, e->t_long),
+    gcc_jit_context_zero (e->ctx, e->t_long)
+  };
+  return gcc_jit_context_new_comparison (e->ctx, loc, GCC_JIT_COMPARISON_NE,
+      gcc_jit_context_new_call (e->ctx, loc, e->expect, 2, args),
+      gcc_jit_context_zero (e->ctx, e->t_long));
+}
+
+/* A MAY_RAISE call's failure guard on its value rv[i]. */
+static void
+emit_call_check (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
+{
   gcc_jit_rvalue *ok;
   if (in->type == JC_TYPE_F64)
     ok = gcc_jit_context_new_comparison (e->ctx, loc, GCC_JIT_COMPARISON_EQ,
@@ -469,6 +471,54 @@ emit_call (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
     ok = gcc_jit_context_new_comparison (e->ctx, loc, GCC_JIT_COMPARISON_NE,
         e->rv[i], gcc_jit_context_zero (e->ctx, e->t[in->type]));
   guard (e, ok, 1, in->snap, loc);
+}
+
+/* A helper call; a call_if (JC_IRF_COND) is a cold branch around it, its
+ * value 0 when not made. */
+static void
+emit_call (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
+{
+  const jc_ref *args = jc_ir_args (e->b) + in->a;
+  gcc_jit_rvalue *av[16];
+  for (jc_ref k = 0; k < in->b; k++)
+    av[k] = e->rv[args[k]];
+  gcc_jit_rvalue *call = gcc_jit_context_new_call_through_ptr (e->ctx, loc,
+      gcc_jit_lvalue_as_rvalue (e->g_helpers[in->sub]), in->b, av);
+  int has_value = in->type != JC_TYPE_VOID;
+  if (!(in->flags & JC_IRF_COND))
+    {
+      if (!has_value)
+        {
+          gcc_jit_block_add_eval (e->cur, loc, call);
+          return;
+        }
+      define (e, i, e->t[in->type], call, loc);
+      if (in->flags & JC_IRF_MAYRAISE)
+        emit_call_check (e, i, in, loc);
+      return;
+    }
+  gcc_jit_lvalue *l = NULL;
+  if (has_value)
+    {
+      l = new_local (e, e->t[in->type], "c");
+      gcc_jit_block_add_assignment (e->cur, loc, l,
+          gcc_jit_context_zero (e->ctx, e->t[in->type]));
+      e->rv[i] = gcc_jit_lvalue_as_rvalue (l);
+    }
+  gcc_jit_block *bc = new_block (e, "call"), *join = new_block (e, "joined");
+  gcc_jit_block_end_with_conditional (e->cur, loc,
+      expect_false (e, e->rv[in->c], loc), bc, join);
+  e->cur = bc;
+  if (has_value)
+    {
+      gcc_jit_block_add_assignment (e->cur, loc, l, call);
+      if (in->flags & JC_IRF_MAYRAISE)
+        emit_call_check (e, i, in, loc);
+    }
+  else
+    gcc_jit_block_add_eval (e->cur, loc, call);
+  gcc_jit_block_end_with_jump (e->cur, loc, join);
+  e->cur = join;
 }
 
 static void
@@ -606,6 +656,8 @@ invariant (em *e, const jc_ir_insn *in)
              && !e->stored[in->sub % 64];
     case JC_IR_CALL:
       {
+        if (in->flags & JC_IRF_COND)
+          return 0;
         const jc_host *h = jc_ir_host (e->b);
         uint32_t f = h->helpers[in->sub].flags;
         if (!(f & JC_HELPER_PURE) || (f & (JC_HELPER_WRITES_MEMORY

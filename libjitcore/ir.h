@@ -66,7 +66,8 @@
                               index * scale + imm.i, sub = alias */       \
   X (STOREX, "STOREX", 3)  /* a = base, b = index, c = value, scale,     \
                               imm.i, sub = alias */                       \
-  X (CALL, "CALL", 0)      /* sub = helper, args in arg pool [a, a+b) */  \
+  X (CALL, "CALL", 0)      /* sub = helper, args in arg pool [a, a+b);  \
+                              JC_IRF_COND: only when bool c holds */     \
   X (GUARD, "GUARD", 1)    /* a = cond, sub = expected, snap */           \
   X (EXIT, "EXIT", 0)      /* unconditional exit through snap */       \
   X (NOP, "NOP", 0)        /* removed by an optimization pass */
@@ -94,7 +95,9 @@ typedef struct jc_ir_insn {
 } jc_ir_insn;
 
 enum {
-  JC_IRF_MAYRAISE = 1u << 0  /* CALL with a failure guard (snap) */
+  JC_IRF_MAYRAISE = 1u << 0, /* CALL with a failure guard (snap) */
+  JC_IRF_COND = 1u << 1      /* CALL made only when c is true (value 0
+                                otherwise) */
 };
 
 /* A slot-load group: instructions [first, last] emitted by load_slot for

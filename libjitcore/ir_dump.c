@@ -102,6 +102,8 @@ dump_insn (const jc_lower *b, FILE *out, jc_ref i)
         for (jc_ref k = 0; k < in->b; k++)
           fprintf (out, "%s%04d", k ? " " : "", (int) b->args[in->a + k]);
         fputc (')', out);
+        if (in->flags & JC_IRF_COND)
+          fprintf (out, " if %04d", (int) in->c);
         break;
       }
     case JC_IR_GUARD:

@@ -469,9 +469,42 @@ jc_helper_signature (const char *sig, jc_type *ret, jc_type *args, int max)
     }
 }
 
+static jc_ref emit_call (jc_lower *b, jc_ref cond, uint32_t helper,
+                         const jc_ref *args, uint32_t nargs);
+
 JC_API jc_ref
 jc_lower_call (jc_lower *b, uint32_t helper, const jc_ref *args,
                uint32_t nargs)
+{
+  return emit_call (b, JC_REF_NONE, helper, args, nargs);
+}
+
+JC_API jc_ref
+jc_lower_call_if (jc_lower *b, jc_ref cond, uint32_t helper,
+                  const jc_ref *args, uint32_t nargs)
+{
+  if (!b || jc_ir_check_ref (b, cond, "call_if") != 0)
+    return JC_REF_NONE;
+  if (b->insns[cond].type != JC_TYPE_BOOL)
+    {
+      jc_ir_set_error (b, "call_if: condition is not bool");
+      return JC_REF_NONE;
+    }
+  const jc_host *h = b->hooks.host;
+  if (h && helper < h->nhelpers
+      && (h->helpers[helper].flags & (JC_HELPER_INCREF | JC_HELPER_DECREF)))
+    {
+      jc_ir_set_error (b, "call_if: helper %s counts references",
+                       h->helpers[helper].name);
+      return JC_REF_NONE;
+    }
+  return emit_call (b, cond, helper, args, nargs);
+}
+
+/* A call, unconditional (cond JC_REF_NONE) or only when cond holds. */
+static jc_ref
+emit_call (jc_lower *b, jc_ref cond, uint32_t helper, const jc_ref *args,
+           uint32_t nargs)
 {
   if (!b || b->error)
     return JC_REF_NONE;
@@ -527,10 +560,12 @@ jc_lower_call (jc_lower *b, uint32_t helper, const jc_ref *args,
   if (nargs)
     memcpy (b->args + b->nargs, args, nargs * sizeof *args);
   jc_ref r = jc_ir_emit (b, JC_IR_CALL, ret, first, (jc_ref) nargs,
-                         JC_REF_NONE, helper);
+                         cond, helper);
   if (r == JC_REF_NONE)
     return r;
   b->nargs += nargs;
+  if (cond != JC_REF_NONE)
+    b->insns[r].flags |= JC_IRF_COND;
   if (raises)
     {
       b->insns[r].snap = snap;

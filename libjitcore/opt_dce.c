@@ -55,8 +55,12 @@ jc_opt_dce (jc_lower *b, jc_opt_stats *st)
           continue;
         }
       if (in->op == JC_IR_CALL)
-        for (jc_ref k = 0; k < in->b; k++)
-          live[b->args[in->a + k]] = 1;
+        {
+          for (jc_ref k = 0; k < in->b; k++)
+            live[b->args[in->a + k]] = 1;
+          if (in->c >= 0)
+            live[in->c] = 1;      /* call_if's condition */
+        }
       else
         {
           if (in->a >= 0) live[in->a] = 1;

@@ -458,7 +458,8 @@ cse_candidate (const jc_lower *b, const jc_ir_insn *in, uint32_t passes)
     case JC_IR_LOADX:
       return (passes & JC_OPT_CSE) != 0;
     case JC_IR_CALL:
-      return (passes & JC_OPT_CSE) && call_is_pure (b, in);
+      return (passes & JC_OPT_CSE) && call_is_pure (b, in)
+             && !(in->flags & JC_IRF_COND);
     case JC_IR_GUARD:
       return (passes & JC_OPT_GUARD) != 0;
     default:
@@ -504,6 +505,8 @@ remap_operands (walk *w, jc_ir_insn *in)
     {
       for (jc_ref k = 0; k < in->b; k++)
         w->b->args[in->a + k] = w->repl[w->b->args[in->a + k]];
+      if (in->c >= 0)
+        in->c = w->repl[in->c];   /* call_if's condition */
       return;
     }
   if (in->a >= 0)

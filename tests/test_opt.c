@@ -711,6 +711,149 @@ test_indexed_on_off_agree (void)
     }
 }
 
+/* ---- conditional calls (jc_lower_call_if) --------------------------------
+ * A loop over i < 30 (slot1) with acc (slot2): acc += cnt(t) when i % 3 == 0
+ * (a cold call; its value 0 otherwise), and a MAY_RAISE helper called only
+ * when i == stop (slot3): it fails, so the trace exits there.  Every pass
+ * set and loop reuse on/off give what C computes; the calls made are
+ * counted. */
+static int64_t cif_calls;
+static int64_t h_cnt (int64_t *p) { cif_calls++; return ++p[1]; }
+static int64_t h_fail (int64_t x) { cif_calls += 100; (void) x; return 0; }
+static void h_inc (void *p) { (void) p; }
+
+static const jc_helper cif_helpers[] = {
+  { "cnt", (void *) h_cnt, "i64(ptr)", JC_HELPER_READS_MEMORY
+                                       | JC_HELPER_WRITES_MEMORY },
+  { "fail", (void *) h_fail, "i64(i64)", JC_HELPER_MAY_RAISE },
+  { "inc", (void *) h_inc, "void(ptr)", JC_HELPER_INCREF },
+};
+
+static int
+run_call_if (uint32_t passes, int loop_opt, table *t, int64_t stop,
+             int64_t *acc, uint32_t *pc, int64_t *i_out)
+{
+  fixture fx;
+  fx_init (&fx);
+  fx.host.helpers = cif_helpers;
+  fx.host.nhelpers = 3;
+  fx.expect_tag[0] = TAG_OBJ;
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref tb = jc_lower_slot_get (b, 0), i = jc_lower_slot_get (b, 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, i, jc_lower_const_i64 (b, 30)),
+                  1);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  jc_ref three = jc_lower_const_i64 (b, 3);
+  jc_ref every3 = jc_lower_cmp (b, JC_EQ, jc_lower_binop (b, JC_FLOORMOD, i,
+                                                          three),
+                                jc_lower_const_i64 (b, 0));
+  jc_ref v = jc_lower_call_if (b, every3, 0, &tb, 1);
+  /* The same call under another condition: not one value. */
+  jc_ref w = jc_lower_call_if (b, jc_lower_cmp (b, JC_EQ, i,
+                                                jc_lower_const_i64 (b, 7)),
+                               0, &tb, 1);
+  jc_ref a = jc_lower_binop (b, JC_ADD, jc_lower_slot_get (b, 2),
+                             jc_lower_binop (b, JC_ADD, v,
+                                             jc_lower_binop (b, JC_MUL, w,
+                                                             three)));
+  jc_lower_slot_set (b, 2, a);
+  jc_ir_begin_insn (b, 2, NULL, -1);
+  jc_ref at_stop = jc_lower_cmp (b, JC_EQ, i, jc_lower_slot_get (b, 3));
+  jc_lower_call_if (b, at_stop, 1, &i, 1);
+  jc_ir_begin_insn (b, 3, NULL, -1);
+  jc_lower_slot_set (b, 1, jc_lower_binop (b, JC_ADD, i,
+                                           jc_lower_const_i64 (b, 1)));
+  CU_ASSERT_EQUAL (jc_ir_close_loop (b), 0);
+  if (jc_opt_run (b, passes, NULL, NULL) != 0)
+    return -1;
+  jc_emit_opts eo;
+  jc_emit_opts_init (&eo);
+  eo.loop_opt = loop_opt;
+  jc_compiled c;
+  char err[256];
+  if (jc_emit_compile (b, "callif", &eo, &c, err, sizeof err) != 0)
+    {
+      fprintf (stderr, "%s\n", err);
+      jc_ir_free (b);
+      return -1;
+    }
+  tslot f[4] = { { TAG_OBJ, { .p = t } }, { TAG_INT, { .i = 0 } },
+                 { TAG_INT, { .i = 0 } }, { TAG_INT, { .i = stop } } };
+  uint64_t buf[16];
+  uint32_t id = c.entry (f, buf);
+  *pc = jc_ir_snap (b, id)->pc;
+  uint64_t word;
+  *acc = fx_exit_slot (b, id, buf, 2, &word) == 0 ? (int64_t) word : 0;
+  *i_out = fx_exit_slot (b, id, buf, 1, &word) == 0 ? (int64_t) word : 0;
+  jc_emit_release (&c);
+  jc_ir_free (b);
+  return 0;
+}
+
+static void
+test_call_if (void)
+{
+  /* Checks of the builder. */
+  fixture fx;
+  fx_init (&fx);
+  fx.host.helpers = cif_helpers;
+  fx.host.nhelpers = 3;
+  fx.expect_tag[0] = TAG_OBJ;
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref p = jc_lower_slot_get (b, 0), i = jc_lower_slot_get (b, 1);
+  CU_ASSERT_EQUAL (jc_lower_call_if (b, i, 0, &p, 1), JC_REF_NONE);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_lower_error (b), "not bool"));
+  jc_ir_free (b);
+  b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  p = jc_lower_slot_get (b, 0);
+  CU_ASSERT_EQUAL (jc_lower_call_if (b, jc_lower_const_bool (b, 1), 2, &p, 1),
+                   JC_REF_NONE);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_lower_error (b), "counts references"));
+  jc_ir_free (b);
+
+  static const uint32_t sets[] = { 0, JC_OPT_FOLD | JC_OPT_CSE, JC_OPT_DCE,
+                                   JC_OPT_ALL };
+  static const int64_t stops[] = { -1, 20 };
+  for (int k = 0; k < 2; k++)
+    {
+      /* C: the loop to 30, or the exit at i == 20 before its increment. */
+      int64_t racc = 0, rcnt = 0, ri = 0, rcalls = 0;
+      for (; ri < 30; ri++)
+        {
+          int64_t v = 0, w = 0;
+          if (ri % 3 == 0)
+            v = ++rcnt, rcalls++;
+          if (ri == 7)
+            w = ++rcnt, rcalls++;
+          racc += v + 3 * w;
+          if (ri == stops[k])
+            {
+              rcalls += 100;
+              break;
+            }
+        }
+      for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++)
+        for (int lo = 0; lo <= 1; lo++)
+          {
+            table t;
+            memset (&t, 0, sizeof t);
+            int64_t acc, iv;
+            uint32_t pc;
+            cif_calls = 0;
+            CU_ASSERT_EQUAL_FATAL (run_call_if (sets[s], lo, &t, stops[k],
+                                                &acc, &pc, &iv), 0);
+            CU_ASSERT_EQUAL (pc, k ? 2u : 0u);
+            CU_ASSERT_EQUAL (acc, racc);
+            CU_ASSERT_EQUAL (iv, ri);
+            CU_ASSERT_EQUAL (t.cnt, rcnt);
+            CU_ASSERT_EQUAL (cif_calls, rcalls);
+          }
+    }
+}
+
 int
 jc_test_register (void)
 {
@@ -723,6 +866,7 @@ jc_test_register (void)
     { "rc_on_off_agree", test_rc_on_off_agree },
     { "indexed_ir", test_indexed_ir },
     { "indexed_on_off_agree", test_indexed_on_off_agree },
+    { "call_if", test_call_if },
     { NULL, NULL }
   };
   return JC_SUITE ("opt", NULL, NULL, tests);

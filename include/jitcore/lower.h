@@ -219,6 +219,19 @@ JC_API int jc_lower_store_index (jc_lower *b, jc_ref base, jc_ref index,
 JC_API jc_ref jc_lower_call (jc_lower *b, uint32_t helper,
                              const jc_ref *args, uint32_t nargs);
 
+/* A call made only when cond (bool) is true (added in 1.2): a slow path
+ * the trace takes without leaving it, such as allocating when an update in
+ * place is impossible.  As jc_lower_call otherwise; the value is the
+ * helper's result when it was called and 0 (0.0, NULL, false) when not,
+ * and a JC_HELPER_MAY_RAISE helper's failure exit is taken only when it
+ * was called and failed.  The optimizer assumes the call's memory effects
+ * whenever the instruction is reached, never removes it as a common
+ * subexpression and never reuses it in a loop.  Helpers flagged
+ * JC_HELPER_INCREF or JC_HELPER_DECREF are refused (an error). */
+#define JC_HAVE_jc_lower_call_if 1
+JC_API jc_ref jc_lower_call_if (jc_lower *b, jc_ref cond, uint32_t helper,
+                                const jc_ref *args, uint32_t nargs);
+
 /* --- guards ----------------------------------------------------------- */
 
 /* Continue only while cond (bool) equals expect (0 or 1); otherwise exit to

@@ -71,6 +71,18 @@ def shared():
         same[j % 10] = same[(j + 1) % 10] * 1.0
     print(same)
 shared()
+# Floats also held elsewhere (a local, another list): stored around, never
+# into; the list's own floats are updated.
+def held():
+    f = 1.5
+    row = [f, 2.5, f, 3.5]
+    other = [x * 1.0 for x in row]
+    hold = other[1]
+    for j in range(3000):
+        row[j % 4] += 0.25
+        other[j % 4] += 0.5
+    print(f, row, other, hold, other[1] is hold)
+held()
 # An item read, then replaced: the read keeps the old value, the next read
 # sees the new one.
 def replaced():
@@ -104,3 +116,17 @@ for j in range(2000):
     if me[2] is me:
         cnt += me[2][j % 2]
 print(cnt, len(me[2][2][2]))
+# Objects stored into lists: items only the list holds (replaced through
+# the helper), items held elsewhere, an item stored over itself, flags.
+def objs():
+    row = [str(j) for j in range(50)]
+    keep = row[3]
+    for j in range(3000):
+        row[j % 50] = row[(j + 7) % 50]
+        if j % 3 == 0:
+            row[j % 50] = row[j % 50]
+    flags = [True] * 100
+    for j in range(2, 100, 3):
+        flags[j] = False
+    print(row[:5], keep, flags.count(True), row[3] is row[10])
+objs()

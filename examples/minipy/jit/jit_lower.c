@@ -401,6 +401,63 @@ static jc_ref tuple_item_at(jc_lower *b, jc_ref t, jc_ref idx)
     return jc_lower_load_index(b, JC_TYPE_PTR, t, idx, 8, offsetof(Tuple, items), MPJ_ALIAS_HEADER);
 }
 
+/* Where a float store that must not happen goes (see list_store_float):
+ * only its value is ever written, and nothing reads it. */
+static Float store_sink = { OBJ_HEAD(&mp_float_type), 0.0 };
+
+/* l[k] = v (f64) on a list.  The bounds guards, then: when the item it
+ * replaces is a float only the list holds (count 1), v goes into that
+ * float, in the trace (what h_list_store_f64 would do); otherwise the
+ * helper makes the new float, on a cold path of the trace (call_if), so
+ * a list whose floats are shared -- [0.0] * n -- is filled without
+ * leaving the trace.  The in-place store is unconditional, to the item or,
+ * when the helper runs instead, to store_sink. */
+static void list_store_float(jc_lower *b, jc_ref l, jc_ref k, jc_ref v)
+{
+    jc_ref n = jc_lower_load(b, JC_TYPE_I64, l, offsetof(List, n), MPJ_ALIAS_LIST);
+    jc_ref idx = seq_index(b, k, n);
+    jc_ref old = list_item_at(b, l, idx);
+    jc_ref cls = jc_lower_load(b, JC_TYPE_PTR, old, offsetof(Obj, type), MPJ_ALIAS_HEADER);
+    jc_ref rc = jc_lower_load(b, JC_TYPE_I64, old, offsetof(Obj, rc), MPJ_ALIAS_RC);
+    jc_ref mine = jc_lower_binop(b, JC_AND, jc_lower_cmp(b, JC_EQ, cls, kptr(b, &mp_float_type)),
+                                 jc_lower_cmp(b, JC_EQ, rc, jc_lower_const_i64(b, 1)));
+    jc_ref dst = jc_lower_select(b, mine, old, kptr(b, &store_sink));
+    jc_lower_store(b, dst, offsetof(Float, v), v, MPJ_ALIAS_FLOAT);
+    jc_ref a[3] = { l, idx, v };
+    jc_lower_call_if(b, jc_lower_unop(b, JC_NOT, mine), MPJ_H_LIST_STORE_F64, a, 3);
+}
+
+/* Where the item store of list_store_obj goes when the helper stores
+ * instead: written, never read. */
+static Obj *store_sink_items[1];
+
+/* l[k] = v (an object) on a list.  The bounds guards, then: when the item
+ * it replaces keeps a reference after losing the list's (count above 1),
+ * the store and both counts in the trace (v's first: v may be that item);
+ * otherwise the helper, on a cold path, parks the old item (freed at the
+ * exit, as nothing the trace holds may be freed under it).  The fast
+ * path's effects are branch-free: the item into store_sink_items and the
+ * counts changed by 0 when the helper runs instead. */
+static void list_store_obj(jc_lower *b, jc_ref l, jc_ref k, jc_ref v)
+{
+    jc_ref n = jc_lower_load(b, JC_TYPE_I64, l, offsetof(List, n), MPJ_ALIAS_LIST);
+    jc_ref idx = seq_index(b, k, n);
+    jc_ref items = jc_lower_load(b, JC_TYPE_PTR, l, offsetof(List, items), MPJ_ALIAS_LIST);
+    jc_ref old = jc_lower_load_index(b, JC_TYPE_PTR, items, idx, 8, 0, MPJ_ALIAS_LISTITEM);
+    jc_ref orc = jc_lower_load(b, JC_TYPE_I64, old, offsetof(Obj, rc), MPJ_ALIAS_RC);
+    jc_ref fast = jc_lower_cmp(b, JC_NE, orc, jc_lower_const_i64(b, 1));
+    jc_ref one = jc_lower_unop(b, JC_B2I, fast);
+    jc_lower_store_index(b, jc_lower_select(b, fast, items, kptr(b, store_sink_items)),
+                         jc_lower_select(b, fast, idx, jc_lower_const_i64(b, 0)), 8, 0, v,
+                         MPJ_ALIAS_LISTITEM);
+    jc_ref vrc = jc_lower_load(b, JC_TYPE_I64, v, offsetof(Obj, rc), MPJ_ALIAS_RC);
+    jc_lower_store(b, v, offsetof(Obj, rc), jc_lower_binop(b, JC_ADD, vrc, one), MPJ_ALIAS_RC);
+    jc_ref orc2 = jc_lower_load(b, JC_TYPE_I64, old, offsetof(Obj, rc), MPJ_ALIAS_RC);
+    jc_lower_store(b, old, offsetof(Obj, rc), jc_lower_binop(b, JC_SUB, orc2, one), MPJ_ALIAS_RC);
+    jc_ref a[3] = { l, idx, v };
+    jc_lower_call_if(b, jc_lower_unop(b, JC_NOT, fast), MPJ_H_LIST_STORE_PTR, a, 3);
+}
+
 static int global_is_code(Obj *v);
 static jc_ref global_entry(jc_lower *b, Dict *d, Obj *name, Obj **val);
 
@@ -1627,7 +1684,16 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
             d = -3;
             break;
         }
-        if (h == MPJ_H_LIST_STORE_PTR) v = box(b, v);
+        if (h == MPJ_H_LIST_STORE_F64) {
+            list_store_float(b, o, k, v);
+            d = -3;
+            break;
+        }
+        if (h == MPJ_H_LIST_STORE_PTR) {
+            list_store_obj(b, o, k, box(b, v));
+            d = -3;
+            break;
+        }
         jc_ref a[3] = { o, k, v };
         jc_lower_call(b, (uint32_t)h, a, 3);
         d = -3;
