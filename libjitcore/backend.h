@@ -28,6 +28,10 @@ typedef struct jc_emit_opts {
   int inject_failure;        /* test hook: JC_EMIT_FAIL_* */
   int loop_opt;              /* 1: loop-invariant values of the loop copy
                                 reuse the first iteration's (JC_OPT_LOOP) */
+  int range;                 /* 1: integer ranges drop checks that cannot
+                                fail (JC_OPT_RANGE) */
+  int sink;                  /* 1: memory cells of the loop copy stay in
+                                locals, stored at its exits (JC_OPT_SINK) */
   const char *dump_c;        /* if set, write libgccjit's C-like dump here */
   const char *dump_dir;      /* if set (JITCORE_DUMP), each context's
                                 C-like dump and its assembly go to
@@ -42,7 +46,7 @@ typedef struct jc_emit_opts {
 enum { JC_EMIT_FAIL_NONE = 0, JC_EMIT_FAIL_EMIT = 1, JC_EMIT_FAIL_COMPILE = 2 };
 
 /* Defaults: opt_level 2, native_cpu 0, debuginfo 0, fast_link 1,
- * loop_opt 1. */
+ * loop_opt 1, sink 1, range 1. */
 JC_HIDDEN void jc_emit_opts_init (jc_emit_opts *o);
 
 /* The machine code of one libgccjit compile (a gcc_jit_result), shared by

@@ -34,6 +34,42 @@
  * compile through gcc_jit_result_get_global.  The code itself holds no host
  * address (const_ptr aside, which the host asked for).
  *
+ * Memory cells in registers (JC_OPT_SINK).  A loop that loads a word and
+ * stores it back each iteration (minipy's range iterator position, the
+ * trace's iteration counter) would carry that value through memory: a
+ * store-to-load dependency of several cycles per iteration, which GCC
+ * cannot remove because it cannot tell the cell from the other memory the
+ * loop touches.  The library can: a *cell* is an address (loop-invariant
+ * base, offset) that is the only address its alias class is loaded from or
+ * stored to in the loop copy, stored exactly once there, in a trace whose
+ * loop calls no helper that reads or writes memory.  In the loop copy its
+ * loads take the value of a local carried round the back edge, the store
+ * only updates that value, and every exit block of the loop copy stores
+ * the value memory would hold at that exit (the carried one before the
+ * store, the stored one after it) before it returns.  The first iteration
+ * loads and stores as recorded, so memory is exact whenever control leaves
+ * the native code.
+ *
+ * Integer ranges (JC_OPT_RANGE).  While a copy is emitted, every i64 value
+ * gets an interval [lo, hi] it is known to lie in: constants, Python's
+ * x % c (in [0, c-1] for a constant c > 0), x >> c, x & c, ^ and | of
+ * non-negative values, + - * when they cannot wrap; anything loaded is
+ * unknown.  With it an overflow check that cannot fail is left out
+ * (ADDOV/SUBOV/MULOV become plain arithmetic), and so are a floor
+ * division's or modulo's zero and INT64_MIN / -1 guard when the divisor
+ * cannot be 0 (or -1 with INT64_MIN in the dividend), and its rounding
+ * toward minus infinity when both operands are non-negative (C's `/` and
+ * `%` are then Python's).  In the first iteration every slot value is
+ * unknown; in the loop copy a carried slot takes the first iteration's
+ * interval of the value it carries, which is sound because those
+ * intervals were computed assuming nothing about the slots, and interval
+ * arithmetic is monotone: the loop copy, whose inputs lie in those
+ * intervals, computes values inside the same intervals.  A guard on a
+ * comparison narrows its operands' intervals for what follows it (a host
+ * that guards a range loop's counter non-negative makes its ^ and %
+ * C's).  int_loop's
+ * x = (x * 1103515245 + 12345) % 2147483648 keeps no check in the loop.
+ *
  * Overflow.  ADDOV/SUBOV compute in unsigned arithmetic and test the sign
  * bits (x^r)&(y^r) / (x^y)&(x^r); MULOV multiplies in __int128 and compares
  * with the truncated result.  Plain i64 ADD/SUB/MUL/NEG/SHL wrap (unsigned
@@ -81,6 +117,21 @@ typedef struct em {
   int clobber_all;           /* the trace calls a helper that may write */
   uint8_t stored[64];        /* alias classes the trace stores to */
   uint32_t nblocks, nlocals;
+  /* Memory cells of the loop copy (JC_OPT_SINK; see the top). */
+  struct em_cell {
+    jc_ref store;            /* the one STORE to the cell in the loop */
+    jc_ref base;             /* loop-invariant base and offset */
+    int64_t off;
+    jc_type type;
+    gcc_jit_lvalue *cur;     /* value at the loop head */
+    gcc_jit_rvalue *now;     /* loop copy: what memory should hold here */
+  } *cells;
+  uint32_t ncells;
+  int32_t *cell_of;          /* per insn: cell a LOAD/STORE accesses, or -1 */
+  int cells_live;            /* the loop copy's body is being emitted */
+  /* Integer ranges (JC_OPT_RANGE): per insn, of the copy being emitted and
+   * of the first iteration. */
+  struct em_range { int64_t lo, hi; } *rg, *rg0;
 } em;
 
 static gcc_jit_location *
@@ -148,6 +199,9 @@ from_u64 (em *e, jc_type t, gcc_jit_rvalue *v)
     }
 }
 
+static gcc_jit_lvalue *mem (em *e, jc_type t, gcc_jit_rvalue *base,
+                            int64_t off, gcc_jit_location *loc);
+
 /* The value of a snapshot entry in the copy being emitted. */
 static gcc_jit_rvalue *
 entry_value (em *e, const jc_snap_entry *en)
@@ -169,6 +223,12 @@ exit_block (em *e, int32_t snap, gcc_jit_location *loc)
   gcc_jit_block *blk = new_block (e, "exit");
   if (id < e->nexits)
     e->exits[e->copy][id] = blk;
+  for (uint32_t k = 0; e->cells_live && k < e->ncells; k++)
+    {
+      const struct em_cell *c = &e->cells[k];
+      gcc_jit_block_add_assignment (blk, loc,
+          mem (e, c->type, e->rv0[c->base], c->off, loc), c->now);
+    }
   for (uint32_t i = 0; i < s->nentries; i++)
     {
       gcc_jit_lvalue *slot = gcc_jit_context_new_array_access (
@@ -256,6 +316,169 @@ emit_floor_divmod (em *e, uint32_t sub, gcc_jit_rvalue *x, gcc_jit_rvalue *y,
                                      y));
 }
 
+/* ------------------------------------------------------------ ranges */
+
+typedef struct em_range range;
+static const range FULL = { INT64_MIN, INT64_MAX };
+
+static range
+mkrange (__int128 lo, __int128 hi)
+{
+  if (lo < INT64_MIN || hi > INT64_MAX)
+    return FULL;
+  return (range) { (int64_t) lo, (int64_t) hi };
+}
+
+static range
+rng_of (em *e, jc_ref r)
+{
+  if (!e->rg || r < 0 || e->insns[r].type != JC_TYPE_I64)
+    return FULL;
+  return e->rg[r];
+}
+
+/* Smallest 2^k - 1 >= v, for v >= 0. */
+static int64_t
+ones_above (int64_t v)
+{
+  uint64_t m = 0;
+  while (m < (uint64_t) v)
+    m = (m << 1) | 1;
+  return (int64_t) m;
+}
+
+/* The interval of an i64 binop/binov result from its operands'; FULL
+ * when it might wrap (BINOV: when its check might fail). */
+static range
+binop_range (uint32_t sub, range x, range y)
+{
+  switch (sub)
+    {
+    case JC_ADD:
+      return mkrange ((__int128) x.lo + y.lo, (__int128) x.hi + y.hi);
+    case JC_SUB:
+      return mkrange ((__int128) x.lo - y.hi, (__int128) x.hi - y.lo);
+    case JC_MUL:
+      {
+        __int128 p[4] = { (__int128) x.lo * y.lo, (__int128) x.lo * y.hi,
+                          (__int128) x.hi * y.lo, (__int128) x.hi * y.hi };
+        __int128 lo = p[0], hi = p[0];
+        for (int k = 1; k < 4; k++)
+          {
+            lo = p[k] < lo ? p[k] : lo;
+            hi = p[k] > hi ? p[k] : hi;
+          }
+        return mkrange (lo, hi);
+      }
+    case JC_FLOORMOD:
+      if (y.lo > 0)
+        return (range) { 0, x.lo >= 0 && x.hi < y.hi ? x.hi : y.hi - 1 };
+      return FULL;
+    case JC_FLOORDIV:
+      if (x.lo >= 0 && y.lo > 0)
+        return (range) { x.lo / y.hi, x.hi / y.lo };
+      return FULL;
+    case JC_SHR:
+      if (y.lo == y.hi && y.lo >= 0 && y.lo < 64)
+        return (range) { x.lo >> y.lo, x.hi >> y.lo };
+      return FULL;
+    case JC_AND:
+      if (x.lo >= 0 && y.lo >= 0)
+        return (range) { 0, x.hi < y.hi ? x.hi : y.hi };
+      if (x.lo >= 0)
+        return (range) { 0, x.hi };
+      if (y.lo >= 0)
+        return (range) { 0, y.hi };
+      return FULL;
+    case JC_OR:
+    case JC_XOR:
+      if (x.lo >= 0 && y.lo >= 0)
+        return (range) { 0, ones_above (x.hi > y.hi ? x.hi : y.hi) };
+      return FULL;
+    default:
+      return FULL;
+    }
+}
+
+/* Set the range of insn i in the copy being emitted. */
+static void
+note_range (em *e, jc_ref i)
+{
+  const jc_ir_insn *in = &e->insns[i];
+  range r = FULL;
+  if (in->type != JC_TYPE_I64)
+    ;
+  else if (in->op == JC_IR_KI64)
+    r = (range) { in->imm.i, in->imm.i };
+  else if (in->op == JC_IR_BINOP || in->op == JC_IR_BINOV)
+    r = binop_range (in->sub, rng_of (e, in->a), rng_of (e, in->b));
+  else if (in->op == JC_IR_UNOP && in->sub == JC_B2I)
+    r = (range) { 0, 1 };
+  else if (in->op == JC_IR_UNOP && in->sub == JC_NEG)
+    {
+      range x = rng_of (e, in->a);
+      r = mkrange (-(__int128) x.hi, -(__int128) x.lo);
+    }
+  else if (in->op == JC_IR_SELECT)
+    {
+      range x = rng_of (e, in->b), y = rng_of (e, in->c);
+      r = (range) { x.lo < y.lo ? x.lo : y.lo, x.hi > y.hi ? x.hi : y.hi };
+    }
+  e->rg[i] = r;
+}
+
+/* After `guard (a OP b) == expect` the code that follows knows a OP b:
+ * narrow a's and b's intervals (the trace is straight-line code, so every
+ * later use is dominated by the guard). */
+static void
+refine_guard (em *e, const jc_ir_insn *g)
+{
+  const jc_ir_insn *c = &e->insns[g->a];
+  if (c->op != JC_IR_CMP || e->insns[c->a].type != JC_TYPE_I64)
+    return;
+  static const uint8_t neg[] = { JC_NE, JC_EQ, JC_GE, JC_GT, JC_LE, JC_LT };
+  uint32_t op = g->sub ? c->sub : neg[c->sub];
+  range x = rng_of (e, c->a), y = rng_of (e, c->b);
+  switch (op)
+    {
+    case JC_LT:
+      if (y.hi > INT64_MIN && x.hi > y.hi - 1) x.hi = y.hi - 1;
+      if (x.lo < INT64_MAX && y.lo < x.lo + 1) y.lo = x.lo + 1;
+      break;
+    case JC_LE:
+      if (x.hi > y.hi) x.hi = y.hi;
+      if (y.lo < x.lo) y.lo = x.lo;
+      break;
+    case JC_GT:
+      if (y.lo < INT64_MAX && x.lo < y.lo + 1) x.lo = y.lo + 1;
+      if (x.hi > INT64_MIN && y.hi > x.hi - 1) y.hi = x.hi - 1;
+      break;
+    case JC_GE:
+      if (x.lo < y.lo) x.lo = y.lo;
+      if (y.hi > x.hi) y.hi = x.hi;
+      break;
+    case JC_EQ:
+      if (x.lo < y.lo) x.lo = y.lo;
+      if (x.hi > y.hi) x.hi = y.hi;
+      y = x;
+      break;
+    default:
+      return;
+    }
+  if (x.lo > x.hi || y.lo > y.hi)
+    return;                  /* the guard always fails: nothing follows */
+  e->rg[c->a] = x;
+  e->rg[c->b] = y;
+}
+
+/* Both operands of a floor division or modulo non-negative, the divisor
+ * not 0: C's truncating operation is Python's. */
+static int
+nonneg_divmod (em *e, const jc_ir_insn *in)
+{
+  return e->rg && rng_of (e, in->a).lo >= 0 && rng_of (e, in->b).lo > 0;
+}
+
 static gcc_jit_rvalue *
 emit_binop (em *e, const jc_ir_insn *in, gcc_jit_rvalue *x, gcc_jit_rvalue *y,
             gcc_jit_location *loc)
@@ -267,6 +490,13 @@ emit_binop (em *e, const jc_ir_insn *in, gcc_jit_rvalue *x, gcc_jit_rvalue *y,
     GCC_JIT_BINARY_OP_LSHIFT, GCC_JIT_BINARY_OP_RSHIFT
   };
   jc_type t = (jc_type) in->type;
+  if ((in->sub == JC_FLOORDIV || in->sub == JC_FLOORMOD)
+      && nonneg_divmod (e, in))
+    /* unsigned: GCC then needs no sign correction (x % 2**k is an and) */
+    return as_i64 (e, gcc_jit_context_new_binary_op (e->ctx, loc,
+        in->sub == JC_FLOORDIV ? GCC_JIT_BINARY_OP_DIVIDE
+                               : GCC_JIT_BINARY_OP_MODULO,
+        e->t_u64, as_u64 (e, x), as_u64 (e, y)));
   if (in->sub == JC_FLOORDIV || in->sub == JC_FLOORMOD)
     return emit_floor_divmod (e, in->sub, x, y, loc);
   enum gcc_jit_binary_op op = ops[in->sub];
@@ -293,6 +523,26 @@ emit_binov (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_rvalue *x,
 {
   gcc_jit_type *ti = e->t[JC_TYPE_I64];
   gcc_jit_rvalue *zero = gcc_jit_context_zero (e->ctx, ti), *ov;
+  if (e->rg && (in->sub == JC_FLOORDIV || in->sub == JC_FLOORMOD))
+    {
+      range rx = rng_of (e, in->a), ry = rng_of (e, in->b);
+      int no_zero = ry.lo > 0 || ry.hi < 0;
+      int no_trap = ry.lo > -1 || ry.hi < -1 || rx.lo > INT64_MIN;
+      if (no_zero && no_trap)
+        {
+          /* The guard cannot fail: the plain operation. */
+          define (e, i, ti, emit_binop (e, in, x, y, loc), loc);
+          return;
+        }
+    }
+  if (e->rg && (in->sub == JC_ADD || in->sub == JC_SUB || in->sub == JC_MUL)
+      && e->rg[i].lo != INT64_MIN && e->rg[i].hi != INT64_MAX)
+    {
+      /* Its interval fits in an i64 (binop_range gives FULL otherwise,
+       * and a fitting one never reaches a bound), so no overflow. */
+      define (e, i, ti, emit_binop (e, in, x, y, loc), loc);
+      return;
+    }
   if (in->sub == JC_FLOORDIV || in->sub == JC_FLOORMOD)
     {
       /* Exit before dividing: y == 0, or INT64_MIN / -1 (which traps). */
@@ -696,6 +946,115 @@ scan_clobbers (em *e)
     }
 }
 
+/* Is instruction i left out of the loop copy (a root slot-load group's,
+ * whose value is the first iteration's or a carried one)? */
+static int
+in_root_group (em *e, uint32_t i)
+{
+  const jc_ir_insn *in = &e->insns[i];
+  return in->group && jc_ir_groups (e->b)[in->group - 1].depth == 0;
+}
+
+/* A base the loop copy computes once: a constant, the frame, or a value a
+ * root slot-load group gave that is not carried (the first iteration's). */
+static int
+cell_base_ok (em *e, jc_ref r)
+{
+  const jc_ir_insn *in = &e->insns[r];
+  if (in->op == JC_IR_KPTR || in->op == JC_IR_KOBJ || in->op == JC_IR_FRAME)
+    return 1;
+  if (!in_root_group (e, (uint32_t) r))
+    return 0;
+  const jc_ir_group *g = &jc_ir_groups (e->b)[in->group - 1];
+  return !(r == g->ref && g->slot < jc_ir_nloopslots (e->b)
+           && jc_ir_loop_carried (e->b)[g->slot] != JC_REF_NONE);
+}
+
+/* Find the loop copy's memory cells (see the top of the file). */
+static int
+scan_cells (em *e)
+{
+  uint32_t n = jc_ir_ninsns (e->b);
+  const jc_host *h = jc_ir_host (e->b);
+  e->cell_of = malloc ((n ? n : 1) * sizeof *e->cell_of);
+  e->cells = calloc (n ? n : 1, sizeof *e->cells);
+  if (!e->cell_of || !e->cells)
+    return -1;
+  for (uint32_t i = 0; i < n; i++)
+    e->cell_of[i] = -1;
+  for (uint32_t i = 0; i < n; i++)
+    {
+      const jc_ir_insn *in = &e->insns[i];
+      if (in->op != JC_IR_CALL || in_root_group (e, i))
+        continue;
+      uint32_t f = h ? h->helpers[in->sub].flags : 0;
+      if (!(f & JC_HELPER_PURE) || (f & (JC_HELPER_READS_MEMORY
+                                         | JC_HELPER_WRITES_MEMORY
+                                         | JC_HELPER_ALLOCATES
+                                         | JC_HELPER_DECREF)))
+        return 0;              /* it might look at a cell */
+    }
+  for (uint32_t i = 0; i < n; i++)
+    switch (e->insns[i].op)
+      {
+      case JC_IR_KI64: case JC_IR_KF64: case JC_IR_KBOOL: case JC_IR_KPTR:
+      case JC_IR_KOBJ: case JC_IR_FRAME: case JC_IR_XBUF: case JC_IR_BINOP:
+      case JC_IR_BINOV: case JC_IR_CMP: case JC_IR_UNOP: case JC_IR_SELECT:
+      case JC_IR_LOAD: case JC_IR_STORE: case JC_IR_LOADX: case JC_IR_STOREX:
+      case JC_IR_CALL: case JC_IR_GUARD: case JC_IR_EXIT: case JC_IR_NOP:
+        break;
+      default:
+        return 0;              /* an operation this analysis does not know */
+      }
+  uint8_t bad[64] = { 0 };
+  for (uint32_t i = 0; i < n; i++)
+    {
+      const jc_ir_insn *in = &e->insns[i];
+      if (in->op != JC_IR_STORE || in_root_group (e, i))
+        continue;
+      uint32_t cls = in->sub % 64;
+      if (bad[cls])
+        continue;
+      if (!cell_base_ok (e, in->a))
+        {
+          bad[cls] = 1;
+          continue;
+        }
+      /* Every other access of the class in the loop must be this address,
+       * loaded as the stored type; the store the only one. */
+      jc_type t = (jc_type) e->insns[in->b].type;
+      int ok = 1;
+      for (uint32_t j = 0; j < n && ok; j++)
+        {
+          const jc_ir_insn *o = &e->insns[j];
+          if (j == i || (o->op != JC_IR_LOAD && o->op != JC_IR_STORE
+                         && o->op != JC_IR_LOADX && o->op != JC_IR_STOREX)
+              || o->sub % 64 != cls || in_root_group (e, j))
+            continue;
+          ok = o->op == JC_IR_LOAD && o->a == in->a && o->imm.i == in->imm.i
+               && o->type == t;
+        }
+      bad[cls] = 1;            /* one cell per class at most */
+      if (!ok)
+        continue;
+      struct em_cell *c = &e->cells[e->ncells];
+      c->store = (jc_ref) i;
+      c->base = in->a;
+      c->off = in->imm.i;
+      c->type = t;
+      c->cur = new_local (e, e->t[t], "cell");
+      for (uint32_t j = 0; j < n; j++)
+        {
+          const jc_ir_insn *o = &e->insns[j];
+          if ((o->op == JC_IR_LOAD || o->op == JC_IR_STORE)
+              && o->sub % 64 == cls && !in_root_group (e, j))
+            e->cell_of[j] = (int32_t) e->ncells;
+        }
+      e->ncells++;
+    }
+  return 0;
+}
+
 /* Emit the body once.  In the loop copy, root slot-load groups are
  * replaced by first-iteration or carried values, and with loop_opt every
  * invariant instruction reuses its first-iteration value. */
@@ -715,11 +1074,36 @@ emit_body (em *e)
           const jc_ir_group *g = &groups[in->group - 1];
           if ((jc_ref) i == g->ref && g->slot < jc_ir_nloopslots (e->b)
               && carried[g->slot] != JC_REF_NONE)
-            e->rv[i] = gcc_jit_lvalue_as_rvalue (e->carried[g->slot]);
+            {
+              e->rv[i] = gcc_jit_lvalue_as_rvalue (e->carried[g->slot]);
+              if (e->rg)  /* see "Integer ranges" at the top */
+                e->rg[i] = e->insns[carried[g->slot]].type == in->type
+                           ? e->rg0[carried[g->slot]] : FULL;
+            }
           else
             {
               e->rv[i] = e->rv0[i];
               e->inv[i] = 1;
+              if (e->rg)
+                e->rg[i] = e->rg0[i];
+            }
+          continue;
+        }
+      if (e->cells_live && e->ncells && e->cell_of[i] >= 0)
+        {
+          struct em_cell *c = &e->cells[e->cell_of[i]];
+          if (in->op == JC_IR_LOAD)
+            {
+              e->rv[i] = c->now;
+              if (e->rg)        /* not the first iteration's value */
+                e->rg[i] = FULL;
+            }
+          else
+            {
+              c->now = e->rv[in->b];
+              /* exit blocks made before store other values: a guard
+               * after it (of the same instruction) needs its own */
+              memset (e->exits[1], 0, e->nexits * sizeof *e->exits[1]);
             }
           continue;
         }
@@ -727,9 +1111,15 @@ emit_body (em *e)
         {
           e->rv[i] = e->rv0[i];
           e->inv[i] = 1;
+          if (e->rg)
+            e->rg[i] = e->rg0[i];
           continue;
         }
+      if (e->rg)
+        note_range (e, (jc_ref) i);
       emit_insn (e, (jc_ref) i);
+      if (e->rg && in->op == JC_IR_GUARD)
+        refine_guard (e, in);
     }
 }
 
@@ -738,17 +1128,29 @@ emit_loop (em *e, gcc_jit_block *loop)
 {
   uint32_t ns = jc_ir_nloopslots (e->b);
   const jc_ref *carried = jc_ir_loop_carried (e->b);
-  gcc_jit_lvalue **tmp = calloc (ns ? ns : 1, sizeof *tmp);
+  gcc_jit_lvalue **tmp = calloc (ns + e->ncells + 1, sizeof *tmp);
   for (uint32_t k = 0; k < ns; k++)
     if (carried[k] != JC_REF_NONE)
       {
         tmp[k] = new_local (e, e->t[e->insns[carried[k]].type], "n");
         gcc_jit_block_add_assignment (e->cur, NULL, tmp[k], e->rv[carried[k]]);
       }
+  /* A cell's next value: what the body stored (at the loop's entry, the
+   * first iteration's store, which memory holds too). */
+  for (uint32_t k = 0; k < e->ncells; k++)
+    {
+      const struct em_cell *c = &e->cells[k];
+      tmp[ns + k] = new_local (e, e->t[c->type], "nc");
+      gcc_jit_block_add_assignment (e->cur, NULL, tmp[ns + k],
+          e->cells_live ? c->now : e->rv[e->insns[c->store].b]);
+    }
   for (uint32_t k = 0; k < ns; k++)
     if (tmp[k])
       gcc_jit_block_add_assignment (e->cur, NULL, e->carried[k],
                                     gcc_jit_lvalue_as_rvalue (tmp[k]));
+  for (uint32_t k = 0; k < e->ncells; k++)
+    gcc_jit_block_add_assignment (e->cur, NULL, e->cells[k].cur,
+                                  gcc_jit_lvalue_as_rvalue (tmp[ns + k]));
   free (tmp);
   gcc_jit_block_end_with_jump (e->cur, NULL, loop);
 }
@@ -841,6 +1243,8 @@ jc_emit_opts_init (jc_emit_opts *o)
   o->opt_level = 2;
   o->fast_link = 1;
   o->loop_opt = 1;
+  o->sink = 1;
+  o->range = 1;
 }
 
 /* Compile for the running CPU.  libgccjit runs the compiler proper in
@@ -937,16 +1341,25 @@ emit_function (em *e)
   uint32_t ns = jc_ir_nloopslots (b);
   const jc_ref *carried = jc_ir_loop_carried (b);
   memcpy (e->rv0, e->rv, n * sizeof *e->rv);
+  if (e->rg)
+    memcpy (e->rg0, e->rg, n * sizeof *e->rg);
   for (uint32_t k = 0; k < ns; k++)
     if (carried[k] != JC_REF_NONE)
       e->carried[k] = new_local (e, e->t[e->insns[carried[k]].type], "carry");
   gcc_jit_block *loop = new_block (e, "loop");
   scan_clobbers (e);
+  if (e->o->sink && !e->clobber_all && scan_cells (e) != 0)
+    e->ncells = 0;            /* out of memory: no cells, still correct */
   e->copy = 1;
   emit_loop (e, loop);      /* first iteration's values into the carries */
   e->cur = loop;
+  for (uint32_t k = 0; k < e->ncells; k++)
+    e->cells[k].now = gcc_jit_lvalue_as_rvalue (e->cells[k].cur);
+  e->cells_live = 1;
   emit_body (e);
-  emit_loop (e, loop);
+  if (e->cur)
+    emit_loop (e, loop);
+  e->cells_live = 0;
 }
 
 /* ------------------------------------------------------------ batches
@@ -1039,6 +1452,8 @@ jc_emit_batch_add (jc_emit_batch *bt, const jc_lower *b, const char *name,
   if (o)
     {
       t->o.loop_opt = o->loop_opt;
+      t->o.sink = o->sink;
+      t->o.range = o->range;
       t->o.inject_failure = o->inject_failure;
     }
   t->state = BT_PENDING;
@@ -1064,6 +1479,10 @@ em_free (em *e)
   free (e->exits[1]);
   free (e->inv);
   free (e->g_helpers);
+  free (e->cells);
+  free (e->cell_of);
+  free (e->rg);
+  free (e->rg0);
   memset (e, 0, sizeof *e);
 }
 
@@ -1090,6 +1509,15 @@ em_emit (bt_trace *t, gcc_jit_context *ctx)
   if (!e->rv || !e->rv0 || !e->carried || !e->inv || !e->exits[0]
       || !e->exits[1])
     return bt_fail (t, "out of memory%s", ""), -1;
+  if (e->o->range)
+    {
+      e->rg = malloc ((n ? n : 1) * sizeof *e->rg);
+      e->rg0 = malloc ((n ? n : 1) * sizeof *e->rg0);
+      if (!e->rg || !e->rg0)
+        return bt_fail (t, "out of memory%s", ""), -1;
+      for (uint32_t i = 0; i < n; i++)
+        e->rg[i] = e->rg0[i] = FULL;
+    }
   setup_types (e);
   gcc_jit_param *params[2] = {
     e->p_frame = gcc_jit_context_new_param (ctx, NULL, e->t[JC_TYPE_PTR],

@@ -33,7 +33,9 @@ enum {
   JC_OPT_DCE = 1u << 3,
   JC_OPT_LOOP = 1u << 4,
   JC_OPT_RC = 1u << 5,
-  JC_OPT_ALL = 0x3f
+  JC_OPT_SINK = 1u << 6,    /* in the backend (emit_gccjit.c) */
+  JC_OPT_RANGE = 1u << 7,   /* in the backend (emit_gccjit.c) */
+  JC_OPT_ALL = 0xff
 };
 
 typedef struct jc_opt_stats {

@@ -270,6 +270,8 @@ _Static_assert ((unsigned) JC_PASS_FOLD == (unsigned) JC_OPT_FOLD
                 && (unsigned) JC_PASS_DCE == (unsigned) JC_OPT_DCE
                 && (unsigned) JC_PASS_LOOP == (unsigned) JC_OPT_LOOP
                 && (unsigned) JC_PASS_RC == (unsigned) JC_OPT_RC
+                && (unsigned) JC_PASS_SINK == (unsigned) JC_OPT_SINK
+                && (unsigned) JC_PASS_RANGE == (unsigned) JC_OPT_RANGE
                 && (unsigned) JC_PASS_ALL == (unsigned) JC_OPT_ALL,
                 "pass bits differ");
 
@@ -321,6 +323,8 @@ jc_selir_prepare (jc_runtime *rt, jc_lower *b, jc_trace *t,
     return ost;
   jc_emit_opts_init (o);
   o->loop_opt = (rt->opts.passes & JC_PASS_LOOP) != 0;
+  o->sink = (rt->opts.passes & JC_PASS_SINK) != 0;
+  o->range = (rt->opts.passes & JC_PASS_RANGE) != 0;
   o->opt_level = rt->opts.opt_level;
   o->native_cpu = rt->opts.native_cpu;
   o->inject_failure = rt->opts.fail_compile;

@@ -598,6 +598,268 @@ test_parallel_carry (void)
 
 /* ---------------------------------------------------------------- batches */
 
+/* Memory cells (JC_OPT_SINK): a loop that keeps a counter and an
+ * iterator's position in memory, as minipy's traces do,
+ *   pc 0: cnt += 1                       (cell @7, a raw pointer)
+ *   pc 1: i = it[0]; s = s + i (ADDOV)   (exit before it[0] is stored)
+ *   pc 2: guard i < it[1]; it[0] = i + 1 (cell @8, a constant object)
+ *   pc 3: guard i != k                   (exit after both stores)
+ * must leave memory, the exit taken and the exit buffer exactly as with the
+ * cells in memory (sink off), and as C says.  with_call adds a call of a
+ * helper that is not pure, which keeps the cells in memory: the code is
+ * then the same with sink on and off. */
+static jc_lower *
+build_cells (fixture *fx, int64_t *cnt, int64_t *it, int64_t k,
+             int with_call)
+{
+  jc_lower *b = fx_builder (fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref pc = jc_lower_const_ptr (b, cnt);
+  jc_ref c = jc_lower_load (b, JC_TYPE_I64, pc, 0, 7);
+  jc_lower_store (b, pc, 0, jc_lower_binop (b, JC_ADD, c,
+                                            jc_lower_const_i64 (b, 1)), 7);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  jc_ref po = jc_lower_const_obj (b, it);
+  jc_ref i = jc_lower_load (b, JC_TYPE_I64, po, 0, 8);
+  jc_lower_slot_set (b, 2, jc_lower_binop_ov (b, JC_ADD,
+                                              jc_lower_slot_get (b, 2), i));
+  jc_ir_begin_insn (b, 2, NULL, -1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, i,
+                                   jc_lower_load (b, JC_TYPE_I64, po, 8, 9)),
+                  1);
+  jc_lower_store (b, po, 0, jc_lower_binop (b, JC_ADD, i,
+                                            jc_lower_const_i64 (b, 1)), 8);
+  jc_ir_begin_insn (b, 3, NULL, -1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_NE, i, jc_lower_const_i64 (b, k)),
+                  1);
+  if (with_call)
+    {
+      jc_ref a = jc_lower_const_i64 (b, 1);
+      jc_lower_call (b, 1, &a, 1);        /* nonzero: not pure */
+    }
+  CU_ASSERT_EQUAL (jc_ir_close_loop (b), 0);
+  return b;
+}
+
+typedef struct cells_run {
+  uint32_t pc;                 /* of the exit taken */
+  int64_t s, cnt, i;           /* slot 2 at the exit, the two cells */
+} cells_run;
+
+static cells_run
+run_cells (int sink, int with_call, int64_t s0, int64_t stop, int64_t k,
+           size_t *code_bytes)
+{
+  cells_run r = { 0 };
+  int64_t cnt = 0, it[2] = { 0, stop };
+  fixture fx;
+  fx_init (&fx);
+  jc_lower *b = build_cells (&fx, &cnt, it, k, with_call);
+  jc_emit_opts o;
+  jc_emit_opts_init (&o);
+  o.sink = sink;
+  jc_compiled c;
+  if (compile (b, &o, &c) != 0)
+    {
+      CU_FAIL ("compile");
+      jc_ir_free (b);
+      return r;
+    }
+  *code_bytes = c.code_bytes;
+  tslot f[3];
+  set_int (f, 2, s0);
+  uint64_t buf[16];
+  uint32_t id = c.entry (f, buf);
+  r.pc = jc_ir_snap (b, id)->pc;
+  uint64_t v = (uint64_t) s0;
+  fx_exit_slot (b, id, buf, 2, &v);   /* not listed: slot 2 unchanged */
+  r.s = (int64_t) v;
+  r.cnt = cnt;
+  r.i = it[0];
+  jc_emit_release (&c);
+  jc_ir_free (b);
+  return r;
+}
+
+static void
+test_memory_cells (void)
+{
+  /* (s0, stop, k) and what C says: the loop runs until i == stop (pc 2),
+   * i == k (pc 3) or the sum overflows (pc 1). */
+  static const struct { int64_t s0, stop, k; cells_run want; } cases[] = {
+    { 0, 1000, -1, { 2, 500500, 1001, 1000 } },
+    { 0, 1000, 0, { 3, 0, 1, 1 } },           /* the first iteration */
+    { 0, 1000, 1, { 3, 1, 2, 2 } },           /* the second, in the loop */
+    { 0, 1000, 700, { 3, 245350, 701, 701 } },
+    { 0, 1, -1, { 2, 1, 2, 1 } },
+    { INT64_MAX - 10, 1000, -1, { 1, INT64_MAX, 6, 5 } },
+    { INT64_MAX, 1000, -1, { 1, INT64_MAX, 2, 1 } },
+  };
+  for (size_t n = 0; n < sizeof cases / sizeof cases[0]; n++)
+    for (int call = 0; call < 2; call++)
+      {
+        size_t bytes[2];
+        cells_run r[2];
+        for (int sink = 0; sink < 2; sink++)
+          {
+            r[sink] = run_cells (sink, call, cases[n].s0, cases[n].stop,
+                                 cases[n].k, &bytes[sink]);
+            CU_ASSERT_EQUAL (r[sink].pc, cases[n].want.pc);
+            CU_ASSERT_EQUAL (r[sink].s, cases[n].want.s);
+            CU_ASSERT_EQUAL (r[sink].cnt, cases[n].want.cnt);
+            CU_ASSERT_EQUAL (r[sink].i, cases[n].want.i);
+            if (r[sink].pc != cases[n].want.pc
+                || r[sink].s != cases[n].want.s
+                || r[sink].cnt != cases[n].want.cnt
+                || r[sink].i != cases[n].want.i)
+              fprintf (stderr, "case %zu call %d sink %d: pc %u s %lld cnt "
+                       "%lld i %lld\n", n, call, sink, r[sink].pc,
+                       (long long) r[sink].s, (long long) r[sink].cnt,
+                       (long long) r[sink].i);
+          }
+        if (call)
+          {
+            CU_ASSERT_EQUAL (bytes[0], bytes[1]);   /* no cells: same code */
+          }
+        else
+          {
+            CU_ASSERT_NOT_EQUAL (bytes[0], bytes[1]);
+          }
+      }
+}
+
+/* Integer ranges (JC_OPT_RANGE).  slots: 0 i, 1 n, 2 x, 3 s.
+ *   pc 0: guard i < n; guard i >= 0
+ *   pc 1: x = (x * 69069 + 1) % 2**32        (checks that cannot fail)
+ *   pc 2: y = x * x                           (may overflow: kept)
+ *   pc 3: d = x - 2**31; s += d % 7 + d // 7 + y % 1000003 + (i ^ 5) % 3
+ *   pc 4: i += 1
+ * The exits and exit buffers must be the same with ranges on and off and
+ * what C computes with Python's floor rounding. */
+static jc_lower *
+build_ranges (fixture *fx)
+{
+  jc_lower *b = fx_builder (fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref i = jc_lower_slot_get (b, 0), n = jc_lower_slot_get (b, 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, i, n), 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_GE, i, jc_lower_const_i64 (b, 0)),
+                  1);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  jc_ref x = jc_lower_binop_ov (b, JC_FLOORMOD,
+      jc_lower_binop_ov (b, JC_ADD,
+          jc_lower_binop_ov (b, JC_MUL, jc_lower_slot_get (b, 2),
+                             jc_lower_const_i64 (b, 69069)),
+          jc_lower_const_i64 (b, 1)),
+      jc_lower_const_i64 (b, (int64_t) 1 << 32));
+  jc_lower_slot_set (b, 2, x);
+  jc_ir_begin_insn (b, 2, NULL, -1);
+  jc_ref y = jc_lower_binop_ov (b, JC_MUL, x, x);
+  jc_ir_begin_insn (b, 3, NULL, -1);
+  jc_ref d = jc_lower_binop_ov (b, JC_SUB, x,
+                                jc_lower_const_i64 (b, (int64_t) 1 << 31));
+  jc_ref k7 = jc_lower_const_i64 (b, 7);
+  jc_ref t = jc_lower_binop_ov (b, JC_ADD,
+      jc_lower_binop_ov (b, JC_FLOORMOD, d, k7),
+      jc_lower_binop_ov (b, JC_FLOORDIV, d, k7));
+  t = jc_lower_binop_ov (b, JC_ADD, t,
+      jc_lower_binop_ov (b, JC_FLOORMOD, y, jc_lower_const_i64 (b, 1000003)));
+  t = jc_lower_binop_ov (b, JC_ADD, t,
+      jc_lower_binop_ov (b, JC_FLOORMOD,
+          jc_lower_binop (b, JC_XOR, i, jc_lower_const_i64 (b, 5)),
+          jc_lower_const_i64 (b, 3)));
+  jc_lower_slot_set (b, 3, jc_lower_binop_ov (b, JC_ADD,
+                                              jc_lower_slot_get (b, 3), t));
+  jc_ir_begin_insn (b, 4, NULL, -1);
+  jc_lower_slot_set (b, 0, jc_lower_binop (b, JC_ADD, i,
+                                           jc_lower_const_i64 (b, 1)));
+  CU_ASSERT_EQUAL (jc_ir_close_loop (b), 0);
+  return b;
+}
+
+static int64_t
+py_mod (int64_t a, int64_t m)
+{
+  int64_t r = a % m;
+  return r != 0 && (r ^ m) < 0 ? r + m : r;
+}
+
+static void
+test_int_ranges (void)
+{
+  /* (i0, n, x0): ends at i == n (pc 0), at x * x > INT64_MAX (pc 2), or
+   * at once for a negative i (pc 0, the i >= 0 guard). */
+  static const int64_t cases[][3] = {
+    { 0, 20000, 3 }, { 5, 300, 0 }, { -4, 100, 3 }, { 0, 1, 4294967295 },
+    { 0, 3, 100000 }, { 0, 5000, 3037000499 },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
+    {
+      /* What C says. */
+      int64_t i = cases[k][0], x = cases[k][2], s = 0, xs = x;
+      uint32_t pc = 0;
+      int first = 1;
+      while (i >= 0 && i < cases[k][1])
+        {
+          x = (x * 69069 + 1) % ((int64_t) 1 << 32);
+          __int128 y = (__int128) x * x;
+          if (y > INT64_MAX)
+            {
+              pc = 2;
+              break;
+            }
+          int64_t d = x - ((int64_t) 1 << 31);
+          int64_t m = py_mod (d, 7);
+          s += m + (d - m) / 7 + py_mod ((int64_t) y, 1000003)
+               + py_mod (i ^ 5, 3);
+          i++;
+          first = 0;
+        }
+      (void) xs;
+      for (int range = 0; range < 2; range++)
+        {
+          fixture fx;
+          fx_init (&fx);
+          jc_lower *b = build_ranges (&fx);
+          jc_emit_opts o;
+          jc_emit_opts_init (&o);
+          o.range = range;
+          jc_compiled c;
+          if (compile (b, &o, &c) != 0)
+            {
+              CU_FAIL ("compile");
+              jc_ir_free (b);
+              continue;
+            }
+          tslot f[4];
+          set_int (f, 0, cases[k][0]);
+          set_int (f, 1, cases[k][1]);
+          set_int (f, 2, cases[k][2]);
+          set_int (f, 3, 0);
+          uint64_t buf[16];
+          uint32_t id = c.entry (f, buf);
+          const jc_snap *sn = jc_ir_snap (b, id);
+          CU_ASSERT_EQUAL (sn->pc, pc);
+          uint64_t v;
+          int64_t gi = fx_exit_slot (b, id, buf, 0, &v) == 0 ? (int64_t) v
+                                                           : cases[k][0];
+          int64_t gx = fx_exit_slot (b, id, buf, 2, &v) == 0 ? (int64_t) v
+                                                           : cases[k][2];
+          int64_t gs = fx_exit_slot (b, id, buf, 3, &v) == 0 ? (int64_t) v
+                                                           : 0;
+          CU_ASSERT_EQUAL (gi, i);
+          CU_ASSERT_EQUAL (gx, first && pc == 0 ? cases[k][2] : x);
+          CU_ASSERT_EQUAL (gs, s);
+          if (sn->pc != pc || gi != i || gs != s)
+            fprintf (stderr, "ranges case %zu range %d: pc %u/%u i %lld/%lld "
+                     "s %lld/%lld\n", k, range, sn->pc, pc, (long long) gi,
+                     (long long) i, (long long) gs, (long long) s);
+          jc_emit_release (&c);
+          jc_ir_free (b);
+        }
+    }
+}
+
 /* Trace k of a batch: while i < n: s = add3 (s, i) + k (a helper from its
  * own table); cell[0] = i + 1 (an object from its own constant table);
  * i += 1.  Different k give different results, so mixed-up entry points
@@ -814,6 +1076,8 @@ jc_test_register (void)
 {
   static const jc_test_case tests[] = {
     { "sum_loop_o2", test_sum_loop_o2 },
+    { "memory_cells", test_memory_cells },
+    { "int_ranges", test_int_ranges },
     { "sum_loop_o0", test_sum_loop_o0 },
     { "write_only_slot_written_back", test_write_only_slot_written_back },
     { "float_helpers_exit", test_float_helpers_exit },

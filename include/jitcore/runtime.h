@@ -133,7 +133,7 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       opt (0-3), native (0/1), sync (0/1), log (category list joined
  *       with '+', or "all"), disable (0/1), fail_compile (0-2),
  *       passes (optimizer passes joined with '+': fold, cse, guard, dce,
- *       loop, rc; or "all" or "none"), max_traces, max_code_bytes,
+ *       loop, rc, sink, range; or "all" or "none"), max_traces, max_code_bytes,
  *       side_threshold, max_side_traces, max_side_depth, batch_max,
  *       batch_delay (microseconds), side_raw (0/1), max_unroll
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
@@ -154,14 +154,21 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
   X (GUARD, "guard", 2)   /* guards proven by constants or earlier guards */ \
   X (DCE, "dce", 3)       /* dead-code elimination */                        \
   X (LOOP, "loop", 4)     /* loop-invariant guards/loads run once per entry */ \
-  X (RC, "rc", 5)         /* matching INCREF/DECREF helper calls removed */
+  X (RC, "rc", 5)         /* matching INCREF/DECREF helper calls removed */ \
+  X (SINK, "sink", 6)     /* loop memory cells kept in registers, stored  \
+                             at exits (added in 1.2; JC_HAVE_PASS_SINK) */ \
+  X (RANGE, "range", 7)   /* integer ranges: overflow and divisor checks \
+                             that cannot fail are left out (added in 1.2; \
+                             JC_HAVE_PASS_RANGE) */
 
 enum {
 #define JC_PASS_ENUM_(name, text, bit) JC_PASS_##name = 1u << (bit),
   JC_PASS_TABLE (JC_PASS_ENUM_)
 #undef JC_PASS_ENUM_
-  JC_PASS_ALL = 0x3f
+  JC_PASS_ALL = 0xff
 };
+#define JC_HAVE_PASS_SINK 1
+#define JC_HAVE_PASS_RANGE 1
 
 typedef struct jc_options {
   size_t size;                /* sizeof (jc_options) as the host saw it */

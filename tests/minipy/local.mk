@@ -166,6 +166,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_int_bitops.py \
 	tests/minipy/deopt_int_overflow.py \
 	tests/minipy/deopt_int_overflow_neg.py \
+	tests/minipy/deopt_int_ranges.py \
 	tests/minipy/deopt_list_index.py \
 	tests/minipy/deopt_seq_subscr.py \
 	tests/minipy/deopt_list_iter.py \
@@ -177,6 +178,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_poly_calls.py \
 	tests/minipy/deopt_poly_mix.py \
 	tests/minipy/deopt_range_bounds.py \
+	tests/minipy/deopt_range_cells.py \
 	tests/minipy/deopt_recursion.py \
 	tests/minipy/deopt_recursion_loop.py \
 	tests/minipy/deopt_truth_effects.py \

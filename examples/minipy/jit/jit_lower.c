@@ -498,6 +498,12 @@ static jc_ref range_next(jc_lower *b, jc_ref it, Obj *live, jc_ref *next_i)
     int up = !r || r->step > 0;     /* not seen (made in the trace): counting up, guarded */
     jc_lower_guard(b, jc_lower_cmp(b, up ? JC_GT : JC_LT, step, zero), 1);
     jc_lower_guard(b, jc_lower_cmp(b, up ? JC_LT : JC_GT, i, stop), 1);
+    /* A counter seen non-negative, counting up, is guarded so: libjitcore's
+     * integer ranges then know it (i ^ x, i % c and i // c of non-negative
+     * values need no floor fixup).  One compare per iteration; a loop
+     * entered again at a negative start exits there. */
+    if (r && up && r->i >= 0)
+        jc_lower_guard(b, jc_lower_cmp(b, JC_GE, i, zero), 1);
     *next_i = jc_lower_binop(b, JC_ADD, i, step);
     return i;
 }
