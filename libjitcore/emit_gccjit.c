@@ -955,8 +955,9 @@ in_root_group (em *e, uint32_t i)
   return in->group && jc_ir_groups (e->b)[in->group - 1].depth == 0;
 }
 
-/* A base the loop copy computes once: a constant, the frame, or a value a
- * root slot-load group gave that is not carried (the first iteration's). */
+/* A base the loop copy computes once: a constant, the frame, or a value
+ * of a root slot-load group whose slot the loop does not set (so the
+ * first iteration's value is every iteration's). */
 static int
 cell_base_ok (em *e, jc_ref r)
 {
@@ -966,7 +967,7 @@ cell_base_ok (em *e, jc_ref r)
   if (!in_root_group (e, (uint32_t) r))
     return 0;
   const jc_ir_group *g = &jc_ir_groups (e->b)[in->group - 1];
-  return !(r == g->ref && g->slot < jc_ir_nloopslots (e->b)
+  return !(g->slot < jc_ir_nloopslots (e->b)
            && jc_ir_loop_carried (e->b)[g->slot] != JC_REF_NONE);
 }
 
