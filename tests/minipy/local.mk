@@ -189,6 +189,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_while_else.py \
 	tests/minipy/deopt_unroll_bound_change.py \
 	tests/minipy/deopt_unroll_list_mutated.py \
+	tests/minipy/deopt_unroll_long_inner.py \
 	tests/minipy/deopt_unroll_nested.py \
 	tests/minipy/deopt_zero_div.py \
 	tests/minipy/deopt_zip_enumerate.py \

@@ -681,8 +681,8 @@ static int worth_tracing(MpJitCode *jc, Code *co, uint32_t pc)
 }
 
 /* A for loop that the JIT unrolls into the loop around it (jit_lower.c,
- * "Unrolling"): the GET_ITER before it always saw one small length, and
- * what is left of the iterator is at most mpj_unroll_max items.  Its own
+ * "Unrolling"): the GET_ITER before it always saw one small length (a
+ * list's, or a range's stop) of at most mpj_unroll_max items.  Its own
  * trace would run that few iterations per entry (and would be dropped by
  * the judge); worse, the loop around it would link to that trace instead
  * of unrolling it.  So the head is not traced: a refusal, as one for too
@@ -696,18 +696,18 @@ static int unrolled_elsewhere(Code *co, uint32_t pc, Frame *f)
         return 0;
     uint32_t prof = co->code[pc - 1];
     if (prof == 0 || prof == MP_ITER_PROF_MANY) return 0;
+    /* The whole loop's length, not what is left of it now: the counter
+     * may fire near the end of a long loop (100 items, 10 left), which must
+     * not make it "short".  A list: the length profiled.  A range counting
+     * up: at most its profiled stop (from a start >= 0, as the unrolled
+     * ones have; a negative start only makes this refuse less).  Counting
+     * down: unknown, never refused. */
+    int64_t whole = (int64_t)prof - 1;
     Obj *it = f->sp[-1];
-    int64_t left;
     if (IS(it, range_iterator)) {
-        RangeIter *r = (RangeIter *)it;
-        __int128 d = r->step > 0 ? (__int128)r->stop - r->i : (__int128)r->i - r->stop;
-        __int128 st = r->step > 0 ? r->step : -(__int128)r->step;
-        left = d <= 0 ? 0 : d > mpj_unroll_max * st ? mpj_unroll_max + 1 : (int64_t)((d + st - 1) / st);
-    } else if (IS(it, list_iterator)) {
-        SeqIter *si = (SeqIter *)it;
-        left = si->seq ? LN(si->seq) - si->i : 0;
-    } else return 0;
-    return left <= mpj_unroll_max;
+        if (((RangeIter *)it)->step <= 0) return 0;
+    } else if (!IS(it, list_iterator)) return 0;
+    return whole <= mpj_unroll_max;
 }
 
 /* The trace at pc failed its judgement (too few iterations per entry):
