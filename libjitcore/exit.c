@@ -41,7 +41,11 @@
  * current), exactly as if it had executed the same instructions itself: a
  * guard's snapshot is taken *before* the guarded instruction's effects, so
  * the interpreter re-executes that instruction (and takes the slow path,
- * e.g. promoting an overflowing int add to float).
+ * e.g. promoting an overflowing int add to float).  A host with the
+ * optional one-call restore (jc_host.restore) gets, per frame, the
+ * frame's slot descriptions (jc_exit_slot, the exit's own array) with the
+ * exit buffer and the pc in one call, in place of that frame's
+ * write_slot/copy_slot calls and its set_pc.
  *
  * Failure at restore.  A host callback that fails mid-restore leaves a
  * partly restored frame, which the host cannot resume; jc_trace_enter then
@@ -113,7 +117,12 @@ static int
 restore_ptrs (jc_runtime *rt, const jc_rt_exit *ex, void *frame,
               const uint64_t *buf)
 {
+  if (ex->nptrs == 0)
+    return 0;
   const jc_rt_frame *fr = &ex->frames[0];
+  if (rt->host.restore)
+    return rt->host.restore (rt->host.userdata, frame, fr->pc, fr->slots,
+                             fr->nslots, buf, JC_RESTORE_PTRS_ONLY);
   int any = 0;
   for (uint32_t i = 0; i < fr->nslots; i++)
     {
@@ -153,9 +162,15 @@ restore (jc_runtime *rt, jc_trace *t, const jc_rt_exit *ex, void **framep,
           rt->stats.frames_materialised++;
           changed = 1;
         }
-      if (restore_slots (rt, frame, fr, buf) != 0)
-        return -1;
-      if (rt->host.set_pc (rt->host.userdata, frame, fr->pc) != 0)
+      if (rt->host.restore)
+        {
+          /* The host stores the frame's slots and its pc in one call. */
+          if (rt->host.restore (rt->host.userdata, frame, fr->pc, fr->slots,
+                                fr->nslots, buf, 0) != 0)
+            return -1;
+        }
+      else if (restore_slots (rt, frame, fr, buf) != 0
+               || rt->host.set_pc (rt->host.userdata, frame, fr->pc) != 0)
         return -1;
       changed |= fr->nslots > 0;
       *resume_pc = fr->pc;

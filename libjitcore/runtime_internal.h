@@ -21,18 +21,9 @@
 
 /* An exit as exit.c replays it (see the essay there): frames outermost
  * first, each with the slots to write and where their values live. */
-typedef struct jc_rt_slot {
-  uint32_t slot;             /* host slot number in that frame */
-  uint32_t type;             /* IR type handed to write_slot */
-  uint32_t from_buf;         /* 1: exit_buf[src]; 0: constant */
-  uint32_t src;
-  uint32_t same_as;          /* index in the frame's slots[] of an earlier
-                                number slot holding this very value (a
-                                copy in the trace), or JC_RT_NOT_SAME */
-  uint64_t constant;
-} jc_rt_slot;
+typedef jc_exit_slot jc_rt_slot;   /* public: host.restore gets them */
 
-#define JC_RT_NOT_SAME UINT32_MAX
+#define JC_RT_NOT_SAME JC_EXIT_NOT_SAME
 
 typedef struct jc_rt_frame {
   const void *code;
@@ -46,6 +37,8 @@ typedef struct jc_rt_exit {
   uint32_t nframes;
   jc_rt_frame *frames;
   uint32_t uncond;           /* 1: an EXIT instruction, not a guard's exit */
+  uint32_t nptrs;            /* ptr slots of frames[0] (before a raw side
+                                entry: nothing to write when 0) */
   /* Side traces and links (side.c). */
   uint32_t failures;         /* side-trace selections that failed here */
   uint64_t hot_at;           /* exit count at which to try next; 0: never */

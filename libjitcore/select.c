@@ -24,8 +24,9 @@
  * When it ends (checked before lowering each instruction):
  *   - back at the head in the root frame: the loop closes (success);
  *   - at the head of another installed trace in the root frame: the trace
- *     ends with an exit to that pc, where the host enters the other trace
- *     (traces link through the interpreter's dispatch, one indirect call);
+ *     ends with an exit to that pc, a link exit: jc_trace_enter goes on
+ *     into the trace installed at that head (side.c) without returning
+ *     to the host, or returns there if none is;
  *   - JC_STEP_EXIT from the host: an exit to the interpreter (success);
  *   - a return in the root frame of a function-entry trace: an exit to the
  *     return instruction (success; in a loop trace it aborts);
@@ -361,7 +362,12 @@ prepare (selection *s, jc_job **out)
       jc_job_free (job);
       return JC_COMPILE_FAILED;
     }
-  if (s->parent && s->link_head)
+  /* A walk that reached another installed trace's head: its final exit
+   * is a link from the start, for a root trace as for a side trace (the
+   * head is looked up at run time, so a trace replaced, invalidated or
+   * evicted there is not run: the exit then returns to the host).
+   * side_threshold 0 turns links off with side traces. */
+  if (s->link_head && rt->opts.side_threshold != 0)
     t->exits[s->link_exit].link = s->link_head;
   t->raw_entry = s->raw_entry;
   jc_side_arm (rt, t);

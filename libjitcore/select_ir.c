@@ -252,6 +252,8 @@ build_exits (const jc_lower *b, jc_trace *t)
               fr->slots[k].from_buf = 1;
               fr->slots[k].src = sf->first + k;
               fr->slots[k].same_as = same_value (b, s, sf, k);
+              if (d == 0 && e->type == JC_TYPE_PTR)
+                x->nptrs++;
             }
         }
     }

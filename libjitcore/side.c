@@ -55,9 +55,11 @@
  * side_threshold times.  An unconditional exit (an EXIT instruction: the
  * walk ended at another trace's head, at an instruction the host cannot
  * run, or a loop that could not close) gets no side trace -- it would
- * begin where the parent's walk stopped, and stop there too -- but when
- * hot, and when it resumes anywhere but its own trace's head, it becomes
- * a link exit like the above.  A guard exit inside an inlined call gets a
+ * begin where the parent's walk stopped, and stop there too.  When the
+ * walk ended at another installed trace's head, a root trace's as a side
+ * trace's, the exit is a link exit from the start (select.c); any other
+ * unconditional exit becomes one when hot, if it resumes anywhere but
+ * its own trace's head (a trace may have been installed there since).  A guard exit inside an inlined call gets a
  * side trace whose root frame is the innermost frame, which the restore
  * has just materialised (push_frame): it runs on that frame, and when it
  * returns from it (into a caller it does not know) it ends with an exit to

@@ -568,6 +568,105 @@ test_eviction_takes_side_traces (void)
     }
 }
 
+/* Nested loops whose inner loop gets hot first: the outer loop's walk
+ * reaches the inner loop's installed head, and that exit is a link from
+ * the start (a root -> root hop inside jc_trace_enter, never through the
+ * host).  At i == k the interpreter rebinds global 0, which the inner
+ * trace embeds: it is invalidated, the outer trace's link finds no trace
+ * at that head and returns to the host, and once a new inner trace is
+ * installed the same link runs it. */
+static const char *nested_src =
+  "func main 3 6\n"
+  "  const 1\n  setg 0\n  const 0\n  store 3\n  const 0\n  store 5\n"
+  "outer:\n"
+  "  load 3\n  load 0\n  lt\n  jz done\n"
+  "  load 3\n  load 2\n  eq\n  jz go\n"
+  "  const 5\n  setg 0\n"
+  "go:\n  const 0\n  store 4\n"
+  "inner:\n"
+  "  load 4\n  load 1\n  lt\n  jz after\n"
+  "  load 5\n  getg 0\n  add\n  load 4\n  add\n  store 5\n"
+  "  load 4\n  const 1\n  add\n  store 4\n  jmp inner\n"
+  "after:\n"
+  "  load 3\n  const 1\n  add\n  store 3\n  jmp outer\n"
+  "done:\n  load 5\n  ret\n";
+
+static int64_t
+nested_want (int64_t n, int64_t m, int64_t k)
+{
+  int64_t s = 0, g = 1;
+  for (int64_t i = 0; i < n; i++)
+    {
+      if (i == k)
+        g = 5;
+      for (int64_t j = 0; j < m; j++)
+        s += g + j;
+    }
+  return s;
+}
+
+static void
+test_root_links_to_root (void)
+{
+  /* No side traces ever get hot (threshold beyond the run): the outer
+   * trace's link into the inner trace is all that keeps the two apart;
+   * each outer iteration is one host entry (the inner loop's end still
+   * returns to the host) and one link. */
+  vm_value a[3] = { vm_int (600), vm_int (4), vm_int (1000000) };
+  jc_options o = opts (60000);
+  side_run r = run_side (nested_src, a, 3, &o);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, nested_want (600, 4, 1000000));
+  CU_ASSERT_EQUAL (r.cmp.stats.traces_installed, 2);
+  CU_ASSERT_EQUAL (r.cmp.stats.side_traces, 0);
+  CU_ASSERT (r.cmp.stats.trace_links >= 600 - 20);
+  CU_ASSERT (r.cmp.entries <= 600 + 20);
+  /* With side traces: the inner loop's exit gets one, which links back
+   * to the outer head: the whole nest runs natively. */
+  o = opts (10);
+  r = run_side (nested_src, a, 3, &o);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, nested_want (600, 4, 1000000));
+  CU_ASSERT_EQUAL (r.cmp.stats.side_traces, 1);
+  CU_ASSERT (r.cmp.stats.trace_links >= 2 * (600 - 20));
+  CU_ASSERT (r.cmp.entries < 40);
+  /* side_threshold 0: no links at all, two host entries per iteration */
+  o = opts (0);
+  r = run_side (nested_src, a, 3, &o);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, nested_want (600, 4, 1000000));
+  CU_ASSERT_EQUAL (r.cmp.stats.trace_links, 0);
+  CU_ASSERT (r.cmp.entries >= 2 * (600 - 20));
+}
+
+static void
+test_link_target_invalidated (void)
+{
+  for (int side = 0; side < 2; side++)
+    {
+      vm_value a[3] = { vm_int (600), vm_int (4), vm_int (300) };
+      jc_options o = opts (side ? 10 : 60000);
+      side_run r = run_side (nested_src, a, 3, &o);
+      CU_ASSERT_EQUAL (r.cmp.jit.u.i, nested_want (600, 4, 300));
+      CU_ASSERT (r.cmp.stats.invalidated >= 1);
+      /* the inner trace again after the rebinding: 3 installs */
+      CU_ASSERT_EQUAL (r.cmp.stats.traces_installed, 3);
+      CU_ASSERT_EQUAL (r.cmp.stats.live_traces, 2);
+      /* links before and after, none while the head had no trace */
+      CU_ASSERT (r.cmp.stats.trace_links >= 600 - 40);
+      /* an outer trace linking to a dead inner trace would have run the
+       * old global: the result and every exit state are the
+       * interpreter's (run_side) */
+    }
+  /* The inner trace invalidated from outside after the run: the outer
+   * trace's link finds nothing at that head. */
+  vm_value a[3] = { vm_int (600), vm_int (4), vm_int (1000000) };
+  jc_options o = opts (60000);
+  inval_key = (uintptr_t) &the_vm.globals[0];
+  side_run r = run_side (nested_src, a, 3, &o);
+  inval_key = 0;
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, nested_want (600, 4, 1000000));
+  CU_ASSERT_EQUAL (r.cmp.stats.invalidated, 1);
+  CU_ASSERT_EQUAL (r.cmp.stats.live_traces, 1);
+}
+
 /* Every program, with side traces off, on, on at threshold 1, with every
  * optimizer pass off, and with background compiles: the interpreter's
  * result and exact exit states each time (run_side checks both), and the
@@ -584,6 +683,7 @@ test_on_off_matrix (void)
     { global_src, { vm_int (900), vm_int (100), vm_int (400), vm_int (1) }, 4 },
     { vm_prog_inline, { vm_int (900), vm_int (100) }, 2 },
     { two_loops_src, { vm_int (900), vm_int (100) }, 2 },
+    { nested_src, { vm_int (300), vm_int (4), vm_int (150) }, 3 },
     { abort_src, { vm_int (900), vm_int (100) }, 2 },
   };
   for (size_t i = 0; i < sizeof progs / sizeof progs[0]; i++)
@@ -859,6 +959,8 @@ jc_test_register (void)
     { "invalidated_while_side_trace_runs",
       test_invalidated_while_side_trace_runs },
     { "eviction_takes_side_traces", test_eviction_takes_side_traces },
+    { "root_links_to_root", test_root_links_to_root },
+    { "link_target_invalidated", test_link_target_invalidated },
     { "on_off_matrix", test_on_off_matrix },
     { "exactness_sweep", test_exactness_sweep },
     { "options_and_stats", test_options_and_stats },

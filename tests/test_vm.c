@@ -660,6 +660,135 @@ test_copy_slot_at_exits (void)
     }
 }
 
+/* The optional one-call restore (jc_host.restore): with it, every frame
+ * of every exit is restored by one call (no write_slot, copy_slot or
+ * set_pc at exits), and the results and every exit state are the
+ * interpreter's, exactly as without it -- for copies of one value
+ * (same_as), exits in an inlined call (push_frame, then the callee's
+ * restore), side traces (restored and raw entries) and links back to the
+ * root. */
+static struct {
+  int (*write_slot) (void *, void *, uint32_t, uint32_t, uint64_t);
+  int (*set_pc) (void *, void *, uint32_t);
+  unsigned long writes, pcs, copies;
+} rs_spy;
+
+static int
+rs_write_slot (void *ud, void *frame, uint32_t slot, uint32_t type,
+               uint64_t raw)
+{
+  rs_spy.writes++;
+  return rs_spy.write_slot (ud, frame, slot, type, raw);
+}
+
+static int
+rs_set_pc (void *ud, void *frame, uint32_t pc)
+{
+  rs_spy.pcs++;
+  return rs_spy.set_pc (ud, frame, pc);
+}
+
+static int
+rs_copy_slot (void *ud, void *frame, uint32_t dst, uint32_t src)
+{
+  rs_spy.copies++;
+  return spy_copy_slot (ud, frame, dst, src);
+}
+
+static jc_runtime *
+restore_runtime (vm *v, const jc_options *o, void *ud)
+{
+  jc_host h = vm_host_descriptor (v);
+  rs_spy.write_slot = h.write_slot;
+  rs_spy.set_pc = h.set_pc;
+  h.write_slot = rs_write_slot;
+  h.set_pc = rs_set_pc;
+  h.copy_slot = rs_copy_slot;
+  if (ud)
+    h.restore = vm_host_restore;
+  jc_runtime *rt = jc_runtime_new (&h, o);
+  CU_ASSERT_EQUAL_FATAL (jc_runtime_status (rt), JC_OK);
+  vm_attach (v, rt);
+  return rt;
+}
+
+static void
+test_restore_in_one_call (void)
+{
+  static const char *copy_src =
+    "func main 1 5\n const 0\n store 1\n constf 0.0\n store 2\n"
+    " constf 0.0\n store 3\n constf 0.0\n store 4\nloop:\n"
+    " load 1\n load 0\n lt\n jz done\n"
+    " load 2\n constf 0.5\n add\n store 2\n load 2\n store 3\n"
+    " load 2\n constf 1000.0\n lt\n jz big\n"
+    " load 1\n const 1\n add\n store 1\n jmp loop\n"
+    "big:\n load 3\n store 4\n load 1\n const 1\n add\n store 1\n"
+    " jmp loop\ndone:\n load 3\n load 4\n add\n ret\n";
+  struct {
+    const char *src;
+    vm_value a[2];
+    int n;
+    uint32_t side_threshold, side_raw;
+  } progs[] = {
+    { copy_src, { vm_int (3000) }, 1, 0, 1 },
+    { vm_prog_inline, { vm_int (900), vm_int (100) }, 2, 0, 1 },
+    { vm_prog_inline, { vm_int (900), vm_int (100) }, 2, 10, 1 },
+    { vm_prog_branch, { vm_int (700), vm_int (200) }, 2, 10, 1 },
+    { vm_prog_branch, { vm_int (700), vm_int (200) }, 2, 10, 0 },
+    { vm_prog_branch, { vm_int (700), vm_int (200) }, 2, 0, 1 },
+  };
+  for (size_t i = 0; i < sizeof progs / sizeof progs[0]; i++)
+    {
+      vm_compare r[2];
+      unsigned long calls[2];
+      for (int with = 0; with < 2; with++)
+        {
+          memset (&rs_spy, 0, sizeof rs_spy);
+          memset (&copy_spy, 0, sizeof copy_spy);
+          vm_restore_calls = 0;
+          jc_options o;
+          jc_options_init (&o);
+          o.sync = 1;
+          o.loop_threshold = 5;
+          o.side_threshold = progs[i].side_threshold;
+          o.side_raw = progs[i].side_raw;
+          vm_compare_spec sp = { .src = progs[i].src, .args = progs[i].a,
+                                 .nargs = progs[i].n, .options = &o,
+                                 .new_runtime = restore_runtime,
+                                 .ud = with ? (void *) 1 : NULL };
+          r[with] = vm_compare_run (&sp);
+          calls[with] = vm_restore_calls;
+          CU_ASSERT (r[with].exits >= 1);
+          CU_ASSERT_EQUAL (r[with].matched, r[with].exits);
+          CU_ASSERT_EQUAL (copy_spy.bad, 0);
+          if (with)
+            {
+              /* set_pc only from the VM's own restore; none from the
+               * library */
+              CU_ASSERT_EQUAL (rs_spy.writes, 0);
+              CU_ASSERT_EQUAL (rs_spy.copies, 0);
+              CU_ASSERT_EQUAL (rs_spy.pcs, 0);
+              CU_ASSERT (vm_restore_calls >= r[with].exits);
+            }
+          else
+            {
+              CU_ASSERT_EQUAL (vm_restore_calls, 0);
+              CU_ASSERT (rs_spy.pcs >= r[with].exits);
+            }
+        }
+      CU_ASSERT_EQUAL (memcmp (&r[0].jit, &r[1].jit, sizeof r[0].jit), 0);
+      CU_ASSERT_EQUAL (r[0].exits, r[1].exits);
+      CU_ASSERT_EQUAL (r[0].stats.exits, r[1].stats.exits);
+      CU_ASSERT_EQUAL (r[0].stats.deopts, r[1].stats.deopts);
+      CU_ASSERT_EQUAL (r[0].stats.frames_materialised,
+                       r[1].stats.frames_materialised);
+      CU_ASSERT_EQUAL (r[0].stats.side_entries, r[1].stats.side_entries);
+      CU_ASSERT_EQUAL (r[0].stats.trace_links, r[1].stats.trace_links);
+      CU_ASSERT (calls[1] > 0);
+      (void) calls;
+    }
+}
+
 /* Function entries get hot too: with inlining off, the loop's trace
  * aborts and the callee gets a function-entry trace that ends at its
  * return, entered on every call. */
@@ -784,6 +913,7 @@ jc_test_register (void)
     { "function_entry_trace", test_function_entry_trace },
     { "helper_call", test_helper_call },
     { "copy_slot_at_exits", test_copy_slot_at_exits },
+    { "restore_in_one_call", test_restore_in_one_call },
     { NULL, NULL }
   };
   return JC_SUITE ("vm", jc_test_clear_env, NULL, tests);

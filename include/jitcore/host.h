@@ -136,6 +136,38 @@ typedef struct jc_helper {
   uint32_t flags;            /* JC_HELPER_* */
 } jc_helper;
 
+/* One slot of an exit, as the optional one-call restore callback
+ * (jc_host.restore) receives it: the library's own description of the
+ * exit, handed over as it is (no copy per exit).  The value is
+ * buf[src] when from_buf is 1 (buf is the exit buffer restore gets),
+ * otherwise constant; type is its IR type (a jc_type: i64, f64, bool or
+ * ptr) and the raw bits mean what they mean for write_slot.  same_as is
+ * JC_EXIT_NOT_SAME, or the index in the same array of an earlier number
+ * entry whose slot gets the very same value (what copy_slot is for: the
+ * host gives both slots one object).  The layout is fixed for ABI
+ * version 1 (32 bytes; reserved is 0). */
+typedef struct jc_exit_slot {
+  uint32_t slot;             /* host slot number in the frame */
+  uint32_t type;             /* jc_type of the value */
+  uint32_t from_buf;         /* 1: buf[src]; 0: constant */
+  uint32_t src;
+  uint32_t same_as;          /* index of an earlier entry, or
+                                JC_EXIT_NOT_SAME */
+  uint32_t reserved;
+  uint64_t constant;
+} jc_exit_slot;
+
+#define JC_EXIT_NOT_SAME UINT32_MAX
+
+/* flags of jc_host.restore */
+enum {
+  /* Before a side trace with a raw entry (options.side_raw): write only
+   * the entries of type ptr, as the library would with write_slot before
+   * set_pc; the number entries stay in the exit buffer for the side trace
+   * (see set_pc on the slots this leaves stale). */
+  JC_RESTORE_PTRS_ONLY = 1u << 0
+};
+
 typedef struct jc_host {
   uint32_t abi_version;      /* JC_HOST_ABI_VERSION */
   uint32_t size;             /* sizeof (jc_host) as the host compiled it */
@@ -243,6 +275,25 @@ typedef struct jc_host {
    * helper does write makes traces read stale values: the host must be
    * exact. */
   const uint64_t *helper_writes;
+
+  /* --- frames at exits, in one call (optional; added in 1.2) --- */
+  /* Restore one frame of an exit in one call: store the nslots values of
+   * slots[] (see jc_exit_slot; values from buf or constants) into frame,
+   * giving an entry with same_as the very object of entry same_as, and
+   * then set the frame's resume pc -- exactly what write_slot for each
+   * entry (copy_slot for those with same_as), then set_pc(frame, pc) would
+   * do.  With JC_RESTORE_PTRS_ONLY in flags, only the ptr entries are
+   * stored (before a raw side-trace entry), then the pc set.  With
+   * restore, the library calls neither write_slot, copy_slot nor set_pc at
+   * exits (write_slot and set_pc are still required); push_frame still
+   * makes each inlined frame, whose restore comes next.  For a host whose
+   * exits box values, this saves a callback per slot and lets it store
+   * straight into the frame.  slots[] and buf are valid only during the
+   * call.  Return 0 on success (non-zero: a host error, as for
+   * write_slot). */
+  int (*restore) (void *ud, void *frame, uint32_t pc,
+                  const jc_exit_slot *slots, uint32_t nslots,
+                  const uint64_t *buf, uint32_t flags);
 } jc_host;
 #define JC_HAVE_helper_writes 1
 

@@ -90,6 +90,42 @@ write_slot (void *ud, void *frame, uint32_t slot, uint32_t type, uint64_t raw)
   return 0;
 }
 
+static int set_pc (void *ud, void *frame, uint32_t pc);
+
+/* The optional one-call restore (jc_host.restore): the frame's slots as
+ * write_slot writes them (an entry with same_as copies that entry's
+ * slot), then the pc as set_pc sets it.  vm_host_descriptor leaves it
+ * out; tests put it in to compare both ways.  Counts its calls. */
+unsigned long vm_restore_calls;
+
+int
+vm_host_restore (void *ud, void *frame, uint32_t pc, const jc_exit_slot *slots,
+                 uint32_t nslots, const uint64_t *buf, uint32_t flags)
+{
+  vm_frame *f = frame;
+  vm_restore_calls++;
+  uint32_t n = f->fn->nlocals + f->fn->maxstack;
+  for (uint32_t i = 0; i < nslots; i++)
+    {
+      const jc_exit_slot *e = &slots[i];
+      if ((flags & JC_RESTORE_PTRS_ONLY) && e->type != JC_TYPE_PTR)
+        continue;
+      if (e->reserved != 0 || e->slot >= n)
+        return -1;
+      if (e->same_as != JC_EXIT_NOT_SAME)
+        {
+          if (e->same_as >= i || slots[e->same_as].type != e->type)
+            return -1;
+          f->slots[e->slot] = f->slots[slots[e->same_as].slot];
+          continue;
+        }
+      if (write_slot (ud, frame, e->slot, e->type,
+                      e->from_buf ? buf[e->src] : e->constant) != 0)
+        return -1;
+    }
+  return set_pc (ud, frame, pc);
+}
+
 /* The operand-stack depth at every pc is static, so the pc restores sp. */
 static int
 set_pc (void *ud, void *frame, uint32_t pc)

@@ -12,6 +12,12 @@
 #define VM_JT_BOOL 4   /* JC_TYPE_BOOL */
 
 jc_host vm_host_descriptor (vm *v);
+/* The optional jc_host.restore (not in vm_host_descriptor's descriptor)
+ * and the number of its calls. */
+int vm_host_restore (void *ud, void *frame, uint32_t pc,
+                     const jc_exit_slot *slots, uint32_t nslots,
+                     const uint64_t *buf, uint32_t flags);
+extern unsigned long vm_restore_calls;
 void vm_attach (vm *v, jc_runtime *rt);
 void vm_disasm (const vm_func *f, uint32_t pc, char *buf, size_t len);
 vm_frame *vm_call_frame (vm *v, vm_func *fn, vm_value *base, uint32_t nargs);

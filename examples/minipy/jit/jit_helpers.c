@@ -30,7 +30,20 @@ static size_t nparked, capparked;
 
 /* Room to park one more reference?  0 when the cap is reached or memory is
  * short: the helper then fails before any effect and the trace exits. */
-int mpj_park_room(void)
+static __attribute__((noinline)) int park_room_slow(void);
+
+/* The common case inline (every helper that allocates asks): room below
+ * the cap and in the array, the collector not due. */
+static inline int park_room(void)
+{
+    if (__builtin_expect(nparked - mpj_park_base_mark < MPJ_PARK_MAX && nparked < capparked && !mpj_gc_due(), 1))
+        return 1;
+    return park_room_slow();
+}
+
+int mpj_park_room(void) { return park_room(); }
+
+static int park_room_slow(void)
 {
     /* The cycle collector is due: let the interpreter make the allocation
      * that runs it, with nothing parked, so parked garbage is never seen
@@ -74,7 +87,7 @@ size_t mpj_park_drop_range(size_t from, size_t to)
 
 void mpj_park(Obj *o)
 {
-    parked[nparked++] = o;      /* mpj_park_room() was checked */
+    parked[nparked++] = o;      /* park_room() was checked */
 }
 
 void mpj_release_parked(size_t mark)
@@ -111,7 +124,7 @@ static int list_store(Obj *l, int64_t i, Obj *v)
 {
     if (!v) return 0;
     if (i < 0) i += LN(l);
-    if (i < 0 || i >= LN(l) || !mpj_park_room()) { decref(v); return 0; }
+    if (i < 0 || i >= LN(l) || !park_room()) { decref(v); return 0; }
     mpj_park(LITEMS(l)[i]);
     LITEMS(l)[i] = v;
     return 1;
@@ -154,14 +167,14 @@ static _Bool h_list_store_ptr(Obj *l, int64_t i, Obj *v)
  * through the parking lot. */
 static Obj *h_keep(Obj *o)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     mpj_park(incref(o));
     return o;
 }
 
 static Obj *h_box_int(int64_t v)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     Obj *o = mp_int(v);
     if (o) mpj_park(o);
     return o;
@@ -169,7 +182,7 @@ static Obj *h_box_int(int64_t v)
 
 static Obj *h_box_float(double v)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     Obj *o = mp_float(v);
     if (o) mpj_park(o);
     return o;
@@ -193,14 +206,14 @@ static void keep_dict_value(Obj *d, Obj *k)
 
 static _Bool h_store_global(Obj *d, Obj *name, Obj *v)
 {
-    if (!mpj_park_room()) return 0;
+    if (!park_room()) return 0;
     keep_dict_value(d, name);
     return mp_dict_set(d, name, v) == 0;
 }
 
 static _Bool h_store_cell(Obj *c, Obj *v)
 {
-    if (!mpj_park_room()) return 0;
+    if (!park_room()) return 0;
     Cell *cell = (Cell *)c;
     Obj *old = cell->ref;
     cell->ref = incref(v);
@@ -211,7 +224,7 @@ static _Bool h_store_cell(Obj *c, Obj *v)
 /* Entry idx of dict d (index and key checked by the trace) gets v. */
 static _Bool h_store_entry(Obj *d, int64_t idx, Obj *v)
 {
-    if (!mpj_park_room()) return 0;
+    if (!park_room()) return 0;
     DEntry *e = &((Dict *)d)->ent[idx];
     Obj *old = e->val;
     e->val = incref(v);
@@ -225,13 +238,13 @@ static _Bool h_store_entry(Obj *d, int64_t idx, Obj *v)
  * host then raises it at the instruction without re-executing it. */
 static Obj *h_getattr(Obj *o, Obj *name)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     return parked_result(mp_getattr(o, name));
 }
 
 static _Bool h_setattr(Obj *o, Obj *name, Obj *v)
 {
-    if (!mpj_park_room()) return 0;
+    if (!park_room()) return 0;
     if ((TYPE(o)->flags & T_USER) && ((Inst *)o)->dict) keep_dict_value(((Inst *)o)->dict, name);
     else if (IS(o, module)) keep_dict_value(((Module *)o)->dict, name);
     return mp_setattr(o, name, v) == 0;
@@ -239,13 +252,13 @@ static _Bool h_setattr(Obj *o, Obj *name, Obj *v)
 
 static Obj *h_binop(int64_t op, Obj *a, Obj *b)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     return parked_result(op & 0x100 ? mp_inplace((int)(op & 0xff), a, b) : mp_binop((int)op, a, b));
 }
 
 static Obj *h_compare(int64_t op, Obj *a, Obj *b)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     return parked_result(mp_richcmp(a, b, (int)op));
 }
 
@@ -258,13 +271,13 @@ static int64_t h_truth(Obj *o)
 
 static Obj *h_getitem(Obj *o, Obj *k)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     return parked_result(mp_getitem(o, k));
 }
 
 static _Bool h_setitem(Obj *o, Obj *k, Obj *v)
 {
-    if (!mpj_park_room()) return 0;
+    if (!park_room()) return 0;
     if (IS(o, dict)) keep_dict_value(o, k);
     else if (IS(o, list) && SMALL(k)) {
         int64_t i = IV(k) < 0 ? IV(k) + LN(o) : IV(k);
@@ -279,7 +292,7 @@ static _Bool h_setitem(Obj *o, Obj *k, Obj *v)
 static Obj *h_call(Frame *f, uint32_t *ip, int64_t n, Obj *A, Obj *B,
                    Obj *a0, Obj *a1, Obj *a2, Obj *a3)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     Obj *v[2 + MPJ_MAX_CALL_ARGS] = { A, B, a0, a1, a2, a3 };
     f->ip = ip;
     Obj *r = A ? mp_call(A, v + 1, (int)n + 1, NULL) : mp_call(B, v + 2, (int)n, NULL);
@@ -293,7 +306,7 @@ Obj mpj_stop = OBJ_HEAD(&mp_none_type);
  * built-in iterator has no effect), NULL when it raised. */
 static Obj *h_next(Obj *it)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     Obj *v = mp_next(it);
     if (!v) return mp.exc ? NULL : &mpj_stop;
     mpj_park(v);
@@ -314,7 +327,7 @@ Obj *mpj_for_stopped;
 
 static Obj *h_for_next(Obj *it)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     if (!(TYPE(it)->flags & T_USER)) {
         Obj *v = mp_next(it);
         if (!v) return mp.exc ? NULL : &mpj_stop;
@@ -336,7 +349,7 @@ static Obj *h_for_next(Obj *it)
 
 static Obj *h_iter(Obj *o)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     return parked_result(mp_iter(o));
 }
 
@@ -348,7 +361,7 @@ static _Bool h_list_append(Obj *l, Obj *v)
 /* BUILD_LIST / BUILD_TUPLE of up to 4 items (n of them; the rest NULL). */
 static Obj *build(int tuple, int64_t n, Obj *a0, Obj *a1, Obj *a2, Obj *a3)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     Obj *v[4] = { a0, a1, a2, a3 };
     Obj *r = tuple ? mp_tuple_new(n) : mp_list_new(n);
     if (!r) return NULL;
@@ -386,7 +399,7 @@ static _Bool h_pop_block(Frame *f)
 
 static _Bool h_map_add(Obj *d, Obj *k, Obj *v)
 {
-    if (!mpj_park_room()) return 0;
+    if (!park_room()) return 0;
     keep_dict_value(d, k);
     return mp_dict_set(d, k, v) == 0;
 }
@@ -411,7 +424,7 @@ static _Bool h_list_push(Obj *l, int64_t n, Obj *a0, Obj *a1, Obj *a2, Obj *a3)
 
 static Obj *h_list_to_tuple(Obj *l)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     Obj *t = mp_tuple_new(LN(l));
     if (!t) return NULL;
     for (int64_t i = 0; i < LN(l); i++) TITEMS(t)[i] = incref(LITEMS(l)[i]);
@@ -421,7 +434,7 @@ static Obj *h_list_to_tuple(Obj *l)
 /* BUILD_SET of the list's items (hashing may run Python code and raise). */
 static Obj *h_build_set(Obj *l)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     Obj *s = mp_set_new(0);
     if (!s) return NULL;
     mpj_park(s);
@@ -433,7 +446,7 @@ static Obj *h_build_set(Obj *l)
 /* BUILD_MAP of the list's key, value pairs. */
 static Obj *h_build_map(Obj *l)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     Obj *d = mp_dict_new();
     if (!d) return NULL;
     mpj_park(d);
@@ -445,7 +458,7 @@ static Obj *h_build_map(Obj *l)
 /* BUILD_STRING: the items are strings (FORMAT_VALUE's results, constants). */
 static Obj *h_build_string(Obj *l)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     SB b = {0};
     for (int64_t i = 0; i < LN(l); i++) sb_addo(&b, LITEMS(l)[i]);
     return parked_result(sb_finish(&b));
@@ -453,7 +466,7 @@ static Obj *h_build_string(Obj *l)
 
 static Obj *h_build_slice(Obj *a, Obj *b, Obj *c)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     return parked_result(mp_slice_new(a, b, c));
 }
 
@@ -462,7 +475,7 @@ static Obj *h_build_slice(Obj *a, Obj *b, Obj *c)
  * len(kw) arguments are their values), as the interpreter's calls. */
 static Obj *h_call_list(Frame *f, uint32_t *ip, Obj *A, Obj *l, Obj *kw)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     f->ip = ip;
     Obj **v = LITEMS(l);
     int n = (int)LN(l) - 1;
@@ -474,7 +487,7 @@ static Obj *h_call_list(Frame *f, uint32_t *ip, Obj *A, Obj *l, Obj *kw)
  * instruction's flags pop (NULL when absent). */
 static Obj *h_make_function(Frame *f, Obj *code, Obj *closure, Obj *kwdefaults, Obj *defaults)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     Func *fn = (Func *)mp_func_new((Code *)code, f->globals);
     if (!fn) return NULL;
     fn->closure = xincref(closure);
@@ -485,7 +498,7 @@ static Obj *h_make_function(Frame *f, Obj *code, Obj *closure, Obj *kwdefaults, 
 
 static Obj *h_format_value(Obj *v, int64_t conv, Obj *spec)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     return parked_result(mp_eval_format_value(v, (int)conv, spec));
 }
 
@@ -505,7 +518,7 @@ static _Bool h_set_update(Obj *s, Obj *it) { return mp_set_update(s, it) == 0; }
 
 static _Bool h_dict_update(Obj *d, Obj *m)
 {
-    if (!mpj_park_room()) return 0;
+    if (!park_room()) return 0;
     return mp_dict_update(d, m) == 0;
 }
 
@@ -513,7 +526,7 @@ static _Bool h_dict_update(Obj *d, Obj *m)
  * pushes them, as a (parked) list. */
 static Obj *h_unpack_ex(Obj *s, int64_t arg)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     int before = (int)(arg & 0xff), after = (int)(arg >> 8), n = before + after + 1;
     Obj *l = mp_list_new(n);
     if (!l) return NULL;
@@ -529,7 +542,7 @@ static Obj *h_unpack_ex(Obj *s, int64_t arg)
  * trace may borrow it) as for SETITEM. */
 static _Bool h_delitem(Obj *o, Obj *k)
 {
-    if (!mpj_park_room()) return 0;
+    if (!park_room()) return 0;
     if (IS(o, dict)) keep_dict_value(o, k);
     else if (IS(o, list) && SMALL(k)) {
         int64_t i = IV(k) < 0 ? IV(k) + LN(o) : IV(k);
@@ -541,7 +554,7 @@ static _Bool h_delitem(Obj *o, Obj *k)
 /* -x, +x, ~x of an object (op: 0 neg, 1 pos, 2 invert). */
 static Obj *h_unary(int64_t op, Obj *a)
 {
-    if (!mpj_park_room()) return NULL;
+    if (!park_room()) return NULL;
     return parked_result(op == 0 ? mp_neg(a) : op == 1 ? mp_pos(a) : mp_invert(a));
 }
 

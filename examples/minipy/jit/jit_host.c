@@ -189,7 +189,8 @@ static Restore *cur_restore;
  * those are just garbage: mpj_park_room calls this when the lot is full,
  * and the references of [mark, settled) are dropped where that runs no
  * code (jit_helpers.c, mpj_park_drop_range). */
-size_t mpj_park_base(void) { return cur_restore ? cur_restore->mark : 0; }
+size_t mpj_park_base_mark;      /* cur_restore ? cur_restore->mark : 0 */
+size_t mpj_park_base(void) { return mpj_park_base_mark; }
 
 void mpj_park_reclaim(void)
 {
@@ -302,6 +303,77 @@ static int set_pc(void *ud, void *frame, uint32_t pc)
     f->sp = f->stack + jc->depth[pc];
     r->settled = mpj_parked_mark();     /* unless a push_frame follows */
     return 0;
+}
+
+/* libjitcore's one-call restore: the frame's slots of an exit and its pc,
+ * stored straight into the frame -- what write_slot for each slot, then
+ * set_pc, do through the pending list, without it.  The same rules: stack
+ * slots between the valid part and the new depth that are not written
+ * become NULL; slots at or above the new depth are not written (and those
+ * of the valid part there are dropped: the trace consumed them); the
+ * values replaced are dropped only after every store (dropping one may
+ * run code, or free an object another entry borrows).  An entry with
+ * same_as gets the object of that entry: the one in its slot, or, when
+ * that slot is dead here, one box shared by all its copies.  With
+ * JC_RESTORE_PTRS_ONLY (before a raw side trace) only the objects are
+ * stored. */
+static int restore_frame(void *ud, void *frame, uint32_t pc, const jc_exit_slot *slots, uint32_t n,
+                         const uint64_t *buf, uint32_t flags)
+{
+    (void)ud;
+    Restore *r = cur_restore;
+    if (!r || frame != r->f || r->nw != 0) return -1;
+    Frame *f = r->f;
+    Code *co = f->code;
+    MpJitCode *jc = co->jit;
+    if (!jc || pc >= (uint32_t)co->ncode || jc->depth[pc] < 0) return -1;
+    uint32_t nfix = mpj_nfixed(co), live = nfix + (uint32_t)jc->depth[pc];
+    uint32_t lim = nfix + (uint32_t)co->stacksize;
+    Obj *old_inline[16], **old = old_inline;
+    if (n > 16 && !(old = malloc(n * sizeof *old))) return -1;
+    uint32_t nold = 0;
+    for (uint32_t s = r->nvalid; s < live; s++) f->lp[s] = NULL;
+    Obj *shared = NULL;         /* a dead slot's box its copies share */
+    uint32_t shared_of = UINT32_MAX;
+    int ptrs_only = (flags & JC_RESTORE_PTRS_ONLY) != 0;
+    for (uint32_t i = 0; i < n; i++) {
+        const jc_exit_slot *e = &slots[i];
+        if (e->slot >= lim) goto fail;
+        if (e->slot >= live || (ptrs_only && e->type != JC_TYPE_PTR)) continue;
+        Obj *v;
+        if (e->same_as != JC_EXIT_NOT_SAME && e->same_as < i && !ptrs_only) {
+            const jc_exit_slot *q = &slots[e->same_as];
+            if (q->slot < live) v = xincref(f->lp[q->slot]);
+            else {
+                if (shared_of != e->same_as) {
+                    /* Copies of two different dead slots: rare enough to
+                     * drop the first box (its copies own it already). */
+                    xdecref(shared);
+                    shared = box(q->type, q->from_buf ? buf[q->src] : q->constant);
+                    if (!shared) goto fail;
+                    shared_of = e->same_as;
+                }
+                v = incref(shared);
+            }
+        } else {
+            v = box(e->type, e->from_buf ? buf[e->src] : e->constant);
+            if (!v && e->type != JC_TYPE_PTR) goto fail;
+        }
+        if (e->slot < r->nvalid) old[nold++] = f->lp[e->slot];
+        f->lp[e->slot] = v;
+    }
+    xdecref(shared);
+    for (uint32_t s = live; s < r->nvalid; s++) { xdecref(f->lp[s]); f->lp[s] = NULL; }
+    for (uint32_t i = 0; i < nold; i++) xdecref(old[i]);
+    if (old != old_inline) free(old);
+    r->nvalid = live;
+    f->ip = co->code + pc;
+    f->sp = f->stack + jc->depth[pc];
+    r->settled = mpj_parked_mark();     /* unless a push_frame follows */
+    return 0;
+fail:                           /* a host error: the runtime stops */
+    if (old != old_inline) free(old);
+    return -1;
 }
 
 /* The frame of an inlined call, as the interpreter's CALL_PY_EXACT makes
@@ -425,6 +497,10 @@ void mp_jit_init(void)
     h.write_slot = write_slot;
     h.copy_slot = copy_slot;
     h.set_pc = set_pc;
+    /* Exits restore each frame in one call (libjitcore's optional
+     * restore); MINIPY_JIT_RESTORE=0 goes back to a call per slot, for
+     * comparing the two. */
+    { const char *e = getenv("MINIPY_JIT_RESTORE"); if (!e || *e != '0') h.restore = restore_frame; }
     h.push_frame = push_frame;
     h.install = install;
     h.uninstall = uninstall;
@@ -573,12 +649,15 @@ static int enter(Frame *f, jc_trace *t)
     uint32_t pc;
     size_t mark = mpj_parked_mark();
     r.mark = mark;
+    size_t saved_base = mpj_park_base_mark;
+    mpj_park_base_mark = mark;
     r.settled = SIZE_MAX;
     _Bool outer_invalidated = mpj_invalidated;
     mpj_invalidated = 0;
     int e = jc_trace_enter(mpj_rt, t, f, &pc);
     mpj_invalidated |= outer_invalidated;   /* an outer trace checks it too */
     cur_restore = saved;
+    mpj_park_base_mark = saved_base;
     if (r.w != r.inline_w) free(r.w);
     mpj_release_parked(mark);
     /* Helpers stop short of the collector's threshold (so it never sees

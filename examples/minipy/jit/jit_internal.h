@@ -265,6 +265,7 @@ size_t mpj_park_drop_range(size_t from, size_t to);
 /* jit_host.c: drop what a completed restore made unneeded (see there). */
 void mpj_park_reclaim(void);
 size_t mpj_park_base(void);
+extern size_t mpj_park_base_mark;   /* what mpj_park_base returns */
 void mpj_park(Obj *o);
 size_t mpj_parked_mark(void);
 void mpj_release_parked(size_t mark);
