@@ -167,6 +167,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_int_overflow.py \
 	tests/minipy/deopt_int_overflow_neg.py \
 	tests/minipy/deopt_int_ranges.py \
+	tests/minipy/deopt_link_nested.py \
 	tests/minipy/deopt_list_index.py \
 	tests/minipy/deopt_seq_subscr.py \
 	tests/minipy/deopt_list_iter.py \
