@@ -1,11 +1,13 @@
 # Nested loops whose outer trace ends at the inner loop's head: libjitcore
 # links the two traces (the outer trace goes on into the inner one inside
-# one jc_trace_enter, without the interpreter).  Mid-run the inner trace's
-# assumptions break: a global it embeds is rebound (the inner trace is
-# invalidated, the outer trace's link must then fall back to the
-# interpreter, and later run the new inner trace), a value changes type
-# from int to float to a big int, and the inner loop's trip count varies.
-# jit-expect: traces_compiled>=2 trace_links>=1 invalidated>=1 deopts>=1
+# one jc_trace_enter, without the interpreter).  Mid-run the assumptions
+# change: a global the inner loop reads is rebound, a value changes type
+# from int to float to a big int, the inner loop's trip count varies, and
+# a class the inner loop's attribute loads depend on is changed.  (That a
+# link to an invalidated trace falls back to the interpreter is checked on
+# the test VM, test_side's link_target_invalidated: whether these rebinds
+# invalidate a trace here depends on how the lowering reads globals.)
+# jit-expect: traces_compiled>=2 trace_links>=1 deopts>=1
 K = 3
 
 
@@ -16,13 +18,13 @@ def run(n):
         if i == n // 2:
             K = 7
         j = 0
-        while j < 4:
+        while j < 40:
             total += K * j + i
             j += 1
     return total
 
 
-print(run(3000))
+print(run(600))
 
 
 def typed(n):
@@ -30,13 +32,13 @@ def typed(n):
     for i in range(n):
         step = 1 if i < n // 3 else (0.5 if i < 2 * n // 3 else 2 ** 65)
         k = 0
-        while k < 3:
+        while k < 30:
             acc += step
             k += 1
     return acc
 
 
-print(typed(2400))
+print(typed(600))
 
 
 def varying(n):
