@@ -736,6 +736,30 @@ static Obj *t_bytearray(Obj **args, int n, Obj *kw)
     decref(src);
     return (Obj *)b;
 }
+/* object.__setattr__(self, name, value) and object.__delattr__(self,
+ * name): the default attribute store, which a class's own __setattr__
+ * calls for the real work (directly or through super()). */
+static Obj *o_setattr_delattr(Obj **args, int n, Obj *kw, int set)
+{
+    const char *fname = set ? "__setattr__" : "__delattr__";
+    if (mp_no_kw(fname, kw) < 0) return NULL;
+    if (n == 0)
+        return mp_err(&mp_exc_TypeError, "descriptor '%s' of 'object' object needs an argument", fname);
+    /* CPython's wording, the leading space of __setattr__'s included */
+    if (n != (set ? 3 : 2))
+        return set ? mp_err(&mp_exc_TypeError, " expected 2 arguments, got %d", n - 1)
+                   : mp_err(&mp_exc_TypeError, "expected 1 argument, got %d", n - 1);
+    if (!IS_STR(args[1]))
+        return mp_err(&mp_exc_TypeError, "attribute name must be string, not '%s'", mp_type_name(args[1]));
+    if (mp_object_setattr(args[0], args[1], set ? args[2] : NULL) < 0) return NULL;
+    return incref(NONE);
+}
+static Obj *o_setattr(Obj **args, int n, Obj *kw) { return o_setattr_delattr(args, n, kw, 1); }
+static Obj *o_delattr(Obj **args, int n, Obj *kw) { return o_setattr_delattr(args, n, kw, 0); }
+static const struct MethodDef object_methods[] = {
+    { "__setattr__", o_setattr }, { "__delattr__", o_delattr }, { NULL, NULL }
+};
+
 static Obj *t_object(Obj **args, int n, Obj *kw)
 {
     if (n) return mp_err(&mp_exc_TypeError, "object() takes no arguments");
@@ -870,6 +894,7 @@ void mp_builtins_init(void)
         decref((Obj *)w);
     }
     mp_add_methods(&mp_property_type, property_methods);
+    mp_add_methods(&mp_object_type, object_methods);
     mp_add_methods(&mp_stringio_type, stringio_methods);
     static Type *exported[] = { &mp_int_type, &mp_float_type, &mp_str_type, &mp_bool_type, &mp_list_type,
         &mp_tuple_type, &mp_dict_type, &mp_set_type, &mp_frozenset_type, &mp_range_type, &mp_slice_type,

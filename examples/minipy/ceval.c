@@ -984,7 +984,7 @@ L_STORE_ATTR: {
 L_STORE_ATTR_INSTANCE: {
     Obj *o = TOP();
     Type *t = TYPE(o);
-    if (t->version != CACHE(1) && !OTHER_CLASS_NO_ATTR(t)) DEOPT(STORE_ATTR);
+    if (t->version != CACHE(1) && (!OTHER_CLASS_NO_ATTR(t) || (t->flags & T_SETATTR))) DEOPT(STORE_ATTR);
     Dict *d = (Dict *)((Inst *)o)->dict;
     uint32_t i = CACHE(2);
     if (!d || i >= d->nent || d->ent[i].key != names[oparg]) DEOPT(STORE_ATTR);

@@ -144,6 +144,12 @@ void mp_type_update_del(Type *t)
         if (!(u->flags & T_USER)) continue;
         if (mp_type_lookup(u, mp.s___del__)) u->flags |= T_HASDEL;
         else u->flags &= ~T_HASDEL;
+        /* object's own __setattr__/__delattr__ (builtins.c) do not count */
+        Obj *sa = mp_type_lookup(u, mp.s___setattr__), *da = mp_type_lookup(u, mp.s___delattr__);
+        Obj *osa = mp_dict_get(mp_object_type.dict, mp.s___setattr__);
+        Obj *oda = mp_dict_get(mp_object_type.dict, mp.s___delattr__);
+        if ((sa && sa != osa) || (da && da != oda)) u->flags |= T_SETATTR;
+        else u->flags &= ~T_SETATTR;
     }
 }
 

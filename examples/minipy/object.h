@@ -31,7 +31,9 @@ static inline Obj *xincref(Obj *o) { if (o) o->rc++; return o; }
 /* Type flags. */
 enum { T_USER = 1, T_EXC = 2, T_BASE = 4, T_SHADOW = 8 /* an instance attribute shadows a method */,
        T_GC = 16 /* instances are containers tracked by the cycle collector (gc.c) */,
-       T_HASDEL = 32 /* user classes: __del__ is defined (on the class or a base) */ };
+       T_HASDEL = 32 /* user classes: __del__ is defined (on the class or a base) */,
+       T_SETATTR = 64 /* user classes: __setattr__ or __delattr__ is defined by a user class
+                         in the MRO (object's own does not count) */ };
 
 typedef Obj *(*CFunc)(Obj **args, int n, Obj *kwnames);
 
@@ -315,7 +317,8 @@ Obj *mp_pos(Obj *o);
 Obj *mp_invert(Obj *o);
 Obj *mp_getattr(Obj *o, Obj *name);
 Obj *mp_getattr_s(Obj *o, const char *name);
-int mp_setattr(Obj *o, Obj *name, Obj *v);   /* v NULL = delete */
+int mp_setattr(Obj *o, Obj *name, Obj *v);
+int mp_object_setattr(Obj *o, Obj *name, Obj *v);   /* object.__setattr__/__delattr__ (v NULL) */   /* v NULL = delete */
 Obj *mp_getitem(Obj *o, Obj *k);
 int mp_setitem(Obj *o, Obj *k, Obj *v);      /* v NULL = delete */
 int64_t mp_len(Obj *o);             /* -1 = error */

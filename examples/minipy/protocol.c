@@ -246,10 +246,41 @@ static void invalidate(Type *t)
     }
 }
 
+static int user_setattr(Obj *o, Obj *name, Obj *v);
+static int builtin_setattr(Obj *o, Obj *name, Obj *v);
+
 int mp_setattr(Obj *o, Obj *name, Obj *v)
 {
     Type *t = TYPE(o);
-    if (t->flags & (T_USER | T_EXC)) {
+    if (t->flags & T_SETATTR) {
+        /* a user class's __setattr__ / __delattr__ (object's own is the
+         * default below) */
+        Obj *m = mp_special(o, v ? mp.s___setattr__ : mp.s___delattr__);
+        if (m) {
+            Obj *args[3] = { o, name, v };
+            Obj *r = mp_call(m, args, v ? 3 : 2, NULL);
+            if (!r) return -1;
+            decref(r);
+            return 0;
+        }
+    }
+    if (t->flags & (T_USER | T_EXC)) return user_setattr(o, name, v);
+    return mp_object_setattr(o, name, v);
+}
+
+/* object.__setattr__(o, name, v) (v NULL: __delattr__): the default,
+ * without the class's own __setattr__. */
+int mp_object_setattr(Obj *o, Obj *name, Obj *v)
+{
+    Type *t = TYPE(o);
+    if (t->flags & (T_USER | T_EXC)) return user_setattr(o, name, v);
+    return builtin_setattr(o, name, v);
+}
+
+static int user_setattr(Obj *o, Obj *name, Obj *v)
+{
+    Type *t = TYPE(o);
+    {
         Obj *d = mp_type_lookup(t, name);
         if (d && IS(d, property)) {
             Property *p = (Property *)d;
@@ -281,6 +312,11 @@ int mp_setattr(Obj *o, Obj *name, Obj *v)
         if (r > 0) { attr_error(o, name); return -1; }
         return r;
     }
+}
+
+static int builtin_setattr(Obj *o, Obj *name, Obj *v)
+{
+    Type *t = TYPE(o);
     if (t == &mp_type_type) {
         Type *ty = (Type *)o;
         if (!(ty->flags & T_USER)) {
@@ -294,6 +330,12 @@ int mp_setattr(Obj *o, Obj *name, Obj *v)
                 Type *u = (Type *)LITEMS(mp.all_types)[i];
                 if (mp_is_subtype(u, ty)) u->flags |= T_SHADOW;
             }
+        }
+        if (mp_str_eq(name, mp.s___setattr__) || mp_str_eq(name, mp.s___delattr__)) {
+            int r = v ? mp_dict_set(ty->dict, name, v) : mp_dict_del(ty->dict, name);
+            mp_type_update_del(ty);
+            if (r > 0) { attr_error(o, name); return -1; }
+            return r;
         }
         if (name == mp.s___del__ || mp_str_eq(name, mp.s___del__)) {
             int r = v ? mp_dict_set(ty->dict, name, v) : mp_dict_del(ty->dict, name);

@@ -99,7 +99,7 @@ static void spec_load_attr(uint32_t *ip, Obj *o, Obj *name)
 static void spec_store_attr(uint32_t *ip, Obj *o, Obj *name)
 {
     Type *t = TYPE(o);
-    if (!(t->flags & T_USER) || !((Inst *)o)->dict) return;
+    if (!(t->flags & T_USER) || (t->flags & T_SETATTR) || !((Inst *)o)->dict) return;
     if (mp_type_lookup(t, name)) return;
     int i = dict_index(((Inst *)o)->dict, name);
     if (i < 0) return;

@@ -118,6 +118,7 @@ MINIPY_TESTS = \
 	tests/minipy/class_iter_gen.py \
 	tests/minipy/class_multiple.py \
 	tests/minipy/class_property_inherit.py \
+	tests/minipy/class_setattr.py \
 	tests/minipy/class_slots_misc.py \
 	tests/minipy/class_special.py \
 	tests/minipy/class_str_repr_default.py \
@@ -170,6 +171,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_link_nested.py \
 	tests/minipy/deopt_list_index.py \
 	tests/minipy/deopt_seq_subscr.py \
+	tests/minipy/deopt_setattr_added.py \
 	tests/minipy/deopt_list_iter.py \
 	tests/minipy/deopt_list_types.py \
 	tests/minipy/deopt_loop_in_func.py \

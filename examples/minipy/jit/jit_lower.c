@@ -1231,7 +1231,8 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         Obj *name = TITEMS(co->names)[arg];
         jc_ref o = jc_lower_slot_get(b, top - 1), v = jc_lower_slot_get(b, top - 2);
         Type *t = need_class(b, o);
-        int idx = inst_index(seen(o), name);
+        /* a class with its own __setattr__: always through it */
+        int idx = t && (t->flags & T_SETATTR) ? -1 : inst_index(seen(o), name);
         if (!t || idx < 0) {
             jc_ref a[3] = { box(b, o), jc_lower_const_obj(b, name), box(b, v) };
             jc_lower_call(b, MPJ_H_SETATTR, a, 3);
