@@ -136,18 +136,18 @@ void mp_finalize(Obj *o)
 
 /* Recomputes T_HASDEL for t and every class deriving from it (after a
  * class is created, or __del__ is set or deleted on one). */
-void mp_type_update_del(Type *t)
+void mp_type_update_flags(Type *t)
 {
+    /* object's own __setattr__/__delattr__ (builtins.c) do not count */
+    Obj *osa = mp_dict_get(mp_object_type.dict, mp.s___setattr__);
+    Obj *oda = mp_dict_get(mp_object_type.dict, mp.s___delattr__);
     for (int64_t i = -1; mp.all_types && i < LN(mp.all_types); i++) {
         Type *u = i < 0 ? t : (Type *)LITEMS(mp.all_types)[i];
         if (i >= 0 && (u == t || !mp_is_subtype(u, t))) continue;
         if (!(u->flags & T_USER)) continue;
         if (mp_type_lookup(u, mp.s___del__)) u->flags |= T_HASDEL;
         else u->flags &= ~T_HASDEL;
-        /* object's own __setattr__/__delattr__ (builtins.c) do not count */
         Obj *sa = mp_type_lookup(u, mp.s___setattr__), *da = mp_type_lookup(u, mp.s___delattr__);
-        Obj *osa = mp_dict_get(mp_object_type.dict, mp.s___setattr__);
-        Obj *oda = mp_dict_get(mp_object_type.dict, mp.s___delattr__);
         if ((sa && sa != osa) || (da && da != oda)) u->flags |= T_SETATTR;
         else u->flags &= ~T_SETATTR;
     }
@@ -1039,13 +1039,11 @@ Obj *mp_format(Obj *o, Obj *spec)
             decref(s);
             return r;
         }
-        if (mp_unwrap(o) != o && (!spec || SLEN(spec) == 0) && mp_special(o, mp.s___str__)) return mp_str(o);
         Obj *u = mp_unwrap(o);
-        if (u != o) {
-            if (!spec || SLEN(spec) == 0) return mp_format(u, spec);
-            if (IS_INT(u) || IS(u, float) || IS_STR(u)) return mp_format_builtin(u, spec, mp_type_name(o));
-            return mp_format(u, spec);
-        }
+        if (u != o && (!spec || SLEN(spec) == 0) && mp_special(o, mp.s___str__)) return mp_str(o);
+        if (u != o && spec && SLEN(spec) && (IS_INT(u) || IS(u, float) || IS_STR(u)))
+            return mp_format_builtin(u, spec, mp_type_name(o));
+        if (u != o) return mp_format(u, spec);
     }
     if (!spec || SLEN(spec) == 0) return mp_str(o);
     if (IS_INT(o) || IS(o, float) || IS_STR(o)) return mp_format_builtin(o, spec, mp_type_name(o));

@@ -591,8 +591,8 @@ void mp_gc_init(void);
 int mp_needs_finalize(Obj *o);
 void mp_finalize(Obj *o);
 void mp_write_unraisable(Obj *where);   /* "Exception ignored in: repr(where)", mp.exc's traceback; clears it */
-void mp_type_update_del(Type *t);
-void mp_gc_finalize_all(void);         /* at exit: finalize every live object that has a finalizer */       /* recompute T_HASDEL of t and its subclasses */
+void mp_type_update_flags(Type *t);     /* recompute T_HASDEL and T_SETATTR of t and its subclasses */
+void mp_gc_finalize_all(void);         /* at exit: finalize every live object that has a finalizer */
 void mp_gc_link(Obj *o);            /* mp_alloc: start tracking a new container */
 void mp_gc_unlink(Obj *o);          /* mp_free */
 void mp_gc_untrack(Obj *o);         /* for containers holding borrowed references */

@@ -264,7 +264,6 @@ int mp_setattr(Obj *o, Obj *name, Obj *v)
             return 0;
         }
     }
-    if (t->flags & (T_USER | T_EXC)) return user_setattr(o, name, v);
     return mp_object_setattr(o, name, v);
 }
 
@@ -280,38 +279,36 @@ int mp_object_setattr(Obj *o, Obj *name, Obj *v)
 static int user_setattr(Obj *o, Obj *name, Obj *v)
 {
     Type *t = TYPE(o);
-    {
-        Obj *d = mp_type_lookup(t, name);
-        if (d && IS(d, property)) {
-            Property *p = (Property *)d;
-            Obj *fn = v ? p->set : p->del;
-            if (!fn) { mp_err(&mp_exc_AttributeError, v ? "can't set attribute" : "can't delete attribute"); return -1; }
-            Obj *r = v ? mp_call2(fn, o, v) : mp_call1(fn, o);
-            if (!r) return -1;
-            decref(r);
-            return 0;
-        }
-        if (mp_is_subtype(t, &mp_exc_BaseException) && !strcmp(SS(name), "args") && v) {
-            Exc *e = (Exc *)o;
-            Obj *tu = mp_tuple_of(v);
-            if (!tu) return -1;
-            xdecref(e->args); e->args = tu;
-            return 0;
-        }
-        if (mp_is_subtype(t, &mp_exc_BaseException) && !strcmp(SS(name), "__cause__")) {
-            Exc *e = (Exc *)o;
-            xdecref(e->cause); e->cause = v && v != NONE ? incref(v) : NULL; e->suppress = 1;
-            return 0;
-        }
-        Inst *in = (Inst *)o;
-        if (!in->dict) in->dict = mp_dict_new();
-        if (d && (IS(d, function) || IS(d, builtin) || IS(d, classmethod) || IS(d, staticmethod)))
-            mark_shadow(t);
-        if (v) return mp_dict_set(in->dict, name, v);
-        int r = mp_dict_del(in->dict, name);
-        if (r > 0) { attr_error(o, name); return -1; }
-        return r;
+    Obj *d = mp_type_lookup(t, name);
+    if (d && IS(d, property)) {
+        Property *p = (Property *)d;
+        Obj *fn = v ? p->set : p->del;
+        if (!fn) { mp_err(&mp_exc_AttributeError, v ? "can't set attribute" : "can't delete attribute"); return -1; }
+        Obj *r = v ? mp_call2(fn, o, v) : mp_call1(fn, o);
+        if (!r) return -1;
+        decref(r);
+        return 0;
     }
+    if (mp_is_subtype(t, &mp_exc_BaseException) && !strcmp(SS(name), "args") && v) {
+        Exc *e = (Exc *)o;
+        Obj *tu = mp_tuple_of(v);
+        if (!tu) return -1;
+        xdecref(e->args); e->args = tu;
+        return 0;
+    }
+    if (mp_is_subtype(t, &mp_exc_BaseException) && !strcmp(SS(name), "__cause__")) {
+        Exc *e = (Exc *)o;
+        xdecref(e->cause); e->cause = v && v != NONE ? incref(v) : NULL; e->suppress = 1;
+        return 0;
+    }
+    Inst *in = (Inst *)o;
+    if (!in->dict) in->dict = mp_dict_new();
+    if (d && (IS(d, function) || IS(d, builtin) || IS(d, classmethod) || IS(d, staticmethod)))
+        mark_shadow(t);
+    if (v) return mp_dict_set(in->dict, name, v);
+    int r = mp_dict_del(in->dict, name);
+    if (r > 0) { attr_error(o, name); return -1; }
+    return r;
 }
 
 static int builtin_setattr(Obj *o, Obj *name, Obj *v)
@@ -331,15 +328,10 @@ static int builtin_setattr(Obj *o, Obj *name, Obj *v)
                 if (mp_is_subtype(u, ty)) u->flags |= T_SHADOW;
             }
         }
-        if (mp_str_eq(name, mp.s___setattr__) || mp_str_eq(name, mp.s___delattr__)) {
+        if (name == mp.s___del__ || mp_str_eq(name, mp.s___del__)
+            || mp_str_eq(name, mp.s___setattr__) || mp_str_eq(name, mp.s___delattr__)) {
             int r = v ? mp_dict_set(ty->dict, name, v) : mp_dict_del(ty->dict, name);
-            mp_type_update_del(ty);
-            if (r > 0) { attr_error(o, name); return -1; }
-            return r;
-        }
-        if (name == mp.s___del__ || mp_str_eq(name, mp.s___del__)) {
-            int r = v ? mp_dict_set(ty->dict, name, v) : mp_dict_del(ty->dict, name);
-            mp_type_update_del(ty);
+            mp_type_update_flags(ty);
             if (r > 0) { attr_error(o, name); return -1; }
             return r;
         }
@@ -1006,6 +998,6 @@ Obj *mp_type_new(Obj *name, Obj *bases, Obj *dict)
             ((Func *)((Property *)v)->set)->klass = t;
     }
     mp_list_append(mp.all_types, (Obj *)t);
-    mp_type_update_del(t);
+    mp_type_update_flags(t);
     return (Obj *)t;
 }

@@ -991,7 +991,6 @@ static int try_inline(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, uint3
     int ndef = cc->argcount - (int)nargs;
     if (bycode && ndef > MPJ_INL_MAX_DEFAULTS) bycode = 0;
     jc_ref F = method ? A : B;
-    jc_ref kfn = jc_lower_const_obj(b, fn);
     if (!method) jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, A, kptr(b, NULL)), 1);
     jc_ref dref[MPJ_INL_MAX_DEFAULTS];
     if (bycode) {
@@ -1016,6 +1015,7 @@ static int try_inline(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, uint3
             }
         }
     } else {
+        jc_ref kfn = jc_lower_const_obj(b, fn);
         jc_lower_depend(b, mpj_key_func(fn));
         jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, F, kfn), 1);
         if (ndef > 0) {
