@@ -148,6 +148,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_exc_finally.py \
 	tests/minipy/deopt_exit_return.py \
 	tests/minipy/deopt_exit_short.py \
+	tests/minipy/deopt_float_pow.py \
 	tests/minipy/deopt_float_special.py \
 	tests/minipy/deopt_code_assign.py \
 	tests/minipy/deopt_func_defaults.py \

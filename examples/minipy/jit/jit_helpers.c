@@ -118,6 +118,13 @@ static double h_fmod(double a, double b)
     return mod;
 }
 
+/* x ** y for floats where float_pow (float.c) returns pow(x, y) itself:
+ * x > 0 and a finite result, which the trace guards. */
+static double h_fpow(double x, double y)
+{
+    return pow(x, y);
+}
+
 /* ---------------------------------------------------------------- lists */
 
 static int list_store(Obj *l, int64_t i, Obj *v)
@@ -615,6 +622,7 @@ const jc_helper mpj_helpers[] = {
     [MPJ_H_CALL] = { "call", (void *)h_call, "ptr(ptr,ptr,i64,ptr,ptr,ptr,ptr,ptr,ptr)", ANY },
     [MPJ_H_FFLOORDIV] = { "float_floordiv", (void *)h_ffloordiv, "f64(f64,f64)", JC_HELPER_PURE },
     [MPJ_H_FMOD] = { "float_mod", (void *)h_fmod, "f64(f64,f64)", JC_HELPER_PURE },
+    [MPJ_H_FPOW] = { "float_pow", (void *)h_fpow, "f64(f64,f64)", JC_HELPER_PURE },
     [MPJ_H_LIST_STORE_I64] = { "list_store_int", (void *)h_list_store_i64, "bool(ptr,i64,i64)", RD | WR | RAISE | ALLOC },
     [MPJ_H_LIST_STORE_F64] = { "list_store_float", (void *)h_list_store_f64, "bool(ptr,i64,f64)", RD | WR | RAISE | ALLOC },
     [MPJ_H_LIST_STORE_PTR] = { "list_store_obj", (void *)h_list_store_ptr, "bool(ptr,i64,ptr)", RD | WR | RAISE },

@@ -210,7 +210,7 @@ int mpj_inl_generic_ok(int fam);
 /* Helpers (jit_helpers.c): indices into mpj_helpers[]. */
 enum {
 #define MPJ_HELPERS(X) \
-    X(FFLOORDIV) X(FMOD) X(KEEP) \
+    X(FFLOORDIV) X(FMOD) X(FPOW) X(KEEP) \
     X(LIST_STORE_I64) X(LIST_STORE_F64) X(LIST_STORE_PTR) \
     X(BOX_INT) X(BOX_FLOAT) X(STORE_GLOBAL) X(STORE_CELL) X(STORE_ENTRY) \
     X(GETATTR) X(SETATTR) X(BINOP) X(COMPARE) X(TRUTH) X(GETITEM) X(SETITEM) \

@@ -20,6 +20,7 @@
  * slot, so a failing guard exits to the instruction itself and the
  * interpreter re-executes it: overflow takes its big-int path, a range
  * iterator's end its loop exit, a bad index its IndexError. */
+#include <math.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -323,6 +324,16 @@ static jc_ref arith(jc_lower *b, int op, jc_ref x, jc_ref y)
     case BIN_FLOORDIV: case BIN_MOD:
         jc_lower_guard(b, jc_lower_cmp(b, JC_NE, y, fz), 1);
         return call2(b, op == BIN_MOD ? MPJ_H_FMOD : MPJ_H_FFLOORDIV, x, y);
+    case BIN_POW: {
+        /* float_pow's plain case: a base > 0 (no ZeroDivisionError, no
+         * complex result) and a finite result (no OverflowError; an
+         * infinity or NaN is left to the interpreter, which computes it
+         * again), through the C pow the interpreter calls. */
+        jc_lower_guard(b, jc_lower_cmp(b, JC_GT, x, fz), 1);
+        jc_ref r = call2(b, MPJ_H_FPOW, x, y);
+        jc_lower_guard(b, jc_lower_cmp(b, JC_LT, r, jc_lower_const_f64(b, HUGE_VAL)), 1);
+        return r;
+    }
     default: return JC_REF_NONE;
     }
 }
