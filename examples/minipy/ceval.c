@@ -1331,10 +1331,11 @@ L_BUILD_SLICE: {
     NEXT();
 }
 L_BUILD_STRING: {
-    SB b = {0};
     sp -= oparg;
-    for (int i = 0; i < oparg; i++) { sb_addo(&b, sp[i]); decref(sp[i]); }
-    PUSH(sb_finish(&b));
+    Obj *r = mp_str_join_n(sp, oparg);   /* the parts are strs (FORMAT_VALUE, constants) */
+    for (int i = 0; i < oparg; i++) decref(sp[i]);
+    if (!r) ERR();
+    PUSH(r);
     NEXT();
 }
 L_LIST_APPEND: { Obj *v = POP(); mp_list_append(sp[-oparg], v); decref(v); NEXT(); }

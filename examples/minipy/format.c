@@ -11,34 +11,89 @@ typedef struct {
     char fill[5]; char align; char sign; int alt; int zero; int zero_implied; int fill_given; int64_t width; char group; int64_t prec; char type;
 } Spec;
 
-static int parse_spec(Obj *so, Spec *s, const char *tname)
+/* A string builder on the C stack for the formatting paths: a result that
+ * fits its buffer costs one copy into the new str and no malloc, realloc or
+ * free (SB's heap buffer cost more than the formatting itself); a longer
+ * one moves to the heap.  Out of memory is reported by fb_finish. */
+typedef struct { char *s; int64_t n, cap; int oom; char buf[240]; } FB;
+
+static inline void fb_init(FB *b) { b->s = b->buf; b->n = 0; b->cap = (int64_t)sizeof b->buf; b->oom = 0; }
+
+static __attribute__((noinline)) int fb_grow(FB *b, int64_t n)
 {
-    const char *p = SS(so), *e = p + SLEN(so);
-    memset(s, 0, sizeof *s);
-    strcpy(s->fill, " ");
-    s->prec = -1;
+    if (b->oom) return 0;
+    int64_t cap = (b->n + n) * 2;
+    char *p = b->s == b->buf ? malloc((size_t)cap) : realloc(b->s, (size_t)cap);
+    if (!p) { b->oom = 1; return 0; }
+    if (b->s == b->buf) memcpy(p, b->buf, (size_t)b->n);
+    b->s = p; b->cap = cap;
+    return 1;
+}
+
+static inline void fb_add(FB *b, const char *s, int64_t n)
+{
+    if (b->n + n > b->cap && !fb_grow(b, n)) return;
+    memcpy(b->s + b->n, s, (size_t)n);
+    b->n += n;
+}
+
+static inline void fb_addc(FB *b, char c)
+{
+    if (b->n + 1 > b->cap && !fb_grow(b, 1)) return;
+    b->s[b->n++] = c;
+}
+
+static void fb_free(FB *b) { if (b->s != b->buf) free(b->s); b->s = b->buf; b->n = 0; }
+
+static Obj *fb_finish(FB *b)
+{
+    Obj *r = b->oom ? mp_nomem() : mp_str_new(b->s, b->n);
+    fb_free(b);
+    return r;
+}
+
+/* Code point c (< 0x110000) as UTF-8 at u; returns its length. */
+static int put_utf8(char *u, uint32_t c)
+{
+    if (c < 0x80) { u[0] = (char)c; return 1; }
+    if (c < 0x800) { u[0] = (char)(0xC0 | (c >> 6)); u[1] = (char)(0x80 | (c & 63)); return 2; }
+    if (c < 0x10000) { u[0] = (char)(0xE0 | (c >> 12)); u[1] = (char)(0x80 | ((c >> 6) & 63)); u[2] = (char)(0x80 | (c & 63)); return 3; }
+    u[0] = (char)(0xF0 | (c >> 18)); u[1] = (char)(0x80 | ((c >> 12) & 63)); u[2] = (char)(0x80 | ((c >> 6) & 63)); u[3] = (char)(0x80 | (c & 63));
+    return 4;
+}
+
+static inline int is_align(char c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
+static inline int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Parses the n bytes of spec p (NUL-terminated: the errors quote it). */
+static int parse_spec(const char *p, int64_t n, Spec *s, const char *tname)
+{
+    const char *spec = p, *e = p + n;
+    s->fill[0] = ' '; s->fill[1] = 0;
+    s->align = 0; s->sign = 0; s->alt = 0; s->zero = 0; s->zero_implied = 0; s->fill_given = 0;
+    s->width = 0; s->group = 0; s->prec = -1; s->type = 0;
     /* fill may be a multibyte char */
     int clen = 1;
     if (p < e && ((unsigned char)*p) >= 0xC0) { clen = 2; if ((unsigned char)*p >= 0xE0) clen = 3; if ((unsigned char)*p >= 0xF0) clen = 4; }
-    if (p + clen < e && strchr("<>=^", p[clen])) {
+    if (p + clen < e && is_align(p[clen])) {
         memcpy(s->fill, p, clen); s->fill[clen] = 0;
         s->fill_given = 1;
         s->align = p[clen]; p += clen + 1;
-    } else if (p < e && strchr("<>=^", *p)) s->align = *p++;
-    if (p < e && strchr("+- ", *p)) s->sign = *p++;
+    } else if (p < e && is_align(*p)) s->align = *p++;
+    if (p < e && (*p == '+' || *p == '-' || *p == ' ')) s->sign = *p++;
     if (p < e && *p == 'z') p++;
     if (p < e && *p == '#') { s->alt = 1; p++; }
     if (p < e && *p == '0') { s->zero = 1; p++; }
-    while (p < e && isdigit((unsigned char)*p)) s->width = s->width * 10 + (*p++ - '0');
+    while (p < e && is_digit(*p)) s->width = s->width * 10 + (*p++ - '0');
     if (p < e && (*p == ',' || *p == '_')) s->group = *p++;
     if (p < e && *p == '.') {
         p++;
-        if (p >= e || !isdigit((unsigned char)*p)) { mp_err(&mp_exc_ValueError, "Format specifier missing precision"); return -1; }
+        if (p >= e || !is_digit(*p)) { mp_err(&mp_exc_ValueError, "Format specifier missing precision"); return -1; }
         s->prec = 0;
-        while (p < e && isdigit((unsigned char)*p)) s->prec = s->prec * 10 + (*p++ - '0');
+        while (p < e && is_digit(*p)) s->prec = s->prec * 10 + (*p++ - '0');
     }
     if (p < e) s->type = *p++;
-    if (p < e) { mp_err(&mp_exc_ValueError, "Invalid format specifier '%s' for object of type '%s'", SS(so), tname); return -1; }
+    if (p < e) { mp_err(&mp_exc_ValueError, "Invalid format specifier '%s' for object of type '%s'", spec, tname); return -1; }
     /* a grouping character goes with the decimal and float types only; '_'
      * also with b/o/x/X (every four digits) */
     if (s->group && s->type && !strchr("defgEGF%", s->type)
@@ -49,7 +104,7 @@ static int parse_spec(Obj *so, Spec *s, const char *tname)
     /* a leading 0 makes '0' the fill unless one is given, and without an
      * alignment means sign-aware zero padding ('=') for numbers; strings
      * then pad on the right (mp_str_format_spec) */
-    if (s->zero && !s->fill_given) strcpy(s->fill, "0");
+    if (s->zero && !s->fill_given) { s->fill[0] = '0'; s->fill[1] = 0; }
     if (s->zero && !s->align) { s->align = '='; s->zero_implied = 1; }
     return 0;
 }
@@ -65,33 +120,40 @@ static int64_t u8len(const char *s, int64_t n)
 static Obj *pad(Spec *s, const char *prefix, const char *body, int64_t blen, char defalign)
 {
     int64_t plen = (int64_t)strlen(prefix);
+    if (s->width == 0 && plen == 0) return mp_str_new(body, blen);
     int64_t len = u8len(prefix, plen) + u8len(body, blen);
     char align = s->align ? s->align : defalign;
-    SB b = {0};
     int64_t padn = s->width > len ? s->width - len : 0;
     if (padn == 0 && plen == 0) return mp_str_new(body, blen);
     int64_t left = align == '<' ? 0 : align == '^' ? padn / 2 : padn;
     int64_t right = padn - left;
-    if (align == '=') { sb_adds(&b, prefix); for (int64_t i = 0; i < padn; i++) sb_adds(&b, s->fill); sb_add(&b, body, blen); return sb_finish(&b); }
-    for (int64_t i = 0; i < left; i++) sb_adds(&b, s->fill);
-    sb_adds(&b, prefix);
-    sb_add(&b, body, blen);
-    for (int64_t i = 0; i < right; i++) sb_adds(&b, s->fill);
-    return sb_finish(&b);
+    int64_t fl = (int64_t)strlen(s->fill);
+    FB b;
+    fb_init(&b);
+    if (align == '=') {
+        fb_add(&b, prefix, plen);
+        for (int64_t i = 0; i < padn; i++) fb_add(&b, s->fill, fl);
+        fb_add(&b, body, blen);
+        return fb_finish(&b);
+    }
+    for (int64_t i = 0; i < left; i++) fb_add(&b, s->fill, fl);
+    fb_add(&b, prefix, plen);
+    fb_add(&b, body, blen);
+    for (int64_t i = 0; i < right; i++) fb_add(&b, s->fill, fl);
+    return fb_finish(&b);
 }
 
-static void group_digits(SB *out, const char *d, int64_t n, char sep, int every)
+static void group_digits(FB *out, const char *d, int64_t n, char sep, int every)
 {
     int64_t first = n % every;
     if (first == 0) first = every;
-    sb_add(out, d, first < n ? first : n);
-    for (int64_t i = first; i < n; i += every) { sb_addc(out, sep); sb_add(out, d + i, every); }
+    fb_add(out, d, first < n ? first : n);
+    for (int64_t i = first; i < n; i += every) { fb_addc(out, sep); fb_add(out, d + i, every); }
 }
 
-static Obj *format_str(Obj *str, Obj *spec, const char *tname)
+static Obj *format_str(Obj *str, Spec *sp, const char *tname)
 {
-    Spec s;
-    if (parse_spec(spec, &s, tname) < 0) return NULL;
+    Spec s = *sp;
     if (s.type && s.type != 's') return mp_err(&mp_exc_ValueError, "Unknown format code '%c' for object of type '%s'", s.type, tname);
     if (s.group) return mp_err(&mp_exc_ValueError, "Cannot specify '%c' with 's'.", s.group);
     if (s.align == '=' && s.zero_implied) s.align = '<';
@@ -105,29 +167,48 @@ static Obj *format_str(Obj *str, Obj *spec, const char *tname)
     return pad(&s, "", SS(str), n, '<');
 }
 
-static Obj *format_float(double v, Obj *spec, const char *tname);
+static Obj *format_float(double v, Spec *sp, const char *tname);
 
-static Obj *format_int(Obj *v, Obj *spec, const char *tname)
+static Obj *format_int(Obj *v, Spec *sp, const char *tname)
 {
-    Spec s;
-    if (parse_spec(spec, &s, tname) < 0) return NULL;
+    Spec s = *sp;
     char t = s.type;
-    if (strchr("eEfFgG%", t) && t) {
+    if (t && strchr("eEfFgG%", t)) {
         int of;
         double d = mp_int_to_double(v, &of);
-        return format_float(d, spec, tname);
+        return format_float(d, sp, tname);
     }
     if (t == 'c') {
-        char buf[8] = { (char)IV(v), 0 };
-        return pad(&s, "", buf, 1, '<');
+        if (((Int *)v)->big || IV(v) < 0 || IV(v) > 0x10ffff) return mp_err(&mp_exc_OverflowError, "%%c arg not in range(0x110000)");
+        char buf[8];
+        int k = put_utf8(buf, (uint32_t)IV(v));
+        buf[k] = 0;
+        return pad(&s, "", buf, k, '<');
     }
     int base = t == 'x' || t == 'X' ? 16 : t == 'o' ? 8 : t == 'b' ? 2 : 10;
     if (t && !strchr("dxXobn", t)) return mp_err(&mp_exc_ValueError, "Unknown format code '%c' for object of type '%s'", t, tname);
     if (s.prec >= 0) return mp_err(&mp_exc_ValueError, "Precision not allowed in integer format specifier");
-    Obj *digits = mp_int_format(v, base, t == 'X', 0);
-    const char *d = SS(digits);
-    int neg = d[0] == '-';
-    if (neg) d++;
+    /* the digits of a machine int on the C stack, a big int's from GMP */
+    char dbuf[72];
+    Obj *digits = NULL;
+    const char *d;
+    int64_t n;
+    int neg;
+    if (!((Int *)v)->big) {
+        const char *dig = t == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+        int64_t iv = IV(v);
+        uint64_t u = iv < 0 ? 0 - (uint64_t)iv : (uint64_t)iv;
+        char *q = dbuf + sizeof dbuf;
+        do { *--q = dig[u % (unsigned)base]; u /= (unsigned)base; } while (u);
+        d = q; n = dbuf + sizeof dbuf - q; neg = iv < 0;
+    } else {
+        digits = mp_int_format(v, base, t == 'X', 0);
+        if (!digits) return NULL;
+        d = SS(digits);
+        neg = d[0] == '-';
+        if (neg) d++;
+        n = (int64_t)strlen(d);
+    }
     char prefix[8] = "";
     int pi = 0;
     if (neg) prefix[pi++] = '-';
@@ -135,26 +216,29 @@ static Obj *format_int(Obj *v, Obj *spec, const char *tname)
     else if (s.sign == ' ') prefix[pi++] = ' ';
     if (s.alt && base != 10) { prefix[pi++] = '0'; prefix[pi++] = t == 'X' ? 'X' : t == 'x' ? 'x' : t == 'o' ? 'o' : 'b'; }
     prefix[pi] = 0;
-    SB b = {0};
-    int64_t n = (int64_t)strlen(d);
+    Obj *r;
     if (s.group) {
+        FB b;
+        fb_init(&b);
         int every = base == 10 ? 3 : 4;
         if (s.zero && s.align == '=' && s.width > 0) {
             /* zero padding participates in grouping */
             int64_t want = s.width - pi;
             int64_t total = n + (n - 1) / every;
-            SB z = {0};
+            FB z;
+            fb_init(&z);
             int64_t extra = 0;
             while (total < want) { extra++; int64_t nn = n + extra; total = nn + (nn - 1) / every; }
-            for (int64_t i = 0; i < extra; i++) sb_addc(&z, '0');
-            sb_add(&z, d, n);
+            for (int64_t i = 0; i < extra; i++) fb_addc(&z, '0');
+            fb_add(&z, d, n);
             group_digits(&b, z.s, z.n, s.group, every);
-            sb_free(&z);
+            if (z.oom) b.oom = 1;
+            fb_free(&z);
         } else group_digits(&b, d, n, s.group, every);
-    } else sb_add(&b, d, n);
-    Obj *r = pad(&s, prefix, b.s ? b.s : "", b.n, '>');
-    sb_free(&b);
-    decref(digits);
+        r = b.oom ? mp_nomem() : pad(&s, prefix, b.s, b.n, '>');
+        fb_free(&b);
+    } else r = pad(&s, prefix, d, n, '>');
+    xdecref(digits);
     return r;
 }
 
@@ -196,10 +280,9 @@ static int fixed_fast(double a, int prec, char *body)
     return 1;
 }
 
-static Obj *format_float(double v, Obj *spec, const char *tname)
+static Obj *format_float(double v, Spec *sp, const char *tname)
 {
-    Spec s;
-    if (parse_spec(spec, &s, tname) < 0) return NULL;
+    Spec s = *sp;
     char t = s.type;
     if (t && !strchr("eEfFgG%n", t)) return mp_err(&mp_exc_ValueError, "Unknown format code '%c' for object of type '%s'", t, tname);
     int neg = signbit(v) && !isnan(v);
@@ -231,6 +314,7 @@ static Obj *format_float(double v, Obj *spec, const char *tname)
     }
     if (isinf(a)) strcpy(body, t && isupper((unsigned char)t) ? "INF" : "inf");
     if (isnan(v)) strcpy(body, t && isupper((unsigned char)t) ? "NAN" : "nan");
+    if (t == '%' && !isfinite(v)) strcat(body, "%");
     char prefix[4] = "";
     if (neg) strcpy(prefix, "-");
     else if (s.sign == '+') strcpy(prefix, "+");
@@ -238,11 +322,12 @@ static Obj *format_float(double v, Obj *spec, const char *tname)
     if (s.group) {
         char *dot = body;
         while (*dot && isdigit((unsigned char)*dot)) dot++;
-        SB b = {0};
+        FB b;
+        fb_init(&b);
         group_digits(&b, body, dot - body, s.group, 3);
-        sb_adds(&b, dot);
-        Obj *r = pad(&s, prefix, b.s, b.n, '>');
-        sb_free(&b);
+        fb_add(&b, dot, (int64_t)strlen(dot));
+        Obj *r = b.oom ? mp_nomem() : pad(&s, prefix, b.s, b.n, '>');
+        fb_free(&b);
         return r;
     }
     return pad(&s, prefix, body, (int64_t)strlen(body), '>');
@@ -250,30 +335,42 @@ static Obj *format_float(double v, Obj *spec, const char *tname)
 
 /* ---- printf-style formatting ---- */
 
-static Obj *pct_one(char conv, Obj *v, int flags_minus, int flags_plus, int flags_space, int flags_zero,
-                    int flags_alt, int64_t width, int64_t prec)
+/* Writes the decimal digits of v >= 0 at p; returns the end. */
+static char *put_dec(char *p, int64_t v)
 {
-    char specbuf[64];
-    int n = 0;
-    if (flags_minus) specbuf[n++] = '<';
-    else if (flags_zero && conv != 's' && conv != 'r' && conv != 'a' && conv != 'c') { specbuf[n++] = '0'; specbuf[n++] = '='; }
-    else if (conv == 's' || conv == 'r' || conv == 'a' || conv == 'c') specbuf[n++] = '>';
-    if (flags_plus) specbuf[n++] = '+';
-    else if (flags_space) specbuf[n++] = ' ';
-    if (flags_alt) specbuf[n++] = '#';
-    if (width > 0) n += snprintf(specbuf + n, sizeof specbuf - n, "%lld", (long long)width);
-    if (prec >= 0 && !strchr("dixXoc", conv)) n += snprintf(specbuf + n, sizeof specbuf - n, ".%lld", (long long)prec);
-    specbuf[n] = 0;
-    if (flags_zero && !flags_minus && strchr("s r a c", conv) == NULL) { /* handled above */ }
+    char t[24];
+    int k = 0;
+    do { t[k++] = (char)('0' + v % 10); v /= 10; } while (v);
+    while (k) *p++ = t[--k];
+    return p;
+}
+
+/* One conversion: the flags, width and precision become a format spec (as
+ * format() would take it), parsed and applied directly. */
+static Obj *pct_one(char conv, Obj *v, int flags_minus, int flags_plus, int flags_space, int flags_zero,
+                    int flags_alt, int64_t width, int64_t prec, Obj *fmt, int64_t at)
+{
+    char specbuf[64], *q = specbuf;
+    int is_s = conv == 's' || conv == 'r' || conv == 'a' || conv == 'c';
+    if (flags_minus) *q++ = '<';
+    else if (flags_zero && !is_s) { *q++ = '0'; *q++ = '='; }
+    else if (is_s) *q++ = '>';
+    if (flags_plus) *q++ = '+';
+    else if (flags_space) *q++ = ' ';
+    if (flags_alt) *q++ = '#';
+    if (width > 0) q = put_dec(q, width);
+    if (prec >= 0 && !strchr("dixXoc", conv)) { *q++ = '.'; q = put_dec(q, prec); }
+    *q = 0;
+    Spec sp;
     Obj *str = NULL, *res;
     switch (conv) {
     case 's': case 'r': case 'a': {
         str = conv == 's' ? mp_str(v) : conv == 'r' ? mp_repr(v) : mp_ascii(v);
         if (!str) return NULL;
-        if (specbuf[0] == '0' && specbuf[1] == '=') memmove(specbuf, specbuf + 2, strlen(specbuf) - 1);
-        Obj *sp = mp_str_c(specbuf);
-        res = mp_str_format_spec(str, sp);
-        decref(sp); decref(str);
+        if (width <= 0 && prec < 0) return str;     /* no padding, no truncation: the str as it is */
+        if (parse_spec(specbuf, q - specbuf, &sp, "str") < 0) { decref(str); return NULL; }
+        res = format_str(str, &sp, "str");
+        decref(str);
         return res;
     }
     case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': {
@@ -282,11 +379,10 @@ static Obj *pct_one(char conv, Obj *v, int flags_minus, int flags_plus, int flag
         else if (IS(v, float)) iv = mp_int_from_double(trunc(FV(v)));
         else return mp_err(&mp_exc_TypeError, "%%%c format: a real number is required, not %s", conv, mp_type_name(v));
         if (!iv) return NULL;
-        char t[2] = { conv == 'i' || conv == 'u' ? 'd' : conv, 0 };
-        strcat(specbuf, t);
-        Obj *sp = mp_str_c(specbuf);
-        res = mp_format_int(iv, sp);
-        decref(sp); decref(iv);
+        *q++ = conv == 'i' || conv == 'u' ? 'd' : conv; *q = 0;
+        const char *tn = mp_type_name(iv);
+        res = parse_spec(specbuf, q - specbuf, &sp, tn) < 0 ? NULL : format_int(iv, &sp, tn);
+        decref(iv);
         return res;
     }
     case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
@@ -296,38 +392,44 @@ static Obj *pct_one(char conv, Obj *v, int flags_minus, int flags_plus, int flag
             mp_err_clear();
             return mp_err(&mp_exc_TypeError, "must be real number, not %s", mp_type_name(v));
         }
-        if (prec < 0) { n = (int)strlen(specbuf); snprintf(specbuf + n, sizeof specbuf - n, ".6"); }
-        char t[2] = { conv, 0 };
-        strcat(specbuf, t);
-        Obj *sp = mp_str_c(specbuf);
-        res = mp_format_float(d, sp);
-        decref(sp);
-        return res;
+        if (prec < 0) { *q++ = '.'; *q++ = '6'; }
+        *q++ = conv; *q = 0;
+        if (parse_spec(specbuf, q - specbuf, &sp, "float") < 0) return NULL;
+        return format_float(d, &sp, "float");
     }
     case 'c': {
-        if (IS_INT(v)) { char b[2] = { (char)IV(v), 0 }; str = mp_str_c(b); }
-        else str = incref(v);
-        Obj *sp = mp_str_c(specbuf);
-        res = mp_str_format_spec(str, sp);
-        decref(sp); decref(str);
+        if (IS_INT(v)) {
+            if (((Int *)v)->big || IV(v) < 0 || IV(v) > 0x10ffff) return mp_err(&mp_exc_OverflowError, "%%c arg not in range(0x110000)");
+            char b[4];
+            str = mp_str_new(b, put_utf8(b, (uint32_t)IV(v)));
+        } else if (IS_STR(v) && ((Str *)v)->clen == 1) str = incref(v);
+        else return mp_err(&mp_exc_TypeError, "%%c requires int or char");
+        res = parse_spec(specbuf, q - specbuf, &sp, "str") < 0 ? NULL : format_str(str, &sp, "str");
+        decref(str);
         return res;
     }
     }
-    return mp_err(&mp_exc_ValueError, "unsupported format character '%c' (0x%x)", conv, conv);
+    return mp_err(&mp_exc_ValueError, "unsupported format character '%c' (0x%x) at index %lld", conv, conv, (long long)u8len(SS(fmt), at));
 }
 
 Obj *mp_str_mod(Obj *fmt, Obj *args)
 {
     const char *p = SS(fmt), *e = p + SLEN(fmt);
-    SB b = {0};
+    FB b;
+    fb_init(&b);
     int64_t ai = 0;
     int is_tuple = IS(args, tuple);
     int is_map = IS(args, dict) || (TYPE(args)->flags & T_USER && mp_special(args, mp.s___getitem__));
     int64_t nargs = is_tuple ? TN(args) : 1;
     while (p < e) {
-        if (*p != '%') { sb_addc(&b, *p++); continue; }
+        if (*p != '%') {
+            const char *lit = p;
+            while (p < e && *p != '%') p++;
+            fb_add(&b, lit, p - lit);
+            continue;
+        }
         p++;
-        if (p < e && *p == '%') { sb_addc(&b, '%'); p++; continue; }
+        if (p < e && *p == '%') { fb_addc(&b, '%'); p++; continue; }
         Obj *key = NULL;
         if (p < e && *p == '(') {
             const char *k = ++p;
@@ -337,7 +439,7 @@ Obj *mp_str_mod(Obj *fmt, Obj *args)
             p++;
         }
         int fm = 0, fp = 0, fs = 0, fz = 0, fa = 0;
-        for (; p < e && strchr("-+ 0#", *p); p++) {
+        for (; p < e && (*p == '-' || *p == '+' || *p == ' ' || *p == '0' || *p == '#'); p++) {
             if (*p == '-') fm = 1; else if (*p == '+') fp = 1; else if (*p == ' ') fs = 1;
             else if (*p == '0') fz = 1; else fa = 1;
         }
@@ -345,36 +447,36 @@ Obj *mp_str_mod(Obj *fmt, Obj *args)
         if (p < e && *p == '*') {
             p++;
             if (ai < nargs) width = IV(is_tuple ? TITEMS(args)[ai++] : args);
-        } else while (p < e && isdigit((unsigned char)*p)) width = width * 10 + (*p++ - '0');
+        } else while (p < e && is_digit(*p)) width = width * 10 + (*p++ - '0');
         if (p < e && *p == '.') {
             p++; prec = 0;
             if (p < e && *p == '*') { p++; if (ai < nargs) prec = IV(is_tuple ? TITEMS(args)[ai++] : args); }
-            else while (p < e && isdigit((unsigned char)*p)) prec = prec * 10 + (*p++ - '0');
+            else while (p < e && is_digit(*p)) prec = prec * 10 + (*p++ - '0');
         }
-        while (p < e && strchr("hlL", *p)) p++;
-        if (p >= e) { sb_free(&b); xdecref(key); return mp_err(&mp_exc_ValueError, "incomplete format"); }
+        while (p < e && (*p == 'h' || *p == 'l' || *p == 'L')) p++;
+        if (p >= e) { fb_free(&b); xdecref(key); return mp_err(&mp_exc_ValueError, "incomplete format"); }
         char conv = *p++;
         Obj *v;
         if (key) {
             v = mp_getitem(args, key);
             decref(key);
-            if (!v) { sb_free(&b); return NULL; }
+            if (!v) { fb_free(&b); return NULL; }
         } else if (is_tuple) {
-            if (ai >= nargs) { sb_free(&b); return mp_err(&mp_exc_TypeError, "not enough arguments for format string"); }
+            if (ai >= nargs) { fb_free(&b); return mp_err(&mp_exc_TypeError, "not enough arguments for format string"); }
             v = incref(TITEMS(args)[ai++]);
         } else {
-            if (ai >= 1) { sb_free(&b); return mp_err(&mp_exc_TypeError, "not enough arguments for format string"); }
+            if (ai >= 1) { fb_free(&b); return mp_err(&mp_exc_TypeError, "not enough arguments for format string"); }
             v = incref(args); ai++;
         }
-        Obj *s = pct_one(conv, v, fm, fp, fs, fz, fa, width, prec);
+        Obj *s = pct_one(conv, v, fm, fp, fs, fz, fa, width, prec, fmt, p - 1 - SS(fmt));
         decref(v);
-        if (!s) { sb_free(&b); return NULL; }
-        sb_addo(&b, s);
+        if (!s) { fb_free(&b); return NULL; }
+        if (IS_STR(s)) fb_add(&b, SS(s), SLEN(s));
         decref(s);
     }
-    if (is_tuple && ai < nargs) { sb_free(&b); return mp_err(&mp_exc_TypeError, "not all arguments converted during string formatting"); }
-    if (!is_tuple && !is_map && ai == 0) { sb_free(&b); return mp_err(&mp_exc_TypeError, "not all arguments converted during string formatting"); }
-    return sb_finish(&b);
+    if (is_tuple && ai < nargs) { fb_free(&b); return mp_err(&mp_exc_TypeError, "not all arguments converted during string formatting"); }
+    if (!is_tuple && !is_map && ai == 0) { fb_free(&b); return mp_err(&mp_exc_TypeError, "not all arguments converted during string formatting"); }
+    return fb_finish(&b);
 }
 
 /* ---- str.format ---- */
@@ -477,11 +579,23 @@ Obj *mp_str_format_impl(Obj **args, int n, Obj *kwnames, Obj *fmt, int *auto_idx
  * the errors (a bool is 'bool', a subclass instance its class). */
 Obj *mp_format_builtin(Obj *v, Obj *spec, const char *tname)
 {
-    if (IS_INT(v)) return format_int(v, spec, tname);
-    if (IS(v, float)) return format_float(FV(v), spec, tname);
-    return format_str(v, spec, tname);
+    Spec s;
+    if (parse_spec(SS(spec), SLEN(spec), &s, tname) < 0) return NULL;
+    if (IS_INT(v)) return format_int(v, &s, tname);
+    if (IS(v, float)) return format_float(FV(v), &s, tname);
+    return format_str(v, &s, tname);
 }
 
-Obj *mp_format_int(Obj *v, Obj *spec) { return format_int(v, spec, mp_type_name(v)); }
-Obj *mp_format_float(double v, Obj *spec) { return format_float(v, spec, "float"); }
-Obj *mp_str_format_spec(Obj *str, Obj *spec) { return format_str(str, spec, "str"); }
+Obj *mp_format_int(Obj *v, Obj *spec) { return mp_format_builtin(v, spec, mp_type_name(v)); }
+Obj *mp_format_float(double v, Obj *spec)
+{
+    Spec s;
+    if (parse_spec(SS(spec), SLEN(spec), &s, "float") < 0) return NULL;
+    return format_float(v, &s, "float");
+}
+Obj *mp_str_format_spec(Obj *str, Obj *spec)
+{
+    Spec s;
+    if (parse_spec(SS(spec), SLEN(spec), &s, "str") < 0) return NULL;
+    return format_str(str, &s, "str");
+}

@@ -1037,6 +1037,11 @@ Obj *mp_format(Obj *o, Obj *spec)
             Obj *s = spec ? incref(spec) : mp_str_c("");
             Obj *r = mp_call2(m, o, s);
             decref(s);
+            if (r && !IS_STR(r)) {
+                mp_err(&mp_exc_TypeError, "__format__ must return a str, not %s", mp_type_name(r));
+                decref(r);
+                return NULL;
+            }
             return r;
         }
         Obj *u = mp_unwrap(o);

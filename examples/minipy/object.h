@@ -464,6 +464,7 @@ Obj *mp_str_c(const char *s);
 Obj *mp_str_fmt(const char *fmt, ...);
 Obj *mp_str_intern(const char *s);
 Obj *mp_str_concat(Obj *a, Obj *b);
+Obj *mp_str_join_n(Obj **parts, int n);
 Obj *mp_str_repr(Obj *o);
 int64_t mp_str_hash(Obj *o);
 int mp_str_eq(Obj *a, Obj *b);

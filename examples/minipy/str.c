@@ -115,6 +115,30 @@ Obj *mp_str_concat(Obj *a, Obj *b)
     return (Obj *)o;
 }
 
+/* The concatenation of the n strs at parts (BUILD_STRING: an f-string's
+ * pieces), allocated once at its final size; its length in code points and
+ * ASCII flag come from the parts' (no rescan of the bytes, no builder). */
+Obj *mp_str_join_n(Obj **parts, int n)
+{
+    int64_t len = 0, clen = 0;
+    int ascii = 1;
+    for (int i = 0; i < n; i++) {
+        Str *p = (Str *)parts[i];
+        len += p->len; clen += p->clen; ascii &= p->ascii;
+    }
+    if (len <= 1) {     /* the shared empty and one-character strings, as mp_str_new gives */
+        for (int i = 0; i < n; i++) if (SLEN(parts[i])) return mp_str_new(SS(parts[i]), 1);
+        return mp_str_new("", 0);
+    }
+    Str *o = mp_alloc(&mp_str_type, sizeof(Str) + len + 1);
+    if (!o) return NULL;
+    char *d = o->s;
+    for (int i = 0; i < n; i++) { int64_t k = SLEN(parts[i]); memcpy(d, SS(parts[i]), k); d += k; }
+    *d = 0;
+    o->len = len; o->clen = clen; o->ascii = ascii; o->hash = -1;
+    return (Obj *)o;
+}
+
 Obj *mp_str_mul(Obj *s, int64_t n)
 {
     if (n <= 0) return mp_str_c("");
