@@ -292,6 +292,7 @@ MINIPY_TESTS = \
 	tests/minipy/float_repr_pow2.py \
 	tests/minipy/format_align.py \
 	tests/minipy/format_builtin.py \
+	tests/minipy/format_fast_paths.py \
 	tests/minipy/format_str_zero.py \
 	tests/minipy/format_spec_errors.py \
 	tests/minipy/fstring_basic.py \
