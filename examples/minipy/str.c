@@ -104,15 +104,8 @@ Obj *mp_str_concat(Obj *a, Obj *b)
 {
     if (SLEN(a) == 0) return incref(b);
     if (SLEN(b) == 0) return incref(a);
-    Str *o = mp_alloc(&mp_str_type, sizeof(Str) + SLEN(a) + SLEN(b) + 1);
-    memcpy(o->s, SS(a), SLEN(a));
-    memcpy(o->s + SLEN(a), SS(b), SLEN(b));
-    o->len = SLEN(a) + SLEN(b);
-    o->s[o->len] = 0;
-    o->hash = -1;
-    o->clen = ((Str *)a)->clen + ((Str *)b)->clen;
-    o->ascii = ((Str *)a)->ascii && ((Str *)b)->ascii;
-    return (Obj *)o;
+    Obj *parts[2] = { a, b };
+    return mp_str_join_n(parts, 2);
 }
 
 /* The concatenation of the n strs at parts (BUILD_STRING: an f-string's
