@@ -525,7 +525,8 @@ vm_run (vm *v, vm_func *fn, const vm_value *args, int nargs)
           && f == &v->frames[v->nframes - 1])
         {
           jc_counter *c = &v->counters[f->fn->index][npc];
-          jc_runtime_poll (v->rt);   /* a safe point: async installs */
+          if (!v->hold_polls)
+            jc_runtime_poll (v->rt);   /* a safe point: async installs */
           if (jc_counter_tick (c))
             jc_runtime_hot (v->rt, f->fn, npc, JC_HOT_LOOP, c);
         }

@@ -115,6 +115,8 @@ typedef struct vm {
   int expect;                  /* lowering: tag load_slot guards for (-1 none) */
   uint32_t inline_arg_base[VM_MAX_FRAMES];  /* lowering: per inlined depth */
   int refuse_install;          /* test knob: install callback refuses */
+  int hold_polls;              /* test knob: the back edges skip their
+                                  jc_runtime_poll (async installs wait) */
   int installed;
   uint64_t steps, trace_entries;
   vm_value result;
