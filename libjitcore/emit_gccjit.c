@@ -102,6 +102,7 @@ typedef struct em {
   gcc_jit_param *p_frame, *p_buf;
   gcc_jit_lvalue *g_consts;
   gcc_jit_lvalue **g_helpers;
+  gcc_jit_lvalue *self_buf;  /* jc_lower_call_self's words, once made */
   gcc_jit_type **helper_types;
   gcc_jit_function *expect;
   gcc_jit_block *cur;
@@ -723,11 +724,50 @@ emit_call_check (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
   guard (e, ok, 1, in->snap, loc);
 }
 
+/* A self-call (jc_lower_call_self): the trace's own function, called
+ * directly with the frame argument and an exit buffer of the caller's
+ * stack: one array per function, `uint64_t self_buf[1 + exit words]`,
+ * whose word 0 gets the exit number the call returns and the rest is the
+ * callee's exit_buf (this trace's exits fill at most jc_ir_exit_words
+ * words).  The value is the array's address.  The host reads the array
+ * before its next self-call. */
+static void
+emit_self_call (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
+{
+  gcc_jit_context *c = e->ctx;
+  if (!e->self_buf)
+    e->self_buf = gcc_jit_function_new_local (e->fn, NULL,
+        gcc_jit_context_new_array_type (c, NULL, e->t_u64,
+                                        1 + (int) jc_ir_exit_words (e->b)),
+        "self_buf");
+  gcc_jit_rvalue *word0 = gcc_jit_lvalue_get_address (
+      gcc_jit_context_new_array_access (c, loc,
+          gcc_jit_lvalue_as_rvalue (e->self_buf), gcc_jit_context_zero (c, e->t_long)),
+      loc);
+  gcc_jit_rvalue *av[2] = {
+    e->rv[jc_ir_args (e->b)[in->a]],
+    gcc_jit_lvalue_get_address (gcc_jit_context_new_array_access (c, loc,
+        gcc_jit_lvalue_as_rvalue (e->self_buf), gcc_jit_context_one (c, e->t_long)),
+      loc)
+  };
+  gcc_jit_rvalue *call = gcc_jit_context_new_call (c, loc, e->fn, 2, av);
+  gcc_jit_block_add_assignment (e->cur, loc,
+      gcc_jit_rvalue_dereference (word0, loc),
+      gcc_jit_context_new_cast (c, loc, call, e->t_u64));
+  define (e, i, e->t[JC_TYPE_PTR],
+          gcc_jit_context_new_cast (c, loc, word0, e->t[JC_TYPE_PTR]), loc);
+}
+
 /* A helper call; a call_if (JC_IRF_COND) is a cold branch around it, its
  * value 0 when not made. */
 static void
 emit_call (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
 {
+  if (in->flags & JC_IRF_SELF)
+    {
+      emit_self_call (e, i, in, loc);
+      return;
+    }
   const jc_ref *args = jc_ir_args (e->b) + in->a;
   gcc_jit_rvalue *av[16];
   for (jc_ref k = 0; k < in->b; k++)

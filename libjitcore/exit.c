@@ -228,7 +228,10 @@ jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
         }
       t->active++;
       t->entries++;
+      jc_trace *outer = rt->running;
+      rt->running = t;
       uint32_t id = ((trace_fn) t->native) (frame, buf);
+      rt->running = outer;
       jc_trace *next = NULL;
       if (id >= t->nexits)
         jc_runtime_fail (rt, JC_BAD_TRACE, "trace %u returned exit %u of %u",
@@ -287,6 +290,129 @@ jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
   if (reap)
     jc_inval_reap (rt);
   return ret;
+}
+
+/* A self-call's exit (jc_lower_call_self): the running trace's code ran
+ * on frame without jc_trace_enter and returned words[0], its values in
+ * words + 1 (a buffer of the running trace's exit words).  Go on as
+ * jc_trace_enter would, with the host's done word checked after every
+ * native run: a side trace that takes the exit's values raw and needs
+ * nothing written to the frame runs at once on the same words; any other
+ * exit is restored (then its side trace, or a hot exit's new one, runs on
+ * the restored frame if it needs no more words and no frame was
+ * materialised).  1: a trace set *done; 0: the last exit is restored and
+ * *resume_pc is its pc; -1: bad arguments (nothing changed) or a host
+ * callback failed (the runtime is in its error state). */
+/* jc_trace_self_exit past its raw side traces: exit words[0] of t needs
+ * a restore. */
+static __attribute__ ((noinline)) int
+self_exit_restore (jc_runtime *rt, jc_trace *t, void *frame, uint64_t *words,
+                   const int64_t *done, uint32_t *resume_pc, uint32_t cap)
+{
+  int ret = -1, reap = 0;
+  for (;;)
+    {
+      uint32_t id = (uint32_t) words[0];
+      if (words[0] >= t->nexits)
+        {
+          jc_runtime_fail (rt, JC_BAD_TRACE, "trace %u returned exit %llu "
+                           "of %u", t->id, (unsigned long long) words[0],
+                           t->nexits);
+          break;
+        }
+      rt->stats.exits++;
+      rt->stats.self_exits++;
+      uint64_t count = ++t->exit_counts[id];
+      jc_rt_exit *ex = &t->exits[id];
+      jc_trace *next = ex->side;
+      if (next && next->raw_entry && !t->dead && !next->dead
+          && ex->nptrs == 0 && next->nslots_max <= cap)
+        {
+          rt->stats.side_entries++;
+          rt->stats.side_raw_entries++;
+        }
+      else
+        {
+          void *f = frame;
+          if (restore (rt, t, ex, &f, words + 1, resume_pc) != 0)
+            {
+              jc_runtime_fail (rt, JC_HOST_ERROR, "trace %u exit %u: a host "
+                               "frame callback failed while restoring a "
+                               "self-call's exit", t->id, id);
+              break;
+            }
+          ret = 0;
+          if (f != frame)
+            break;              /* frames were materialised: the host's */
+          next = jc_side_next (rt, t, id, count);
+          if (!next || next->nslots_max > cap || rt->status != JC_OK)
+            break;
+        }
+      jc_trace *outer = rt->running;
+      next->active++;
+      next->entries++;
+      rt->running = next;
+      words[0] = ((trace_fn) next->native) (frame, words + 1);
+      rt->running = outer;
+      if (--next->active == 0 && next->dead)
+        reap = 1;
+      t = next;
+      if (*done)
+        {
+          ret = 1;
+          break;
+        }
+      ret = -1;
+    }
+  if (reap)
+    jc_inval_reap (rt);
+  return rt->status != JC_OK ? -1 : ret;
+}
+
+/* A self-call's exit (jc_lower_call_self): the running trace's code ran
+ * on frame without jc_trace_enter and returned words[0], its values in
+ * words + 1 (a buffer of the running trace's exit words).  Go on as
+ * jc_trace_enter would, with the host's done word checked after every
+ * native run: a side trace that takes the exit's values raw and needs
+ * nothing written to the frame runs at once on the same words (the fast
+ * path, here: a recursive function's base case is typically such a side
+ * trace); any other exit is restored (self_exit_restore). */
+JC_API int
+jc_trace_self_exit (jc_runtime *rt, void *frame, uint64_t *words,
+                    const int64_t *done, uint32_t *resume_pc)
+{
+  uint32_t pc_dummy;
+  if (!resume_pc)
+    resume_pc = &pc_dummy;
+  if (!rt || !frame || !words || !done || rt->status != JC_OK
+      || !rt->running)
+    return -1;
+  jc_trace *t = rt->running;
+  uint32_t cap = t->nslots_max;
+  for (;;)
+    {
+      uint64_t w = words[0];
+      jc_rt_exit *ex = w < t->nexits ? &t->exits[w] : NULL;
+      jc_trace *s = ex ? ex->side : NULL;
+      if (!s || !s->raw_entry || ex->nptrs != 0 || s->nslots_max > cap
+          || t->dead || s->dead)
+        return self_exit_restore (rt, t, frame, words, done, resume_pc, cap);
+      t->exit_counts[w]++;
+      rt->stats.exits++;
+      rt->stats.self_exits++;
+      rt->stats.side_entries++;
+      rt->stats.side_raw_entries++;
+      jc_trace *outer = rt->running;
+      s->active++;
+      rt->running = s;
+      words[0] = ((trace_fn) s->native) (frame, words + 1);
+      rt->running = outer;
+      if (--s->active == 0 && s->dead)
+        jc_inval_reap (rt);
+      if (*done)
+        return 1;
+      t = s;
+    }
 }
 
 JC_API int

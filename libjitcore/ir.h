@@ -96,8 +96,12 @@ typedef struct jc_ir_insn {
 
 enum {
   JC_IRF_MAYRAISE = 1u << 0, /* CALL with a failure guard (snap) */
-  JC_IRF_COND = 1u << 1      /* CALL made only when c is true (value 0
+  JC_IRF_COND = 1u << 1,     /* CALL made only when c is true (value 0
                                 otherwise) */
+  JC_IRF_SELF = 1u << 2      /* CALL of the trace's own native code
+                                (jc_lower_call_self): sub is the host's
+                                stand-in helper, which says its effects;
+                                args[0] the frame */
 };
 
 /* A slot-load group: instructions [first, last] emitted by load_slot for

@@ -104,6 +104,8 @@ dump_insn (const jc_lower *b, FILE *out, jc_ref i)
         fputc (')', out);
         if (in->flags & JC_IRF_COND)
           fprintf (out, " if %04d", (int) in->c);
+        if (in->flags & JC_IRF_SELF)
+          fprintf (out, " self-call");
         break;
       }
     case JC_IR_GUARD:

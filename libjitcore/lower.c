@@ -501,6 +501,33 @@ jc_lower_call_if (jc_lower *b, jc_ref cond, uint32_t helper,
   return emit_call (b, cond, helper, args, nargs);
 }
 
+JC_API jc_ref
+jc_lower_call_self (jc_lower *b, uint32_t helper, jc_ref frame)
+{
+  if (!b || jc_ir_check_ref (b, frame, "call_self") != 0)
+    return JC_REF_NONE;
+  const jc_host *h = b->hooks.host;
+  if (!h || helper >= h->nhelpers || !h->helpers[helper].fn)
+    {
+      jc_ir_set_error (b, "call_self: no helper %u", helper);
+      return JC_REF_NONE;
+    }
+  const jc_helper *hp = &h->helpers[helper];
+  if (!hp->signature || strcmp (hp->signature, "ptr(ptr)") != 0
+      || (hp->flags & (JC_HELPER_PURE | JC_HELPER_MAY_RAISE
+                       | JC_HELPER_INCREF | JC_HELPER_DECREF)))
+    {
+      jc_ir_set_error (b, "call_self: stand-in helper %s must be \"ptr(ptr)\" "
+                       "and neither pure, may-raise nor a reference count "
+                       "helper", hp->name);
+      return JC_REF_NONE;
+    }
+  jc_ref r = emit_call (b, JC_REF_NONE, helper, &frame, 1);
+  if (r != JC_REF_NONE)
+    b->insns[r].flags |= JC_IRF_SELF;
+  return r;
+}
+
 /* A call, unconditional (cond JC_REF_NONE) or only when cond holds. */
 static jc_ref
 emit_call (jc_lower *b, jc_ref cond, uint32_t helper, const jc_ref *args,

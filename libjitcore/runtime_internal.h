@@ -119,6 +119,8 @@ struct jc_runtime {
    * key whose bucket is 0 while no selection runs needs no invalidation. */
   uint32_t depcount[JC_DEP_BUCKETS];
   uint32_t selecting;        /* selections running (select.c) */
+  jc_trace *running;         /* the trace the innermost jc_trace_enter
+                                runs, or NULL (jc_trace_self_exit) */
   int last_exit;             /* what jc_runtime_last_exit reports */
   uint32_t last_exit_trace, last_exit_depth;
   struct jc_cqueue *cq;      /* compile thread and queue (compile.c), made

@@ -50,13 +50,18 @@ fx_load_slot (void *ud, jc_lower *b, const void *code, uint32_t depth,
 static inline int64_t h_add3 (int64_t a, int64_t b) { return a + 3 * b; }
 static inline int64_t h_nonzero (int64_t a) { return a; }   /* MAY_RAISE: 0 fails */
 static inline double h_half (double x) { return x / 2; }
+static inline void *h_self_standin (void *f) { (void) f; return NULL; }
 
 static const jc_helper fx_helpers[] = {
   { "add3", (void *) h_add3, "i64(i64,i64)", JC_HELPER_PURE },
   { "nonzero", (void *) h_nonzero, "i64(i64)", JC_HELPER_MAY_RAISE },
   { "half", (void *) h_half, "f64(f64)", JC_HELPER_PURE },
   { "bad", (void *) h_half, "f64(f64", 0 },
+  /* jc_lower_call_self's stand-in (never called) */
+  { "self", (void *) h_self_standin, "ptr(ptr)",
+    JC_HELPER_READS_MEMORY | JC_HELPER_WRITES_MEMORY },
 };
+enum { FX_H_ADD3 = 0, FX_H_NONZERO, FX_H_HALF, FX_H_BAD, FX_H_SELF };
 
 static inline void
 fx_init (fixture *fx)

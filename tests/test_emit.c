@@ -1071,6 +1071,107 @@ test_batch_missing_toolchain (void)
   jc_ir_free (b[1]);
 }
 
+/* jc_lower_call_self: sum(n) = n + sum(n - 1) as a trace that calls its
+ * own code on a child frame (slot 2 holds it) and takes the child's
+ * result from its slot 1 when the child marked it done (slot 1's tag 1,
+ * the host's return protocol here); a child that exits without (n <= 0:
+ * the base case the test finished by hand, or a deliberately unfinished
+ * one) makes the caller exit at its call with its own exit. */
+static void
+test_self_call (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  fx.expect_tag[2] = TAG_OBJ;
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, "self.x", 1);
+  jc_ref n = jc_lower_slot_get (b, 0);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_GT, n, jc_lower_const_i64 (b, 0)),
+                  1);
+  jc_ir_begin_insn (b, 1, "self.x", 2);
+  jc_ref child = jc_lower_slot_get (b, 2);
+  jc_ref w = jc_lower_call_self (b, FX_H_SELF, child);
+  CU_ASSERT_EQUAL (jc_lower_type (b, w), JC_TYPE_PTR);
+  jc_ref done = jc_lower_load (b, JC_TYPE_I64, child, 16, 4);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_EQ, done,
+                                   jc_lower_const_i64 (b, 1)), 1);
+  jc_ref r = jc_lower_load (b, JC_TYPE_I64, child, 24, 4);
+  /* The callee's exit number, as word 0 of its words: the base case's
+   * (its n > 0 guard, exit 0) for the deepest call. */
+  jc_ref wid = jc_lower_load (b, JC_TYPE_I64, w, 0, 5);
+  jc_ref s = jc_lower_binop (b, JC_ADD, n, r);
+  jc_ir_begin_insn (b, 2, "self.x", 3);
+  jc_ref fr = jc_lower_frame (b);
+  jc_lower_store (b, fr, 24, s, 4);
+  jc_lower_store (b, fr, 16, jc_lower_const_i64 (b, 1), 4);
+  jc_lower_store (b, fr, 56, wid, 4);   /* slot 3's value: the last id */
+  CU_ASSERT_EQUAL (jc_ir_end_exit (b, 3), 0);
+  CU_ASSERT_TRUE_FATAL (jc_lower_ok (b));
+  jc_compiled c;
+  if (compile (b, NULL, &c) != 0)
+    {
+      CU_FAIL ("compile");
+      jc_ir_free (b);
+      return;
+    }
+  enum { DEPTH = 6 };
+  tslot f[DEPTH][4];
+  memset (f, 0, sizeof f);
+  for (int k = 0; k < DEPTH; k++)
+    {
+      set_int (f[k], 0, DEPTH - 1 - k);   /* n = 5 .. 0 */
+      f[k][2].tag = TAG_OBJ;
+      f[k][2].v.p = k + 1 < DEPTH ? f[k + 1] : NULL;
+      f[k][3].v.i = -1;
+    }
+  f[DEPTH - 1][1].tag = 1;                /* the base case, done: 0 */
+  f[DEPTH - 1][1].v.i = 0;
+  uint64_t buf[16];
+  uint32_t id = c.entry (f[0], buf);
+  CU_ASSERT_EQUAL (jc_ir_snap (b, id)->pc, 3);   /* its final exit */
+  for (int k = 0; k < DEPTH - 1; k++)
+    {
+      int64_t m = DEPTH - 1 - k;
+      CU_ASSERT_EQUAL (f[k][1].tag, 1);
+      CU_ASSERT_EQUAL (f[k][1].v.i, m * (m + 1) / 2);
+    }
+  /* The deepest callee left through exit 0; every other through the
+   * final exit. */
+  CU_ASSERT_EQUAL (f[DEPTH - 2][3].v.i, 0);
+  CU_ASSERT_EQUAL ((uint32_t) f[0][3].v.i, id);
+  /* A child that is not done: its caller exits at the call (pc 1), the
+   * callers above it at theirs, and nothing above is marked done. */
+  memset (f, 0, sizeof f);
+  for (int k = 0; k < DEPTH; k++)
+    {
+      set_int (f[k], 0, DEPTH - 1 - k);
+      f[k][2].tag = TAG_OBJ;
+      f[k][2].v.p = k + 1 < DEPTH ? f[k + 1] : NULL;
+    }
+  id = c.entry (f[0], buf);
+  CU_ASSERT_EQUAL (jc_ir_snap (b, id)->pc, 1);
+  for (int k = 0; k < DEPTH; k++)
+    CU_ASSERT_EQUAL (f[k][1].tag, 0);
+  jc_emit_release (&c);
+  jc_ir_free (b);
+
+  /* The stand-in must be "ptr(ptr)" and not pure. */
+  fx_init (&fx);
+  b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  CU_ASSERT_EQUAL (jc_lower_call_self (b, FX_H_ADD3, jc_lower_frame (b)),
+                   JC_REF_NONE);
+  CU_ASSERT_FALSE (jc_lower_ok (b));
+  jc_ir_free (b);
+  b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  CU_ASSERT_EQUAL (jc_lower_call_self (b, FX_H_SELF,
+                                       jc_lower_const_i64 (b, 1)),
+                   JC_REF_NONE);       /* the frame is no pointer */
+  CU_ASSERT_FALSE (jc_lower_ok (b));
+  jc_ir_free (b);
+}
+
 int
 jc_test_register (void)
 {
@@ -1095,6 +1196,7 @@ jc_test_register (void)
     { "batch_compile_failure", test_batch_compile_failure },
     { "batch_bad_traces", test_batch_bad_traces },
     { "batch_missing_toolchain", test_batch_missing_toolchain },
+    { "self_call", test_self_call },
     { NULL, NULL }
   };
   return JC_SUITE ("emit", NULL, NULL, tests);

@@ -428,6 +428,32 @@ test_log_callback (void)
   jc_runtime_free (rt);
 }
 
+/* jc_trace_self_exit outside a running trace (or with bad arguments)
+ * changes nothing and fails; the runtime stays usable.  (Its real use,
+ * from a helper of a trace with self-calls, is tested by minipy's
+ * func_recursion_native and friends, which expect self_exits.) */
+static void
+test_self_exit_outside_trace (void)
+{
+  jc_runtime *rt = new_rt (NULL);
+  uint64_t words[4] = { 0, 0, 0, 0 };
+  int64_t done = 0, frame[4] = { 0 };
+  uint32_t pc = 77;
+  CU_ASSERT_EQUAL (jc_trace_self_exit (rt, frame, words, &done, &pc), -1);
+  CU_ASSERT_EQUAL (jc_trace_self_exit (NULL, frame, words, &done, &pc), -1);
+  CU_ASSERT_EQUAL (jc_trace_self_exit (rt, NULL, words, &done, &pc), -1);
+  CU_ASSERT_EQUAL (jc_trace_self_exit (rt, frame, NULL, &done, NULL), -1);
+  CU_ASSERT_EQUAL (jc_trace_self_exit (rt, frame, words, NULL, NULL), -1);
+  CU_ASSERT_EQUAL (pc, 77);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
+  jc_stats st;
+  st.size = sizeof st;
+  jc_stats_get (rt, &st);
+  CU_ASSERT_EQUAL (st.self_exits, 0);
+  CU_ASSERT_EQUAL (st.exits, 0);
+  jc_runtime_free (rt);
+}
+
 int
 jc_test_register (void)
 {
@@ -445,6 +471,7 @@ jc_test_register (void)
     { "backoff_cap", test_backoff_cap },
     { "stats_size_versioned", test_stats_size_versioned },
     { "stats_print", test_stats_print },
+    { "self_exit_outside_trace", test_self_exit_outside_trace },
     { "log_callback", test_log_callback },
     { NULL, NULL }
   };

@@ -232,6 +232,27 @@ JC_API jc_ref jc_lower_call (jc_lower *b, uint32_t helper,
 JC_API jc_ref jc_lower_call_if (jc_lower *b, jc_ref cond, uint32_t helper,
                                 const jc_ref *args, uint32_t nargs);
 
+/* A native call of the trace's own code (added in 1.3): what a recursive
+ * call becomes in a function-entry trace (PyPy's call_assembler, on
+ * itself).  The generated code calls the trace's function directly, with
+ * `frame` (ptr) as the frame it runs on and an exit buffer on the
+ * caller's native stack; the value (ptr) points to that call's words:
+ * word 0 the exit number the callee returned, then its exit buffer.
+ * Nothing restores that exit: the host keeps its own return protocol
+ * (minipy stores the result in the frame before the function's final
+ * exit) and otherwise hands the words to jc_trace_self_exit
+ * (<jitcore/runtime.h>) from a helper, before its next self-call (the
+ * words are reused).  frame must be a frame the trace may be entered with
+ * (its head code, made by the host); its slots are what the callee's slot
+ * loads read.  `helper` is a stand-in the host registers with signature
+ * "ptr(ptr)", neither pure, may-raise nor a reference count helper: it is
+ * never called, its flags and writes tell the optimizer what the callee
+ * may do.  The call counts no entry and needs no jc_trace_enter: the
+ * trace is running (the outer entry keeps it alive) and calls only
+ * itself. */
+#define JC_HAVE_jc_lower_call_self 1
+JC_API jc_ref jc_lower_call_self (jc_lower *b, uint32_t helper, jc_ref frame);
+
 /* --- guards ----------------------------------------------------------- */
 
 /* Continue only while cond (bool) equals expect (0 or 1); otherwise exit to

@@ -401,6 +401,35 @@ JC_API uint32_t jc_runtime_flush (jc_runtime *rt);
 JC_API int jc_trace_enter (jc_runtime *rt, jc_trace *trace, void *frame,
                            uint32_t *resume_pc);
 
+/* A self-call's exit (added in 1.3).  Code made with jc_lower_call_self
+ * (<jitcore/lower.h>) runs the trace's native code on a frame of the
+ * host's without jc_trace_enter: nothing is counted or restored when that
+ * call returns.  When it returned through an exit the host does not
+ * finish itself (its own return protocol aside), a helper called by the
+ * same trace passes the call's words (word 0 the exit number, then the
+ * exit buffer) here, and the library goes on as jc_trace_enter would
+ * after that exit: a side trace of it that takes the exit's values raw
+ * and needs nothing written to the frame runs at once, on the same words;
+ * any other exit is counted and restored onto frame exactly as
+ * jc_trace_enter restores one (restore/write_slot, push_frame, set_pc),
+ * and then its side trace (or a hot exit's new one, selected here) runs
+ * on the frame, when no frame was materialised and it needs no more
+ * words than the trace that made the call.  After every trace it runs,
+ * the host's word *done (e.g. a field of the frame its return protocol
+ * sets) is read: non-zero means that trace finished the frame's work
+ * (its final exit is not restored).  The trace is the one the innermost
+ * running jc_trace_enter runs, so call it only from a helper that trace
+ * calls, before its next self-call (the words are reused).
+ * Returns 1 when *done was set, 0 when the last exit was restored and
+ * *resume_pc (may be NULL) is its pc (the host resumes there; frames the
+ * restore materialised are the host's, as after jc_trace_enter), -1 on
+ * bad arguments (nothing changed) or when a host callback failed (the
+ * runtime is then in its error state).  Counted in exits and self_exits
+ * (and side_entries / side_raw_entries). */
+#define JC_HAVE_jc_trace_self_exit 1
+JC_API int jc_trace_self_exit (jc_runtime *rt, void *frame, uint64_t *words,
+                               const int64_t *done, uint32_t *resume_pc);
+
 /* ---------------------------------------------------------------- side traces
  * Every exit counts how often it is taken.  When a guard's exit has been
  * taken side_threshold times, the runtime selects a side trace right there
@@ -575,6 +604,8 @@ typedef struct jc_stats {
                                   an unrolled loop head, over all
                                   selections, also those that aborted.
                                   Added in 1.2 */
+  uint64_t self_exits;         /* of exits: those of self-calls, taken in
+                                  jc_trace_self_exit.  Added in 1.3 */
 } jc_stats;
 
 /* Copy the counters into *out (fields up to out->size). */
