@@ -132,6 +132,31 @@ Frame *mp_frame_new(Code *co, Func *fn, Obj *globals, Obj *locals)
 
 void mp_frame_free(Frame *f) { frame_free(f); }
 
+/* A frame for a call of fn (code co) as push_inline_frame makes one, but
+ * for a caller outside this loop (the JIT's native self-calls): from the
+ * code's spares, locals NULL, back and inl left to the caller. */
+Frame *mp_frame_new_call(Code *co, Func *fn)
+{
+    Frame *f = co->spare;
+    if (__builtin_expect(f != NULL, 1)) { co->spare = f->back; co->nspare--; }
+    else if (!(f = frame_new_slow(co))) return NULL;
+    f->func = fn; f->globals = fn->globals; f->builtins = mp.builtins;
+    f->ip = co->code; f->inl = 0;
+    for (int i = 0, nl = co->nlocalsplus; i < nl; i++) f->lp[i] = NULL;
+    return f;
+}
+
+/* Free a frame mp_frame_new_call made: as mp_frame_free, quicker when
+ * the frame never ran in this loop (empty stack, no blocks). */
+void mp_frame_drop_call(Frame *f)
+{
+    if (__builtin_expect(f->sp != f->stack || f->nblocks || f->locals || f->is_gen, 0)) { frame_free(f); return; }
+    Code *co = f->code;
+    for (int i = 0, nl = co->nlocalsplus; i < nl; i++) xdecref(f->lp[i]);
+    f->yielded = 0; f->throwing = 0;
+    frame_spare(co, f);
+}
+
 static const char *fname(Func *fn) { return SS(fn->qualname); }
 
 static int missing_args(Func *fn, Obj **lp, int from, int to, int kwonly)

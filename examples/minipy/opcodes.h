@@ -136,6 +136,13 @@ struct Frame {
                                which holds a reference to func for it: returning pops it
                                in that loop (no C recursion); 0 for a frame mp_eval was
                                called with */
+    /* The JIT's native self-calls (jit/jit_lower.c, "Self-calls"): a
+     * function trace run on this frame by its own code stores its int
+     * result in jit_ret, and jit_tag = 1, before its final exit; a
+     * self-call from this frame that finished otherwise leaves its result
+     * (or NULL: raised) in jit_done for the CALL jit_link names. */
+    int64_t jit_tag, jit_ret, jit_link;
+    Obj *jit_done;
     Block blocks[24];
     Obj **stack;
     Obj *lp[];              /* locals, cells, frees, then the value stack */
@@ -144,6 +151,8 @@ struct Frame {
 Obj *mp_eval(Frame *f);
 Frame *mp_frame_new(Code *co, Func *fn, Obj *globals, Obj *locals);
 void mp_frame_free(Frame *f);
+Frame *mp_frame_new_call(Code *co, Func *fn);
+void mp_frame_drop_call(Frame *f);
 Obj *mp_func_call(Func *fn, Obj **args, int n, Obj *kwnames);
 Obj *mp_gen_send(Gen *g, Obj *v);
 Obj *mp_gen_throw(Gen *g, Obj *exc);   /* steals exc */

@@ -128,6 +128,7 @@ MINIPY_TESTS = \
 	tests/minipy/closure_cells.py \
 	tests/minipy/closure_loop.py \
 	tests/minipy/closure_nonlocal.py \
+	tests/minipy/closure_recursive_native.py \
 	tests/minipy/complex_basic.py \
 	tests/minipy/complex_parse.py \
 	tests/minipy/deopt_attr_change.py \
@@ -171,6 +172,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_int_ranges.py \
 	tests/minipy/deopt_link_nested.py \
 	tests/minipy/deopt_list_index.py \
+	tests/minipy/deopt_recursion_rebind.py \
 	tests/minipy/deopt_seq_subscr.py \
 	tests/minipy/deopt_setattr_added.py \
 	tests/minipy/deopt_list_iter.py \
@@ -257,6 +259,7 @@ MINIPY_TESTS = \
 	tests/minipy/err_tb_method.py \
 	tests/minipy/err_tb_module.py \
 	tests/minipy/err_tb_nested.py \
+	tests/minipy/err_tb_recursion_native.py \
 	tests/minipy/err_tb_recursion_short.py \
 	tests/minipy/err_tb_unbound_pair.py \
 	tests/minipy/err_type.py \
@@ -302,6 +305,8 @@ MINIPY_TESTS = \
 	tests/minipy/func_inline_frames.py \
 	tests/minipy/func_lambda.py \
 	tests/minipy/func_recursion.py \
+	tests/minipy/func_recursion_native.py \
+	tests/minipy/func_recursion_native_limit.py \
 	tests/minipy/func_unbound_pairs.py \
 	tests/minipy/gc_cycles.py \
 	tests/minipy/gc_loop.py \

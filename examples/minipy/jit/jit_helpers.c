@@ -565,6 +565,69 @@ static Obj *h_unary(int64_t op, Obj *a)
     return parked_result(op == 0 ? mp_neg(a) : op == 1 ? mp_pos(a) : mp_invert(a));
 }
 
+/* Native self-calls (jit_lower.c, "Self-calls"). */
+uint64_t mpj_self_calls;
+uintptr_t mpj_stack_floor;
+
+/* The callee's frame, as the interpreter's call makes it (its arguments
+ * stored by the caller below), mp.depth counted and mp.frame set to it;
+ * NULL with RecursionError past the limit, NULL and no exception when the
+ * C stack is too low for another native call (the interpreter calls). */
+static inline __attribute__((always_inline)) Frame *self_frame(Func *fn)
+{
+    char here;
+    if ((uintptr_t)&here < mpj_stack_floor) return NULL;
+    Code *cc = fn->code;
+    Frame *nf = mp_frame_new_call(cc, fn);
+    if (!nf) { mp_nomem(); return NULL; }
+    if (++mp.depth > mp.limit) {
+        mp.depth--;
+        mp_err(&mp_exc_RecursionError, "maximum recursion depth exceeded");
+        mp_frame_free(nf);
+        return NULL;
+    }
+    for (int i = 0; i < cc->nfree; i++)
+        nf->lp[cc->nlocals + cc->ncells + i] = incref(TITEMS(fn->closure)[i]);
+    nf->jit_tag = nf->jit_link = 0;
+    nf->jit_done = NULL;
+    nf->back = mp.frame;
+    mp.frame = nf;
+    mpj_self_calls++;
+    return nf;
+}
+
+static Frame *h_self_frame1(Func *fn, int64_t a0)
+{
+    Obj *v = mp_int(a0);
+    if (!v) return NULL;
+    Frame *nf = self_frame(fn);
+    if (!nf) { decref(v); return NULL; }
+    nf->lp[0] = v;
+    return nf;
+}
+
+static Frame *h_self_frame(Func *fn, int64_t n, Obj *a0, Obj *a1, Obj *a2, Obj *a3)
+{
+    Frame *nf = self_frame(fn);
+    if (!nf) return NULL;
+    Obj *a[MPJ_MAX_CALL_ARGS] = { a0, a1, a2, a3 };
+    for (int64_t i = 0; i < n; i++) nf->lp[i] = incref(a[i]);
+    return nf;
+}
+
+/* Stands for the native call in the helper table (its flags tell the
+ * optimizer what the callee may do); the trace never calls it. */
+static void *h_self_call(void *frame) { (void)frame; return NULL; }
+
+/* After a native return: the callee's frame goes (its locals dropped),
+ * and with it its count in mp.depth. */
+static void h_self_drop(Frame *nf)
+{
+    mp.frame = nf->back;
+    mp.depth--;
+    mp_frame_drop_call(nf);
+}
+
 /* What the helpers below write, for jc_host.helper_writes: the alias
  * classes (jit_internal.h) a call may change.  Parking and reference
  * counts are MPJ_ALIAS_RC, which no trace loads; a new object changes
@@ -641,4 +704,9 @@ const jc_helper mpj_helpers[] = {
     [MPJ_H_UNPACK_EX] = { "unpack_ex", (void *)h_unpack_ex, "ptr(ptr,i64)", ANY },
     [MPJ_H_DELITEM] = { "delitem", (void *)h_delitem, "bool(ptr,ptr)", ANY },
     [MPJ_H_UNARY] = { "unary", (void *)h_unary, "ptr(i64,ptr)", ANY },
+    [MPJ_H_SELF_FRAME1] = { "self_frame_int", (void *)h_self_frame1, "ptr(ptr,i64)", RD | WR | RAISE | ALLOC },
+    [MPJ_H_SELF_FRAME] = { "self_frame", (void *)h_self_frame, "ptr(ptr,i64,ptr,ptr,ptr,ptr)", RD | WR | RAISE | ALLOC },
+    [MPJ_H_SELF_CALL] = { "self_call", (void *)h_self_call, "ptr(ptr)", RD | WR | ALLOC },
+    [MPJ_H_SELF_SLOW] = { "self_slow", (void *)mpj_self_slow, "i64(ptr,ptr,i64)", RD | WR | ALLOC },
+    [MPJ_H_SELF_DROP] = { "self_drop", (void *)h_self_drop, "void(ptr)", RD | WR | ALLOC },
 };

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include "jit_internal.h"
 
 /* judge_later (below) is off by default: on bench/ it made oo_sim 1.3x
@@ -541,6 +542,20 @@ void mp_jit_init(void)
     if (!mpj_rt) { disable("out of memory"); return; }
     jc_runtime_options(mpj_rt, &o);         /* with JITCORE_OPTIONS applied */
     mpj_max_inline = o.max_inline_depth;
+    {
+        /* Native self-calls recurse on the C stack: they stop (the
+         * interpreter calls) below half of the stack's limit from here,
+         * at most 64 MiB (unlimited counts as 8 MiB). */
+        struct rlimit rl;
+        uintptr_t lim = 8u << 20;
+        if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) lim = (uintptr_t)rl.rlim_cur;
+        if (lim > (64u << 20)) lim = 64u << 20;
+        char here;
+        uintptr_t top = (uintptr_t)&here;
+        mpj_stack_floor = top > lim / 2 ? top - lim / 2 : 0;
+        const char *e = getenv("MINIPY_JIT_SELF_CALLS");
+        if (e && *e == '0') mpj_stack_floor = 0;   /* 0: no self-calls */
+    }
     if (jc_runtime_status(mpj_rt) != JC_OK) disable("the runtime is in an error state: ");
 }
 
@@ -562,8 +577,9 @@ void mp_jit_fini(void)
             fflush(stdout);
             /* compiled= and aborted= first (the names bench/run and the
              * issue use), then every library counter as it names it. */
-            fprintf(stderr, "jit: compiled=%llu aborted=%llu %s\n",
-                    (unsigned long long)st.traces_compiled, (unsigned long long)st.traces_aborted, buf);
+            fprintf(stderr, "jit: compiled=%llu aborted=%llu self_calls=%llu %s\n",
+                    (unsigned long long)st.traces_compiled, (unsigned long long)st.traces_aborted,
+                    (unsigned long long)mpj_self_calls, buf);
             free(buf);
         }
     }
@@ -584,6 +600,7 @@ void mp_jit_fini(void)
  * what enter returns for the root frame f, which continues in the
  * dispatch loop. */
 static Frame *mpj_resuming;
+static void finish_branch(Frame *fr);
 
 static int resume_chain(Frame *f, Link *chain, uint32_t n, int exc)
 {
@@ -613,6 +630,99 @@ static int resume_chain(Frame *f, Link *chain, uint32_t n, int exc)
     return exc ? 2 : 1;
 }
 
+/* The CALL at which frame f's trace exited after its self-call finished
+ * with other than an i64 (mpj_self_slow filed the result, or NULL with
+ * the exception, in f->jit_done): finish it as the interpreter's CALL
+ * would (the callable, NULL and the arguments popped, the result pushed,
+ * on after the CALL; or raise at the CALL).  Returns enter's 1 or 2. */
+static int self_done(Frame *f)
+{
+    Code *co = f->code;
+    uint32_t call_pc = (uint32_t)((uint64_t)f->jit_link >> 32), base = (uint32_t)f->jit_link;
+    Obj *res = f->jit_done;
+    f->jit_link = 0;
+    f->jit_done = NULL;
+    Obj **lvl = f->lp + base;
+    while (f->sp > lvl) xdecref(*--f->sp);
+    if (!res) {
+        f->ip = co->code + call_pc;
+        return 2;
+    }
+    *f->sp++ = res;
+    f->ip = co->code + call_pc + 1 + OPNC(co->code[call_pc]);
+    return 1;
+}
+
+/* A native self-call's callee returned through an exit other than its
+ * return (jit_lower.c, "Self-calls"), from inside the trace that made the
+ * call (the caller's frame is nf->back).  libjitcore goes on from that
+ * exit (jc_trace_self_exit): side traces that finish the function natively
+ * set nf->jit_tag; otherwise the exit is restored onto nf (with a Restore
+ * of its own: frames the callee inlined are materialised) and the rest of
+ * the call runs here, in the interpreter, as an exit's frames are resumed.
+ * 1: the call returned an i64, in nf->jit_ret (the caller goes on, and
+ * drops nf); 0: it returned something else or raised: the result (or NULL)
+ * waits in the caller's frame for its CALL (self_done), nf is gone, and
+ * the caller's trace exits at that CALL. */
+int64_t mpj_self_slow(Frame *nf, uint64_t *words, int64_t link)
+{
+    Restore *outer = cur_restore;
+    Frame *caller = nf->back;
+    Restore r;
+    r.f = nf;
+    r.chain = r.chain_inline;
+    r.nchain = 0;
+    r.chain_cap = sizeof r.chain_inline / sizeof r.chain_inline[0];
+    r.nvalid = mpj_nfixed(nf->code) + (uint32_t)(nf->sp - nf->stack);
+    r.w = r.inline_w;
+    r.nw = 0;
+    r.cap = sizeof r.inline_w / sizeof r.inline_w[0];
+    r.mark = outer ? outer->mark : 0;
+    r.settled = SIZE_MAX;
+    cur_restore = &r;
+    uint32_t pc;
+    int e = jc_trace_self_exit(mpj_rt, nf, words, &nf->jit_tag, &pc);
+    cur_restore = outer;
+    if (r.w != r.inline_w) free(r.w);
+    Obj *res = NULL;
+    if (e == 1) {
+        mp.frame = caller;
+        return 1;
+    }
+    if (e < 0) {
+        /* A host callback failed: the frame cannot be resumed (the JIT
+         * goes off when the trace returns). */
+        mp_err(&mp_exc_SystemError, "the JIT could not restore a frame");
+    } else {
+        int rc = 1;
+        if (nf->jit_link) rc = self_done(nf);
+        else {
+            if (!mp.exc) finish_branch(r.nchain ? r.chain[r.nchain - 1].f : nf);
+            if (r.nchain) rc = resume_chain(nf, r.chain, r.nchain, mp.exc != NULL);
+            else if (mpj_for_stopped && mpj_finish_for_stop(nf)) rc = 1;
+            else rc = mp.exc ? 2 : 1;
+        }
+        if (rc == 2) { nf->ip++; nf->throwing = 1; }
+        mp.frame = caller;
+        mpj_resuming = nf;      /* resumed, not called: no function entry */
+        res = mp_eval(nf);
+        mpj_resuming = NULL;
+    }
+    if (r.chain != r.chain_inline) free(r.chain);
+    mp.frame = caller;
+    if (res && IS(res, int) && !((Int *)res)->big) {
+        nf->jit_ret = ((Int *)res)->v;
+        nf->jit_tag = 1;
+        decref(res);
+        return 1;
+    }
+    caller->jit_done = res;
+    caller->jit_link = link;
+    mp.depth--;
+    mp_frame_free(nf);
+    return 0;
+}
+
 /* An exit at a decided branch (MpJitCode.marker): the frame is at the
  * cache unit of a POP_JUMP_IF_* with the condition and its truth (True or
  * False, computed once, by the trace) on the stack.  Finish the branch as
@@ -624,7 +734,7 @@ static void finish_branch(Frame *fr)
     MpJitCode *jc = co ? co->jit : NULL;
     if (!jc || !fr->ip) return;
     int64_t pc = fr->ip - co->code;
-    if (pc < 1 || pc >= co->ncode || !jc->marker[pc] || fr->sp - fr->stack < 2) return;
+    if (pc < 1 || pc >= co->ncode || !(jc->marker[pc] & 1) || fr->sp - fr->stack < 2) return;
     uint32_t bpc = (uint32_t)pc - 1, u = co->code[bpc];
     Obj *t = *--fr->sp, *o = *--fr->sp;
     int if_true = mp_opfamily[OPC(u)] == OP_POP_JUMP_IF_TRUE;
@@ -652,11 +762,19 @@ static int enter(Frame *f, jc_trace *t)
     size_t saved_base = mpj_park_base_mark;
     mpj_park_base_mark = mark;
     r.settled = SIZE_MAX;
+    f->jit_link = 0;            /* no self-call finished for its CALL yet */
     _Bool outer_invalidated = mpj_invalidated;
     mpj_invalidated = 0;
     int e = jc_trace_enter(mpj_rt, t, f, &pc);
     mpj_invalidated |= outer_invalidated;   /* an outer trace checks it too */
     cur_restore = saved;
+    if (f->jit_link) {
+        /* Its self-call at a CALL finished in the interpreter with no i64
+         * (mpj_self_slow) and the trace exited there. */
+        if (r.chain != r.chain_inline) free(r.chain);
+        if (e < 0) { disable("jc_trace_enter failed: "); return 0; }
+        return self_done(f);
+    }
     mpj_park_base_mark = saved_base;
     if (r.w != r.inline_w) free(r.w);
     mpj_release_parked(mark);

@@ -43,6 +43,12 @@ typedef struct {
      * trace is traces[0]), and per judging window the entries into that
      * trace and how many of them reached the function's return. */
     uint8_t fn;
+    /* A recursive function's trace that came out too short (it took its
+     * base case at the branch at fflip_pc): fflip = 1 and its selections
+     * go that branch's other way (towards the self-calls); the way the
+     * branch history favours is then its side trace's. */
+    uint8_t fflip;
+    uint32_t fflip_pc;
     jc_counter fcounter;
     uint32_t fentries, fdone;
     /* Per loop head before it has a trace: what the last back edge saw
@@ -166,7 +172,21 @@ typedef struct {
     int nranges, niters;  /* entries of the unrolling tables (jit_lower.c) */
     uint64_t *iters;    /* the root trace's iteration count (judged by
                            mp_jit_loop_head), or NULL (side traces) */
+    int nself;          /* native self-calls lowered (jit_lower.c) */
+    uint32_t fbranch;   /* function-entry trace: its first root-frame
+                           branch's pc + 1, or 0 */
 } MpjSel;
+
+/* Native self-calls (jit_lower.c, "Self-calls"): calls made, the lowest
+ * C stack address a self-call may start below (the interpreter makes the
+ * call instead), and the slow path of a self-call that exited
+ * (jit_host.c).  link: the caller's CALL pc << 32 | its first stack slot.
+ * MpJitCode.marker[pc] has MPJ_MARK_SELF at such a CALL. */
+extern uint64_t mpj_self_calls;
+extern uintptr_t mpj_stack_floor;
+int64_t mpj_self_slow(Frame *nf, uint64_t *words, int64_t link);
+void mpj_self_return(jc_lower *b, Code *co, uint32_t top);
+#define MPJ_MARK_SELF 2
 
 /* The runtime's max_inline_depth (calls deeper stay helper calls). */
 extern uint32_t mpj_max_inline;
@@ -219,7 +239,7 @@ enum {
     X(LIST_PUSH) X(LIST_TO_TUPLE) X(BUILD_SET) X(BUILD_MAP) X(BUILD_STRING) \
     X(BUILD_SLICE) X(CALL_LIST) X(MAKE_FUNCTION) X(FORMAT_VALUE) X(LIST_EXTEND) \
     X(SET_UPDATE) X(DICT_UPDATE) X(UNPACK_EX) X(DELITEM) X(UNARY) \
-    X(FOR_NEXT)
+    X(FOR_NEXT) X(SELF_FRAME1) X(SELF_FRAME) X(SELF_CALL) X(SELF_SLOW) X(SELF_DROP)
 #define MPJ_E(n) MPJ_H_##n,
     MPJ_HELPERS(MPJ_E)
 #undef MPJ_E
@@ -290,8 +310,9 @@ enum {
     MPJ_ALIAS_COUNTER,       /* MpJitCode.iters[] */
     MPJ_ALIAS_FUNC,          /* Func.defaults */
     MPJ_ALIAS_DEPTH,         /* mp.depth and mp.limit (one word) */
-    MPJ_ALIAS_RC             /* Obj.rc and the parking lot (written by
+    MPJ_ALIAS_RC,            /* Obj.rc and the parking lot (written by
                                 helpers, never loaded by a trace) */
+    MPJ_ALIAS_SELF           /* Frame.jit_tag / jit_ret (self-calls) */
 };
 
 /* Invalidation keys: one per (dict, key hash) for a global the trace

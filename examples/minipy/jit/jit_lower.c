@@ -62,6 +62,8 @@ void mpj_sel_reset(Frame *f)
     mpj_sel.check_pending = 0;
     mpj_sel.fentry = 0;
     mpj_sel.fn_insns = 0;
+    mpj_sel.nself = 0;
+    mpj_sel.fbranch = 0;
     mpj_sel.why = NULL;
     if (mpj_sel.cap) {
         memset(mpj_sel.ptype, 0, sizeof(Type *) * (size_t)mpj_sel.cap);
@@ -1074,6 +1076,121 @@ static int try_inline(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, uint3
     return 1;
 }
 
+/* ---------------------------------------------------------------- self-calls
+ *
+ * A recursive call in a function-entry trace (its callee has the trace's
+ * own code) is a native call of that same trace (jc_lower_call_self,
+ * PyPy's call_assembler on itself): no helper into mp_eval, no
+ * jc_trace_enter.  At a CALL of the root frame whose callee, seen at
+ * selection, is a plain function with this code, called with exactly its
+ * positional parameters (no defaults, varargs, keyword-only parameters or
+ * cells):
+ *   guards   the callee is a function with this code and these globals
+ *            (any closure of the def: its free cells are read from it);
+ *   frame    a real frame from the helper self_frame (its code's spare
+ *            list; the arguments stored boxed, an i64 one boxed there),
+ *            mp.depth counted as the interpreter's call counts it
+ *            (RecursionError raised at this CALL past mp.limit), mp.frame
+ *            set to it; NULL without an exception when the C stack is
+ *            low (mpj_stack_floor): the trace exits and the interpreter
+ *            makes the call;
+ *   call     the trace's code on that frame; a run that reaches the
+ *            function's return with an i64 result stores it in the frame
+ *            (jit_ret, jit_tag = 1; see OP_RETURN_VALUE) before its final
+ *            exit, which nobody restores: the caller takes the number and
+ *            drops the frame (self_drop);
+ *   exited   any other outcome (a guard failed, a helper raised, the
+ *            result is no i64): the slow helper (mpj_self_slow, jit_host.c)
+ *            has libjitcore go on from the callee's exit
+ *            (jc_trace_self_exit): a side trace that finishes the function
+ *            sets jit_tag natively; otherwise the exit is restored onto the
+ *            frame, exactly as jc_trace_enter would, and the rest of the
+ *            call runs in the interpreter right there.  An i64 result: the
+ *            caller goes on.  Anything else (another type, an exception):
+ *            the result waits in the caller's frame (jit_done) and this
+ *            trace exits at the CALL (the guard below), where the host
+ *            pushes it or raises (self_done), so the traceback is the
+ *            interpreter's.
+ * An exit at this CALL may have a result waiting: it never gets a side
+ * trace (MPJ_MARK_SELF, refused in mpj_lower).  The result is an i64 (the
+ * common case the return protocol keeps raw). */
+/* Whether co loads a global of its own name and calls something: the
+ * shape of a recursive function (for the branch flip at RETURN_VALUE). */
+static int calls_itself(const Code *co)
+{
+    int named = 0, calls = 0;
+    for (int64_t i = 0; i < TN(co->names); i++)
+        if (mp_str_eq(TITEMS(co->names)[i], co->name) == 1) named = 1;
+    for (int pc = 0; pc < co->ncode && named && !calls; pc += 1 + (int)OPNC(co->code[pc]))
+        if (mp_opfamily[OPC(co->code[pc])] == OP_CALL) calls = 1;
+    return named && calls;
+}
+
+static jc_ref try_self_call(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, uint32_t base, int n)
+{
+    if (!mpj_sel.fentry || fdepth != 0 || co != mpj_sel.code || n > MPJ_MAX_CALL_ARGS) return JC_REF_NONE;
+    if (mpj_stack_floor == 0) return JC_REF_NONE;
+    jc_ref A = jc_lower_slot_get(b, base), B = jc_lower_slot_get(b, base + 1);
+    if (ty(b, A) != JC_TYPE_PTR || ty(b, B) != JC_TYPE_PTR || seen(A)) return JC_REF_NONE;
+    Obj *fb = seen(B);
+    if (!fb || !IS(fb, function)) return JC_REF_NONE;
+    Func *fn = (Func *)fb;
+    Code *cc = fn->code;
+    if (cc != co || n != cc->argcount || (cc->flags & (CO_VARARGS | CO_VARKW | CO_GENERATOR))
+        || cc->kwonlycount || cc->ncells)
+        return JC_REF_NONE;
+    if (cc->nfree && (!fn->closure || TN(fn->closure) != cc->nfree)) return JC_REF_NONE;
+    MpJitCode *jc = mpj_code(co);
+    if (!jc) return JC_REF_NONE;
+    jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, A, kptr(b, NULL)), 1);
+    guard_class(b, B, &mp_function_type);
+    jc_ref code = jc_lower_load(b, JC_TYPE_PTR, B, offsetof(Func, code), MPJ_ALIAS_FUNC);
+    jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, code, jc_lower_const_obj(b, (Obj *)cc)), 1);
+    jc_ref glb = jc_lower_load(b, JC_TYPE_PTR, B, offsetof(Func, globals), MPJ_ALIAS_HEADER);
+    jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, glb, jc_lower_const_obj(b, fn->globals)), 1);
+    jc_ref nf;
+    jc_ref a0 = n > 0 ? jc_lower_slot_get(b, base + 2) : JC_REF_NONE;
+    if (n == 1 && ty(b, a0) == JC_TYPE_I64) {
+        jc_ref a[2] = { B, a0 };
+        nf = jc_lower_call(b, MPJ_H_SELF_FRAME1, a, 2);
+    } else {
+        jc_ref a[2 + MPJ_MAX_CALL_ARGS];
+        a[0] = B;
+        a[1] = jc_lower_const_i64(b, n);
+        for (int i = 0; i < MPJ_MAX_CALL_ARGS; i++)
+            a[2 + i] = i < n ? box(b, jc_lower_slot_get(b, base + 2 + (uint32_t)i)) : kptr(b, NULL);
+        nf = jc_lower_call(b, MPJ_H_SELF_FRAME, a, 2 + MPJ_MAX_CALL_ARGS);
+    }
+    jc_ref words = jc_lower_call_self(b, MPJ_H_SELF_CALL, nf);
+    jc_ref tag = jc_lower_load(b, JC_TYPE_I64, nf, offsetof(Frame, jit_tag), MPJ_ALIAS_SELF);
+    jc_ref ok = jc_lower_cmp(b, JC_EQ, tag, jc_lower_const_i64(b, 1));
+    jc_ref sa[3] = { nf, words, jc_lower_const_i64(b, (int64_t)((uint64_t)pc << 32 | base)) };
+    jc_ref done = jc_lower_call_if(b, jc_lower_unop(b, JC_NOT, ok), MPJ_H_SELF_SLOW, sa, 3);
+    jc_lower_guard(b, jc_lower_binop(b, JC_OR, ok, jc_lower_cmp(b, JC_NE, done, jc_lower_const_i64(b, 0))), 1);
+    jc_ref r = jc_lower_load(b, JC_TYPE_I64, nf, offsetof(Frame, jit_ret), MPJ_ALIAS_SELF);
+    jc_lower_call(b, MPJ_H_SELF_DROP, &nf, 1);
+    if (!jc_lower_ok(b)) return JC_REF_NONE;
+    jc->marker[pc] |= MPJ_MARK_SELF;
+    mpj_sel.nself++;
+    ran_code();
+    return r;
+}
+
+/* The return protocol of self-calls (above), at a RETURN_VALUE of the
+ * root frame in the function trace and its side traces (jit_lower_generic.c):
+ * an i64 result goes to the frame, for a native caller.  (A frame nobody
+ * called natively just never has the fields read.) */
+void mpj_self_return(jc_lower *b, Code *co, uint32_t top)
+{
+    MpJitCode *jc = mpj_code(co);
+    if (!jc || jc->fn != MPJ_FN_YES) return;
+    jc_ref v = jc_lower_slot_get(b, top - 1);
+    if (ty(b, v) != JC_TYPE_I64) return;
+    jc_ref fr = jc_lower_frame(b);
+    jc_lower_store(b, fr, offsetof(Frame, jit_ret), v, MPJ_ALIAS_SELF);
+    jc_lower_store(b, fr, offsetof(Frame, jit_tag), jc_lower_const_i64(b, 1), MPJ_ALIAS_SELF);
+}
+
 /* RETURN_VALUE in an inlined frame: the result goes to the caller's CALL
  * slot; the walk continues at the caller's marker pc (call_pc + 1). */
 static void inl_return(jc_lower *b, uint32_t top, jc_step *st)
@@ -1168,7 +1285,9 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         jc_lower_store(b, k, 0, jc_lower_binop(b, JC_ADD, n, jc_lower_const_i64(b, 1)), MPJ_ALIAS_COUNTER);
         jc_lower_depend(b, mpj_key_head(jc, pc));
     }
-    if (jc->marker[pc]) {
+    if (side && fdepth == 0 && (jc->marker[pc] & MPJ_MARK_SELF))
+        return abort_step(st, JC_ABORT_HOST_REFUSED, "a self-call's CALL (its exit may have frames waiting)");
+    if (jc->marker[pc] & 1) {
         check_valid(b);
         return lower_decided_branch(b, co, pc, side, depth, f, st);
     }
@@ -1398,20 +1517,36 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
             if (!jc_lower_ok(b)) return abort_step(st, JC_ABORT_IR_ERROR, jc_lower_error(b));
             return 0;
         }
-        jc_ref r = call_helper(b, co, pc, base, arg);
+        jc_ref r = try_self_call(b, co, pc, fdepth, base, arg);
+        if (r != JC_REF_NONE) {
+            jc_lower_slot_set(b, base, r);
+            d = -arg - 1;
+            break;
+        }
+        if (!jc_lower_ok(b)) return abort_step(st, JC_ABORT_IR_ERROR, jc_lower_error(b));
+        r = call_helper(b, co, pc, base, arg);
         note_range_call(b, base, arg, r);
         jc_lower_slot_set(b, base, r);
         d = -arg - 1;
         break;
     }
     case OP_RETURN_VALUE:
-        if (fdepth == 0 && mpj_sel.fentry && mpj_sel.fn_insns < MPJ_FN_MIN_INSNS) {
+        if (fdepth == 0 && mpj_sel.fentry && mpj_sel.fn_insns < MPJ_FN_MIN_INSNS && !mpj_sel.nself) {
             /* Too little work per entry to pay for entering the trace and
              * restoring the frame at its return (see README): this code
-             * stays interpreted. */
+             * stays interpreted.  Unless it calls itself and the trace
+             * took its base case: then the next selection goes the first
+             * branch's other way, where the self-calls are. */
+            if (jc->fflip == 0 && mpj_sel.fbranch && mpj_stack_floor && calls_itself(co)) {
+                jc->fflip = 1;
+                jc->fflip_pc = mpj_sel.fbranch - 1;
+                return abort_step(st, JC_ABORT_HOST_REFUSED,
+                                  "function trace took the base case: the next one goes the other way");
+            }
             jc->fn = MPJ_FN_NO;
             return abort_step(st, JC_ABORT_HOST_REFUSED, "function body too short for a function-entry trace");
         }
+        if (fdepth == 0) mpj_self_return(b, co, top);
         if (fdepth == 0) {
             /* The root frame returns: the library ends a function or side
              * trace there (an exit to this instruction) or aborts. */
@@ -1548,6 +1683,12 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         if (c == JC_REF_NONE) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "truth of this type");
         int if_true = fam == OP_POP_JUMP_IF_TRUE;
         int jump = taken > not_taken;
+        if (mpj_sel.fentry && fdepth == 0 && !side) {
+            if (!mpj_sel.fbranch) {
+                mpj_sel.fbranch = pc + 1;
+                if (jc->fflip == 1 && jc->fflip_pc == pc) jump = !jump;
+            }
+        }
         if (side) {
             /* A side trace starts here because the parent's guard on this
              * branch failed: go the way the live condition goes now. */

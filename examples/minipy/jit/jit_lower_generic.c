@@ -211,6 +211,7 @@ static int generic(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, int side
         if (fdepth != 0 || (fam == OP_RETURN_VALUE && mpj_sel.fentry)) return 0;
         /* The interpreter returns (or suspends the generator) itself:
          * mpj_lower_step decides whether the trace may end here. */
+        if (fam == OP_RETURN_VALUE) mpj_self_return(b, co, top);
         st->kind = JC_STEP_EXIT;
         st->pc = pc;
         *d = 0;
