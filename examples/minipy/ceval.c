@@ -1547,6 +1547,22 @@ L_CALL_BUILTIN: {
     PUSH(r);
     NEXTC(2);
 }
+/* l.append(v), LOAD_METHOD_BUILTIN having left list.append and l on the
+ * stack: the item goes in without the call of the built-in (its argument
+ * check, the None it returns), and the POP_TOP of the statement
+ * `l.append(v)` is skipped rather than run on a None pushed for it. */
+L_CALL_LIST_APPEND: {
+    Obj *m = sp[-3], *l = sp[-2], *v = sp[-1];
+    if (!m || !IS(m, builtin) || ((Builtin *)m)->fn != mp_list_m_append || !IS(l, list)) DEOPT(CALL);
+    List *L = (List *)l;
+    if (__builtin_expect(L->n < L->cap, 1)) L->items[L->n++] = v;   /* the stack's reference */
+    else { mp_list_append(l, v); decref(v); }
+    sp -= 3;
+    decref(l); decref(m);
+    if (OPC(ip[2]) == OP_POP_TOP) { ip += 3; DISPATCH(); }
+    PUSH(incref(NONE));
+    NEXTC(2);
+}
 L_CALL_KW: {
     Obj *kw = POP();
     Obj **args = sp - oparg;

@@ -359,7 +359,7 @@ int mp_list_sort(Obj *o, Obj *key, int reverse)
 
 #define SELF (mp_unwrap(args[0]))   /* subclass instances: their value */
 
-static Obj *l_append(Obj **args, int n, Obj *kw)
+Obj *mp_list_m_append(Obj **args, int n, Obj *kw)
 {
     if (mp_check_args("list.append", n - 1, 1, 1)) return NULL;
     mp_list_append(SELF, args[1]);
@@ -465,7 +465,7 @@ static Obj *l_init(Obj **args, int n, Obj *kw)
 }
 
 static const struct MethodDef list_methods[] = {
-    { "__init__", l_init }, { "append", l_append }, { "extend", l_extend }, { "pop", l_pop }, { "insert", l_insert },
+    { "__init__", l_init }, { "append", mp_list_m_append }, { "extend", l_extend }, { "pop", l_pop }, { "insert", l_insert },
     { "remove", l_remove }, { "index", l_index }, { "count", l_count }, { "reverse", l_reverse },
     { "sort", l_sort }, { "copy", l_copy }, { "clear", l_clear }, { NULL, NULL }
 };

@@ -507,6 +507,7 @@ Obj **mp_items_realloc(Obj **items, int64_t oldcap, int64_t newcap);
 void mp_items_free(Obj **items, int64_t cap);
 void mp_items_teardown(void);
 int mp_list_append(Obj *l, Obj *v);          /* borrows v */
+Obj *mp_list_m_append(Obj **args, int n, Obj *kw);  /* list.append (CALL_LIST_APPEND's guard) */
 Obj *mp_list_repr(Obj *o);
 Obj *mp_list_getitem(Obj *l, Obj *k);
 int mp_list_setitem(Obj *l, Obj *k, Obj *v);

@@ -20,6 +20,8 @@
  *   CALL_PY_EXACT           -- the function's version (unique per function
  *                              object); positional count matches exactly.
  *   CALL_BUILTIN            -- callee is a built-in function.
+ *   CALL_LIST_APPEND        -- l.append(v): the method is list.append and
+ *                              l an exact list (no cache).
  *   FOR_ITER_RANGE/LIST, BINARY_SUBSCR_* / STORE_SUBSCR_* -- operand types.
  * Type versions are bumped when a class (or a base) is modified; dict keys
  * versions change on insert/delete/resize.  On a failed guard the
@@ -154,6 +156,10 @@ static void spec_call(uint32_t *ip, Obj **sp, int oparg)
     Obj *A = args[-2], *B = args[-1];
     Obj *c = A ? A : B;
     int n = A ? oparg + 1 : oparg;
+    if (A && oparg == 1 && IS(A, builtin) && ((Builtin *)A)->fn == mp_list_m_append && IS(B, list)) {
+        set_op(ip, OP_CALL_LIST_APPEND);
+        return;
+    }
     if (IS(c, function)) {
         Code *co = ((Func *)c)->code;
         if (co->argcount != n || co->kwonlycount || (co->flags & (CO_VARARGS | CO_VARKW | CO_GENERATOR))) return;
