@@ -319,9 +319,14 @@ static int as_i128(Obj *o, i128 *out)
 {
     if (!((Int *)o)->big) { *out = IV(o); return 1; }
     mpz_srcptr z = ((Int *)o)->z;
-    if (mpz_sizeinbase(z, 2) > 126 || GMP_NUMB_BITS != 64) return 0;
+    size_t n = mpz_size(z);
+    if (GMP_NUMB_BITS != 64 || n > 2) return 0;
     unsigned __int128 u = (unsigned __int128)mpz_getlimbn(z, 0);
-    if (mpz_size(z) > 1) u |= (unsigned __int128)mpz_getlimbn(z, 1) << 64;
+    if (n == 2) {
+        mp_limb_t hi = mpz_getlimbn(z, 1);
+        if (hi >> 62) return 0;              /* more than 126 bits */
+        u |= (unsigned __int128)hi << 64;
+    }
     *out = mpz_sgn(z) < 0 ? -(i128)u : (i128)u;
     return 1;
 }
@@ -333,11 +338,20 @@ static Obj *from_i128(i128 v)
     Int *i = mp_alloc(&mp_int_type, sizeof(Int));
     if (!i) return NULL;
     i->big = 1;
+    /* the limbs written in place: no shift and add through GMP (which
+     * reallocates on the way) */
     mpz_init2(i->z, 128);
-    mpz_set_ui(i->z, (unsigned long)(uint64_t)(u >> 64));
-    mpz_mul_2exp(i->z, i->z, 64);
-    mpz_add_ui(i->z, i->z, (unsigned long)(uint64_t)u);
-    if (v < 0) mpz_neg(i->z, i->z);
+    if (GMP_NUMB_BITS == 64) {
+        mp_limb_t *p = mpz_limbs_write(i->z, 2);
+        p[0] = (mp_limb_t)u;
+        p[1] = (mp_limb_t)(u >> 64);
+        mp_size_t n = p[1] ? 2 : 1;
+        mpz_limbs_finish(i->z, v < 0 ? -n : n);
+    } else {
+        uint64_t w[2] = { (uint64_t)u, (uint64_t)(u >> 64) };
+        mpz_import(i->z, 2, -1, sizeof w[0], 0, 0, w);
+        if (v < 0) mpz_neg(i->z, i->z);
+    }
     return (Obj *)i;
 }
 

@@ -334,6 +334,7 @@ MINIPY_TESTS = \
 	tests/minipy/int_float_big_compare.py \
 	tests/minipy/int_float_mix.py \
 	tests/minipy/int_hash.py \
+	tests/minipy/int_i128_boundaries.py \
 	tests/minipy/int_literals.py \
 	tests/minipy/int_loops.py \
 	tests/minipy/int_str_big.py \
