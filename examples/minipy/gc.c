@@ -93,17 +93,21 @@ int mp_gc_is_tracked(Obj *o) { return has_head(o) && (HEAD(o)->flags & GC_TRACKE
 
 typedef void (*Visit)(Obj *o);
 
+/* Every visitor starts by testing that the target is tracked, so a target
+ * of a type without T_GC (ints, floats, strs: most items of most lists) is
+ * skipped here, without the indirect call. */
+#define V(x) do { Obj *v_ = (Obj *)(x); if (v_ && (TYPE(v_)->flags & T_GC)) visit(v_); } while (0)
+
 static void visit_frame(Frame *f, Visit visit)
 {
     int nl = f->code->nlocals + f->code->ncells + f->code->nfree;
-    for (int i = 0; i < nl; i++) if (f->lp[i]) visit(f->lp[i]);
-    for (Obj **p = f->stack; p < f->sp; p++) if (*p) visit(*p);
+    for (int i = 0; i < nl; i++) V(f->lp[i]);
+    for (Obj **p = f->stack; p < f->sp; p++) V(*p);
     for (int i = 0; i < f->nblocks; i++)
         if (f->blocks[i].type == B_HANDLER && f->blocks[i].saved) visit(f->blocks[i].saved);
     if (f->func) visit((Obj *)f->func);
 }
 
-#define V(x) do { Obj *v_ = (Obj *)(x); if (v_) visit(v_); } while (0)
 
 /* Calls visit on every reference o owns to an object that may be tracked. */
 static void traverse(Obj *o, Visit visit)
