@@ -285,6 +285,43 @@ Obj *mp_func_call(Func *fn, Obj **args, int n, Obj *kwnames)
 
 /* Resumes g: with v pushed as the value of the suspended yield, or, when
  * throwing, with mp.exc raised at that point. */
+/* PEP 479: a StopIteration leaving a generator's frame becomes a
+ * RuntimeError it caused (__cause__ and __context__, as CPython). */
+static void gen_stop_to_runtime(void)
+{
+    if (!mp_err_matches(&mp_exc_StopIteration)) return;
+    Obj *stop = mp.exc;
+    mp.exc = NULL;
+    mp_err(&mp_exc_RuntimeError, "generator raised StopIteration");
+    Exc *e = (Exc *)mp.exc;
+    if (!e) { decref(stop); return; }
+    xdecref(e->cause); xdecref(e->context);
+    e->cause = incref(stop);
+    e->context = stop;
+    e->suppress = 1;
+}
+
+static inline int frame_has_handler(Frame *f)
+{
+    for (int i = 0; i < f->nblocks; i++) if (f->blocks[i].type == B_HANDLER) return 1;
+    return 0;
+}
+
+/* Generator g's frame f yields: if it is inside an except block, the
+ * exception that block handles becomes g's own (exc_state) and the
+ * caller's, which the block saved, current again. */
+static inline void gen_exc_out(Gen *g, Frame *f)
+{
+    for (int i = 0; i < f->nblocks; i++)
+        if (f->blocks[i].type == B_HANDLER) {
+            Block *b0 = &f->blocks[i];
+            g->exc_state = mp.handled;
+            mp.handled = b0->saved;
+            b0->saved = NULL;
+            return;
+        }
+}
+
 static Obj *gen_resume(Gen *g, Obj *v, int throwing)
 {
     if (g->done) return NULL;
@@ -319,21 +356,12 @@ static Obj *gen_resume(Gen *g, Obj *v, int throwing)
     mp.depth--;
     g->running = 0;
     if (r && f->yielded) {
-        b0 = NULL;
-        for (int i = 0; i < f->nblocks; i++) if (f->blocks[i].type == B_HANDLER) { b0 = &f->blocks[i]; break; }
-        if (b0) {
-            g->exc_state = mp.handled;
-            mp.handled = b0->saved;
-            b0->saved = NULL;
-        }
+        gen_exc_out(g, f);
         return r;
     }
     g->done = 1;
     if (!r) {
-        if (mp_err_matches(&mp_exc_StopIteration)) {
-            mp_err_clear();
-            mp_err(&mp_exc_RuntimeError, "generator raised StopIteration");
-        }
+        gen_stop_to_runtime();
         return NULL;
     }
     g->retval = r;
@@ -518,6 +546,22 @@ static Obj *do_raise(Obj *exc, Obj *cause)
     return exc;
 }
 
+/* The items of seq for unpacking; a seq that is not iterable at all is
+ * "cannot unpack non-iterable T object", as CPython says. */
+static Obj *unpack_list(Obj *seq)
+{
+    Obj *l = mp_list_of(seq);
+    if (l || !mp_err_matches(&mp_exc_TypeError)) return l;
+    Exc *e = (Exc *)mp.exc;
+    char want[200];
+    snprintf(want, sizeof want, "'%s' object is not iterable", mp_type_name(seq));
+    if (e->args && TN(e->args) == 1 && IS_STR(TITEMS(e->args)[0]) && strcmp(SS(TITEMS(e->args)[0]), want) == 0) {
+        mp_err_clear();
+        mp_err(&mp_exc_TypeError, "cannot unpack non-iterable %s object", mp_type_name(seq));
+    }
+    return NULL;
+}
+
 static Obj *unpack(Obj *seq, int n, Obj ***spp)
 {
     Obj **sp = *spp;
@@ -526,7 +570,7 @@ static Obj *unpack(Obj *seq, int n, Obj ***spp)
     if (IS(seq, tuple)) { items = TITEMS(seq); len = TN(seq); }
     else if (IS(seq, list)) { items = LITEMS(seq); len = LN(seq); }
     else {
-        l = mp_list_of(seq);
+        l = unpack_list(seq);
         if (!l) return NULL;
         items = LITEMS(l); len = LN(l);
     }
@@ -543,7 +587,7 @@ static Obj *unpack(Obj *seq, int n, Obj ***spp)
 
 static Obj *unpack_ex(Obj *seq, int before, int after, Obj ***spp)
 {
-    Obj *l = mp_list_of(seq);
+    Obj *l = unpack_list(seq);
     if (!l) return NULL;
     int64_t len = LN(l);
     if (len < before + after) {
@@ -1471,6 +1515,32 @@ L_GET_ITER: {
     NEXTC(1);
 }
 L_FOR_ITER: {
+    /* A suspended generator with no handler block in its frame (so no
+     * exception state to swap, see gen_resume) resumes in this dispatch
+     * loop, as an inline call does: its frame is marked inl 2, its
+     * YIELD_VALUE / YIELD_FROM come back here past this instruction with
+     * the value pushed (gen_inline_yield), its return ends the loop, an
+     * exception leaving it raises here.  Its first run (the JIT's
+     * function entry) and everything else take gen_resume through
+     * mp_next.  Generators never specialize, so this is the generic form
+     * (no adaptive counter to keep for them). */
+    if (TYPE(TOP()) == &mp_generator_type) {
+        Gen *g = (Gen *)TOP();
+        Frame *gf = g->f;
+        if (g->started && !g->done && !g->running && mp.depth < mp.limit && !frame_has_handler(gf)) {
+            *gf->sp++ = incref(NONE);
+            g->running = 1;
+            mp.depth++;
+            gf->yielded = 0;
+            gf->inl = 2;
+            gf->back = f;
+            f->ip = ip; f->sp = sp;
+            f = gf;
+            mp.frame = f;
+            LOAD_FRAME();
+            DISPATCH();
+        }
+    }
     ADAPT(FOR_ITER);
     Obj *v = mp_next(TOP());
     if (v) { PUSH(v); NEXTC(1); }
@@ -1598,6 +1668,19 @@ L_MAKE_FUNCTION: {
 }
 L_RETURN_VALUE:
     retval = POP();
+    if (f->inl == 2) {      /* a generator resumed by FOR_ITER: the loop ends */
+        while (sp > f->stack) { Obj *v = POP(); xdecref(v); }
+        f->sp = sp; f->ip = ip; f->inl = 0;
+        f = f->back;
+        mp.frame = f;
+        LOAD_FRAME();
+        Gen *g_ = (Gen *)TOP();
+        g_->running = 0; g_->done = 1; g_->retval = retval;
+        mp.depth--;
+        decref(POP());
+        ip = first + OPARG(ip[-1]);
+        DISPATCH();
+    }
     if (f->inl) {
         while (sp > f->stack) { Obj *v = POP(); xdecref(v); }
         POP_INLINE_FRAME();
@@ -1611,8 +1694,27 @@ L_YIELD_VALUE:
     f->yielded = 1;
     f->ip = ip;
     f->sp = sp;
+    if (f->inl == 2) goto gen_inline_yield;
     mp.frame = saved_frame;
     return retval;
+/* The generator frame f, resumed by its caller's FOR_ITER in this loop,
+ * yields retval (f's ip and sp saved): back to the caller with retval
+ * pushed, past the FOR_ITER; the exception state of a handler block it
+ * yields in is swapped out as gen_resume does. */
+gen_inline_yield: {
+    Frame *gf_ = f;
+    gf_->inl = 0;
+    f = gf_->back;
+    mp.frame = f;
+    LOAD_FRAME();
+    Gen *g_ = (Gen *)TOP();
+    g_->running = 0;
+    mp.depth--;
+    gen_exc_out(g_, gf_);
+    PUSH(retval);
+    ip += 1;                /* past the FOR_ITER's cache */
+    DISPATCH();
+}
 L_YIELD_FROM: {
     Obj *sent = POP(), *rv;
     Obj *it = TOP();
@@ -1622,6 +1724,7 @@ L_YIELD_FROM: {
         f->yielded = 1;
         f->ip = ip - 1;
         f->sp = sp;
+        if (f->inl == 2) { retval = v; goto gen_inline_yield; }
         mp.frame = saved_frame;
         return v;
     }
@@ -1721,6 +1824,8 @@ L_BUILD_CLASS: {
 }
 L_LOAD_ASSERTION_ERROR: PUSH(incref((Obj *)&mp_exc_AssertionError)); NEXT();
 L_WITH_ENTER: {
+    /* after the SETUP_FINALLY of the with's handler (compile.c,
+     * with_stmt), whose block a failing __enter__ drops */
     Obj *ctx = TOP();
     Obj *en = mp_getattr(ctx, mp.s___enter__);
     if (!en) {
@@ -1728,11 +1833,12 @@ L_WITH_ENTER: {
             mp_err_clear();
             mp_err(&mp_exc_TypeError, "'%s' object does not support the context manager protocol", mp_type_name(ctx));
         }
+        f->nblocks--;
         ERR();
     }
     Obj *r = mp_call0(en);
     decref(en);
-    if (!r) ERR();
+    if (!r) { f->nblocks--; ERR(); }
     PUSH(r);
     NEXT();
 }
@@ -1781,6 +1887,17 @@ error:
         DISPATCH();
     }
     while (sp > f->stack) { Obj *v = POP(); xdecref(v); }
+    if (f->inl == 2) {      /* a generator resumed by FOR_ITER: raised there */
+        f->sp = sp; f->ip = ip; f->inl = 0;
+        f = f->back;
+        mp.frame = f;
+        LOAD_FRAME();
+        Gen *g_ = (Gen *)TOP();
+        g_->running = 0; g_->done = 1;
+        mp.depth--;
+        gen_stop_to_runtime();
+        goto error;
+    }
     if (f->inl) {           /* raised at the CALL in the caller */
         POP_INLINE_FRAME();
         goto error;

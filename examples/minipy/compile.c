@@ -641,8 +641,13 @@ static void with_stmt(CU *c, Node *n, int item)
 {
     Node *it = n->l2.v[item];
     expr(c, it->a);
-    emit(c, OP_WITH_ENTER, 0);
+    /* The handler's block goes on before __enter__ runs, so that its stack
+     * level keeps only ctx: an exception with temporaries on the stack (a
+     * for loop's iterator, a call's operands) unwinds to [ctx] and the
+     * handler finds [ctx, exc].  WITH_ENTER drops the block again if
+     * __enter__ fails (no __exit__ then). */
     int setup = emit(c, OP_SETUP_FINALLY, 0);
+    emit(c, OP_WITH_ENTER, 0);
     if (it->b) store(c, it->b); else emit(c, OP_POP_TOP, 0);
     c->fb[c->nfb++] = (FBlock){ FB_WITH, 0, 0, n, NULL };
     if (item + 1 < n->l2.n) with_stmt(c, n, item + 1);

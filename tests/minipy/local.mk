@@ -321,6 +321,7 @@ MINIPY_TESTS = \
 	tests/minipy/gen_closure.py \
 	tests/minipy/gen_expr.py \
 	tests/minipy/gen_finally.py \
+	tests/minipy/gen_for_inline.py \
 	tests/minipy/gen_hot.py \
 	tests/minipy/gen_pipeline.py \
 	tests/minipy/gen_return_yield_from.py \
@@ -375,6 +376,7 @@ MINIPY_TESTS = \
 	tests/minipy/stmt_loops.py \
 	tests/minipy/stmt_pass_del.py \
 	tests/minipy/stmt_while_complex.py \
+	tests/minipy/stmt_with_unwind.py \
 	tests/minipy/str_compare.py \
 	tests/minipy/str_escape.py \
 	tests/minipy/str_format_method.py \
@@ -392,6 +394,7 @@ MINIPY_TESTS = \
 	tests/minipy/tuple_basic.py \
 	tests/minipy/tuple_compare_sort.py \
 	tests/minipy/unpack_star.py \
+	tests/minipy/unpack_non_iterable.py \
 	tests/minipy/unpack_swap_order.py
 
 MINIPY_SUPPORT = \
