@@ -25,6 +25,7 @@ for a; do
   last=\$a
 done
 printf '%s\n' "\$*" >"$tmp/argv"
+env | grep '^CRT_' | sort >"$tmp/env"
 "$py" "\$last"; st=\$?
 [ -n "\${FAKE_JIT_LINE:-}" ] && printf '%s\n' "\$FAKE_JIT_LINE" >&2
 exit \$st
@@ -48,6 +49,15 @@ EOF
 cat >"$tmp/bad_directive.py" <<'EOF'
 # jit-expect: compiled=>1
 print(1)
+EOF
+cat >"$tmp/env_prog.py" <<'EOF'
+# jit-env: CRT_A=1 CRT_OPTS=side_threshold=1000
+# jit-expect: compiled>=1
+print(2)
+EOF
+cat >"$tmp/bad_env.py" <<'EOF'
+# jit-env: CRT_A
+print(3)
 EOF
 
 status=0
@@ -90,6 +100,12 @@ expect 0 "$sync" plain.py 'PASS' 'jit: traces_compiled=0'
 expect 0 "$sync" err_tb_raise.py '1 term(s) hold' 'jit: traces_compiled=1'
 expect 1 "$sync" err_tb_raise.py 'does not hold' 'jit: traces_compiled=0'
 expect 99 "$sync" bad_directive.py 'bad jit-expect term' 'jit: traces_compiled=1'
+expect 0 "$sync" env_prog.py 'CRT_A=1 CRT_OPTS=side_threshold=1000 ' 'jit: traces_compiled=1'
+[ "$(cat "$tmp/env")" = "CRT_A=1
+CRT_OPTS=side_threshold=1000" ] || { echo "FAIL: jit-env not in minipy's environment: $(cat "$tmp/env")"; status=1; }
+expect 0 '--jit=off' env_prog.py 'not checked (the JIT is off' ''
+[ -s "$tmp/env" ] && { echo "FAIL: jit-env applied with --jit=off"; status=1; }
+expect 99 "$sync" bad_env.py 'bad jit-env term' 'jit: traces_compiled=1'
 extra='--jit-todo=other.py,prog.py'
 expect 0 "$sync" prog.py 'expected failure: .*does not hold' 'jit: traces_compiled=0 exits=2'
 expect 1 "$sync" prog.py 'take the program off' 'jit: traces_compiled=1 exits=2'

@@ -182,6 +182,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_nested_loops.py \
 	tests/minipy/deopt_number_identity.py \
 	tests/minipy/deopt_poly_calls.py \
+	tests/minipy/deopt_poly_judge.py \
 	tests/minipy/deopt_poly_mix.py \
 	tests/minipy/deopt_range_bounds.py \
 	tests/minipy/deopt_range_cells.py \

@@ -20,11 +20,8 @@
 #include <sys/resource.h>
 #include "jit_internal.h"
 
-/* judge_later (below) is off by default: on bench/ it made oo_sim 1.3x
- * faster than --jit=off but sort_algos 2x slower (its short loops kept
- * their losing traces and grew 44 side traces);
- * MINIPY_JIT_JUDGE_LATER=1 turns it on. */
-static int mpj_judge_later_on;
+/* judge_later (below); MINIPY_JIT_JUDGE_LATER=0 turns it off. */
+static int mpj_judge_later_on = 1;
 
 MpJitConfig mp_jit_config = { 1, 0, 0, 0, NULL };
 int mp_jit_active;
@@ -441,6 +438,9 @@ static int install(void *ud, const void *code, uint32_t pc, jc_trace *t)
     jc->entries[pc] = jc->iters[pc] = 0;    /* from now on the trace's own */
     jc->probe[pc].nside = jc->probe[pc].postponed = 0;
     jc->probe[pc].warm_taken = 0;
+    jc->probe[pc].judged_entries = jc->probe[pc].judged_iters = 0;
+    jc->probe[pc].check = 0;
+    jc->probe[pc].same = jc->probe[pc].last_exit = 0;
     incref((Obj *)co);          /* the head stays valid while the trace lives */
     if (pc == 0 && jc->fn == MPJ_FN_YES) {
         co->jit_ftick = 1;      /* every entry runs it (mp_jit_func_entry) */
@@ -535,7 +535,7 @@ void mp_jit_init(void)
      * back edges below poll for them). */
     o.sync = mp_jit_config.sync ? 1 : 0;
     o.log = mpj_log_mask;
-    { const char *e = getenv("MINIPY_JIT_JUDGE_LATER"); mpj_judge_later_on = e && *e == '1'; }
+    { const char *e = getenv("MINIPY_JIT_JUDGE_LATER"); mpj_judge_later_on = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_UNROLL"); if (e && *e) mpj_unroll_max = atoi(e); }
     mpj_rt = jc_runtime_new(&h, &o);
     mp_jit_active = 1;
@@ -907,6 +907,21 @@ static int unrolled_elsewhere(Code *co, uint32_t pc, Frame *f)
     return whole <= mpj_unroll_max;
 }
 
+/* After an entry into the trace at a head: whether the exit that gave the
+ * frame back to the interpreter (the trace and exit jc_runtime_last_exit
+ * names) is the one the entry before ended at (MpjProbe.same counts those
+ * in the window).  When one exit ends nearly every entry it is taken a
+ * share p of the time, and consecutive entries agree at least p*p of it;
+ * two exits taken alike agree about half the time. */
+static void note_last_exit(struct MpjProbe *p)
+{
+    uint32_t tid = 0;
+    int id = jc_runtime_last_exit(mpj_rt, &tid, NULL);
+    uint64_t key = id < 0 ? 0 : ((uint64_t)tid << 32 | (uint32_t)id) + 1;
+    if (key && key == p->last_exit) p->same++;
+    p->last_exit = key;
+}
+
 /* The trace at pc failed its judgement (too few iterations per entry):
  * whether to judge it again a window later instead of dropping it.  A
  * trace whose guards fail on most entries is what a polymorphic loop
@@ -915,28 +930,64 @@ static int unrolled_elsewhere(Code *co, uint32_t pc, Frame *f)
  * its side trace, and the side traces then keep it in native code).  The
  * side threshold and the judging window are both about a thousand, and a
  * compile takes 50-200 ms in the background, so without this the trace
- * was judged just before its hot exits got their side traces.  Put off
- * while the tree is growing: a side-trace compile in flight for it, a
- * side trace linked since the last judgement, or exits warming towards
- * one that were taken during this window.  Then the window starts over
- * (the new tree is judged on its own entries).  At most
- * MPJ_MAX_POSTPONES times without a compile in flight, so an exit that
- * keeps failing its side trace (and is retried with backoff) does not
- * keep a losing trace for ever. */
+ * was judged just before its hot exits got their side traces.
+ *
+ * Put off, the window starting over (the new tree is judged on its own
+ * entries):
+ *   - while a side-trace compile for the tree is in flight, without limit
+ *     (it ends; in the background a hot loop passes hundreds of windows
+ *     meanwhile);
+ *   - otherwise when the tree grew since the last judgement (a side trace
+ *     linked) or exits taken in this window are warming towards one (at
+ *     least half way), but only when one exit ends most entries (three
+ *     quarters of consecutive entries agree, note_last_exit): a side trace
+ *     there can remove most of them.  Loops whose entries end at two or
+ *     three exits alike (sort_algos' merge, insertion and quicksort loops)
+ *     grew a side trace per exit, each returning to the interpreter a
+ *     little later, and paid more in compiles than they won;
+ *   - and the window after a growth must average at least 1.5 times the
+ *     iterations per entry of the window judged before it (the root's
+ *     first failing one, or the last that passed this test), or the trace
+ *     is dropped: a side trace that takes the loop round back to the root
+ *     does much better than that (oo_sim: 1.5 -> 3 -> 88), a chain of
+ *     side traces that each fail at their first guard does not (sort_algos'
+ *     big-int loop in data() grew one per window up to max_side_depth);
+ *   - at most MPJ_MAX_POSTPONES times without a compile in flight, so that
+ *     an exit whose side trace keeps failing (retried with backoff) cannot
+ *     keep a losing trace for ever.
+ * MINIPY_JIT_JUDGE_LATER=0 turns this off (every failed judgement drops),
+ * for comparing the two. */
 static int judge_later(MpJitCode *jc, Code *co, uint32_t pc, jc_trace *t)
 {
     struct MpjProbe *p = &jc->probe[pc];
     jc_tree_growth g;
     g.size = sizeof g;
     if (jc_trace_growth(t, &g) != JC_OK) return 0;
+    uint64_t e = jc->entries[pc], it = jc->iters[pc];
     int grew = g.side_traces != p->nside, warm = g.warming > 0 && g.warming_taken > p->warm_taken;
-    if (!g.compiling && !grew && !warm) return 0;
-    if (!g.compiling && ++p->postponed > MPJ_MAX_POSTPONES) return 0;
+    if (!p->judged_entries) { p->judged_entries = e; p->judged_iters = it; }
+    const char *why = grew ? "side traces were added" : "exits are on their way to side traces";
+    if (g.compiling) {
+        if (!grew) why = "a side trace is compiling";
+    } else {
+        if (p->check) {
+            /* The tree grew before this window: it must pay off. */
+            if (2 * it * p->judged_entries < 3 * p->judged_iters * e) return 0;
+            p->judged_entries = e;
+            p->judged_iters = it;
+            p->check = 0;
+        }
+        /* Growth pays only when it removes the way most entries end. */
+        if (!grew && !warm) return 0;
+        if (4 * p->same < 3 * e) return 0;
+        if (++p->postponed > MPJ_MAX_POSTPONES) return 0;
+    }
+    if (grew) p->check = 1;
     p->nside = g.side_traces;
     p->warm_taken = g.warming_taken;
     jc->entries[pc] = jc->iters[pc] = 0;
-    if (!g.compiling || grew) mpj_log("judging the trace at %s again later (%s)", SS(co->qualname),
-            g.compiling ? "a side trace is compiling" : grew ? "side traces were added" : "exits are on their way to side traces");
+    p->same = 0;
+    if (!g.compiling || grew) mpj_log("judging the trace at %s again later (%s)", SS(co->qualname), why);
     return 1;
 }
 
@@ -994,7 +1045,9 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
         if (jc_runtime_status(mpj_rt) != JC_OK) { disable("the runtime is in an error state: "); return 0; }
         if (s != JC_OK || !(t = jc->traces[pc])) return 0;
     }
-    return enter(f, t);
+    int rc = enter(f, t);
+    if (mpj_judge_later_on && jc->traces[pc] == t) note_last_exit(&jc->probe[pc]);
+    return rc;
 }
 
 /* ---------------------------------------------------------------- invalidation */

@@ -61,6 +61,12 @@ typedef struct {
     struct MpjProbe {
         uintptr_t key; int64_t pos; uint32_t refused;
         uint32_t nside, postponed; uint64_t warm_taken;
+        /* judge_later: the window the tree must beat (entries 0: none
+         * yet), and whether the next window is checked against it. */
+        uint64_t judged_entries, judged_iters; uint8_t check;
+        /* note_last_exit: the last entry's final exit, and how many
+         * entries of the window ended where the one before did. */
+        uint64_t last_exit, same;
     } *probe;
 } MpJitCode;
 
@@ -87,13 +93,13 @@ enum { MPJ_FN_UNKNOWN = 0, MPJ_FN_YES, MPJ_FN_NO };
 enum { MPJ_INL_UNKNOWN = 0, MPJ_INL_YES, MPJ_INL_NO };
 
 /* Entries after which a trace's iterations per entry are judged, and the
- * least it must average to stay (tuned on bench/: judging later, after
- * side traces had their chance, was slower overall). */
+ * least it must average to stay (a failed judgement may be put off while
+ * the trace's side traces are on their way: judge_later in jit_host.c). */
 #define MPJ_JUDGE_ENTRIES 1000
 #define MPJ_MIN_ITERS_PER_ENTRY 16
 /* A trace that fails the judgement while its side-trace tree is still
  * growing is judged again a window later, at most this many times with
- * no side-trace compile in flight (see judge in jit_host.c). */
+ * no side-trace compile in flight (see judge_later in jit_host.c). */
 #define MPJ_MAX_POSTPONES 8
 /* Before a head is traced: the interpreter's entries the hot event needs
  * to judge the head (fewer: trace it, as a small --jit-threshold asks), and
