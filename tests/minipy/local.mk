@@ -166,6 +166,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_inline_guard.py \
 	tests/minipy/deopt_inline_method.py \
 	tests/minipy/deopt_inline_recursion.py \
+	tests/minipy/deopt_judge_drop.py \
 	tests/minipy/deopt_int_bitops.py \
 	tests/minipy/deopt_int_overflow.py \
 	tests/minipy/deopt_int_overflow_neg.py \
