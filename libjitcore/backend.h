@@ -66,6 +66,13 @@ typedef struct jc_compiled {
                                 runtime may repoint an entry (relocation,
                                 cache reload) without recompiling */
   uint32_t nconsts;
+  /* A trace with self-calls (jc_lower_call_self): per exit of its own,
+   * the native code of a side trace its self-calls run at once when that
+   * exit is taken (NULL: none), which the runtime fills in and clears
+   * (side.c); NULL for other traces. */
+  void **self_sides;
+  void **self_side_traces;   /* the same, the jc_trace of each */
+  uint32_t nself_sides;
 } jc_compiled;
 
 /* Compile b alone (a batch of one).  On success returns 0 and fills *out;

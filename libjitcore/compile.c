@@ -163,6 +163,12 @@ attach (jc_job *job)
   memset (&job->compiled, 0, sizeof job->compiled);
   jc_trace *t = job->trace;
   t->native = (void *) c->entry;
+  if (c->self_sides)
+    {
+      t->sx = c->self_sides;
+      t->sx_trace = c->self_side_traces;
+      t->nsx = c->nself_sides;
+    }
   t->backend_state = c;
   t->backend_free = release_compiled;
   t->code_bytes = c->code_bytes;

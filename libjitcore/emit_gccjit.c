@@ -103,6 +103,8 @@ typedef struct em {
   gcc_jit_lvalue *g_consts;
   gcc_jit_lvalue **g_helpers;
   gcc_jit_lvalue *self_buf;  /* jc_lower_call_self's words, once made */
+  gcc_jit_lvalue *g_sides;   /* its exported side tables NAME_sx (code) */
+  gcc_jit_lvalue *g_sidet;   /* and NAME_sxt (the traces), once made */
   gcc_jit_type **helper_types;
   gcc_jit_function *expect;
   gcc_jit_block *cur;
@@ -726,11 +728,16 @@ emit_call_check (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
 
 /* A self-call (jc_lower_call_self): the trace's own function, called
  * directly with the frame argument and an exit buffer of the caller's
- * stack: one array per function, `uint64_t self_buf[1 + exit words]`,
- * whose word 0 gets the exit number the call returns and the rest is the
- * callee's exit_buf (this trace's exits fill at most jc_ir_exit_words
- * words).  The value is the array's address.  The host reads the array
- * before its next self-call. */
+ * stack: one array per function, `uint64_t self_buf[2 + exit words]`,
+ * whose word 0 gets the exit number the call returns and words 2.. are
+ * the callee's exit_buf (this trace's exits fill at most
+ * jc_ir_exit_words words).  The value is the array's address.  The host
+ * reads the array before its next self-call.  When the exit x the callee
+ * returned has a side trace in the exported table NAME_sx (the runtime
+ * keeps there the raw side traces that need nothing written to the frame
+ * and no more words, and their jc_trace in NAME_sxt), that side trace
+ * runs at once on the same frame and buffer, word 0 is its exit number |
+ * (x + 1) << 32 and word 1 its jc_trace (jc_trace_self_exit). */
 static void
 emit_self_call (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
 {
@@ -738,7 +745,7 @@ emit_self_call (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
   if (!e->self_buf)
     e->self_buf = gcc_jit_function_new_local (e->fn, NULL,
         gcc_jit_context_new_array_type (c, NULL, e->t_u64,
-                                        1 + (int) jc_ir_exit_words (e->b)),
+                                        2 + (int) jc_ir_exit_words (e->b)),
         "self_buf");
   gcc_jit_rvalue *word0 = gcc_jit_lvalue_get_address (
       gcc_jit_context_new_array_access (c, loc,
@@ -747,13 +754,67 @@ emit_self_call (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
   gcc_jit_rvalue *av[2] = {
     e->rv[jc_ir_args (e->b)[in->a]],
     gcc_jit_lvalue_get_address (gcc_jit_context_new_array_access (c, loc,
-        gcc_jit_lvalue_as_rvalue (e->self_buf), gcc_jit_context_one (c, e->t_long)),
+        gcc_jit_lvalue_as_rvalue (e->self_buf),
+        gcc_jit_context_new_rvalue_from_int (c, e->t_long, 2)),
       loc)
   };
   gcc_jit_rvalue *call = gcc_jit_context_new_call (c, loc, e->fn, 2, av);
-  gcc_jit_block_add_assignment (e->cur, loc,
-      gcc_jit_rvalue_dereference (word0, loc),
-      gcc_jit_context_new_cast (c, loc, call, e->t_u64));
+  if (!e->g_sides)
+    {
+      char nm[128];
+      snprintf (nm, sizeof nm, "%s_sx", e->name);
+      e->g_sides = gcc_jit_context_new_global (c, NULL,
+          GCC_JIT_GLOBAL_EXPORTED,
+          gcc_jit_context_new_array_type (c, NULL, e->t[JC_TYPE_PTR],
+                                          e->nexits ? (int) e->nexits : 1),
+          nm);
+      snprintf (nm, sizeof nm, "%s_sxt", e->name);
+      e->g_sidet = gcc_jit_context_new_global (c, NULL,
+          GCC_JIT_GLOBAL_EXPORTED,
+          gcc_jit_context_new_array_type (c, NULL, e->t[JC_TYPE_PTR],
+                                          e->nexits ? (int) e->nexits : 1),
+          nm);
+    }
+  gcc_jit_lvalue *x = new_local (e, e->t_u32, "sx");
+  gcc_jit_block_add_assignment (e->cur, loc, x, call);
+  gcc_jit_lvalue *p = new_local (e, e->t[JC_TYPE_PTR], "sp");
+  gcc_jit_block_add_assignment (e->cur, loc, p, gcc_jit_lvalue_as_rvalue (
+      gcc_jit_context_new_array_access (c, loc,
+          gcc_jit_lvalue_as_rvalue (e->g_sides),
+          gcc_jit_lvalue_as_rvalue (x))));
+  gcc_jit_block *bs = new_block (e, "selfside"), *bn = new_block (e, "selfret");
+  gcc_jit_block *join = new_block (e, "selfjoin");
+  gcc_jit_block_end_with_conditional (e->cur, loc,
+      expect_false (e, gcc_jit_context_new_comparison (c, loc,
+          GCC_JIT_COMPARISON_NE, gcc_jit_lvalue_as_rvalue (p),
+          gcc_jit_context_null (c, e->t[JC_TYPE_PTR])), loc), bs, bn);
+  gcc_jit_type *pt[2] = { e->t[JC_TYPE_PTR], gcc_jit_type_get_pointer (e->t_u64) };
+  gcc_jit_type *fty = gcc_jit_context_new_function_ptr_type (c, NULL, e->t_u32,
+                                                             2, pt, 0);
+  gcc_jit_rvalue *scall = gcc_jit_context_new_call_through_ptr (c, loc,
+      gcc_jit_context_new_cast (c, loc, gcc_jit_lvalue_as_rvalue (p), fty),
+      2, av);
+  gcc_jit_rvalue *tagx = gcc_jit_context_new_binary_op (c, loc,
+      GCC_JIT_BINARY_OP_LSHIFT, e->t_u64,
+      gcc_jit_context_new_binary_op (c, loc, GCC_JIT_BINARY_OP_PLUS, e->t_u64,
+          gcc_jit_context_new_cast (c, loc, gcc_jit_lvalue_as_rvalue (x), e->t_u64),
+          gcc_jit_context_one (c, e->t_u64)),
+      gcc_jit_context_new_rvalue_from_int (c, e->t_u64, 32));
+  gcc_jit_block_add_assignment (bs, loc, gcc_jit_context_new_array_access (c,
+      loc, gcc_jit_lvalue_as_rvalue (e->self_buf),
+      gcc_jit_context_one (c, e->t_long)),
+      to_u64 (e, JC_TYPE_PTR, gcc_jit_lvalue_as_rvalue (
+          gcc_jit_context_new_array_access (c, loc,
+              gcc_jit_lvalue_as_rvalue (e->g_sidet),
+              gcc_jit_lvalue_as_rvalue (x)))));
+  gcc_jit_block_add_assignment (bs, loc, gcc_jit_rvalue_dereference (word0, loc),
+      gcc_jit_context_new_binary_op (c, loc, GCC_JIT_BINARY_OP_BITWISE_OR,
+          e->t_u64, gcc_jit_context_new_cast (c, loc, scall, e->t_u64), tagx));
+  gcc_jit_block_end_with_jump (bs, loc, join);
+  gcc_jit_block_add_assignment (bn, loc, gcc_jit_rvalue_dereference (word0, loc),
+      gcc_jit_context_new_cast (c, loc, gcc_jit_lvalue_as_rvalue (x), e->t_u64));
+  gcc_jit_block_end_with_jump (bn, loc, join);
+  e->cur = join;
   define (e, i, e->t[JC_TYPE_PTR],
           gcc_jit_context_new_cast (c, loc, word0, e->t[JC_TYPE_PTR]), loc);
 }
@@ -1594,6 +1655,22 @@ fetch (bt_trace *t, jc_emit_result *r, double ms)
       return;
     }
   c->code_bytes = code_size ((void *) c->entry);
+  if (t->e.g_sides)
+    {
+      char nm[128];
+      snprintf (nm, sizeof nm, "%s_sx", t->name);
+      c->self_sides = gcc_jit_result_get_global (r->res, nm);
+      if (!c->self_sides)
+        return bt_fail (t, "compiled trace lacks %s", nm);
+      c->nself_sides = t->e.nexits;
+      memset (c->self_sides, 0, c->nself_sides * sizeof *c->self_sides);
+      snprintf (nm, sizeof nm, "%s_sxt", t->name);
+      c->self_side_traces = gcc_jit_result_get_global (r->res, nm);
+      if (!c->self_side_traces)
+        return bt_fail (t, "compiled trace lacks %s", nm);
+      memset (c->self_side_traces, 0,
+              c->nself_sides * sizeof *c->self_side_traces);
+    }
   c->compile_ms = ms;
   __atomic_add_fetch (&r->refs, 1, __ATOMIC_ACQ_REL);
   c->result = r;

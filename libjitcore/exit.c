@@ -230,7 +230,9 @@ jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
       t->entries++;
       jc_trace *outer = rt->running;
       rt->running = t;
+      rt->self_depth += t->sx != NULL;
       uint32_t id = ((trace_fn) t->native) (frame, buf);
+      rt->self_depth -= t->sx != NULL;
       rt->running = outer;
       jc_trace *next = NULL;
       if (id >= t->nexits)
@@ -294,7 +296,7 @@ jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
 
 /* A self-call's exit (jc_lower_call_self): the running trace's code ran
  * on frame without jc_trace_enter and returned words[0], its values in
- * words + 1 (a buffer of the running trace's exit words).  Go on as
+ * words + 2 (a buffer of the running trace's exit words; word 1 see below).  Go on as
  * jc_trace_enter would, with the host's done word checked after every
  * native run: a side trace that takes the exit's values raw and needs
  * nothing written to the frame runs at once on the same words; any other
@@ -334,7 +336,7 @@ self_exit_restore (jc_runtime *rt, jc_trace *t, void *frame, uint64_t *words,
       else
         {
           void *f = frame;
-          if (restore (rt, t, ex, &f, words + 1, resume_pc) != 0)
+          if (restore (rt, t, ex, &f, words + 2, resume_pc) != 0)
             {
               jc_runtime_fail (rt, JC_HOST_ERROR, "trace %u exit %u: a host "
                                "frame callback failed while restoring a "
@@ -352,7 +354,7 @@ self_exit_restore (jc_runtime *rt, jc_trace *t, void *frame, uint64_t *words,
       next->active++;
       next->entries++;
       rt->running = next;
-      words[0] = ((trace_fn) next->native) (frame, words + 1);
+      words[0] = ((trace_fn) next->native) (frame, words + 2);
       rt->running = outer;
       if (--next->active == 0 && next->dead)
         reap = 1;
@@ -371,7 +373,7 @@ self_exit_restore (jc_runtime *rt, jc_trace *t, void *frame, uint64_t *words,
 
 /* A self-call's exit (jc_lower_call_self): the running trace's code ran
  * on frame without jc_trace_enter and returned words[0], its values in
- * words + 1 (a buffer of the running trace's exit words).  Go on as
+ * words + 2 (a buffer of the running trace's exit words; word 1 see below).  Go on as
  * jc_trace_enter would, with the host's done word checked after every
  * native run: a side trace that takes the exit's values raw and needs
  * nothing written to the frame runs at once on the same words (the fast
@@ -389,6 +391,29 @@ jc_trace_self_exit (jc_runtime *rt, void *frame, uint64_t *words,
     return -1;
   jc_trace *t = rt->running;
   uint32_t cap = t->nslots_max;
+  if (words[0] >> 32)
+    {
+      /* The self-call ran exit x's side trace from the table (see
+       * emit_self_call), word 1 that trace (alive: none is freed while
+       * self_depth > 0, even if it was unlinked meanwhile): the exit
+       * number is its. */
+      uint64_t x = (words[0] >> 32) - 1;
+      jc_trace *s = (jc_trace *) (uintptr_t) words[1];
+      if (x >= t->nexits || !s || s->magic != JC_TRACE_MAGIC)
+        {
+          jc_runtime_fail (rt, JC_BAD_TRACE, "trace %u: a self-call ran no "
+                           "known side trace of exit %llu", t->id,
+                           (unsigned long long) x);
+          return -1;
+        }
+      t->exit_counts[x]++;
+      rt->stats.exits++;
+      rt->stats.self_exits++;
+      rt->stats.side_entries++;
+      rt->stats.side_raw_entries++;
+      t = s;
+      words[0] &= 0xffffffffu;
+    }
   for (;;)
     {
       uint64_t w = words[0];
@@ -405,7 +430,7 @@ jc_trace_self_exit (jc_runtime *rt, void *frame, uint64_t *words,
       jc_trace *outer = rt->running;
       s->active++;
       rt->running = s;
-      words[0] = ((trace_fn) s->native) (frame, words + 1);
+      words[0] = ((trace_fn) s->native) (frame, words + 2);
       rt->running = outer;
       if (--s->active == 0 && s->dead)
         jc_inval_reap (rt);

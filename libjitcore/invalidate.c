@@ -81,7 +81,8 @@ jc_inval_reap (jc_runtime *rt)
   for (jc_trace **pp = &rt->traces; *pp;)
     {
       jc_trace *t = *pp;
-      if (t->dead && t->active == 0 && t->pins == 0)
+      if (t->dead && t->active == 0 && t->pins == 0
+          && !(t->root && rt->self_depth > 0))
         {
           *pp = t->next;
           jc_exit_free_trace (t);

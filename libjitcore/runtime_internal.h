@@ -92,6 +92,15 @@ struct jc_trace {
                                 values from exit_buf (exit.c skips the
                                 parent's restore) */
   uint32_t nside;            /* root: live side traces in its tree */
+  /* A trace with self-calls: its code's side tables (jc_compiled's
+   * self_sides and self_side_traces, nsx entries, one per exit), holding
+   * the native code and the jc_trace of exit i's side trace while that
+   * one is linked, takes a raw entry with no pointer to write, and needs
+   * no more exit words; NULL for other traces.  Side traces it starts natively are never freed
+   * while self_depth > 0 (invalidate.c). */
+  void **sx;
+  void **sx_trace;
+  uint32_t nsx;
   struct jc_trace *next;     /* runtime's list */
 };
 
@@ -121,6 +130,9 @@ struct jc_runtime {
   uint32_t selecting;        /* selections running (select.c) */
   jc_trace *running;         /* the trace the innermost jc_trace_enter
                                 runs, or NULL (jc_trace_self_exit) */
+  uint32_t self_depth;       /* jc_trace_enter calls running a trace with
+                                self-calls (its side traces may run from
+                                its code: none is freed meanwhile) */
   int last_exit;             /* what jc_runtime_last_exit reports */
   uint32_t last_exit_trace, last_exit_depth;
   struct jc_cqueue *cq;      /* compile thread and queue (compile.c), made

@@ -215,6 +215,12 @@ side_done (jc_runtime *rt, jc_job *job, jc_job_outcome oc)
   s->next = rt->traces;
   rt->traces = s;
   ex->side = s;
+  if (t->sx && id < t->nsx && s->raw_entry && ex->nptrs == 0
+      && s->nslots_max <= t->nslots_max)
+    {
+      t->sx_trace[id] = s;      /* its self-calls run s at once */
+      t->sx[id] = s->native;
+    }
   root->nside++;
   rt->stats.side_traces++;
   rt->stats.live_side_traces++;
@@ -301,6 +307,11 @@ kill_tree (jc_runtime *rt, jc_trace *s, jc_trace *root)
       {
         jc_trace *c = s->exits[i].side;
         s->exits[i].side = NULL;
+        if (s->sx && i < s->nsx)
+          {
+            s->sx[i] = NULL;
+            s->sx_trace[i] = NULL;
+          }
         kill_tree (rt, c, root);
         c->dead = 1;
         rt->stats.live_side_traces--;
@@ -323,6 +334,11 @@ jc_side_unlink (jc_runtime *rt, jc_trace *t)
   if (ex->side == t)
     {
       ex->side = NULL;
+      if (p->sx && t->parent_exit < p->nsx)
+        {
+          p->sx[t->parent_exit] = NULL;
+          p->sx_trace[t->parent_exit] = NULL;
+        }
       ex->hot_at = p->exit_counts[t->parent_exit] + rt->opts.side_threshold;
       ex->armed_at = p->exit_counts[t->parent_exit];
       rt->stats.live_side_traces--;

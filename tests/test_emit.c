@@ -1076,7 +1076,9 @@ test_batch_missing_toolchain (void)
  * result from its slot 1 when the child marked it done (slot 1's tag 1,
  * the host's return protocol here); a child that exits without (n <= 0:
  * the base case the test finished by hand, or a deliberately unfinished
- * one) makes the caller exit at its call with its own exit. */
+ * one) makes the caller exit at its call with its own exit; and with the
+ * base case's exit in the self-call exit table, the code there finishes
+ * the child. */
 static void
 test_self_call (void)
 {
@@ -1152,6 +1154,48 @@ test_self_call (void)
   CU_ASSERT_EQUAL (jc_ir_snap (b, id)->pc, 1);
   for (int k = 0; k < DEPTH; k++)
     CU_ASSERT_EQUAL (f[k][1].tag, 0);
+
+  /* The exit table: exit 0 (the base case) gets a "side trace" that
+   * finishes the frame (done, result 100) and leaves through its own exit
+   * 0; the self-calls run it at once, and word 0 says so. */
+  CU_ASSERT_PTR_NOT_NULL_FATAL (c.self_sides);
+  CU_ASSERT_EQUAL (c.nself_sides, jc_ir_nsnaps (b));
+  CU_ASSERT_PTR_NULL (c.self_sides[0]);
+  fixture fx2;
+  fx_init (&fx2);
+  jc_lower *b2 = fx_builder (&fx2, 0);
+  jc_ir_begin_insn (b2, 0, NULL, -1);
+  jc_ref f2 = jc_lower_frame (b2);
+  jc_lower_store (b2, f2, 24, jc_lower_const_i64 (b2, 100), 4);
+  jc_lower_store (b2, f2, 16, jc_lower_const_i64 (b2, 1), 4);
+  CU_ASSERT_EQUAL (jc_ir_end_exit (b2, 0), 0);
+  CU_ASSERT_EQUAL (jc_ir_snap (b, 0)->pc, 0);
+  jc_compiled c2;
+  if (compile (b2, NULL, &c2) != 0)
+    {
+      CU_FAIL ("compile of the side trace");
+    }
+  else
+    {
+      CU_ASSERT_PTR_NULL (c2.self_sides);     /* no self-call in it */
+      c.self_sides[0] = (void *) c2.entry;
+      memset (f, 0, sizeof f);
+      for (int k = 0; k < DEPTH; k++)
+        {
+          set_int (f[k], 0, DEPTH - 1 - k);
+          f[k][2].tag = TAG_OBJ;
+          f[k][2].v.p = k + 1 < DEPTH ? f[k + 1] : NULL;
+        }
+      id = c.entry (f[0], buf);
+      CU_ASSERT_EQUAL (jc_ir_snap (b, id)->pc, 3);
+      CU_ASSERT_EQUAL (f[0][1].v.i, 115);
+      CU_ASSERT_EQUAL (f[DEPTH - 1][1].v.i, 100);
+      CU_ASSERT_EQUAL ((uint64_t) f[DEPTH - 2][3].v.i, (uint64_t) 1 << 32);
+      CU_ASSERT_EQUAL ((uint64_t) f[0][3].v.i, id);
+      c.self_sides[0] = NULL;
+      jc_emit_release (&c2);
+    }
+  jc_ir_free (b2);
   jc_emit_release (&c);
   jc_ir_free (b);
 

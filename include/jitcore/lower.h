@@ -237,7 +237,11 @@ JC_API jc_ref jc_lower_call_if (jc_lower *b, jc_ref cond, uint32_t helper,
  * itself).  The generated code calls the trace's function directly, with
  * `frame` (ptr) as the frame it runs on and an exit buffer on the
  * caller's native stack; the value (ptr) points to that call's words:
- * word 0 the exit number the callee returned, then its exit buffer.
+ * word 0 the exit number the callee returned, word 1 the library's, then
+ * its exit buffer.
+ * When that exit has a linked side trace that takes its values raw with
+ * nothing to write to the frame, the generated code runs it at once on
+ * the same frame and buffer (word 0 is then that trace's exit, marked).
  * Nothing restores that exit: the host keeps its own return protocol
  * (minipy stores the result in the frame before the function's final
  * exit) and otherwise hands the words to jc_trace_self_exit

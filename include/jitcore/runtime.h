@@ -406,8 +406,8 @@ JC_API int jc_trace_enter (jc_runtime *rt, jc_trace *trace, void *frame,
  * host's without jc_trace_enter: nothing is counted or restored when that
  * call returns.  When it returned through an exit the host does not
  * finish itself (its own return protocol aside), a helper called by the
- * same trace passes the call's words (word 0 the exit number, then the
- * exit buffer) here, and the library goes on as jc_trace_enter would
+ * same trace passes the call's words (as jc_lower_call_self made them)
+ * here, and the library goes on as jc_trace_enter would
  * after that exit: a side trace of it that takes the exit's values raw
  * and needs nothing written to the frame runs at once, on the same words;
  * any other exit is counted and restored onto frame exactly as

@@ -188,6 +188,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_range_bounds.py \
 	tests/minipy/deopt_range_cells.py \
 	tests/minipy/deopt_recursion.py \
+	tests/minipy/deopt_recursion_base_rebind.py \
 	tests/minipy/deopt_recursion_loop.py \
 	tests/minipy/deopt_truth_effects.py \
 	tests/minipy/deopt_type_change.py \
@@ -308,6 +309,7 @@ MINIPY_TESTS = \
 	tests/minipy/func_lambda.py \
 	tests/minipy/func_recursion.py \
 	tests/minipy/func_recursion_native.py \
+	tests/minipy/func_recursion_native_fib.py \
 	tests/minipy/func_recursion_native_limit.py \
 	tests/minipy/func_unbound_pairs.py \
 	tests/minipy/gc_cycles.py \
