@@ -28,6 +28,20 @@
  * blocks were most of its code and compile time).  A guard in the loop copy exits through the
  * snapshot's loop variant, which also writes back the carried slots.
  *
+ * Home-word exits (ir.h, jc_ir_assign_homes; options.home_exits picks the
+ * traces).  In a large trace even shared exit blocks are most of what GCC
+ * compiles (nbody: 615 blocks, 11 467 stores).  There every snapshot entry
+ * lives in its (frame, slot)'s home word, and the emitter keeps, while it
+ * walks the hot path, which value each home holds (home_val: the rvalue,
+ * a local assigned once per copy, or a carried local, which changes only
+ * at the back edge).  Before a guard it stores into their homes the
+ * entries of the guard's snapshot that are not there yet, and the exit
+ * block is only `return id` (plus the loop's memory cells).  Nothing is
+ * known at the loop head, reached from the entry and from the back edge.
+ * A guard inside a call_if's cold branch stores in its own exit block
+ * what the homes lack at the branch, which changes no home.  A side
+ * trace's XBUF seeds read the parent's words before the first store.
+ *
  * Relocatable constants.  Host objects (const_obj) are read from an
  * exported global array `NAME_k` and helper function pointers from one
  * exported global per helper, `NAME_h<i>`; both are filled in after the
@@ -116,6 +130,9 @@ typedef struct em {
                                 made (the guards of one instruction share
                                 it) */
   uint32_t nexits;
+  uint32_t nhomes;           /* home-word exits (ir.h): words; 0: off */
+  gcc_jit_rvalue **home_val; /* per home: the value it holds here, or NULL */
+  int cold;                  /* emitting a call_if's cold branch */
   uint8_t *inv;              /* loop copy: value equals the first iteration's */
   int clobber_all;           /* the trace calls a helper that may write */
   uint8_t stored[64];        /* alias classes the trace stores to */
@@ -214,17 +231,54 @@ entry_value (em *e, const jc_snap_entry *en)
   return e->rv[en->ref];
 }
 
-/* An out-of-line block that writes snapshot snap's values and returns. */
+/* Store into exit_buf, in blk, the values of snapshot s that its exit
+ * reads.  Without home-word exits: all of them.  With them (ir.h): only
+ * those whose home does not hold them at this point (e->home_val), and
+ * on the hot path (track) remember what each home holds from now on. */
+static void
+store_entries (em *e, gcc_jit_block *blk, const jc_snap *s, int track,
+               gcc_jit_location *loc)
+{
+  for (uint32_t i = 0; i < s->nentries; i++)
+    {
+      uint32_t w = s->home ? s->home[i] : i;
+      gcc_jit_rvalue *v = entry_value (e, &s->entries[i]);
+      if (e->nhomes)
+        {
+          if (e->home_val[w] == v)
+            continue;
+          if (track)
+            e->home_val[w] = v;
+        }
+      gcc_jit_lvalue *slot = gcc_jit_context_new_array_access (
+          e->ctx, loc, gcc_jit_param_as_rvalue (e->p_buf),
+          gcc_jit_context_new_rvalue_from_int (e->ctx, e->t_long, (int) w));
+      gcc_jit_block_add_assignment (blk, loc, slot,
+          to_u64 (e, (jc_type) s->entries[i].type, v));
+    }
+}
+
+/* The out-of-line block through which a guard of the current block leaves
+ * by snapshot snap: it writes the snapshot's values and returns the exit
+ * number.  With home-word exits (ir.h) the values are stored into their
+ * homes here in the current block, where needed, and the block only
+ * returns.  In a call_if's cold branch (e->cold) such stores would not be
+ * on every path to what follows: there the block itself stores what the
+ * homes lack at the branch (the branch changes no home). */
 static gcc_jit_block *
 exit_block (em *e, int32_t snap, gcc_jit_location *loc)
 {
   uint32_t id = e->copy ? jc_ir_snap_loop (e->b, (uint32_t) snap)
                         : (uint32_t) snap;
-  if (id < e->nexits && e->exits[e->copy][id])
-    return e->exits[e->copy][id];
   const jc_snap *s = jc_ir_snap (e->b, id);
+  int hot = e->nhomes && !e->cold;
+  if (hot)
+    store_entries (e, e->cur, s, 1, loc);
+  int share = !e->nhomes || hot;   /* a cold one depends on where it is */
+  if (share && id < e->nexits && e->exits[e->copy][id])
+    return e->exits[e->copy][id];
   gcc_jit_block *blk = new_block (e, "exit");
-  if (id < e->nexits)
+  if (share && id < e->nexits)
     e->exits[e->copy][id] = blk;
   for (uint32_t k = 0; e->cells_live && k < e->ncells; k++)
     {
@@ -232,15 +286,8 @@ exit_block (em *e, int32_t snap, gcc_jit_location *loc)
       gcc_jit_block_add_assignment (blk, loc,
           mem (e, c->type, e->rv0[c->base], c->off, loc), c->now);
     }
-  for (uint32_t i = 0; i < s->nentries; i++)
-    {
-      gcc_jit_lvalue *slot = gcc_jit_context_new_array_access (
-          e->ctx, loc, gcc_jit_param_as_rvalue (e->p_buf),
-          gcc_jit_context_new_rvalue_from_int (e->ctx, e->t_long, (int) i));
-      gcc_jit_block_add_assignment (blk, loc, slot,
-          to_u64 (e, (jc_type) s->entries[i].type,
-                  entry_value (e, &s->entries[i])));
-    }
+  if (!hot)
+    store_entries (e, blk, s, 0, loc);
   gcc_jit_block_end_with_return (blk, loc,
       gcc_jit_context_new_rvalue_from_int (e->ctx, e->t_u32, (int) id));
   return blk;
@@ -267,8 +314,8 @@ guard (em *e, gcc_jit_rvalue *cond, int expect, int32_t snap,
           gcc_jit_context_zero (e->ctx, e->t_long));
     }
   gcc_jit_block *ok = new_block (e, "b");
-  gcc_jit_block_end_with_conditional (e->cur, loc, c, ok,
-                                      exit_block (e, snap, loc));
+  gcc_jit_block *out = exit_block (e, snap, loc);   /* may store first */
+  gcc_jit_block_end_with_conditional (e->cur, loc, c, ok, out);
   e->cur = ok;
 }
 
@@ -863,8 +910,10 @@ emit_call (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
   if (has_value)
     {
       gcc_jit_block_add_assignment (e->cur, loc, l, call);
+      e->cold = 1;
       if (in->flags & JC_IRF_MAYRAISE)
         emit_call_check (e, i, in, loc);
+      e->cold = 0;
     }
   else
     gcc_jit_block_add_eval (e->cur, loc, call);
@@ -1171,6 +1220,8 @@ emit_body (em *e)
       const jc_ir_insn *in = &e->insns[i];
       if (in->op == JC_IR_NOP)
         continue;
+      if (!e->copy && in->op == JC_IR_XBUF && e->rv[i])
+        continue;            /* read first (emit_function) */
       if (e->copy && in->group && groups[in->group - 1].depth == 0)
         {
           const jc_ir_group *g = &groups[in->group - 1];
@@ -1423,6 +1474,11 @@ emit_function (em *e)
   uint32_t n = jc_ir_ninsns (b);
   e->cur = new_block (e, "entry");
   e->copy = 0;
+  /* With home-word exits the trace stores into exit_buf before its first
+   * guard: a side trace reads all its parent's words first. */
+  for (uint32_t i = 0; e->nhomes && i < n; i++)
+    if (e->insns[i].op == JC_IR_XBUF)
+      emit_insn (e, (jc_ref) i);
   emit_body (e);
   if (e->o->inject_failure == JC_EMIT_FAIL_EMIT)
     /* Test hook: a type mismatch libgccjit rejects at once. */
@@ -1455,6 +1511,9 @@ emit_function (em *e)
   e->copy = 1;
   emit_loop (e, loop);      /* first iteration's values into the carries */
   e->cur = loop;
+  /* The loop head is reached from two places: no home is known there. */
+  if (e->nhomes)
+    memset (e->home_val, 0, e->nhomes * sizeof *e->home_val);
   for (uint32_t k = 0; k < e->ncells; k++)
     e->cells[k].now = gcc_jit_lvalue_as_rvalue (e->cells[k].cur);
   e->cells_live = 1;
@@ -1579,6 +1638,7 @@ em_free (em *e)
   free (e->carried);
   free (e->exits[0]);
   free (e->exits[1]);
+  free (e->home_val);
   free (e->inv);
   free (e->g_helpers);
   free (e->cells);
@@ -1608,8 +1668,10 @@ em_emit (bt_trace *t, gcc_jit_context *ctx)
   e->nexits = jc_ir_nsnaps (t->b);
   e->exits[0] = calloc (e->nexits ? e->nexits : 1, sizeof *e->exits[0]);
   e->exits[1] = calloc (e->nexits ? e->nexits : 1, sizeof *e->exits[1]);
+  e->nhomes = jc_ir_nhomes (t->b);
+  e->home_val = calloc (e->nhomes ? e->nhomes : 1, sizeof *e->home_val);
   if (!e->rv || !e->rv0 || !e->carried || !e->inv || !e->exits[0]
-      || !e->exits[1])
+      || !e->exits[1] || !e->home_val)
     return bt_fail (t, "out of memory%s", ""), -1;
   if (e->o->range)
     {

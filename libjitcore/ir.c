@@ -82,6 +82,7 @@ jc_ir_free (jc_lower *b)
     {
       free (b->snaps[i].frames);
       free (b->snaps[i].entries);
+      free (b->snaps[i].home);
     }
   free (b->frames);
   free (b->snaps);
@@ -504,7 +505,97 @@ jc_ir_snap_loop (const jc_lower *b, uint32_t snap)
 uint32_t jc_ir_nconsts (const jc_lower *b) { return b->nconsts; }
 void *const *jc_ir_consts (const jc_lower *b) { return b->consts; }
 const jc_host *jc_ir_host (const jc_lower *b) { return b->hooks.host; }
-uint32_t jc_ir_exit_words (const jc_lower *b) { return b->exit_words; }
+uint32_t
+jc_ir_exit_words (const jc_lower *b)
+{
+  return b->nhomes ? b->nhomes : b->exit_words;
+}
+
+uint32_t jc_ir_nhomes (const jc_lower *b) { return b->nhomes; }
+
+uint32_t
+jc_ir_snap_entries (const jc_lower *b)
+{
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < b->nsnaps; i++)
+    n += b->snaps[i].nentries;
+  return n;
+}
+
+/* The key of a home is (depth, slot): which value a home holds at a guard
+ * is the backend's bookkeeping, so any fixed key is exact; this one lets
+ * consecutive snapshots of one frame share words and so stores. */
+int
+jc_ir_assign_homes (jc_lower *b)
+{
+  uint32_t ndepth = 0;
+  for (uint32_t i = 0; i < b->nsnaps; i++)
+    if (b->snaps[i].nframes > ndepth)
+      ndepth = b->snaps[i].nframes;
+  uint32_t *width = calloc (ndepth ? ndepth : 1, sizeof *width);
+  uint32_t **map = calloc (ndepth ? ndepth : 1, sizeof *map);
+  int rc = -1;
+  if (!width || !map)
+    goto done;
+  for (uint32_t i = 0; i < b->nsnaps; i++)
+    {
+      const jc_snap *s = &b->snaps[i];
+      for (uint32_t d = 0; d < s->nframes; d++)
+        for (uint32_t k = 0; k < s->frames[d].count; k++)
+          {
+            uint32_t slot = s->entries[s->frames[d].first + k].slot;
+            if (slot + 1 > width[d])
+              width[d] = slot + 1;
+          }
+    }
+  for (uint32_t d = 0; d < ndepth; d++)
+    {
+      map[d] = malloc ((width[d] ? width[d] : 1) * sizeof *map[d]);
+      if (!map[d])
+        goto done;
+      memset (map[d], 0xff, (width[d] ? width[d] : 1) * sizeof *map[d]);
+    }
+  uint32_t **home = calloc (b->nsnaps ? b->nsnaps : 1, sizeof *home);
+  if (!home)
+    goto done;
+  uint32_t nhomes = 0;
+  for (uint32_t i = 0; i < b->nsnaps; i++)
+    {
+      const jc_snap *s = &b->snaps[i];
+      home[i] = malloc ((s->nentries ? s->nentries : 1) * sizeof *home[i]);
+      if (!home[i])
+        {
+          for (uint32_t j = 0; j <= i; j++)
+            free (home[j]);
+          free (home);
+          goto done;
+        }
+      for (uint32_t d = 0; d < s->nframes; d++)
+        for (uint32_t k = 0; k < s->frames[d].count; k++)
+          {
+            uint32_t e = s->frames[d].first + k;
+            uint32_t *h = &map[d][s->entries[e].slot];
+            if (*h == UINT32_MAX)
+              *h = nhomes++;
+            home[i][e] = *h;
+          }
+    }
+  for (uint32_t i = 0; i < b->nsnaps; i++)
+    {
+      free (b->snaps[i].home);
+      b->snaps[i].home = home[i];
+    }
+  free (home);
+  /* At least one word: 0 means "no homes". */
+  b->nhomes = nhomes ? nhomes : 1;
+  rc = 0;
+done:
+  for (uint32_t d = 0; map && d < ndepth; d++)
+    free (map[d]);
+  free (map);
+  free (width);
+  return rc;
+}
 uint32_t jc_ir_ndeps (const jc_lower *b) { return b->ndeps; }
 const uintptr_t *jc_ir_deps (const jc_lower *b) { return b->deps; }
 

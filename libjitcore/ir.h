@@ -23,7 +23,9 @@
  * resume pc and, for inlined frames, where its arguments came from, plus a
  * list of entries {slot, ref}.  The exit buffer layout of an exit is the
  * snapshot's entries in order, one 64-bit word each (a constant entry still
- * gets its word; the runtime may fold it).  Snapshot n is exit n.
+ * gets its word; the runtime may fold it).  Snapshot n is exit n.  With
+ * home-word exits (jc_ir_assign_homes) entry i's word is home[i] instead:
+ * one word per (frame depth, slot) for the whole trace.
  *
  * Loops.  jc_ir_close_loop() records, for every root slot, the value that
  * goes around the back edge.  load_slot's instructions are bracketed
@@ -139,6 +141,8 @@ typedef struct jc_snap {
   uint32_t nentries;
   jc_snap_entry *entries;    /* exit buffer word i holds entries[i].ref */
   uint32_t pc;               /* innermost frame's pc, for logs */
+  uint32_t *home;            /* home-word exits (jc_ir_assign_homes): the
+                                word of entries[i] is home[i]; NULL: i */
 } jc_snap;
 
 /* What the builder needs from its creator. */
@@ -215,8 +219,20 @@ JC_HIDDEN uint32_t jc_ir_snap_loop (const jc_lower *b, uint32_t snap);
 JC_HIDDEN uint32_t jc_ir_nconsts (const jc_lower *b);
 JC_HIDDEN void *const *jc_ir_consts (const jc_lower *b);
 JC_HIDDEN const jc_host *jc_ir_host (const jc_lower *b);
-/* Largest exit buffer size over all exits (words). */
+/* Exit buffer words the trace uses: the largest snapshot's entry count,
+ * or with home-word exits the number of homes. */
 JC_HIDDEN uint32_t jc_ir_exit_words (const jc_lower *b);
+/* Home-word exits.  Give every (frame depth, slot) that some snapshot
+ * lists one word of the exit buffer, its home, and make every snapshot's
+ * entry for it live there (jc_snap.home), so that the backend can store a
+ * value into its home on the hot path once, before the first guard that
+ * needs it, and an exit block stores nothing.  Called after the passes
+ * (they may rewrite snapshots); 0, or -1 out of memory (nothing changed). */
+JC_HIDDEN int jc_ir_assign_homes (jc_lower *b);
+/* The number of homes: 0 when jc_ir_assign_homes was not called. */
+JC_HIDDEN uint32_t jc_ir_nhomes (const jc_lower *b);
+/* Total entries over all snapshots (what a full exit block stores). */
+JC_HIDDEN uint32_t jc_ir_snap_entries (const jc_lower *b);
 /* The host assumptions the trace depends on (jc_lower_depend). */
 JC_HIDDEN uint32_t jc_ir_ndeps (const jc_lower *b);
 JC_HIDDEN const uintptr_t *jc_ir_deps (const jc_lower *b);

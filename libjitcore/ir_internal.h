@@ -59,6 +59,7 @@ struct jc_lower {
   uint32_t *snap_loop;       /* loop variant of each body snapshot */
   uint32_t nbody_snaps;      /* snapshots taken before close_loop */
   uint32_t exit_words;
+  uint32_t nhomes;           /* jc_ir_assign_homes: words; 0 not called */
 
   int side_entry;            /* lowering a side trace's first insn */
 

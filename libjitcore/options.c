@@ -32,6 +32,7 @@ jc_options_init (jc_options *o)
   o->batch_delay_us = 1000;
   o->side_raw = 1;
   o->max_unroll = 64;
+  o->home_exits = JC_HOME_EXITS_DEFAULT;
 }
 
 /* Range checks shared by the struct and the string forms. */
@@ -225,6 +226,7 @@ parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
     { "batch_delay", &o->batch_delay_us, NULL },
     { "side_raw", &o->side_raw, NULL },
     { "max_unroll", &o->max_unroll, NULL },
+    { "home_exits", &o->home_exits, NULL },
   };
   if (kn == 3 && strncmp (s, "log", 3) == 0)
     {

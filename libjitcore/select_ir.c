@@ -16,7 +16,9 @@ jc_selir_new (jc_runtime *rt, const void *code, uint32_t pc, char *err,
   jc_ir_hooks h;
   memset (&h, 0, sizeof h);
   h.host = &rt->host;
-  h.max_insns = 0;
+  /* IR instructions: 4 per host instruction allowed (the builder's old
+   * fixed 4000 at the default max_trace_insns of 1000). */
+  h.max_insns = 4 * rt->opts.max_trace_insns;
   h.max_snaps = rt->opts.max_snapshots + 1;   /* select.c reports the limit */
   h.max_unroll = rt->opts.max_unroll;
   jc_lower *b = jc_ir_new (&h, code, pc);
@@ -250,7 +252,8 @@ build_exits (const jc_lower *b, jc_trace *t)
               fr->slots[k].slot = e->slot;
               fr->slots[k].type = e->type;
               fr->slots[k].from_buf = 1;
-              fr->slots[k].src = sf->first + k;
+              fr->slots[k].src = s->home ? s->home[sf->first + k]
+                                         : sf->first + k;
               fr->slots[k].same_as = same_value (b, s, sf, k);
               if (d == 0 && e->type == JC_TYPE_PTR)
                 x->nptrs++;
@@ -331,6 +334,17 @@ jc_selir_prepare (jc_runtime *rt, jc_lower *b, jc_trace *t,
   o->native_cpu = rt->opts.native_cpu;
   o->inject_failure = rt->opts.fail_compile;
   o->dump_dir = rt->dump_dir[0] ? rt->dump_dir : NULL;
+  /* A trace whose exit blocks would store this many values in all gets
+   * home-word exits (ir.h): its exit blocks store nothing. */
+  if (rt->opts.home_exits && jc_ir_snap_entries (b) >= rt->opts.home_exits)
+    {
+      if (jc_ir_assign_homes (b) != 0)
+        {
+          snprintf (msg, len, "out of memory for exit homes");
+          return JC_NO_MEMORY;
+        }
+      rt->stats.home_exit_traces++;
+    }
   t->nslots_max = jc_ir_exit_words (b);
   if (jc_ir_ndeps (b))
     {

@@ -734,6 +734,92 @@ test_exactness_sweep (void)
       }
 }
 
+/* main(n, k, m): slots a, b, c and s set at different points of the loop
+ * body, three guards in main (the loop's end, i < k, i < m) and one in an
+ * inlined call (mix's t < y), and c turning float at i == m (the type
+ * guards after it fail then).  Each exit's snapshot needs other values,
+ * which home-word exits store into their homes at different points. */
+static const char *homes_src =
+  "func mix 2 3\n"
+  "  load 0\n  const 2\n  mul\n  store 2\n"
+  "  load 2\n  load 1\n  lt\n  jz big\n"
+  "  load 2\n  const 1\n  add\n  ret\n"
+  "big:\n"
+  "  load 2\n  load 1\n  add\n  ret\n"
+  "func main 3 8\n"
+  "  const 0\n  store 3\n  const 0\n  store 4\n  const 0\n  store 5\n"
+  "  const 0\n  store 6\n  const 0\n  store 7\n"
+  "loop:\n"
+  "  load 3\n  load 0\n  lt\n  jz done\n"
+  "  load 3\n  const 3\n  mul\n  store 5\n"
+  "  load 3\n  load 1\n  lt\n  jz big\n"
+  "  load 5\n  const 1\n  add\n  store 6\n"
+  "  load 4\n  load 6\n  add\n  store 4\n  jmp mid\n"
+  "big:\n"
+  "  load 4\n  load 5\n  add\n  store 4\n"
+  "mid:\n"
+  "  load 3\n  load 2\n  lt\n  jz late\n"
+  "  load 6\n  load 5\n  add\n  store 7\n  jmp next\n"
+  "late:\n"
+  "  load 7\n  tofloat\n  constf 0.5\n  add\n  store 7\n"
+  "next:\n"
+  "  load 4\n  load 7\n  load 3\n  call mix 2\n  add\n  store 4\n"
+  "  load 3\n  const 1\n  add\n  store 3\n  jmp loop\n"
+  "done:\n  load 4\n  ret\n";
+
+/* Home-word exits (options.home_exits; 1: every trace has them) against
+ * full exit blocks (0): for the programs above, flipping at several
+ * points, with side traces off, at threshold 1 (side traces seeded raw
+ * from home words, and side traces of those) and restored first, the
+ * interpreter's exact state at every exit (run_side) and the same result,
+ * exits, deopts and side traces both ways. */
+static void
+test_home_exits (void)
+{
+  struct { const char *src; vm_value a[3]; int n; } progs[] = {
+    { homes_src, { vm_int (300), vm_int (40), vm_int (200) }, 3 },
+    { homes_src, { vm_int (300), vm_int (0), vm_int (7) }, 3 },
+    { homes_src, { vm_int (300), vm_int (150), vm_int (150) }, 3 },
+    { homes_src, { vm_int (300), vm_int (300), vm_int (300) }, 3 },
+    { branch2_src, { vm_int (400), vm_int (30), vm_int (90) }, 3 },
+    { vm_prog_inline, { vm_int (900), vm_int (100) }, 2 },
+    { float_branch_src, { vm_int (500), vm_int (60) }, 2 },
+    { inner_loop_src, { vm_int (300), vm_int (50) }, 2 },
+    { nested_src, { vm_int (300), vm_int (4), vm_int (150) }, 3 },
+  };
+  uint64_t home_traces = 0, side = 0, exits = 0;
+  for (size_t i = 0; i < sizeof progs / sizeof progs[0]; i++)
+    for (int mode = 0; mode < 3; mode++)
+      {
+        jc_options full = opts (mode == 0 ? 0 : 1), home;
+        full.side_raw = mode != 2;
+        full.home_exits = 0;
+        home = full;
+        home.home_exits = 1;
+        side_run a = run_side (progs[i].src, progs[i].a, progs[i].n, &full);
+        side_run b = run_side (progs[i].src, progs[i].a, progs[i].n, &home);
+        CU_ASSERT_EQUAL (memcmp (&a.cmp.jit, &b.cmp.jit, sizeof a.cmp.jit), 0);
+        CU_ASSERT_EQUAL (a.cmp.stats.home_exit_traces, 0);
+        CU_ASSERT_EQUAL (b.cmp.stats.home_exit_traces,
+                         b.cmp.stats.traces_compiled);
+        CU_ASSERT_EQUAL (a.cmp.stats.traces_compiled,
+                         b.cmp.stats.traces_compiled);
+        CU_ASSERT_EQUAL (a.cmp.stats.exits, b.cmp.stats.exits);
+        CU_ASSERT_EQUAL (a.cmp.stats.deopts, b.cmp.stats.deopts);
+        CU_ASSERT_EQUAL (a.cmp.stats.side_traces, b.cmp.stats.side_traces);
+        CU_ASSERT_EQUAL (a.cmp.stats.side_raw_entries,
+                         b.cmp.stats.side_raw_entries);
+        CU_ASSERT_EQUAL (a.cmp.exits, b.cmp.exits);
+        home_traces += b.cmp.stats.home_exit_traces;
+        side += b.cmp.stats.side_raw_entries;
+        exits += b.cmp.exits;
+      }
+  /* not vacuous: home-word traces ran, exited, and fed raw side traces */
+  CU_ASSERT (home_traces >= 20);
+  CU_ASSERT (side >= 100);
+  CU_ASSERT (exits >= 20);
+}
+
 /* The options: env keys, range checks, defaults; the stats print. */
 static void
 test_options_and_stats (void)
@@ -963,6 +1049,7 @@ jc_test_register (void)
     { "link_target_invalidated", test_link_target_invalidated },
     { "on_off_matrix", test_on_off_matrix },
     { "exactness_sweep", test_exactness_sweep },
+    { "home_exits", test_home_exits },
     { "options_and_stats", test_options_and_stats },
     { "tree_growth", test_tree_growth },
     { NULL, NULL }

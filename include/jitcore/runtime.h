@@ -135,7 +135,8 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       passes (optimizer passes joined with '+': fold, cse, guard, dce,
  *       loop, rc, sink, range; or "all" or "none"), max_traces, max_code_bytes,
  *       side_threshold, max_side_traces, max_side_depth, batch_max,
- *       batch_delay (microseconds), side_raw (0/1), max_unroll
+ *       batch_delay (microseconds), side_raw (0/1), max_unroll,
+ *       home_exits
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
  *   JITCORE_DUMP=DIR                  debugging: every libgccjit context
  *       (one compile batch) is written as DIR/NAME.c (libgccjit's C-like
@@ -169,6 +170,9 @@ enum {
 };
 #define JC_HAVE_PASS_SINK 1
 #define JC_HAVE_PASS_RANGE 1
+
+/* jc_options.home_exits's default (see there). */
+#define JC_HOME_EXITS_DEFAULT 1000
 
 typedef struct jc_options {
   size_t size;                /* sizeof (jc_options) as the host saw it */
@@ -229,6 +233,18 @@ typedef struct jc_options {
                                  (jc_lower_unroll, <jitcore/lower.h>); 64
                                  (0..10000; 0 = never).  Added in 1.2:
                                  an older host's struct gets 64 */
+  uint32_t home_exits;        /* home-word exits for a trace whose exit
+                                 blocks would store at least this many
+                                 values in all (the sum of its snapshots'
+                                 entries): every (frame, slot) gets one
+                                 word of the exit buffer, the native code
+                                 stores a value there before the first
+                                 guard that needs it, and an exit only
+                                 returns its number; far less code for GCC
+                                 in a large trace, a few stores more on its
+                                 hot path.  JC_HOME_EXITS_DEFAULT (0 = never,
+                                 1 = every trace).  Added in 1.3: an older
+                                 host's struct gets the default */
 } jc_options;
 
 /* Fill *opts with the defaults and set opts->size.  NULL is ignored. */
@@ -606,6 +622,8 @@ typedef struct jc_stats {
                                   Added in 1.2 */
   uint64_t self_exits;         /* of exits: those of self-calls, taken in
                                   jc_trace_self_exit.  Added in 1.3 */
+  uint64_t home_exit_traces;   /* traces selected with home-word exits
+                                  (options.home_exits).  Added in 1.3 */
 } jc_stats;
 
 /* Copy the counters into *out (fields up to out->size). */

@@ -136,6 +136,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_func_trace_rebind.py \
 	tests/minipy/deopt_func_trace_recursion.py \
 	tests/minipy/deopt_func_trace_types.py \
+	tests/minipy/deopt_home_exits.py \
 	tests/minipy/deopt_attr_descriptors.py \
 	tests/minipy/deopt_bool_int.py \
 	tests/minipy/deopt_branch_flip.py \
