@@ -366,6 +366,47 @@ static Obj *s_strip(Obj **args, int n, Obj *kw) { return strip_impl(args, n, 1, 
 static Obj *s_lstrip(Obj **args, int n, Obj *kw) { return strip_impl(args, n, 1, 0); }
 static Obj *s_rstrip(Obj **args, int n, Obj *kw) { return strip_impl(args, n, 0, 1); }
 
+/* A str of the len ASCII bytes at s (no scan for its length in code
+ * points); the shared one-character strings as mp_str_new gives. */
+static Obj *str_new_ascii(const char *s, int64_t len)
+{
+    if (len == 1 && mp.chars[(unsigned char)s[0]]) return incref(mp.chars[(unsigned char)s[0]]);
+    if (len == 0 && mp.empty_str) return incref(mp.empty_str);
+    Str *o = mp_alloc(&mp_str_type, sizeof(Str) + len + 1);
+    if (!o) return NULL;
+    memcpy(o->s, s, len);
+    o->s[len] = 0;
+    o->len = o->clen = len;
+    o->hash = -1;
+    o->ascii = 1;
+    return (Obj *)o;
+}
+
+/* str.split() with no separator on an ASCII str: whitespace from a table
+ * (space_cp's ASCII set), the words made without a rescan. */
+static Obj *split_ascii_ws(const char *s, int64_t len, int64_t maxsplit)
+{
+    static const unsigned char ws[256] = {
+        [9] = 1, [10] = 1, [11] = 1, [12] = 1, [13] = 1,
+        [0x1c] = 1, [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, [' '] = 1,
+    };
+    Obj *l = mp_list_new(0);
+    if (!l) return NULL;
+    int64_t i = 0;
+    for (;;) {
+        while (i < len && ws[(unsigned char)s[i]]) i++;
+        if (i >= len) break;
+        int64_t st = i;
+        if (maxsplit >= 0 && LN(l) == maxsplit) i = len;   /* the remainder, trailing whitespace kept */
+        else while (i < len && !ws[(unsigned char)s[i]]) i++;
+        Obj *p = str_new_ascii(s + st, i - st);
+        if (!p) { decref(l); return NULL; }
+        mp_list_append(l, p);
+        decref(p);
+    }
+    return l;
+}
+
 static Obj *split_impl(Obj **args, int n, Obj *kw, int rev)
 {
     Obj *sep = n > 1 ? args[1] : NULL;
@@ -380,6 +421,7 @@ static Obj *split_impl(Obj **args, int n, Obj *kw, int rev)
     if (sep == NONE) sep = NULL;
     const char *s = SS(SELF);
     int64_t len = SLEN(SELF);
+    if (!sep && !rev && !via_bytes && ((Str *)SELF)->ascii) return split_ascii_ws(s, len, maxsplit);
     Obj *l = mp_list_new(0);
     if (!sep) {
         if (!rev) {
