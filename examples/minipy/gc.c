@@ -608,6 +608,6 @@ void mp_teardown(void)
     while (mp.int_free) { Obj *o = mp.int_free; mp.int_free = (Obj *)o->type; o->type = &mp_int_type; mp_free(o); }
     while (mp.float_free) { Obj *o = mp.float_free; mp.float_free = (Obj *)o->type; o->type = &mp_float_type; mp_free(o); }
     mp_items_teardown();
-    for (i = 0; i < (int64_t)(sizeof mp.freel / sizeof mp.freel[0]); i++)
-        while (mp.freel[i]) { void *p = mp.freel[i]; mp.freel[i] = *(void **)p; free(p); }
+    for (i = 0; i < (int64_t)(sizeof mp.freel / sizeof mp.freel[0]); i++) mp.freel[i] = NULL;
+    while (mp.arenas) { void *a = mp.arenas; mp.arenas = *(void **)a; free(a); }
 }

@@ -15,6 +15,27 @@ Interp mp;
  * gc.c), so that freed blocks of up to 272 bytes go to per-class free lists. */
 #define NCLASS 18
 
+/* An empty free list of a small size class is refilled with the blocks of
+ * one malloc'd arena (about 16 KB; linked on mp.arenas, freed by
+ * mp_teardown): one malloc per many objects instead of one each.  Small
+ * blocks never went back to malloc anyway (mp_free keeps them on their
+ * free list). */
+static __attribute__((noinline)) int refill(size_t cls)
+{
+    size_t sz = cls << 4, n = 16384 / sz;
+    if (n < 8) n = 8;
+    char *a = malloc(16 + n * sz);      /* 16: the arena link, keeping blocks 16-aligned */
+    if (!a) return 0;
+    *(void **)a = mp.arenas;
+    mp.arenas = a;
+    char *b = a + 16;
+    for (size_t i = n; i-- > 0;) {
+        *(void **)(b + i * sz) = mp.freel[cls];
+        mp.freel[cls] = b + i * sz;
+    }
+    return 1;
+}
+
 void *mp_alloc(Type *t, size_t size)
 {
     int gc = (t->flags & T_GC) != 0;
@@ -22,7 +43,7 @@ void *mp_alloc(Type *t, size_t size)
     if (gc && ++mp.gc_count > mp.gc_threshold) mp_gc_maybe_collect();
     size_t cls = (size + hdr + 15) >> 4;
     char *p;
-    if (cls < NCLASS && mp.freel[cls]) {
+    if (cls < NCLASS && (mp.freel[cls] || refill(cls))) {
         p = mp.freel[cls];
         mp.freel[cls] = *(void **)p;
     } else {

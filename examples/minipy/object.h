@@ -285,6 +285,7 @@ typedef struct {
      * appends) otherwise spends a quarter of its time in malloc/free. */
     Obj **items_free[MP_ITEMS_CACHED_CAP + 1];
     int nitems_free[MP_ITEMS_CACHED_CAP + 1];
+    void *arenas;           /* mp_alloc's arenas of small blocks, linked through their first word */
 } Interp;
 
 extern Interp mp;
