@@ -1633,6 +1633,27 @@ L_CALL_LIST_APPEND: {
     PUSH(incref(NONE));
     NEXTC(2);
 }
+/* range(stop), range(start, stop[, step]) with ints in the machine word
+ * and a step not 0: the range made here, without the call of the type
+ * (argument count check, unwrapping, conversions); anything else deopts
+ * to CALL, which raises what range() raises. */
+L_CALL_RANGE: {
+    Obj **args = sp - oparg;
+    Obj *A = args[-2], *B = args[-1];
+    if (A || B != (Obj *)&mp_range_type || !SMALL(args[0]) || (oparg > 1 && !SMALL(args[1]))
+        || (oparg > 2 && (!SMALL(args[2]) || IV(args[2]) == 0)))
+        DEOPT(CALL);
+    int64_t lo = 0, hi, st = 1;
+    if (oparg == 1) hi = IV(args[0]);
+    else { lo = IV(args[0]); hi = IV(args[1]); if (oparg == 3) st = IV(args[2]); }
+    Obj *r = mp_range_new(lo, hi, st);
+    if (!r) ERR();
+    for (int i = 0; i < oparg; i++) mp_smallint_decref(args[i]);
+    sp -= oparg + 2;
+    decref(B);
+    PUSH(r);
+    NEXTC(2);
+}
 L_CALL_KW: {
     Obj *kw = POP();
     Obj **args = sp - oparg;

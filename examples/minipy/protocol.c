@@ -4,6 +4,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include "object.h"
+
+/* The length of r, computed in 128 bits: ends near the int64 limits
+ * overflow the 64-bit difference (range(-2**63, 2**63 - 1, 2**62)). */
+static int64_t range_len(Range *r)
+{
+    __int128 lo = r->start, hi = r->stop, st = r->step;
+    __int128 n = st > 0 ? (hi - lo + st - 1) / st : (lo - hi - st - 1) / -st;
+    return n < 0 ? 0 : n > INT64_MAX ? INT64_MAX : (int64_t)n;
+}
 #include "jit/jit.h"
 #include "opcodes.h"
 
@@ -430,7 +439,7 @@ Obj *mp_getitem(Obj *o, Obj *k)
     }
     if (t == &mp_range_type) {
         Range *r = (Range *)o;
-        int64_t n = r->step > 0 ? (r->stop - r->start + r->step - 1) / r->step : (r->start - r->stop - r->step - 1) / -r->step;
+        int64_t n = range_len(r);
         if (n < 0) n = 0;
         if (IS(k, slice)) {
             int64_t a, b, c;
@@ -542,7 +551,7 @@ int64_t mp_len(Obj *o)
         return ((Dict *)((SeqIter *)o)->seq)->used;
     if (t == &mp_range_type) {
         Range *r = (Range *)o;
-        int64_t n = r->step > 0 ? (r->stop - r->start + r->step - 1) / r->step : (r->start - r->stop - r->step - 1) / -r->step;
+        int64_t n = range_len(r);
         return n < 0 ? 0 : n;
     }
     if (t->flags & T_USER) {

@@ -22,6 +22,8 @@
  *   CALL_BUILTIN            -- callee is a built-in function.
  *   CALL_LIST_APPEND        -- l.append(v): the method is list.append and
  *                              l an exact list (no cache).
+ *   CALL_RANGE              -- range(...) with 1 to 3 arguments, the
+ *                              builtin range itself (no cache).
  *   FOR_ITER_RANGE/LIST, BINARY_SUBSCR_* / STORE_SUBSCR_* -- operand types.
  * Type versions are bumped when a class (or a base) is modified; dict keys
  * versions change on insert/delete/resize.  On a failed guard the
@@ -158,6 +160,10 @@ static void spec_call(uint32_t *ip, Obj **sp, int oparg)
     int n = A ? oparg + 1 : oparg;
     if (A && oparg == 1 && IS(A, builtin) && ((Builtin *)A)->fn == mp_list_m_append && IS(B, list)) {
         set_op(ip, OP_CALL_LIST_APPEND);
+        return;
+    }
+    if (!A && B == (Obj *)&mp_range_type && oparg >= 1 && oparg <= 3) {
+        set_op(ip, OP_CALL_RANGE);
         return;
     }
     if (IS(c, function)) {

@@ -97,6 +97,7 @@ MINIPY_TESTS = \
 	tests/minipy/builtin_object.py \
 	tests/minipy/builtin_print.py \
 	tests/minipy/builtin_range.py \
+	tests/minipy/builtin_range_call_fast.py \
 	tests/minipy/builtin_round_divmod.py \
 	tests/minipy/builtin_shadow.py \
 	tests/minipy/bytes_basic.py \
@@ -391,6 +392,7 @@ MINIPY_TESTS = \
 	tests/minipy/str_numbers.py \
 	tests/minipy/str_percent.py \
 	tests/minipy/str_slicing.py \
+	tests/minipy/str_split_ascii.py \
 	tests/minipy/str_split_join.py \
 	tests/minipy/str_split_more.py \
 	tests/minipy/str_unicode.py \
