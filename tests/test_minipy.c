@@ -123,6 +123,29 @@ static void test_set_order_as_cpython(void)
     check_set_order(b, 5, wb);
 }
 
+/* The branch history counts each way up to 0xffff and stays there, the
+ * other half untouched. */
+static void test_branch_history(void)
+{
+    static const uint32_t halves[] = { 0, 1, 2, 0x7fff, 0xfffd, 0xfffe, 0xffff };
+    for (size_t i = 0; i < sizeof halves / sizeof halves[0]; i++)
+        for (size_t j = 0; j < sizeof halves / sizeof halves[0]; j++) {
+            uint32_t t = halves[i], nt = halves[j], c = t | (nt << 16);
+            mp_branch_hist(&c, 1);
+            CU_ASSERT_EQUAL(c, (t < 0xffff ? t + 1 : t) | (nt << 16));
+            c = t | (nt << 16);
+            mp_branch_hist(&c, 0);
+            CU_ASSERT_EQUAL(c, t | ((nt < 0xffff ? nt + 1 : nt) << 16));
+        }
+    uint32_t c = 0;
+    for (int k = 0; k < 140000; k++) mp_branch_hist(&c, k & 1);
+    CU_ASSERT_EQUAL(c, 0xffffffffu);
+    c = 0;
+    for (int k = 0; k < 3; k++) mp_branch_hist(&c, 1);
+    for (int k = 0; k < 5; k++) mp_branch_hist(&c, 0);
+    CU_ASSERT_EQUAL(c, 3u | (5u << 16));
+}
+
 static void test_refcount_balance(void)
 {
     Obj *l = mp_list_new(0), *x = mp_int(123456), *k = mp_str_c("key");
@@ -252,6 +275,7 @@ int jc_test_register(void)
         { "strings", test_strings },
         { "dict_order_and_versions", test_dict_order_and_versions },
         { "set_order_as_cpython", test_set_order_as_cpython },
+        { "branch_history", test_branch_history },
         { "refcount_balance", test_refcount_balance },
         { "cycle_collector", test_cycle_collector },
         { "finalizers", test_finalizers },

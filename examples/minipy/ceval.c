@@ -719,12 +719,8 @@ static inline void drop_local(Obj *o)
     }
 }
 
-static inline void branch_hist(uint32_t *c, int taken)
-{
-    uint32_t t = *c & 0xffff, nt = *c >> 16;
-    if (taken) { if (t < 0xffff) t++; } else if (nt < 0xffff) nt++;
-    *c = t | (nt << 16);
-}
+/* branch histories: opcodes.h */
+#define branch_hist mp_branch_hist
 
 /* The outcome of a specialized comparison without a branch per operator:
  * the operands give one of less (1), equal (2), greater (4) or, for NaN,

@@ -94,6 +94,17 @@ extern const unsigned char mp_opfamily[];
 #define MP_ITER_PROF_MANY 0xffffffffu
 #define MP_ITER_PROF(v) ((uint64_t)(v) < (1u << 24) ? (uint32_t)(v) + 1 : MP_ITER_PROF_MANY)
 
+/* A conditional jump's cache unit: its branch history, taken count in the
+ * low half, not-taken count in the high one, each saturating at 0xffff
+ * (the JIT's trace selection reads it).  One compare and one add on the
+ * whole word; a saturated half is not stored again. */
+static inline void mp_branch_hist(uint32_t *c, int taken)
+{
+    uint32_t h = *c;
+    if (taken) { if ((h & 0xffff) != 0xffff) *c = h + 1; }
+    else if (h < 0xffff0000u) *c = h + 0x10000;
+}
+
 /* Code flags. */
 enum { CO_VARARGS = 1, CO_VARKW = 2, CO_GENERATOR = 4, CO_NEWLOCALS = 8, CO_CLASS = 16 };
 
