@@ -168,6 +168,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_inline_guard.py \
 	tests/minipy/deopt_inline_method.py \
 	tests/minipy/deopt_inline_recursion.py \
+	tests/minipy/deopt_judge_branch.py \
 	tests/minipy/deopt_judge_drop.py \
 	tests/minipy/deopt_int_bitops.py \
 	tests/minipy/deopt_int_overflow.py \

@@ -907,17 +907,26 @@ static int unrolled_elsewhere(Code *co, uint32_t pc, Frame *f)
     return whole <= mpj_unroll_max;
 }
 
-/* After an entry into the trace at a head: whether the exit that gave the
- * frame back to the interpreter (the trace and exit jc_runtime_last_exit
- * names) is the one the entry before ended at (MpjProbe.same counts those
- * in the window).  When one exit ends nearly every entry it is taken a
- * share p of the time, and consecutive entries agree at least p*p of it;
- * two exits taken alike agree about half the time. */
-static void note_last_exit(struct MpjProbe *p)
+/* After an entry into the trace at a head (enter returned rc): whether
+ * it gave the frame back to the interpreter at a receiver guard -- the
+ * exit resumes at an attribute or method load, an attribute store or a
+ * call, whose guard on the receiver's class (or the callee) failed -- and
+ * at the same exit (the trace and exit jc_runtime_last_exit names) as the
+ * entry before.  MpjProbe.same counts those in the window.  When one exit
+ * ends nearly every entry it is taken a share p of the time, and
+ * consecutive entries agree at least p*p of it; two exits taken alike
+ * agree about half the time. */
+static void note_last_exit(struct MpjProbe *p, const Frame *f, int rc)
 {
     uint32_t tid = 0;
     int id = jc_runtime_last_exit(mpj_rt, &tid, NULL);
-    uint64_t key = id < 0 ? 0 : ((uint64_t)tid << 32 | (uint32_t)id) + 1;
+    const Code *co = f->code;
+    int recv = 0;
+    if (rc == 1 && id >= 0 && f->ip >= co->code && f->ip < co->code + co->ncode) {
+        int fam = mp_opfamily[OPC(*f->ip)];
+        recv = fam == OP_LOAD_METHOD || fam == OP_LOAD_ATTR || fam == OP_STORE_ATTR || fam == OP_CALL;
+    }
+    uint64_t key = recv ? ((uint64_t)tid << 32 | (uint32_t)id) + 1 : 0;
     if (key && key == p->last_exit) p->same++;
     p->last_exit = key;
 }
@@ -939,12 +948,18 @@ static void note_last_exit(struct MpjProbe *p)
  *     meanwhile);
  *   - otherwise when the tree grew since the last judgement (a side trace
  *     linked) or exits taken in this window are warming towards one (at
- *     least half way), but only when one exit ends most entries (three
- *     quarters of consecutive entries agree, note_last_exit): a side trace
- *     there can remove most of them.  Loops whose entries end at two or
- *     three exits alike (sort_algos' merge, insertion and quicksort loops)
- *     grew a side trace per exit, each returning to the interpreter a
- *     little later, and paid more in compiles than they won;
+ *     least half way), but only when one receiver guard's exit ends most
+ *     entries (three quarters of consecutive entries agree,
+ *     note_last_exit): a polymorphic call site, whose side traces (one per
+ *     class, each inlining its method) take the loop round natively.
+ *     Loops whose entries end at two or three exits alike (sort_algos'
+ *     merge, insertion and quicksort loops) grew a side trace per exit,
+ *     each returning to the interpreter a little later, and paid more in
+ *     compiles than they won; a branch taken the other way from the
+ *     recording (dict_words' `if key in pairs`, 82% true) got a side trace
+ *     that every such iteration hops to and back from the root through a
+ *     full restore, which cost more than interpreting the loop (callgrind,
+ *     default background compiles: 9.20G against 7.99G instructions);
  *   - and the window after a growth must average at least 1.5 times the
  *     iterations per entry of the window judged before it (the root's
  *     first failing one, or the last that passed this test), or the trace
@@ -977,7 +992,8 @@ static int judge_later(MpJitCode *jc, Code *co, uint32_t pc, jc_trace *t)
             p->judged_iters = it;
             p->check = 0;
         }
-        /* Growth pays only when it removes the way most entries end. */
+        /* Growth pays only when it removes the way most entries end, at
+         * a receiver guard. */
         if (!grew && !warm) return 0;
         if (4 * p->same < 3 * e) return 0;
         if (++p->postponed > MPJ_MAX_POSTPONES) return 0;
@@ -1046,7 +1062,7 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
         if (s != JC_OK || !(t = jc->traces[pc])) return 0;
     }
     int rc = enter(f, t);
-    if (mpj_judge_later_on && jc->traces[pc] == t) note_last_exit(&jc->probe[pc]);
+    if (mpj_judge_later_on && jc->traces[pc] == t) note_last_exit(&jc->probe[pc], f, rc);
     return rc;
 }
 

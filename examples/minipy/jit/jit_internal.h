@@ -64,8 +64,9 @@ typedef struct {
         /* judge_later: the window the tree must beat (entries 0: none
          * yet), and whether the next window is checked against it. */
         uint64_t judged_entries, judged_iters; uint8_t check;
-        /* note_last_exit: the last entry's final exit, and how many
-         * entries of the window ended where the one before did. */
+        /* note_last_exit: the last entry's final exit (0: not at a
+         * receiver guard), and how many entries of the window ended at a
+         * receiver guard's exit where the one before did. */
         uint64_t last_exit, same;
     } *probe;
 } MpJitCode;
