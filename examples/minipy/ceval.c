@@ -1550,7 +1550,9 @@ L_FOR_ITER_RANGE: {
     if (!IS(r, range_iterator)) DEOPT(FOR_ITER);
     if (r->step > 0 ? r->i < r->stop : r->i > r->stop) {
         PUSH(mp_int_fast(r->i));
-        r->i += r->step;
+        /* Past an end near the int64 limits the next value does not
+         * exist: the iterator is exhausted. */
+        if (__builtin_add_overflow(r->i, r->step, &r->i)) r->i = r->stop;
         NEXTC(1);
     }
     decref(POP());

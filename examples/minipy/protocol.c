@@ -7,14 +7,48 @@
 
 /* The length of r, computed in 128 bits: ends near the int64 limits
  * overflow the 64-bit difference (range(-2**63, 2**63 - 1, 2**62)). */
-static int64_t range_len(Range *r)
+static __int128 range_len128(Range *r)
 {
     __int128 lo = r->start, hi = r->stop, st = r->step;
     __int128 n = st > 0 ? (hi - lo + st - 1) / st : (lo - hi - st - 1) / -st;
-    return n < 0 ? 0 : n > INT64_MAX ? INT64_MAX : (int64_t)n;
+    return n < 0 ? 0 : n;
+}
+
+/* Clamped to INT64_MAX (range(-2**63, 2**63 - 1) has 2**64 - 1 items). */
+static int64_t range_len(Range *r)
+{
+    __int128 n = range_len128(r);
+    return n > INT64_MAX ? INT64_MAX : (int64_t)n;
 }
 #include "jit/jit.h"
 #include "opcodes.h"
+
+static int fits_i64(__int128 v) { return v >= INT64_MIN && v <= INT64_MAX; }
+
+/* r[a:b:c] for slice indices a, b, c of r's length, as CPython computes it
+ * (start + a*step, start + b*step, step*c), in 128 bits.  Near the int64
+ * limits those may not fit a Range although its items do
+ * (range(-2**63, 2**63 - 1, 2**62)[::2] stops at 2**63): then the stop is
+ * the last item plus one step, or plus one, and the step of a slice of at
+ * most one item is clamped; what still does not fit is an OverflowError
+ * (CPython's ranges hold big ints, minipy's 64-bit ones). */
+static Obj *range_slice(Range *r, int64_t a, int64_t b, int64_t c)
+{
+    __int128 lo = r->start + (__int128)a * r->step, hi = r->start + (__int128)b * r->step;
+    __int128 st = (__int128)r->step * c;
+    if (fits_i64(lo) && fits_i64(hi) && fits_i64(st)) return mp_range_new((int64_t)lo, (int64_t)hi, (int64_t)st);
+    int64_t m = c > 0 ? (b > a ? (b - a - 1) / c + 1 : 0) : (a > b ? (a - b - 1) / -c + 1 : 0);
+    if (m == 0) return mp_range_new(0, 0, 1);
+    if (!fits_i64(st)) {
+        if (m > 1) return mp_err(&mp_exc_OverflowError, "range slice step does not fit in 64 bits");
+        st = st > 0 ? INT64_MAX : INT64_MIN;
+    }
+    __int128 last = lo + (__int128)(m - 1) * st;
+    hi = last + st;
+    if (!fits_i64(hi)) hi = last + (st > 0 ? 1 : -1);
+    if (!fits_i64(hi)) return mp_err(&mp_exc_OverflowError, "range slice stop does not fit in 64 bits");
+    return mp_range_new((int64_t)lo, (int64_t)hi, (int64_t)st);
+}
 
 static Obj *attr_error(Obj *o, Obj *name)
 {
@@ -444,7 +478,7 @@ Obj *mp_getitem(Obj *o, Obj *k)
         if (IS(k, slice)) {
             int64_t a, b, c;
             if (mp_slice_indices(k, n, &a, &b, &c) < 0) return NULL;
-            return mp_range_new(r->start + a * r->step, r->start + b * r->step, r->step * c);
+            return range_slice(r, a, b, c);
         }
         int ok;
         int64_t i = mp_index(k, &ok);
@@ -550,9 +584,9 @@ int64_t mp_len(Obj *o)
     if (t == &mp_dict_keys_type || t == &mp_dict_values_type || t == &mp_dict_items_type)
         return ((Dict *)((SeqIter *)o)->seq)->used;
     if (t == &mp_range_type) {
-        Range *r = (Range *)o;
-        int64_t n = range_len(r);
-        return n < 0 ? 0 : n;
+        __int128 n = range_len128((Range *)o);
+        if (n > INT64_MAX) { mp_err(&mp_exc_OverflowError, "Python int too large to convert to C ssize_t"); return -1; }
+        return (int64_t)n;
     }
     if (t->flags & T_USER) {
         Obj *m = mp_special(o, mp.s___len__);
@@ -635,7 +669,7 @@ Obj *mp_next(Obj *o)
         RangeIter *r = (RangeIter *)o;
         if (r->step > 0 ? r->i >= r->stop : r->i <= r->stop) return NULL;
         Obj *v = mp_int(r->i);
-        r->i += r->step;
+        if (__builtin_add_overflow(r->i, r->step, &r->i)) r->i = r->stop;   /* exhausted */
         return v;
     }
     if (t == &mp_tuple_iterator_type) {

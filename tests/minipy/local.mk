@@ -372,6 +372,7 @@ MINIPY_TESTS = \
 	tests/minipy/module_random_seed_str.py \
 	tests/minipy/module_sys.py \
 	tests/minipy/module_time.py \
+	tests/minipy/range_int64_limits.py \
 	tests/minipy/set_basic.py \
 	tests/minipy/set_frozen.py \
 	tests/minipy/set_methods.py \

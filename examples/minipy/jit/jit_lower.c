@@ -511,6 +511,13 @@ static jc_ref range_next(jc_lower *b, jc_ref it, Obj *live, jc_ref *next_i)
     int up = !r || r->step > 0;     /* not seen (made in the trace): counting up, guarded */
     jc_lower_guard(b, jc_lower_cmp(b, up ? JC_GT : JC_LT, step, zero), 1);
     jc_lower_guard(b, jc_lower_cmp(b, up ? JC_LT : JC_GT, i, stop), 1);
+    /* i + step below must not wrap: with i < stop it cannot when stop +
+     * step does not (stop <= INT64_MAX - step counting up, stop >=
+     * INT64_MIN - step down; neither bound overflows for that sign of
+     * step).  Loop-invariant, so the loop pass keeps it out of the loop;
+     * an end near the limits exits, and the interpreter iterates it. */
+    jc_lower_guard(b, jc_lower_cmp(b, up ? JC_LE : JC_GE, stop,
+                                   jc_lower_binop(b, JC_SUB, jc_lower_const_i64(b, up ? INT64_MAX : INT64_MIN), step)), 1);
     /* A counter seen non-negative, counting up, is guarded so: libjitcore's
      * integer ranges then know it (i ^ x, i % c and i // c of non-negative
      * values need no floor fixup).  One compare per iteration; a loop
