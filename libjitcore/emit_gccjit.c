@@ -242,6 +242,9 @@ store_entries (em *e, gcc_jit_block *blk, const jc_snap *s, int track,
   for (uint32_t i = 0; i < s->nentries; i++)
     {
       uint32_t w = s->home ? s->home[i] : i;
+      uint64_t bits;
+      if (jc_ir_entry_const (e->b, &s->entries[i], &bits))
+        continue;              /* the exit holds it (select_ir.c) */
       gcc_jit_rvalue *v = entry_value (e, &s->entries[i]);
       if (e->nhomes)
         {

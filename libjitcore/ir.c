@@ -513,6 +513,33 @@ jc_ir_exit_words (const jc_lower *b)
 
 uint32_t jc_ir_nhomes (const jc_lower *b) { return b->nhomes; }
 
+int
+jc_ir_entry_const (const jc_lower *b, const jc_snap_entry *en, uint64_t *bits)
+{
+  if (!b->nhomes || en->ref < 0 || (uint32_t) en->ref >= b->ninsns)
+    return 0;
+  const jc_ir_insn *in = &b->insns[en->ref];
+  if (in->type != en->type)
+    return 0;
+  switch (in->op)
+    {
+    case JC_IR_KI64:
+      *bits = (uint64_t) in->imm.i;
+      return 1;
+    case JC_IR_KBOOL:
+      *bits = in->imm.i != 0;
+      return 1;
+    case JC_IR_KF64:
+      memcpy (bits, &in->imm.f, sizeof *bits);
+      return 1;
+    case JC_IR_KPTR:
+      *bits = (uint64_t) (uintptr_t) in->imm.p;
+      return 1;
+    default:
+      return 0;
+    }
+}
+
 uint32_t
 jc_ir_snap_entries (const jc_lower *b)
 {

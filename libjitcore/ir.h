@@ -231,6 +231,12 @@ JC_HIDDEN uint32_t jc_ir_exit_words (const jc_lower *b);
 JC_HIDDEN int jc_ir_assign_homes (jc_lower *b);
 /* The number of homes: 0 when jc_ir_assign_homes was not called. */
 JC_HIDDEN uint32_t jc_ir_nhomes (const jc_lower *b);
+/* With home-word exits: whether entry en is a constant (KI64, KF64,
+ * KBOOL, KPTR of its own type), which its exit holds itself (from_buf 0,
+ * its raw bits in *bits) and the trace never stores.  0 otherwise, and
+ * always without home-word exits. */
+JC_HIDDEN int jc_ir_entry_const (const jc_lower *b, const jc_snap_entry *en,
+                                 uint64_t *bits);
 /* Total entries over all snapshots (what a full exit block stores). */
 JC_HIDDEN uint32_t jc_ir_snap_entries (const jc_lower *b);
 /* The host assumptions the trace depends on (jc_lower_depend). */

@@ -33,6 +33,7 @@ jc_options_init (jc_options *o)
   o->side_raw = 1;
   o->max_unroll = 64;
   o->home_exits = JC_HOME_EXITS_DEFAULT;
+  o->unrolled_trace_factor = 1;
 }
 
 /* Range checks shared by the struct and the string forms. */
@@ -76,6 +77,8 @@ validate (const jc_options *o, char *msg, size_t len)
     bad = "side_raw must be 0 or 1";
   else if (o->max_unroll > 10000)
     bad = "max_unroll must be 0..10000";
+  else if (o->unrolled_trace_factor > 100)
+    bad = "unrolled_factor must be 1..100";
   else if (o->fail_compile > 2)
     bad = "fail_compile must be 0..2";
   if (!bad)
@@ -227,6 +230,7 @@ parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
     { "side_raw", &o->side_raw, NULL },
     { "max_unroll", &o->max_unroll, NULL },
     { "home_exits", &o->home_exits, NULL },
+    { "unrolled_factor", &o->unrolled_trace_factor, NULL },
   };
   if (kn == 3 && strncmp (s, "log", 3) == 0)
     {

@@ -96,6 +96,7 @@ typedef struct selection {
   uint32_t depth;
   uint32_t nserials;         /* frame instances pushed so far */
   uint32_t ninsns;
+  uint32_t unrolled;         /* inner-loop iterations unrolled so far */
   sel_visit *visited;
   jc_abort_reason reason;
   char msg[200];
@@ -148,6 +149,15 @@ log_insn (selection *s, const void *code, uint32_t pc)
  * through them again, and the head is recorded anew.  Visits before the
  * unrolled head stay: a loop around it that is not unrolled still aborts
  * when it comes back. */
+uint32_t
+jc_sel_max_insns (const jc_runtime *rt, int unrolled)
+{
+  uint64_t n = rt->opts.max_trace_insns;
+  if (unrolled)
+    n *= rt->opts.unrolled_trace_factor ? rt->opts.unrolled_trace_factor : 1;
+  return n > 100000 ? 100000 : (uint32_t) n;
+}
+
 static int
 seen_before (selection *s, const void *code, uint32_t pc, uint32_t *why)
 {
@@ -165,6 +175,7 @@ seen_before (selection *s, const void *code, uint32_t pc, uint32_t *why)
         for (uint32_t k = i; k < s->ninsns; k++)
           s->visited[k].code = NULL;
         s->rt->stats.unrolled_iterations++;
+        s->unrolled++;
         jc_log (s->rt, JC_LOG_TRACE, "  unrolled: pc %u (depth %u) again, "
                 "its loop's next iteration", pc, s->depth);
         break;
@@ -288,9 +299,15 @@ walk (selection *s)
               return 0;
             }
         }
-      if (s->ninsns >= rt->opts.max_trace_insns)
+      uint32_t max = jc_sel_max_insns (rt, s->unrolled != 0);
+      if (s->ninsns >= max)
         return sel_abort (s, JC_ABORT_TRACE_TOO_LONG, "more than %u "
-                          "instructions", rt->opts.max_trace_insns);
+                          "instructions%s", max, s->unrolled
+                          ? " (the limit of a trace with unrolled loops)"
+                          : "");
+      if (!s->unrolled && jc_selir_ninsns (s->b) > 4 * max)
+        return sel_abort (s, JC_ABORT_IR_ERROR, "trace too long (more than "
+                          "%u IR instructions)", 4 * max);
       uint32_t len = s->frames[s->depth].len;
       if (len && pc >= len)
         return sel_abort (s, JC_ABORT_BAD_PC, "pc %u outside bytecode of "
@@ -389,7 +406,7 @@ select_at (jc_runtime *rt, const void *code, uint32_t pc, jc_hot_kind kind,
   s.parent_exit = parent_exit;
   s.frames[0].code = code;
   s.frames[0].len = code_len (rt, code);
-  s.visited = calloc (rt->opts.max_trace_insns + 1, sizeof *s.visited);
+  s.visited = calloc (jc_sel_max_insns (rt, 1) + 1, sizeof *s.visited);
   if (!s.visited)
     return jc_runtime_fail (rt, JC_NO_MEMORY, "out of memory for selection");
   rt->stats.traces_started++;

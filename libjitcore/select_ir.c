@@ -9,6 +9,9 @@
 #include "ir.h"
 #include "backend.h"
 
+/* IR instructions (after the passes) from which a trace is large. */
+#define JC_LARGE_TRACE_INSNS 2000
+
 jc_lower *
 jc_selir_new (jc_runtime *rt, const void *code, uint32_t pc, char *err,
               size_t len)
@@ -17,8 +20,9 @@ jc_selir_new (jc_runtime *rt, const void *code, uint32_t pc, char *err,
   memset (&h, 0, sizeof h);
   h.host = &rt->host;
   /* IR instructions: 4 per host instruction allowed (the builder's old
-   * fixed 4000 at the default max_trace_insns of 1000). */
-  h.max_insns = 4 * rt->opts.max_trace_insns;
+   * fixed 4000 at the default max_trace_insns of 1000), of the larger
+   * limit of a trace with unrolled loops (select.c checks the other). */
+  h.max_insns = 4 * jc_sel_max_insns (rt, 1);
   h.max_snaps = rt->opts.max_snapshots + 1;   /* select.c reports the limit */
   h.max_unroll = rt->opts.max_unroll;
   jc_lower *b = jc_ir_new (&h, code, pc);
@@ -117,6 +121,12 @@ void
 jc_selir_side_entry (jc_lower *b, int on)
 {
   jc_ir_set_side_entry (b, on);
+}
+
+uint32_t
+jc_selir_ninsns (const jc_lower *b)
+{
+  return jc_ir_ninsns (b);
 }
 
 const char *
@@ -251,7 +261,8 @@ build_exits (const jc_lower *b, jc_trace *t)
               const jc_snap_entry *e = &s->entries[sf->first + k];
               fr->slots[k].slot = e->slot;
               fr->slots[k].type = e->type;
-              fr->slots[k].from_buf = 1;
+              fr->slots[k].from_buf =
+                  !jc_ir_entry_const (b, e, &fr->slots[k].constant);
               fr->slots[k].src = s->home ? s->home[sf->first + k]
                                          : sf->first + k;
               fr->slots[k].same_as = same_value (b, s, sf, k);
@@ -345,6 +356,15 @@ jc_selir_prepare (jc_runtime *rt, jc_lower *b, jc_trace *t,
         }
       rt->stats.home_exit_traces++;
     }
+  /* A large trace compiles at -O1 at most: for nbody's advance() trace
+   * (3 500 IR instructions after the passes) -O2 took about twice -O1's
+   * compile time and its code ran no faster; -O0's code ran 2.4 times
+   * slower. */
+  uint32_t live = 0;
+  for (uint32_t k = 0; k < jc_ir_ninsns (b); k++)
+    live += jc_ir_insns (b)[k].op != JC_IR_NOP;
+  if (live >= JC_LARGE_TRACE_INSNS && o->opt_level > 1)
+    o->opt_level = 1;
   t->nslots_max = jc_ir_exit_words (b);
   if (jc_ir_ndeps (b))
     {

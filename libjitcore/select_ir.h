@@ -30,6 +30,11 @@ JC_HIDDEN const char *jc_selir_error (const jc_lower *b);
  * budget was spent).  Clears the request. */
 JC_HIDDEN int jc_selir_take_unroll (jc_lower *b);
 JC_HIDDEN uint32_t jc_selir_nsnapshots (const jc_lower *b);
+JC_HIDDEN uint32_t jc_selir_ninsns (const jc_lower *b);
+/* A trace's limit of host instructions: max_trace_insns, or once the
+ * walk has unrolled an inner loop options.unrolled_trace_factor times
+ * that (at most 100000). */
+JC_HIDDEN uint32_t jc_sel_max_insns (const jc_runtime *rt, int unrolled);
 /* A side trace of exit exit_id of parent takes the exit's numbers raw: its
  * root slots of type i64, f64 and bool start as the exit's entries
  * (exit_buf or constants), so at run time only the exit's pointer slots

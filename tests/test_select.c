@@ -695,6 +695,65 @@ test_unroll_budget (void)
   unsetenv ("JITCORE_OPTIONS");
 }
 
+/* A trace that unrolled an inner loop may grow to unrolled_trace_factor x
+ * max_trace_insns: with max_trace_insns 8 and factor 4, three iterations
+ * (12 instructions) complete, ten (33) abort at 32 and say why; a
+ * straight walk of 9 aborts at 8; at the default factor 1 the three
+ * iterations abort at 8; the environment key and the range check. */
+static void
+test_unroll_longer_limit (void)
+{
+  static script s = { 6, { NEXT (1), { 0 }, NEXT (3), NEXT (1), NEXT (0) }, -1 };
+  jc_options o;
+  jc_options_init (&o);
+  o.sync = 1;
+  o.max_trace_insns = 8;
+  CU_ASSERT_EQUAL (o.unrolled_trace_factor, 1);
+  host_state hs;
+  jc_runtime *rt = mk_rt (&hs, &o);
+  hs.uhead = 1, hs.ubody = 2, hs.uexit = 4, hs.ucount = 3;
+  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
+                JC_ABORT_TRACE_TOO_LONG, "more than 8 instructions (the "
+                "limit of a trace with unrolled loops)");
+  jc_runtime_free (rt);
+  o.unrolled_trace_factor = 101;
+  rt = mk_rt (&hs, &o);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_BAD_OPTION);
+  jc_runtime_free (rt);
+  setenv ("JITCORE_OPTIONS", "unrolled_factor=4", 1);
+  memset (&hs, 0, sizeof hs);
+  jc_host h = dummy_host ();
+  h.userdata = &hs;
+  h.lower = s_lower;
+  rt = jc_runtime_new (&h, NULL);
+  jc_options eff;
+  jc_runtime_options (rt, &eff);
+  CU_ASSERT_EQUAL (eff.unrolled_trace_factor, 4);
+  jc_runtime_free (rt);
+  unsetenv ("JITCORE_OPTIONS");
+  o.unrolled_trace_factor = 4;
+  rt = mk_rt (&hs, &o);
+  hs.uhead = 1, hs.ubody = 2, hs.uexit = 4, hs.ucount = 3;
+  expect_complete (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL));
+  CU_ASSERT_EQUAL (hs.n, 12);
+  jc_runtime_free (rt);
+  rt = mk_rt (&hs, &o);
+  hs.uhead = 1, hs.ubody = 2, hs.uexit = 4, hs.ucount = 10;
+  expect_abort (rt, jc_runtime_hot (rt, &s, 0, JC_HOT_LOOP, NULL),
+                JC_ABORT_TRACE_TOO_LONG, "more than 32 instructions (the "
+                "limit of a trace with unrolled loops)");
+  CU_ASSERT_EQUAL (hs.n, 32);
+  jc_runtime_free (rt);
+  static script line = { 12, { NEXT (1), NEXT (2), NEXT (3), NEXT (4),
+                               NEXT (5), NEXT (6), NEXT (7), NEXT (8),
+                               NEXT (9), NEXT (10), NEXT (0) }, -1 };
+  rt = mk_rt (&hs, &o);
+  expect_abort (rt, jc_runtime_hot (rt, &line, 0, JC_HOT_LOOP, NULL),
+                JC_ABORT_TRACE_TOO_LONG, "more than 8 instructions");
+  CU_ASSERT_EQUAL (hs.n, 8);
+  jc_runtime_free (rt);
+}
+
 /* Only the unrolled head's returns pass: a loop inside its body that the
  * host does not unroll (0 -> 1 -> 2 -> 3 -> 2) aborts at 2 ... */
 static void
@@ -771,6 +830,7 @@ jc_test_register (void)
     { "unroll_inner_loop", test_unroll_inner_loop },
     { "unroll_zero_trips", test_unroll_zero_trips },
     { "unroll_budget", test_unroll_budget },
+    { "unroll_longer_limit", test_unroll_longer_limit },
     { "unroll_other_loops_abort", test_unroll_other_loops_abort },
     { "unroll_outer_loop_aborts", test_unroll_outer_loop_aborts },
     { "unroll_nested", test_unroll_nested },

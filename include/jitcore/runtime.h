@@ -136,7 +136,7 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       loop, rc, sink, range; or "all" or "none"), max_traces, max_code_bytes,
  *       side_threshold, max_side_traces, max_side_depth, batch_max,
  *       batch_delay (microseconds), side_raw (0/1), max_unroll,
- *       home_exits
+ *       home_exits, unrolled_factor
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
  *   JITCORE_DUMP=DIR                  debugging: every libgccjit context
  *       (one compile batch) is written as DIR/NAME.c (libgccjit's C-like
@@ -178,7 +178,11 @@ typedef struct jc_options {
   size_t size;                /* sizeof (jc_options) as the host saw it */
   uint32_t loop_threshold;    /* loop-head visits before a trace; 50 */
   uint32_t func_threshold;    /* function entries before a trace; 100 */
-  uint32_t max_trace_insns;   /* host instructions per trace; 1000 (1..100000) */
+  uint32_t max_trace_insns;   /* host instructions per trace; 1000 (1..100000).
+                                 A trace that unrolled an inner loop may
+                                 have unrolled_trace_factor times as many;
+                                 the IR builder allows 4 IR instructions
+                                 per host one */
   uint32_t max_snapshots;     /* snapshots per trace; 500 (1..100000) */
   uint32_t max_inline_depth;  /* inlined call depth; 4 */
   uint32_t max_aborts;        /* failures at one head before blacklisting; 4 */
@@ -245,6 +249,11 @@ typedef struct jc_options {
                                  hot path.  JC_HOME_EXITS_DEFAULT (0 = never,
                                  1 = every trace).  Added in 1.3: an older
                                  host's struct gets the default */
+  uint32_t unrolled_trace_factor; /* a trace that unrolled an inner loop
+                                 (jc_lower_unroll) may have this many times
+                                 max_trace_insns host instructions (at most
+                                 100000); 1 (1..100; an older host's 0
+                                 reads as 1).  Added in 1.3 */
 } jc_options;
 
 /* Fill *opts with the defaults and set opts->size.  NULL is ignored. */
