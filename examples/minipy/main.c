@@ -3,6 +3,7 @@
  * exceptions and exit status (0 / 1 / 2, as CPython). */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <pthread.h>
 #include "object.h"
 #include "jit/jit.h"
@@ -87,6 +88,7 @@ typedef struct {
     const char *code, *file;
     int dis_only, first_arg;
     int status;
+    int jit_busy;       /* mp_jit_fini left a compile running: _exit */
 } Run;
 
 static int handle_exit(void)
@@ -182,7 +184,7 @@ static void *run_main(void *arg)
     fflush(stdout);
     if (mp.dis_after) { fflush(stdout); dis_all(co, stdout); }
     fflush(stdout);
-    mp_jit_fini();
+    r->jit_busy = mp_jit_fini();
     return NULL;
 }
 
@@ -190,14 +192,17 @@ static void *run_main(void *arg)
  * large stack: freeing a long chain of objects recurses). */
 static void *run_thread(void *arg)
 {
-    run_main(arg);
-    mp_teardown();
+    Run *r = arg;
+    run_main(r);
+    /* Not while a compile runs: the process ends with _exit anyway, and
+     * the teardown only frees memory. */
+    if (!r->jit_busy) mp_teardown();
     return NULL;
 }
 
 int main(int argc, char **argv)
 {
-    Run r = { argc, argv, NULL, NULL, 0, 0, 0 };
+    Run r = { argc, argv, NULL, NULL, 0, 0, 0, 0 };
     int i;
     const char *env = getenv("MINIPY_JIT");
     if (env && !strcmp(env, "off")) mp_jit_config.on = 0;
@@ -252,5 +257,10 @@ int main(int argc, char **argv)
     if (pthread_create(&th, &attr, run_thread, &r) != 0) run_thread(&r);
     else pthread_join(th, NULL);
     fflush(stdout);
+    if (r.jit_busy) {
+        /* Without waiting for the compile thread (mp_jit_fini). */
+        fflush(stderr);
+        _exit(r.status);
+    }
     return r.status;
 }

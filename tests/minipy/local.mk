@@ -418,7 +418,8 @@ $(MINIPY_OFF_TESTS) $(MINIPY_HOT_TESTS):
 	echo '# stub: run-test runs the .py of this name (tests/minipy/local.mk)' >$@
 
 MINIPY_ALL_TESTS = $(MINIPY_TESTS) $(MINIPY_OFF_TESTS) $(MINIPY_HOT_TESTS) \
-	tests/minipy/check-list.sh tests/minipy/check-run-test.sh
+	tests/minipy/check-list.sh tests/minipy/check-run-test.sh \
+	tests/minipy/check-exit-no-wait.sh
 TESTS += $(MINIPY_ALL_TESTS)
 
 ## Programs minipy does not pass yet (each is an expected failure in all three
@@ -450,6 +451,7 @@ XFAIL_TESTS += $(MINIPY_XFAIL_TESTS) $(MINIPY_XFAIL_TESTS:.py=-off.jitoff) \
 	$(MINIPY_XFAIL_TESTS:.py=-hot.jithot)
 
 EXTRA_DIST += tests/minipy/run-test tests/minipy/check-list.sh tests/minipy/check-run-test.sh \
+	tests/minipy/check-exit-no-wait.sh \
 	tests/minipy/README.md $(MINIPY_TESTS) $(MINIPY_SUPPORT)
 CLEANFILES += $(MINIPY_OFF_TESTS) $(MINIPY_HOT_TESTS)
 

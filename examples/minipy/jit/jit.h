@@ -32,9 +32,15 @@ extern int mp_jit_active;
 int mp_jit_parse_log(const char *spec);
 
 /* Create the runtime (on the interpreter thread, before running code) and
- * tear it down (printing the --jit-stats line). */
+ * tear it down (printing the --jit-stats line).  mp_jit_fini returns 1
+ * when a background compile was still running: the program's work is
+ * done and its result cannot change, so the run does not wait for it (a
+ * large trace compiles for a second or more, longer than many programs
+ * run).  The runtime is then left as it is, since the compile thread uses
+ * it until it finishes, and the process must end with _exit once its
+ * output is flushed: no libgccjit destructor may run under that thread. */
 void mp_jit_init(void);
-void mp_jit_fini(void);
+int mp_jit_fini(void);
 
 /* The dispatch loop reached the loop head `head` of frame f by a backward
  * jump, with f->sp holding its stack pointer.  Counts the visit, selects

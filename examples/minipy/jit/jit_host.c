@@ -559,9 +559,9 @@ void mp_jit_init(void)
     if (jc_runtime_status(mpj_rt) != JC_OK) disable("the runtime is in an error state: ");
 }
 
-void mp_jit_fini(void)
+int mp_jit_fini(void)
 {
-    if (!mpj_rt) return;
+    if (!mpj_rt) return 0;
     if (mp_jit_config.stats) {
         char *buf = NULL;
         size_t len = 0;
@@ -584,8 +584,18 @@ void mp_jit_fini(void)
         }
     }
     mp_jit_active = 0;
+    if (!mp_jit_config.sync) {
+        jc_stats st;
+        st.size = offsetof(jc_stats, compile_queued) + sizeof st.compile_queued;
+        if (jc_stats_get(mpj_rt, &st) == JC_OK && st.compile_queued > 0) {
+            mpj_log("exiting without waiting for the compile thread (%s)",
+                    st.compile_queued == 1 ? "1 compile in flight" : "compiles in flight", "");
+            return 1;
+        }
+    }
     jc_runtime_free(mpj_rt);
     mpj_rt = NULL;
+    return 0;
 }
 
 /* ---------------------------------------------------------------- loop heads */
