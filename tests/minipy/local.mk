@@ -273,6 +273,7 @@ MINIPY_TESTS = \
 	tests/minipy/err_unhashable.py \
 	tests/minipy/err_value_int.py \
 	tests/minipy/err_zerodiv.py \
+	tests/minipy/exc_recursion_native.py \
 	tests/minipy/exc_sys_exc_info.py \
 	tests/minipy/exc_attr_msgs.py \
 	tests/minipy/exc_basic.py \
