@@ -537,6 +537,7 @@ void mp_jit_init(void)
     o.log = mpj_log_mask;
     { const char *e = getenv("MINIPY_JIT_JUDGE_LATER"); mpj_judge_later_on = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_UNROLL"); if (e && *e) mpj_unroll_max = atoi(e); }
+    { const char *e = getenv("MINIPY_JIT_BRANCH_JUDGE"); mpj_branch_judge = !e || *e != '0'; }
     mpj_rt = jc_runtime_new(&h, &o);
     mp_jit_active = 1;
     if (!mpj_rt) { disable("out of memory"); return; }
@@ -1069,6 +1070,19 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
         }
         mpj_sel.frame = NULL;
         if (jc_runtime_status(mpj_rt) != JC_OK) { disable("the runtime is in an error state: "); return 0; }
+        if (s == JC_ABORTED && mpj_sel.leaves) {
+            /* Its branches' histories say the trace would be left every
+             * few iterations (branch_stays in jit_lower.c): a refusal as
+             * worth_tracing's, dead after MPJ_MAX_REFUSALS, so the head
+             * costs nothing more and is not selected again. */
+            mpj_sel.leaves = 0;
+            if (++jc->probe[pc].refused >= MPJ_MAX_REFUSALS) {
+                jc->dead[pc] = 1;
+                jc->counters[pc].count = 0;
+                mpj_log("not tracing the loop at %s:%s (its branches leave it too often, for good)", SS(co->qualname), "");
+            } else mpj_log("not tracing the loop at %s:%s yet (its branches leave it too often)", SS(co->qualname), "");
+            return 0;
+        }
         if (s != JC_OK || !(t = jc->traces[pc])) return 0;
     }
     int rc = enter(f, t);

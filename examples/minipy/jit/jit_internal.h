@@ -107,6 +107,10 @@ enum { MPJ_INL_UNKNOWN = 0, MPJ_INL_YES, MPJ_INL_NO };
  * how many refusals make the head dead. */
 #define MPJ_PRE_JUDGE_ENTRIES 32
 #define MPJ_MAX_REFUSALS 3
+/* The executions a branch's history must hold before a loop trace's
+ * selection estimates from it how often iterations leave the trace there
+ * (branch_stays in jit_lower.c). */
+#define MPJ_BRANCH_MIN_SEEN 64
 
 /* The invalidation key of a loop head's own trace (dropping it). */
 static inline uintptr_t mpj_key_head(const MpJitCode *jc, uint32_t pc)
@@ -182,6 +186,12 @@ typedef struct {
     int nself;          /* native self-calls lowered (jit_lower.c) */
     uint32_t fbranch;   /* function-entry trace: its first root-frame
                            branch's pc + 1, or 0 */
+    double stay;        /* root loop trace: the share of iterations that
+                           follow its root-frame branches so far, from
+                           their histories (branch_stays in jit_lower.c) */
+    int leaves;         /* the selection was refused for that share */
+    uint32_t back;      /* the root loop's last back edge's pc (0: not
+                           looked for yet) */
 } MpjSel;
 
 /* Native self-calls (jit_lower.c, "Self-calls"): calls made, the lowest
@@ -202,6 +212,10 @@ extern uint32_t mpj_max_inline;
  * MINIPY_JIT_UNROLL=N. */
 extern int mpj_unroll_max;
 #define MPJ_UNROLL_DEFAULT 16
+/* Whether a root loop trace's selection is refused when its body's
+ * branches leave it too often (branch_stays in jit_lower.c); 1, or
+ * MINIPY_JIT_BRANCH_JUDGE=0. */
+extern int mpj_branch_judge;
 #define MPJ_MAX_UNROLLED 64     /* ranges/iterators tracked per trace */
 
 extern MpjSel mpj_sel;
