@@ -776,6 +776,20 @@ emit_call_check (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
   guard (e, ok, 1, in->snap, loc);
 }
 
+
+/* One of a self-calling trace's two exit tables (NAME_sx, NAME_sxt: a
+ * pointer per exit), exported so that side.c can fill them in. */
+static gcc_jit_lvalue *
+exit_table (em *e, const char *suffix)
+{
+  char nm[128];
+  snprintf (nm, sizeof nm, "%s_%s", e->name, suffix);
+  return gcc_jit_context_new_global (e->ctx, NULL, GCC_JIT_GLOBAL_EXPORTED,
+      gcc_jit_context_new_array_type (e->ctx, NULL, e->t[JC_TYPE_PTR],
+                                      e->nexits ? (int) e->nexits : 1),
+      nm);
+}
+
 /* A self-call (jc_lower_call_self): the trace's own function, called
  * directly with the frame argument and an exit buffer of the caller's
  * stack: one array per function, `uint64_t self_buf[2 + exit words]`,
@@ -811,19 +825,8 @@ emit_self_call (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
   gcc_jit_rvalue *call = gcc_jit_context_new_call (c, loc, e->fn, 2, av);
   if (!e->g_sides)
     {
-      char nm[128];
-      snprintf (nm, sizeof nm, "%s_sx", e->name);
-      e->g_sides = gcc_jit_context_new_global (c, NULL,
-          GCC_JIT_GLOBAL_EXPORTED,
-          gcc_jit_context_new_array_type (c, NULL, e->t[JC_TYPE_PTR],
-                                          e->nexits ? (int) e->nexits : 1),
-          nm);
-      snprintf (nm, sizeof nm, "%s_sxt", e->name);
-      e->g_sidet = gcc_jit_context_new_global (c, NULL,
-          GCC_JIT_GLOBAL_EXPORTED,
-          gcc_jit_context_new_array_type (c, NULL, e->t[JC_TYPE_PTR],
-                                          e->nexits ? (int) e->nexits : 1),
-          nm);
+      e->g_sides = exit_table (e, "sx");
+      e->g_sidet = exit_table (e, "sxt");
     }
   gcc_jit_lvalue *x = new_local (e, e->t_u32, "sx");
   gcc_jit_block_add_assignment (e->cur, loc, x, call);

@@ -173,6 +173,23 @@ typedef struct {
 } Restore;
 static Restore *cur_restore;
 
+/* A restore of frame f about to run a trace (or go on from a self-call's
+ * exit): nothing materialised or pending yet, f's slots and stack valid,
+ * mark the parking lot's level it starts from. */
+static void restore_init(Restore *r, Frame *f, size_t mark)
+{
+    r->f = f;
+    r->chain = r->chain_inline;
+    r->nchain = 0;
+    r->chain_cap = sizeof r->chain_inline / sizeof r->chain_inline[0];
+    r->nvalid = mpj_nfixed(f->code) + (uint32_t)(f->sp - f->stack);
+    r->w = r->inline_w;
+    r->nw = 0;
+    r->cap = sizeof r->inline_w / sizeof r->inline_w[0];
+    r->mark = mark;
+    r->settled = SIZE_MAX;
+}
+
 /* A full parking lot (helpers park every reference they create or
  * replace; jit_helpers.c) makes the next helper fail and the trace exit,
  * which on a long chain of traces linked through side traces (a loop
@@ -680,16 +697,7 @@ int64_t mpj_self_slow(Frame *nf, uint64_t *words, int64_t link)
     Restore *outer = cur_restore;
     Frame *caller = nf->back;
     Restore r;
-    r.f = nf;
-    r.chain = r.chain_inline;
-    r.nchain = 0;
-    r.chain_cap = sizeof r.chain_inline / sizeof r.chain_inline[0];
-    r.nvalid = mpj_nfixed(nf->code) + (uint32_t)(nf->sp - nf->stack);
-    r.w = r.inline_w;
-    r.nw = 0;
-    r.cap = sizeof r.inline_w / sizeof r.inline_w[0];
-    r.mark = outer ? outer->mark : 0;
-    r.settled = SIZE_MAX;
+    restore_init(&r, nf, outer ? outer->mark : 0);
     cur_restore = &r;
     uint32_t pc;
     int e = jc_trace_self_exit(mpj_rt, nf, words, &nf->jit_tag, &pc);
@@ -757,22 +765,13 @@ static void finish_branch(Frame *fr)
 static int enter(Frame *f, jc_trace *t)
 {
     Restore r;
-    r.f = f;
-    r.chain = r.chain_inline;
-    r.nchain = 0;
-    r.chain_cap = sizeof r.chain_inline / sizeof r.chain_inline[0];
-    r.nvalid = mpj_nfixed(f->code) + (uint32_t)(f->sp - f->stack);
-    r.w = r.inline_w;
-    r.nw = 0;
-    r.cap = sizeof r.inline_w / sizeof r.inline_w[0];
+    size_t mark = mpj_parked_mark();
+    restore_init(&r, f, mark);
     Restore *saved = cur_restore;
     cur_restore = &r;
     uint32_t pc;
-    size_t mark = mpj_parked_mark();
-    r.mark = mark;
     size_t saved_base = mpj_park_base_mark;
     mpj_park_base_mark = mark;
-    r.settled = SIZE_MAX;
     f->jit_link = 0;            /* no self-call finished for its CALL yet */
     _Bool outer_invalidated = mpj_invalidated;
     mpj_invalidated = 0;
