@@ -1452,15 +1452,26 @@ L_FORMAT_VALUE: {
 L_JUMP:
     /* A backward jump reaches a loop head: the JIT's hotness counter, and
      * the head's trace if it has one (it returns where to continue). */
-    if (mp_jit_active && first + oparg < ip && !(f->code->jit && mp_jit_head_quiet(f->code->jit, oparg))) {
-        f->sp = sp;
-        int r_ = mp_jit_loop_head(f, first + oparg);
-        if (r_) {
-            ip = f->ip; sp = f->sp;
-            if (r_ == 2) { ip++; goto error; }
-            DISPATCH();
+    if (mp_jit_active && first + oparg < ip) {
+        if (f->code->jit && mp_jit_head_quiet(f->code->jit, oparg)) {
+            /* Quiet for good: this back edge becomes JUMP_QUIET, which
+             * skips the test (the JIT turns it back into a JUMP if the head
+             * is armed again, see mp_jit_head_quiet). */
+            ip[-1] = MKOP(OP_JUMP_QUIET, oparg);
+            mp_jit_quiet_jumps++;
+        } else {
+            f->sp = sp;
+            int r_ = mp_jit_loop_head(f, first + oparg);
+            if (r_) {
+                ip = f->ip; sp = f->sp;
+                if (r_ == 2) { ip++; goto error; }
+                DISPATCH();
+            }
         }
     }
+    ip = first + oparg;
+    DISPATCH();
+L_JUMP_QUIET:
     ip = first + oparg;
     DISPATCH();
 L_POP_JUMP_IF_FALSE: {

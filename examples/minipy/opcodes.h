@@ -62,6 +62,9 @@
     X(BINARY_OP_MUL_NUM, 1, BINARY_OP) X(BINARY_OP_DIV_NUM, 1, BINARY_OP) \
     X(BINARY_OP_AND_INT, 1, BINARY_OP) X(BINARY_OP_OR_INT, 1, BINARY_OP) \
     X(BINARY_OP_XOR_INT, 1, BINARY_OP) \
+    /* a backward JUMP to a loop head the JIT is quiet at for good (ceval.c, \
+     * JUMP; jit/jit.h): the same jump without the JIT's test */ \
+    X(JUMP_QUIET, 0, JUMP) \
     /* superinstructions (compile.c's fuse_pairs): the instruction and the \
      * next one, which stays in the code as it was */ \
     X(LOAD_FAST__LOAD_FAST, 0, LOAD_FAST) X(LOAD_FAST__LOAD_CONST, 0, LOAD_FAST) \

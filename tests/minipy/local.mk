@@ -383,6 +383,7 @@ MINIPY_TESTS = \
 	tests/minipy/stmt_augassign.py \
 	tests/minipy/stmt_global.py \
 	tests/minipy/stmt_if.py \
+	tests/minipy/stmt_loop_quiet_heads.py \
 	tests/minipy/stmt_loops.py \
 	tests/minipy/stmt_pass_del.py \
 	tests/minipy/stmt_while_complex.py \

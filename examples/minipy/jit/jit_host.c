@@ -25,6 +25,7 @@ static int mpj_judge_later_on = 1;
 
 MpJitConfig mp_jit_config = { 1, 0, 0, 0, NULL };
 int mp_jit_active;
+uint64_t mp_jit_quiet_jumps;
 jc_runtime *mpj_rt;
 _Bool mpj_invalidated;
 static unsigned mpj_log_mask;
@@ -445,6 +446,14 @@ static void *push_frame(void *ud, void *caller, const void *code, uint32_t arg_b
     return nf;
 }
 
+/* The head at pc may fire or has a trace again: its back edges that
+ * became JUMP_QUIET while it was quiet (ceval.c, JUMP) test it again. */
+static void arm_back_edges(Code *co, uint32_t pc)
+{
+    for (int q = 0; q < co->ncode; q += 1 + (int)OPNC(co->code[q]))
+        if (OPC(co->code[q]) == OP_JUMP_QUIET && OPARG(co->code[q]) == pc) co->code[q] = MKOP(OP_JUMP, pc);
+}
+
 static int install(void *ud, const void *code, uint32_t pc, jc_trace *t)
 {
     (void)ud;
@@ -452,6 +461,7 @@ static int install(void *ud, const void *code, uint32_t pc, jc_trace *t)
     MpJitCode *jc = mpj_code(co);
     if (!jc || pc >= (uint32_t)co->ncode) return 1;
     jc->traces[pc] = t;
+    arm_back_edges(co, pc);
     jc->entries[pc] = jc->iters[pc] = 0;    /* from now on the trace's own */
     jc->probe[pc].nside = jc->probe[pc].postponed = 0;
     jc->probe[pc].warm_taken = 0;
@@ -477,7 +487,10 @@ static void uninstall(void *ud, const void *code, uint32_t pc, jc_trace *t)
         /* Count again from the start: the head may get a new trace; a dead
          * head stays quiet. */
         if (jc->dead[pc]) jc->counters[pc].count = 0;
-        else jc_counter_init(mpj_rt, &jc->counters[pc], JC_HOT_LOOP);
+        else {
+            jc_counter_init(mpj_rt, &jc->counters[pc], JC_HOT_LOOP);
+            arm_back_edges(co, pc);
+        }
         if (pc == 0 && jc->fn == MPJ_FN_YES) {
             if (jc->dead[0]) { jc->fcounter.count = 0; co->jit_ftick = 0; }
             else {
@@ -595,9 +608,9 @@ int mp_jit_fini(void)
             fflush(stdout);
             /* compiled= and aborted= first (the names bench/run and the
              * issue use), then every library counter as it names it. */
-            fprintf(stderr, "jit: compiled=%llu aborted=%llu self_calls=%llu %s\n",
+            fprintf(stderr, "jit: compiled=%llu aborted=%llu self_calls=%llu quiet_jumps=%llu %s\n",
                     (unsigned long long)st.traces_compiled, (unsigned long long)st.traces_aborted,
-                    (unsigned long long)mpj_self_calls, buf);
+                    (unsigned long long)mpj_self_calls, (unsigned long long)mp_jit_quiet_jumps, buf);
             free(buf);
         }
     }
