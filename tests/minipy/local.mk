@@ -142,6 +142,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_bool_int.py \
 	tests/minipy/deopt_branch_flip.py \
 	tests/minipy/deopt_branch_judge.py \
+	tests/minipy/deopt_while_exits.py \
 	tests/minipy/deopt_builtin_delete.py \
 	tests/minipy/deopt_closure_mutate.py \
 	tests/minipy/deopt_closure_poly.py \

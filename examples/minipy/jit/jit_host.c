@@ -22,6 +22,8 @@
 
 /* judge_later (below); MINIPY_JIT_JUDGE_LATER=0 turns it off. */
 static int mpj_judge_later_on = 1;
+/* while_too_short (below); MINIPY_JIT_EXIT_JUDGE=0 turns it off. */
+static int mpj_exit_judge_on = 1;
 
 MpJitConfig mp_jit_config = { 1, 0, 0, 0, NULL };
 int mp_jit_active;
@@ -568,6 +570,7 @@ void mp_jit_init(void)
     { const char *e = getenv("MINIPY_JIT_JUDGE_LATER"); mpj_judge_later_on = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_UNROLL"); if (e && *e) mpj_unroll_max = atoi(e); }
     { const char *e = getenv("MINIPY_JIT_BRANCH_JUDGE"); mpj_branch_judge = !e || *e != '0'; }
+    { const char *e = getenv("MINIPY_JIT_EXIT_JUDGE"); mpj_exit_judge_on = !e || *e != '0'; }
     mpj_rt = jc_runtime_new(&h, &o);
     mp_jit_active = 1;
     if (!mpj_rt) { disable("out of memory"); return; }
@@ -857,13 +860,63 @@ int mpj_finish_for_stop(Frame *f)
  * address starts over), or the frame of a while loop (so a while loop
  * re-entered in the same frame looks like one long execution: traced as
  * before, and judged after its compile). */
+static int leaves_loop(const Code *co, uint32_t head, uint32_t back, uint32_t pc)
+{
+    if (pc < head || pc > back || pc >= (uint32_t)co->ncode) return 1;
+    uint32_t u = co->code[pc];
+    return mp_opfamily[OPC(u)] == OP_JUMP && (OPARG(u) < head || OPARG(u) > back);
+}
+
+/* How often a while loop at head has been left through its branches: the
+ * sum, over every POP_JUMP_IF_* between the head and the loop's last back
+ * edge (a JUMP to the head), of its history's count of the way that
+ * leaves that range (the loop's condition, or a break: a JUMP out).  The
+ * dispatch loop keeps the histories (taken / not taken, saturating at
+ * 0xffff each) in the branches' cache units.  *exact = 0 when a leaving
+ * count saturated (or no back edge was found): differences of the sum then
+ * say nothing. */
+static uint32_t loop_exits(const Code *co, uint32_t head, int *exact)
+{
+    uint32_t back = 0, n = (uint32_t)co->ncode, sum = 0;
+    for (uint32_t q = head; q < n; q += 1 + OPNC(co->code[q]))
+        if (mp_opfamily[OPC(co->code[q])] == OP_JUMP && OPARG(co->code[q]) == head) back = q;
+    *exact = back != 0;
+    for (uint32_t q = head; q < back; q += 1 + OPNC(co->code[q])) {
+        uint32_t u = co->code[q];
+        int fam = mp_opfamily[OPC(u)];
+        if (fam != OP_POP_JUMP_IF_FALSE && fam != OP_POP_JUMP_IF_TRUE) continue;
+        uint32_t h = co->code[q + 1], taken = h & 0xffff, not_taken = h >> 16;
+        if (leaves_loop(co, head, back, OPARG(u))) {
+            sum += taken;
+            if (taken == 0xffff) *exact = 0;
+        }
+        if (leaves_loop(co, head, back, q + 1 + OPNC(u))) {
+            sum += not_taken;
+            if (not_taken == 0xffff) *exact = 0;
+        }
+    }
+    return sum;
+}
+
+static int is_for_head(uint32_t op)
+{
+    return op == OP_FOR_ITER || op == OP_FOR_ITER_RANGE || op == OP_FOR_ITER_LIST;
+}
+
 static void probe_entry(MpJitCode *jc, uint32_t pc, Frame *f, const uint32_t *head)
 {
     struct MpjProbe *p = &jc->probe[pc];
     uintptr_t key = (uintptr_t)f;
     int64_t pos = 0, step = 0;
     uint32_t op = OPC(*head);
-    if ((op == OP_FOR_ITER || op == OP_FOR_ITER_RANGE || op == OP_FOR_ITER_LIST) && f->sp > f->stack) {
+    if (jc->iters[pc] == 0 && !is_for_head(op)) {
+        /* The first back edge since the counter was armed: what the loop's
+         * exits count from (while_too_short). */
+        int exact;
+        p->exits0 = loop_exits(f->code, pc, &exact);
+        p->exits_ok = (uint8_t)exact;
+    }
+    if (is_for_head(op) && f->sp > f->stack) {
         Obj *it = f->sp[-1];
         key = (uintptr_t)it;
         if (it && IS(it, range_iterator)) {
@@ -884,11 +937,52 @@ static void probe_entry(MpJitCode *jc, uint32_t pc, Frame *f, const uint32_t *he
  * it would be entered too often for too few iterations.  A refused head
  * counts again from the start (its loops may grow); after MPJ_MAX_REFUSALS
  * it is dead. */
+/* A while loop's probe counts one execution per frame (above), so an
+ * inner while loop run again and again in one frame (bench/sort_algos.py:
+ * insertion's `while j >= 0 and a[j] > v`, quicksort's `while a[i] < p`)
+ * looked like one long execution, was traced, and its trace was dropped by
+ * the judge after its compile was paid (1-2 iterations per entry).  Its
+ * branches' histories tell how often the loop was left since the counter
+ * was armed: each leaving ends one execution.  Too few iterations per such
+ * exit: refused, and armed again with a doubled delay (how long a loop runs
+ * may grow as a program goes on: mandelbrot's escape loop runs 1-3
+ * iterations per point in the first rows, hundreds later), dead after
+ * MPJ_MAX_EXIT_REFUSALS. */
+static int while_too_short(MpJitCode *jc, Code *co, uint32_t pc, uint64_t it)
+{
+    struct MpjProbe *p = &jc->probe[pc];
+    if (!mpj_exit_judge_on || is_for_head(OPC(co->code[pc]))) return 0;
+    /* A history that saturated since the last exact count: the count of
+     * exits is at least the difference, which may already say enough.
+     * Saturated when the counter was armed (a loop left 65535 times):
+     * nothing to count from, the last exact count's verdict stands. */
+    if (!p->exits_ok) return p->exit_refused > 0;
+    int exact;
+    uint32_t now = loop_exits(co, pc, &exact);
+    uint64_t n = now > p->exits0 ? now - p->exits0 : 0;
+    if (n >= MPJ_PRE_JUDGE_ENTRIES && it < n * MPJ_MIN_ITERS_PER_ENTRY) return 1;
+    return !exact && p->exit_refused > 0;
+}
+
 static int worth_tracing(MpJitCode *jc, Code *co, uint32_t pc)
 {
     uint64_t n = jc->entries[pc], it = jc->iters[pc];
     jc->entries[pc] = jc->iters[pc] = 0;
-    if (n < MPJ_PRE_JUDGE_ENTRIES || it >= n * MPJ_MIN_ITERS_PER_ENTRY) return 1;
+    if (n < MPJ_PRE_JUDGE_ENTRIES || it >= n * MPJ_MIN_ITERS_PER_ENTRY) {
+        if (!while_too_short(jc, co, pc, it)) return 1;
+        struct MpjProbe *p = &jc->probe[pc];
+        if (++p->exit_refused > MPJ_MAX_EXIT_REFUSALS) {
+            jc->dead[pc] = 1;
+            jc->counters[pc].count = 0;
+            mpj_log("not tracing the loop at %s:%s (too few iterations per exit, for good)", SS(co->qualname), "");
+        } else {
+            jc_counter_init(mpj_rt, &jc->counters[pc], JC_HOT_LOOP);
+            uint32_t delay = (uint32_t)jc->counters[pc].count << p->exit_refused;
+            jc->counters[pc].count = (uint16_t)(delay > 65535 ? 65535 : delay);
+            mpj_log("not tracing the loop at %s:%s yet (too few iterations per exit)", SS(co->qualname), "");
+        }
+        return 0;
+    }
     if (++jc->probe[pc].refused >= MPJ_MAX_REFUSALS) {
         jc->dead[pc] = 1;
         jc->counters[pc].count = 0;

@@ -68,6 +68,10 @@ typedef struct {
          * receiver guard), and how many entries of the window ended at a
          * receiver guard's exit where the one before did. */
         uint64_t last_exit, same;
+        /* A while loop's exits (loop_exits in jit_host.c) when its
+         * counter was armed, whether that count was exact (no history
+         * saturated), and the refusals it has caused so far. */
+        uint32_t exits0; uint8_t exits_ok, exit_refused;
     } *probe;
 } MpJitCode;
 
@@ -107,6 +111,11 @@ enum { MPJ_INL_UNKNOWN = 0, MPJ_INL_YES, MPJ_INL_NO };
  * how many refusals make the head dead. */
 #define MPJ_PRE_JUDGE_ENTRIES 32
 #define MPJ_MAX_REFUSALS 3
+/* A while loop refused for the exits its branches took (worth_tracing in
+ * jit_host.c) is armed again with a doubled delay, up to this many times
+ * before its head is dead: how long such a loop runs may grow as a program
+ * goes on (bench/mandelbrot.py's escape loop). */
+#define MPJ_MAX_EXIT_REFUSALS 6
 /* The executions a branch's history must hold before a loop trace's
  * selection estimates from it how often iterations leave the trace there
  * (branch_stays in jit_lower.c). */
