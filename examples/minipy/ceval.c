@@ -736,6 +736,15 @@ static const unsigned char cmp_mask_total[6] = { 1, 3, 2, 5, 4, 6 };
 #define CMP_RESULT_TOTAL(lt, eq, gt, op) \
     ((((lt) | ((eq) << 1) | ((gt) << 2)) & cmp_mask_total[op]) != 0)
 
+/* Whether a conditional jump after a comparison of two always ordered
+ * operands is taken: bit 0 (less), 1 (equal) or 2 (greater) of the
+ * operator's mask for that jump (the jump if true's is cmp_mask_total, the
+ * jump if false's its complement). */
+static const unsigned char cmp_jump_mask[6][2] = {
+    { 6, 1 }, { 4, 3 }, { 5, 2 }, { 2, 5 }, { 3, 4 }, { 1, 6 }
+};
+#define CMP_TAKEN(x, y, op, if_true) \
+    ((cmp_jump_mask[op][if_true] >> ((x) > (y) ? 2 : (x) == (y))) & 1)
 /* A specialized comparison followed by a conditional jump branches directly
  * (no bool object, one dispatch less), still recording the branch history. */
 #define CMP_JUMP(r, DECREF) do { \
@@ -743,6 +752,21 @@ static const unsigned char cmp_mask_total[6] = { 1, 3, 2, 5, 4, 6 };
         int o_ = OPC(nx_); \
         if (o_ == OP_POP_JUMP_IF_FALSE || o_ == OP_POP_JUMP_IF_TRUE) { \
             int taken_ = (o_ == OP_POP_JUMP_IF_TRUE) == ((r) != 0); \
+            sp -= 2; DECREF(a); DECREF(b); \
+            ip += 2; \
+            branch_hist(ip, taken_); \
+            if (taken_) { ip = first + OPARG(nx_); DISPATCH(); } \
+            ip += 1; \
+            DISPATCH(); \
+        } \
+    } while (0)
+/* The same for always ordered operands (ints), the outcome from the
+ * jump's mask (CMP_TAKEN). */
+#define CMP_JUMP_TOTAL(x, y, DECREF) do { \
+        uint32_t nx_ = ip[1]; \
+        int o_ = OPC(nx_); \
+        if (o_ == OP_POP_JUMP_IF_FALSE || o_ == OP_POP_JUMP_IF_TRUE) { \
+            int taken_ = CMP_TAKEN(x, y, oparg, o_ == OP_POP_JUMP_IF_TRUE); \
             sp -= 2; DECREF(a); DECREF(b); \
             ip += 2; \
             branch_hist(ip, taken_); \
@@ -916,6 +940,67 @@ L_STORE_FAST__STORE_FAST: {
     drop_local(old);
     ip++;
     NEXT();
+}
+/* Longer superinstructions (compile.c's fused_run): a LOAD_FAST whose run
+ * of 3-4 instructions has machine ints (and a list) for operands takes it
+ * in one dispatch, without pushing the operands or making a bool; with
+ * anything else (an unbound local too) it runs as the pair it starts, and
+ * the rest of the run as it is, specializing as usual.  ip is at the
+ * second instruction: ip[0] the second, ip[1] the third (its cache ip[2]),
+ * ip[3] the fourth (a jump's history ip[4]).  Bools are not machine ints
+ * here (they take the pair). */
+#define FAST_INT(o) ((o) && TYPE(o) == &mp_int_type && !((Int *)(o))->big)
+L_LOAD_FAST__ADDI_STORE: {
+    /* y = x + c, x - c, x += c, x -= c; c a machine int constant */
+    Obj *v = f->lp[oparg];
+    if (__builtin_expect(FAST_INT(v), 1)) {
+        int64_t c = IV(consts[OPARG(ip[0])]), r;
+        if (!((OPARG(ip[1]) & 0xff) == BIN_ADD ? __builtin_add_overflow(IV(v), c, &r)
+                                                : __builtin_sub_overflow(IV(v), c, &r))) {
+            int y = (int)OPARG(ip[3]);
+            /* the local's own int, referenced nowhere else, takes the
+             * value, unless it is one of the shared small ints' */
+            if (y == oparg && v->rc == 1 && (uint64_t)r + 5 > 261) ((Int *)v)->v = r;
+            else { Obj *old = f->lp[y]; f->lp[y] = mp_int_fast(r); drop_local(old); }
+            ip += 4;
+            NEXT();
+        }
+    }
+    goto L_LOAD_FAST__LOAD_CONST;
+}
+L_LOAD_FAST__SUBSCR_LIST: {
+    /* x[y]: a list and an index in range */
+    Obj *o = f->lp[oparg], *k = f->lp[OPARG(ip[0])];
+    if (__builtin_expect(o && TYPE(o) == &mp_list_type && FAST_INT(k), 1)) {
+        int64_t i = IV(k), n = LN(o);
+        if (i < 0) i += n;
+        if ((uint64_t)i < (uint64_t)n) {
+            PUSH(incref(LITEMS(o)[i]));
+            ip += 3;
+            NEXT();
+        }
+    }
+    goto L_LOAD_FAST__LOAD_FAST;
+}
+/* if x < y: ..., while x < y: ... (any of the six) and the jump, with its
+ * branch history as POP_JUMP_IF_* keeps it */
+#define FUSED_CMP_JUMP(x, y) do { \
+        uint32_t j_ = ip[3]; \
+        int taken_ = CMP_TAKEN(x, y, OPARG(ip[1]), OPC(j_) == OP_POP_JUMP_IF_TRUE); \
+        branch_hist(ip + 4, taken_); \
+        if (taken_) { ip = first + OPARG(j_); DISPATCH(); } \
+        ip += 5; \
+        NEXT(); \
+    } while (0)
+L_LOAD_FAST__CMP_JUMP: {
+    Obj *a = f->lp[oparg], *b = f->lp[OPARG(ip[0])];
+    if (__builtin_expect(FAST_INT(a) && FAST_INT(b), 1)) FUSED_CMP_JUMP(IV(a), IV(b));
+    goto L_LOAD_FAST__LOAD_FAST;
+}
+L_LOAD_FAST__CMPI_JUMP: {
+    Obj *a = f->lp[oparg];
+    if (__builtin_expect(FAST_INT(a), 1)) FUSED_CMP_JUMP(IV(a), IV(consts[OPARG(ip[0])]));
+    goto L_LOAD_FAST__LOAD_CONST;
 }
 L_DELETE_FAST: {
     if (!f->lp[oparg]) {
@@ -1245,8 +1330,8 @@ L_COMPARE_OP_INT: {
                          (((Int *)a)->big | ((Int *)b)->big), 0) && (!SMALL(a) || !SMALL(b)))
         DEOPT(COMPARE_OP);
     int64_t x = IV(a), y = IV(b);
+    CMP_JUMP_TOTAL(x, y, mp_smallint_decref);
     int r = CMP_RESULT_TOTAL(x < y, x == y, x > y, oparg);
-    CMP_JUMP(r, mp_smallint_decref);
     sp--; sp[-1] = mp_bool(r); mp_smallint_decref(a); mp_smallint_decref(b);
     NEXTC(1);
 }
@@ -1263,8 +1348,8 @@ L_COMPARE_OP_STR: {
     Obj *a = SECOND(), *b = TOP();
     if (!IS_STR(a) || !IS_STR(b)) DEOPT(COMPARE_OP);
     int c = mp_str_cmp(a, b);
+    CMP_JUMP_TOTAL(c, 0, decref);
     int r = CMP_RESULT_TOTAL(c < 0, c == 0, c > 0, oparg);
-    CMP_JUMP(r, decref);
     sp--; sp[-1] = mp_bool(r); decref(a); decref(b);
     NEXTC(1);
 }

@@ -926,10 +926,42 @@ static Obj *tuple_of_list(Obj *l)
  * The second stays as it is, so a jump to it, the JIT (which lowers by
  * family and steps instruction by instruction) and a resumption there all
  * see the plain code. */
-static void fuse_pairs(uint32_t *code, int n)
+/* A machine int constant (the fused forms below check only the local). */
+static int small_const(Obj *consts, uint32_t u)
+{
+    Obj *c = LITEMS(consts)[OPARG(u)];
+    return TYPE(c) == &mp_int_type && !((Int *)c)->big;
+}
+
+/* The longer forms (ceval.c, "Longer superinstructions"): a LOAD_FAST at i
+ * that starts
+ *   LOAD_FAST x; LOAD_CONST c; BINARY_OP +,-,+=,-=; STORE_FAST y   (ADDI_STORE)
+ *   LOAD_FAST x; LOAD_FAST y; BINARY_SUBSCR                        (SUBSCR_LIST)
+ *   LOAD_FAST x; LOAD_FAST y; COMPARE_OP; POP_JUMP_IF_*            (CMP_JUMP)
+ *   LOAD_FAST x; LOAD_CONST c; COMPARE_OP; POP_JUMP_IF_*           (CMPI_JUMP)
+ * with c a machine int.  None of the instructions after the first is a jump
+ * target's concern: they stay as they are, and the fused form only runs
+ * when control reaches the first. */
+static int fused_run(uint32_t *code, int n, int i, Obj *consts)
+{
+    if (OPC(code[i]) != OP_LOAD_FAST || i + 3 >= n) return -1;
+    uint32_t u1 = code[i + 1], u2 = code[i + 2];
+    int b = OPC(u1), c = OPC(u2);
+    if (b == OP_LOAD_CONST && c == OP_BINARY_OP && i + 4 < n && OPC(code[i + 4]) == OP_STORE_FAST
+        && ((OPARG(u2) & 0xff) == BIN_ADD || (OPARG(u2) & 0xff) == BIN_SUB) && small_const(consts, u1))
+        return OP_LOAD_FAST__ADDI_STORE;
+    if (b == OP_LOAD_FAST && c == OP_BINARY_SUBSCR) return OP_LOAD_FAST__SUBSCR_LIST;
+    if ((b == OP_LOAD_FAST || (b == OP_LOAD_CONST && small_const(consts, u1))) && c == OP_COMPARE_OP && i + 4 < n
+        && (OPC(code[i + 4]) == OP_POP_JUMP_IF_FALSE || OPC(code[i + 4]) == OP_POP_JUMP_IF_TRUE))
+        return b == OP_LOAD_FAST ? OP_LOAD_FAST__CMP_JUMP : OP_LOAD_FAST__CMPI_JUMP;
+    return -1;
+}
+
+static void fuse_pairs(uint32_t *code, int n, Obj *consts)
 {
     for (int i = 0; i + 1 < n; i++) {
-        int a = OPC(code[i]), b = OPC(code[i + 1]), f = -1;
+        int a = OPC(code[i]), b = OPC(code[i + 1]), f = fused_run(code, n, i, consts);
+        if (f >= 0) { code[i] = MKOP(f, OPARG(code[i])); continue; }
         if (a == OP_LOAD_FAST && b == OP_LOAD_FAST) f = OP_LOAD_FAST__LOAD_FAST;
         else if (a == OP_LOAD_FAST && b == OP_LOAD_CONST) f = OP_LOAD_FAST__LOAD_CONST;
         else if (a == OP_LOAD_CONST && b == OP_LOAD_FAST) f = OP_LOAD_CONST__LOAD_FAST;
@@ -971,7 +1003,7 @@ static Obj *compile_scope(Scope *sc, Node *node, NList *body, Node *bodyexpr, in
         emit(cp, OP_RETURN_VALUE, 0);
     }
     G->cu = cp->outer;    /* no compile error past this point */
-    fuse_pairs(cp->code, cp->n);
+    fuse_pairs(cp->code, cp->n, cp->consts);
     Code *co = mp_alloc(&mp_code_type, sizeof(Code));
     if (mp.ncodes == mp.capcodes) {
         mp.capcodes = mp.capcodes * 2 + 64;

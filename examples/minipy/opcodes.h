@@ -69,7 +69,12 @@
      * next one, which stays in the code as it was */ \
     X(LOAD_FAST__LOAD_FAST, 0, LOAD_FAST) X(LOAD_FAST__LOAD_CONST, 0, LOAD_FAST) \
     X(LOAD_CONST__LOAD_FAST, 0, LOAD_CONST) X(STORE_FAST__LOAD_FAST, 0, STORE_FAST) \
-    X(STORE_FAST__STORE_FAST, 0, STORE_FAST)
+    X(STORE_FAST__STORE_FAST, 0, STORE_FAST) \
+    /* longer superinstructions (compile.c's fuse_runs): a LOAD_FAST that \
+     * runs the next 2-3 instructions too when its operands are machine \
+     * ints (and a list), else runs as the pair it also is */ \
+    X(LOAD_FAST__ADDI_STORE, 0, LOAD_FAST) X(LOAD_FAST__SUBSCR_LIST, 0, LOAD_FAST) \
+    X(LOAD_FAST__CMP_JUMP, 0, LOAD_FAST) X(LOAD_FAST__CMPI_JUMP, 0, LOAD_FAST)
 
 enum {
 #define E(name, nc, fam) OP_##name,

@@ -290,6 +290,7 @@ MINIPY_TESTS = \
 	tests/minipy/exc_raise_from.py \
 	tests/minipy/exc_stopiteration.py \
 	tests/minipy/expr_eval_order.py \
+	tests/minipy/expr_fused_runs.py \
 	tests/minipy/expr_is_in.py \
 	tests/minipy/expr_precedence.py \
 	tests/minipy/expr_specialized_arith.py \
