@@ -19,8 +19,8 @@ MP_EXCEPTIONS(DEF_EXC)
 Obj mp_none = OBJ_HEAD(&mp_none_type);
 Obj mp_notimpl = OBJ_HEAD(&mp_notimpl_type);
 Obj mp_ellipsis = OBJ_HEAD(&mp_ellipsis_type);
-Int mp_true = { OBJ_HEAD(&mp_bool_type), 0, 1, {{0}} };
-Int mp_false = { OBJ_HEAD(&mp_bool_type), 0, 0, {{0}} };
+Int mp_true = { OBJ_HEAD(&mp_bool_type), 0, 1, {{0}}, {0} };
+Int mp_false = { OBJ_HEAD(&mp_bool_type), 0, 0, {{0}}, {0} };
 
 Obj *mp_nomem(void)
 {

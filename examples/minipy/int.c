@@ -41,8 +41,14 @@ Obj *mp_int_from_mpz(mpz_t z)
 {
     if (mpz_fits_slong_p(z)) return mp_int(mpz_get_si(z));
     Int *i = mp_alloc(&mp_int_type, sizeof(Int));
+    if (!i) return NULL;
     i->big = 1;
-    mpz_init_set(i->z, z);
+    size_t n = mpz_size(z);
+    if (n <= 2) {
+        i->limb[0] = mpz_getlimbn(z, 0);
+        i->limb[1] = n == 2 ? mpz_getlimbn(z, 1) : 0;
+        mpz_roinit_n(i->z, i->limb, mpz_sgn(z) < 0 ? -(mp_size_t)n : (mp_size_t)n);
+    } else mpz_init_set(i->z, z);
     return (Obj *)i;
 }
 
@@ -338,16 +344,15 @@ static Obj *from_i128(i128 v)
     Int *i = mp_alloc(&mp_int_type, sizeof(Int));
     if (!i) return NULL;
     i->big = 1;
-    /* the limbs written in place: no shift and add through GMP (which
-     * reallocates on the way) */
-    mpz_init2(i->z, 128);
+    /* the limbs written in place, in the int itself (a read-only view:
+     * no GMP allocation, nothing to clear) */
     if (GMP_NUMB_BITS == 64) {
-        mp_limb_t *p = mpz_limbs_write(i->z, 2);
-        p[0] = (mp_limb_t)u;
-        p[1] = (mp_limb_t)(u >> 64);
-        mp_size_t n = p[1] ? 2 : 1;
-        mpz_limbs_finish(i->z, v < 0 ? -n : n);
+        i->limb[0] = (mp_limb_t)u;
+        i->limb[1] = (mp_limb_t)(u >> 64);
+        mp_size_t n = i->limb[1] ? 2 : 1;
+        mpz_roinit_n(i->z, i->limb, v < 0 ? -n : n);
     } else {
+        mpz_init2(i->z, 128);
         uint64_t w[2] = { (uint64_t)u, (uint64_t)(u >> 64) };
         mpz_import(i->z, 2, -1, sizeof w[0], 0, 0, w);
         if (v < 0) mpz_neg(i->z, i->z);

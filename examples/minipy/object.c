@@ -184,7 +184,7 @@ void mp_dealloc(Obj *o)
         return;
     }
     if (t == &mp_int_type) {
-        if (((Int *)o)->big) mpz_clear(((Int *)o)->z);
+        if (((Int *)o)->big) { if (mp_int_big_owns((Int *)o)) mpz_clear(((Int *)o)->z); }
         else if (mp.nint_free < 10000) { o->type = (Type *)mp.int_free; mp.int_free = o; mp.nint_free++; return; }
         mp_free(o);
         return;

@@ -58,8 +58,12 @@ struct Type {
 
 /* An int: v in the machine word, or (big) the GMP integer z.  An int that
  * is not big is allocated without z (MP_INT_SMALL_SIZE bytes: 48 with
- * mp_alloc's header, not 64), so z exists only when big is set. */
-typedef struct { Obj hd; int big; int64_t v; mpz_t z; } Int;
+ * mp_alloc's header, not 80), so z exists only when big is set.  A big int
+ * of at most two limbs keeps them in limb, z a read-only view of them
+ * (mpz_roinit_n: no GMP allocation; ints are immutable, so z is only ever
+ * read); mp_int_big_owns says whether z has limbs of its own to clear. */
+typedef struct { Obj hd; int big; int64_t v; mpz_t z; mp_limb_t limb[2]; } Int;
+static inline int mp_int_big_owns(Int *i) { return i->z->_mp_d != i->limb; }
 #define MP_INT_SMALL_SIZE offsetof(Int, z)
 typedef struct { Obj hd; double v; } Float;
 typedef struct { Obj hd; double re, im; } Complex;

@@ -338,6 +338,7 @@ MINIPY_TESTS = \
 	tests/minipy/gen_return_yield_from.py \
 	tests/minipy/gen_stopiteration_pep479.py \
 	tests/minipy/int_arith.py \
+	tests/minipy/int_big_inline_limbs.py \
 	tests/minipy/int_bigint.py \
 	tests/minipy/int_bigint_pow.py \
 	tests/minipy/int_bitops.py \

@@ -716,7 +716,7 @@ static jc_ref speculate(jc_lower *b, jc_ref v, jc_type as)
         return unbox_like(b, v, (Obj *)&like);
     }
     if (as == JC_TYPE_I64) {
-        static Int like = { OBJ_HEAD(&mp_int_type), 0, 0, {{0}} };
+        static Int like = { OBJ_HEAD(&mp_int_type), 0, 0, {{0}}, {0} };
         return unbox_like(b, v, (Obj *)&like);
     }
     return v;
