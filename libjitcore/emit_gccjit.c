@@ -906,7 +906,9 @@ emit_call (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
     {
       l = new_local (e, e->t[in->type], "c");
       gcc_jit_block_add_assignment (e->cur, loc, l,
-          gcc_jit_context_zero (e->ctx, e->t[in->type]));
+          in->type == JC_TYPE_PTR
+          ? gcc_jit_context_null (e->ctx, e->t[in->type])
+          : gcc_jit_context_zero (e->ctx, e->t[in->type]));
       e->rv[i] = gcc_jit_lvalue_as_rvalue (l);
     }
   gcc_jit_block *bc = new_block (e, "call"), *join = new_block (e, "joined");

@@ -189,6 +189,33 @@ save_frames (jc_lower *b)
   return 0;
 }
 
+/* Root slot `slot` holds v from the trace's entry and is not in the
+ * frame's memory (jc_lower_slot_bind_entry): SET now and in the current
+ * instruction's start state. */
+int
+jc_ir_slot_entry_set (jc_lower *b, uint32_t slot, jc_ref v)
+{
+  if (b->error)
+    return -1;
+  jc_bframe *f = &b->frames[0];
+  jc_bslot *s = jc_ir_slot (b, f, slot);
+  if (!s)
+    return -1;
+  s->state = JC_SLOT_SET;
+  s->ref = v;
+  if (slot >= f->nsaved)
+    {
+      jc_bslot *n = realloc (f->saved, (slot + 1) * sizeof *n);
+      if (!n)
+        return jc_ir_set_error (b, "out of memory");
+      memset (n + f->nsaved, 0, (slot + 1 - f->nsaved) * sizeof *n);
+      f->saved = n;
+      f->nsaved = slot + 1;
+    }
+  f->saved[slot] = *s;
+  return 0;
+}
+
 int
 jc_ir_begin_insn (jc_lower *b, uint32_t pc, const char *file, int32_t line)
 {

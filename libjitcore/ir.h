@@ -190,6 +190,10 @@ JC_HIDDEN void jc_ir_set_side_entry (jc_lower *b, int on);
 JC_HIDDEN int jc_ir_close_loop (jc_lower *b);
 JC_HIDDEN int jc_ir_end_exit (jc_lower *b, uint32_t pc);
 
+/* jc_lower_slot_bind_entry: root slot `slot` is SET to v from the trace's
+ * entry on, in the current instruction's start state too. */
+JC_HIDDEN int jc_ir_slot_entry_set (jc_lower *b, uint32_t slot, jc_ref v);
+
 /* Before the first instruction of a side trace: root slot `slot` holds its
  * parent exit's value, exit_buf[src] of `type` (from_buf) or `constant`
  * (raw bits), and is SET (it is not in the frame's memory: every exit of

@@ -194,6 +194,25 @@ jc_lower_slot_bind (jc_lower *b, uint32_t slot, jc_ref v, uint32_t flags)
   return 0;
 }
 
+JC_API int
+jc_lower_slot_bind_entry (jc_lower *b, uint32_t slot, jc_ref v,
+                          uint32_t flags)
+{
+  if (!b || jc_ir_check_ref (b, v, "slot_bind_entry") != 0)
+    return -1;
+  if (b->open_group < 0)
+    return jc_ir_set_error (b, "slot_bind_entry outside load_slot");
+  if (b->nframes != 1 || b->nsnaps != 0)
+    return jc_ir_set_error (b, "slot_bind_entry for slot %u: only in the "
+                            "root frame before the trace's first snapshot",
+                            slot);
+  if (jc_lower_slot_bind (b, slot, v, flags) != 0)
+    return -1;
+  /* Set from the entry on: the current instruction's snapshots list it
+   * too (its start state is what they are made of). */
+  return jc_ir_slot_entry_set (b, slot, v);
+}
+
 static int
 same_type (jc_lower *b, jc_ref x, jc_ref y, const char *what)
 {

@@ -21,6 +21,9 @@ typedef struct fixture {
   int64_t expect_tag[32];    /* what load_slot guards per slot (0: INT) */
   int loads;                 /* load_slot calls */
   int fail_load;             /* make load_slot fail */
+  uint32_t entry_mask;       /* root slots load_slot reads raw (the value
+                                word, no tag guard) and binds with
+                                jc_lower_slot_bind_entry */
 } fixture;
 
 static inline int
@@ -32,6 +35,12 @@ fx_load_slot (void *ud, jc_lower *b, const void *code, uint32_t depth,
   fx->loads++;
   if (fx->fail_load)
     return 1;
+  if (slot < 32 && (fx->entry_mask >> slot & 1))
+    return jc_lower_slot_bind_entry (b, slot,
+                                     jc_lower_load (b, JC_TYPE_I64,
+                                                    jc_lower_frame (b),
+                                                    (int64_t) (slot * sizeof (tslot)) + 8, 2),
+                                     0);
   if (depth > 0)
     return jc_lower_slot_bind (b, slot, jc_lower_const_i64 (b, 0),
                                JC_BIND_TYPE_ONLY);
@@ -51,6 +60,7 @@ static inline int64_t h_add3 (int64_t a, int64_t b) { return a + 3 * b; }
 static inline int64_t h_nonzero (int64_t a) { return a; }   /* MAY_RAISE: 0 fails */
 static inline double h_half (double x) { return x / 2; }
 static inline void *h_self_standin (void *f) { (void) f; return NULL; }
+static inline void *h_ident (void *p) { return p; }
 
 static const jc_helper fx_helpers[] = {
   { "add3", (void *) h_add3, "i64(i64,i64)", JC_HELPER_PURE },
@@ -60,8 +70,10 @@ static const jc_helper fx_helpers[] = {
   /* jc_lower_call_self's stand-in (never called) */
   { "self", (void *) h_self_standin, "ptr(ptr)",
     JC_HELPER_READS_MEMORY | JC_HELPER_WRITES_MEMORY },
+  { "ident", (void *) h_ident, "ptr(ptr)", JC_HELPER_MAY_RAISE },
 };
-enum { FX_H_ADD3 = 0, FX_H_NONZERO, FX_H_HALF, FX_H_BAD, FX_H_SELF };
+enum { FX_H_ADD3 = 0, FX_H_NONZERO, FX_H_HALF, FX_H_BAD, FX_H_SELF,
+       FX_H_IDENT };
 
 static inline void
 fx_init (fixture *fx)

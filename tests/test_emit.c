@@ -145,6 +145,155 @@ test_write_only_slot_written_back (void)
   jc_ir_free (b);
 }
 
+/* jc_lower_slot_bind_entry: a slot the trace takes from elsewhere than the
+ * frame's slot (here the value word, whatever the tag says) is written
+ * back by every exit, the first instruction's guards included, with the
+ * value the trace had; a slot loaded the ordinary way is not. */
+static jc_lower *
+build_entry_slot (fixture *fx)
+{
+  jc_lower *b = fx_builder (fx, 0);
+  jc_ir_begin_insn (b, 0, "entry.x", 1);
+  jc_ref x = jc_lower_slot_get (b, 0), y = jc_lower_slot_get (b, 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, x, y), 1);
+  jc_ir_begin_insn (b, 1, "entry.x", 2);
+  jc_lower_slot_set (b, 2, jc_lower_binop (b, JC_MUL, x,
+                                           jc_lower_const_i64 (b, 2)));
+  jc_ir_begin_insn (b, 2, "entry.x", 3);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_NE, x, jc_lower_const_i64 (b, 5)),
+                  1);
+  CU_ASSERT_EQUAL (jc_ir_end_exit (b, 3), 0);
+  return b;
+}
+
+static int
+snap_has_slot (const jc_lower *b, uint32_t id, uint32_t slot)
+{
+  uint64_t v;
+  uint64_t buf[16] = { 0 };
+  return fx_exit_slot (b, id, buf, slot, &v) == 0;
+}
+
+static void
+test_entry_slot_written_back (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  fx.entry_mask = 1;
+  jc_lower *b = build_entry_slot (&fx);
+  CU_ASSERT_TRUE_FATAL (jc_lower_ok (b));
+  jc_compiled c;
+  CU_ASSERT_EQUAL_FATAL (compile (b, NULL, &c), 0);
+  tslot f[3];
+  uint64_t buf[16];
+  static const int64_t xs[] = { 9, 5, 3, -4 };
+  for (int i = 0; i < 4; i++)
+    {
+      /* slot 0's tag says "object": only its value word is the trace's. */
+      f[0].tag = TAG_OBJ;
+      f[0].v.i = xs[i];
+      set_int (f, 1, 7);
+      set_int (f, 2, 0);
+      uint32_t id = c.entry (f, buf);
+      const jc_snap *s = jc_ir_snap (b, id);
+      CU_ASSERT_FATAL (s != NULL);
+      int64_t x = xs[i];
+      uint32_t want_pc = x >= 7 ? 0 : x == 5 ? 2 : 3;
+      CU_ASSERT_EQUAL (s->pc, want_pc);
+      CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 0), x);
+      CU_ASSERT_FALSE (snap_has_slot (b, id, 1));
+      if (want_pc > 0)
+        CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 2), 2 * x);
+      CU_ASSERT_EQUAL (f[0].tag, TAG_OBJ);   /* the trace wrote no slot */
+    }
+  jc_emit_release (&c);
+  jc_ir_free (b);
+  /* The same trace with slot 0 loaded as usual: no exit writes it. */
+  fx_init (&fx);
+  b = build_entry_slot (&fx);
+  for (uint32_t k = 0; k < jc_ir_nsnaps (b); k++)
+    CU_ASSERT_FALSE (snap_has_slot (b, k, 0));
+  jc_ir_free (b);
+}
+
+/* A call_if whose helper returns a pointer (a may-raise one: NULL fails):
+ * NULL when not called, the helper's value when called, the failure exit
+ * only when called and failed.  slot 0: the condition (i64 != 0), slot 1:
+ * the pointer passed (TAG_OBJ); the result is written to slot 2. */
+static void
+test_call_if_ptr (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  fx.expect_tag[1] = TAG_OBJ;
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref c = jc_lower_cmp (b, JC_NE, jc_lower_slot_get (b, 0),
+                           jc_lower_const_i64 (b, 0));
+  jc_ref p = jc_lower_slot_get (b, 1);
+  jc_ref r = jc_lower_call_if (b, c, FX_H_IDENT, &p, 1);
+  CU_ASSERT_EQUAL (jc_lower_type (b, r), JC_TYPE_PTR);
+  jc_lower_slot_set (b, 2, r);
+  CU_ASSERT_EQUAL (jc_ir_end_exit (b, 1), 0);
+  CU_ASSERT_TRUE_FATAL (jc_lower_ok (b));
+  jc_compiled cc;
+  CU_ASSERT_EQUAL_FATAL (compile (b, NULL, &cc), 0);
+  int obj;
+  for (int k = 0; k < 3; k++)
+    {
+      tslot f[3];
+      set_int (f, 0, k == 0 ? 0 : 1);
+      f[1].tag = TAG_OBJ;
+      f[1].v.p = k == 2 ? NULL : &obj;
+      uint64_t buf[16];
+      uint32_t id = cc.entry (f, buf);
+      const jc_snap *s = jc_ir_snap (b, id);
+      CU_ASSERT_FATAL (s != NULL);
+      CU_ASSERT_EQUAL (s->pc, k == 2 ? 0 : 1);   /* k 2: called, failed */
+      if (k < 2)
+        CU_ASSERT_EQUAL ((uintptr_t) exit_value (b, id, buf, 2),
+                         k == 0 ? (uintptr_t) 0 : (uintptr_t) &obj);
+    }
+  jc_emit_release (&cc);
+  jc_ir_free (b);
+}
+
+/* Where jc_lower_slot_bind_entry is refused: outside load_slot, after the
+ * trace's first snapshot, in an inlined frame. */
+static void
+test_entry_slot_refused (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  CU_ASSERT_EQUAL (jc_lower_slot_bind_entry (b, 0, jc_lower_const_i64 (b, 1),
+                                             0), -1);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_lower_error (b), "outside load_slot"));
+  jc_ir_free (b);
+  fx_init (&fx);
+  fx.entry_mask = 2;
+  b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, jc_lower_slot_get (b, 0),
+                                   jc_lower_const_i64 (b, 3)), 1);
+  CU_ASSERT_TRUE (jc_lower_ok (b));
+  CU_ASSERT_EQUAL (jc_lower_slot_get (b, 1), JC_REF_NONE);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_lower_error (b), "first snapshot"));
+  jc_ir_free (b);
+  fx_init (&fx);
+  fx.entry_mask = 4;
+  b = fx_builder (&fx, 0);
+  static const char callee[] = "callee";
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_lower_slot_set (b, 5, jc_lower_const_i64 (b, 4));
+  CU_ASSERT_EQUAL (jc_ir_frame_push (b, callee, 1, 5, 1, 3), 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  CU_ASSERT_EQUAL (jc_lower_slot_get (b, 2), JC_REF_NONE);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_lower_error (b), "root frame"));
+  jc_ir_free (b);
+}
+
 /* Floats, conversions, select, helpers, and an unconditional exit. */
 static void
 test_float_helpers_exit (void)
@@ -1221,6 +1370,9 @@ jc_test_register (void)
 {
   static const jc_test_case tests[] = {
     { "sum_loop_o2", test_sum_loop_o2 },
+    { "entry_slot_written_back", test_entry_slot_written_back },
+    { "entry_slot_refused", test_entry_slot_refused },
+    { "call_if_ptr", test_call_if_ptr },
     { "memory_cells", test_memory_cells },
     { "int_ranges", test_int_ranges },
     { "sum_loop_o0", test_sum_loop_o0 },

@@ -163,6 +163,21 @@ JC_API int jc_lower_slot_set (jc_lower *b, uint32_t slot, jc_ref v);
 JC_API int jc_lower_slot_bind (jc_lower *b, uint32_t slot, jc_ref v,
                                uint32_t flags);
 
+/* Inside load_slot only, for a slot of the root frame, before the trace
+ * took its first snapshot (added in 1.4): slot holds v, a value the host
+ * hands the trace some other way than in the frame's slot (minipy: an int
+ * argument passed raw, in a field of its frame, by a native self-call),
+ * so the frame's memory may not hold it.  The slot counts as set by the
+ * trace from its entry on, as a side trace's seeded entry values do: every
+ * snapshot lists it, the current instruction's included, so every exit
+ * writes it back (write_slot / restore) and a raw side entry is seeded
+ * with it.  A host reads such slots (jc_lower_slot_get) at the start of
+ * the trace's first instruction, before any guard; later it is an error
+ * (the exits made so far would not write the slot).  flags: JC_BIND_*. */
+#define JC_HAVE_jc_lower_slot_bind_entry 1
+JC_API int jc_lower_slot_bind_entry (jc_lower *b, uint32_t slot, jc_ref v,
+                                     uint32_t flags);
+
 /* --- arithmetic, comparison, conversion --------------------------------- */
 
 JC_API jc_ref jc_lower_binop (jc_lower *b, jc_binop op, jc_ref x, jc_ref y);
