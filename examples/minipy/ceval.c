@@ -157,6 +157,39 @@ void mp_frame_drop_call(Frame *f)
     frame_spare(co, f);
 }
 
+/* For the JIT's native self-calls, which take and give back spare frames
+ * in the generated code (jit/jit_lower.c, "Self-calls"): a new frame on
+ * co's empty spare list (NULL when out of memory), and the list's first
+ * frame freed when it holds too many (as frame_spare frees one). */
+Frame *mp_frame_refill(Code *co)
+{
+    Frame *f = frame_new_slow(co);
+    if (!f) return NULL;
+    f->back = co->spare; co->spare = f; co->nspare++;
+    return f;
+}
+
+void mp_frame_trim(Code *co)
+{
+    Frame *f = co->spare;
+    if (!f) return;
+    co->spare = f->back; co->nspare--;
+    free(f);
+}
+
+/* Frame f of a call that ran (partly) in this loop, its result taken:
+ * back to the state mp_frame_new_call gives a frame, its locals NULL too
+ * (stack, blocks and flags cleared, their references dropped, as
+ * frame_free does), so that dropping it only returns it to the spares. */
+void mp_frame_clean_call(Frame *f)
+{
+    Code *co = f->code;
+    for (int i = 0, nl = co->nlocalsplus; i < nl; i++) { Obj *o = f->lp[i]; f->lp[i] = NULL; xdecref(o); }
+    while (f->sp > f->stack) xdecref(*--f->sp);
+    for (int i = 0; i < f->nblocks; i++) if (f->blocks[i].type == B_HANDLER) xdecref(f->blocks[i].saved);
+    f->nblocks = 0; f->is_gen = 0; f->yielded = 0; f->throwing = 0; f->locals = NULL;
+}
+
 static const char *fname(Func *fn) { return SS(fn->qualname); }
 
 static int missing_args(Func *fn, Obj **lp, int from, int to, int kwonly)

@@ -130,7 +130,7 @@ struct Code {
     Obj *name, *qualname, *filename;
     int firstline;
     Frame *spare;           /* cached frames (linked through back), reused by calls */
-    int nspare;
+    int64_t nspare;         /* one word: the JIT's self-calls update it inline */
     void *jit;              /* the JIT's side table (jit/jit_internal.h), or NULL */
     uint32_t jit_ftick;     /* fresh frames until mp_eval next calls
                                mp_jit_func_entry (jit/jit.h); 1 when made */
@@ -159,9 +159,13 @@ struct Frame {
      * function trace run on this frame by its own code stores its int
      * result in jit_ret, and jit_tag = 1, before its final exit; a
      * self-call from this frame that finished otherwise leaves its result
-     * (or NULL: raised) in jit_done for the CALL jit_link names. */
+     * (or NULL: raised) in jit_done for the CALL jit_link names.
+     * jit_arg: the int arguments a native self-call passes raw, which
+     * the function trace reads instead of their slots (empty then until
+     * an exit writes them; see "raw arguments" in jit/jit_lower.c). */
     int64_t jit_tag, jit_ret, jit_link;
     Obj *jit_done;
+    int64_t jit_arg[4];
     Block blocks[24];
     Obj **stack;
     Obj *lp[];              /* locals, cells, frees, then the value stack */
@@ -172,6 +176,9 @@ Frame *mp_frame_new(Code *co, Func *fn, Obj *globals, Obj *locals);
 void mp_frame_free(Frame *f);
 Frame *mp_frame_new_call(Code *co, Func *fn);
 void mp_frame_drop_call(Frame *f);
+Frame *mp_frame_refill(Code *co);
+void mp_frame_trim(Code *co);
+void mp_frame_clean_call(Frame *f);
 Obj *mp_func_call(Func *fn, Obj **args, int n, Obj *kwnames);
 Obj *mp_gen_send(Gen *g, Obj *v);
 Obj *mp_gen_throw(Gen *g, Obj *exc);   /* steals exc */

@@ -268,6 +268,7 @@ MINIPY_TESTS = \
 	tests/minipy/err_tb_module.py \
 	tests/minipy/err_tb_nested.py \
 	tests/minipy/err_tb_recursion_native.py \
+	tests/minipy/err_tb_recursion_raw.py \
 	tests/minipy/err_tb_recursion_short.py \
 	tests/minipy/err_tb_unbound_pair.py \
 	tests/minipy/err_type.py \
@@ -318,6 +319,9 @@ MINIPY_TESTS = \
 	tests/minipy/func_recursion_native.py \
 	tests/minipy/func_recursion_native_fib.py \
 	tests/minipy/func_recursion_native_limit.py \
+	tests/minipy/func_recursion_raw_args.py \
+	tests/minipy/func_recursion_raw_args_off.py \
+	tests/minipy/func_recursion_raw_boxed.py \
 	tests/minipy/func_unbound_pairs.py \
 	tests/minipy/gc_cycles.py \
 	tests/minipy/gc_loop.py \

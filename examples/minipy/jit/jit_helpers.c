@@ -566,7 +566,8 @@ static Obj *h_unary(int64_t op, Obj *a)
 }
 
 /* Native self-calls (jit_lower.c, "Self-calls"). */
-uint64_t mpj_self_calls;
+uint64_t mpj_self_calls, mpj_raw_self_calls;
+int mpj_raw_args_on = 1;
 uintptr_t mpj_stack_floor;
 
 /* The callee's frame, as the interpreter's call makes it (its arguments
@@ -628,6 +629,15 @@ static void h_self_drop(Frame *nf)
     mp_frame_drop_call(nf);
 }
 
+/* The inline self-call (jit_lower.c, self_frame_inline): where the C
+ * stack is (pure: one value per native frame of the trace, compared with
+ * mpj_stack_floor), a new frame for an empty spare list (NULL, no
+ * exception, when out of memory: the trace exits and the interpreter
+ * calls), and one spare frame freed when the list is full. */
+static int64_t h_stack_here(void) { return (int64_t)(uintptr_t)__builtin_frame_address(0); }
+static Frame *h_self_refill(Code *co) { return mp_frame_refill(co); }
+static void h_self_trim(Code *co) { mp_frame_trim(co); }
+
 /* What the helpers below write, for jc_host.helper_writes: the alias
  * classes (jit_internal.h) a call may change.  Parking and reference
  * counts are MPJ_ALIAS_RC, which no trace loads; a new object changes
@@ -647,6 +657,8 @@ const uint64_t mpj_helper_writes[MPJ_H_COUNT] = {
     [MPJ_H_LIST_STORE_PTR] = AL(LISTITEM) | AL(RC),
     /* Growing may move the items array: List.n and List.items change. */
     [MPJ_H_LIST_APPEND] = AL(LIST) | AL(LISTITEM) | AL(RC),
+    [MPJ_H_SELF_REFILL] = AL(CALLFRAME),
+    [MPJ_H_SELF_TRIM] = AL(CALLFRAME),
 };
 #undef AL
 
@@ -709,4 +721,7 @@ const jc_helper mpj_helpers[] = {
     [MPJ_H_SELF_CALL] = { "self_call", (void *)h_self_call, "ptr(ptr)", RD | WR | ALLOC },
     [MPJ_H_SELF_SLOW] = { "self_slow", (void *)mpj_self_slow, "i64(ptr,ptr,i64)", RD | WR | ALLOC },
     [MPJ_H_SELF_DROP] = { "self_drop", (void *)h_self_drop, "void(ptr)", RD | WR | ALLOC },
+    [MPJ_H_STACK_HERE] = { "stack_here", (void *)h_stack_here, "i64()", JC_HELPER_PURE },
+    [MPJ_H_SELF_REFILL] = { "self_refill", (void *)h_self_refill, "ptr(ptr)", RD | WR | RAISE | ALLOC },
+    [MPJ_H_SELF_TRIM] = { "self_trim", (void *)h_self_trim, "void(ptr)", RD | WR },
 };

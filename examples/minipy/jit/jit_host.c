@@ -589,6 +589,8 @@ void mp_jit_init(void)
         mpj_stack_floor = top > lim / 2 ? top - lim / 2 : 0;
         const char *e = getenv("MINIPY_JIT_SELF_CALLS");
         if (e && *e == '0') mpj_stack_floor = 0;   /* 0: no self-calls */
+        e = getenv("MINIPY_JIT_RAW_ARGS");
+        mpj_raw_args_on = !e || *e != '0';
     }
     if (jc_runtime_status(mpj_rt) != JC_OK) disable("the runtime is in an error state: ");
 }
@@ -611,9 +613,10 @@ int mp_jit_fini(void)
             fflush(stdout);
             /* compiled= and aborted= first (the names bench/run and the
              * issue use), then every library counter as it names it. */
-            fprintf(stderr, "jit: compiled=%llu aborted=%llu self_calls=%llu quiet_jumps=%llu %s\n",
+            fprintf(stderr, "jit: compiled=%llu aborted=%llu self_calls=%llu raw_self_calls=%llu quiet_jumps=%llu %s\n",
                     (unsigned long long)st.traces_compiled, (unsigned long long)st.traces_aborted,
-                    (unsigned long long)mpj_self_calls, (unsigned long long)mp_jit_quiet_jumps, buf);
+                    (unsigned long long)(mpj_self_calls + mpj_raw_self_calls),
+                    (unsigned long long)mpj_raw_self_calls, (unsigned long long)mp_jit_quiet_jumps, buf);
             free(buf);
         }
     }
@@ -721,6 +724,9 @@ int64_t mpj_self_slow(Frame *nf, uint64_t *words, int64_t link)
     if (r.w != r.inline_w) free(r.w);
     Obj *res = NULL;
     if (e == 1) {
+        /* Side traces finished the call: the frame may hold what an exit
+         * restored into it (the caller drops it as the trace left it). */
+        mp_frame_clean_call(nf);
         mp.frame = caller;
         return 1;
     }
@@ -749,6 +755,7 @@ int64_t mpj_self_slow(Frame *nf, uint64_t *words, int64_t link)
         nf->jit_ret = ((Int *)res)->v;
         nf->jit_tag = 1;
         decref(res);
+        mp_frame_clean_call(nf);
         return 1;
     }
     caller->jit_done = res;
@@ -1305,6 +1312,15 @@ int mp_jit_func_entry(Frame *f)
             return 0;
         }
         jc->fentries = jc->fdone = 0;
+    }
+    for (int i = 0; jc->rawargs >> i; i++) {
+        /* The trace reads these parameters raw (jit_lower.c, "Raw
+         * arguments"): anything but an int in the machine word is for the
+         * interpreter, as the trace's type guard would have sent it. */
+        Obj *v = f->lp[i];
+        if (!(jc->rawargs >> i & 1)) continue;
+        if (!v || !IS(v, int) || ((Int *)v)->big) return 0;
+        f->jit_arg[i] = ((Int *)v)->v;
     }
     int rc = enter(f, t);
     if (rc == 1 && f->ip < co->code + co->ncode && mp_opfamily[OPC(*f->ip)] == OP_RETURN_VALUE) jc->fdone++;

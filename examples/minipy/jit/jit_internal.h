@@ -49,6 +49,11 @@ typedef struct {
      * branch history favours is then its side trace's. */
     uint8_t fflip;
     uint32_t fflip_pc;
+    /* Raw arguments (jit_lower.c, "Self-calls"): decided at the function
+     * trace's first selection (rawknown), the positional parameters its
+     * trace reads from Frame.jit_arg (rawargs: bit i for parameter i),
+     * and those found boxed by a selection (never raw again). */
+    uint8_t rawknown, rawargs, boxedargs;
     jc_counter fcounter;
     uint32_t fentries, fdone;
     /* Per loop head before it has a trace: what the last back edge saw
@@ -193,6 +198,9 @@ typedef struct {
     uint64_t *iters;    /* the root trace's iteration count (judged by
                            mp_jit_loop_head), or NULL (side traces) */
     int nself;          /* native self-calls lowered (jit_lower.c) */
+    uint8_t raw;        /* function trace: the parameters read raw from
+                           Frame.jit_arg (MpJitCode.rawargs), and ... */
+    jc_ref rawref[4];   /* ... their values (jit_lower.c, "Self-calls") */
     uint32_t fbranch;   /* function-entry trace: its first root-frame
                            branch's pc + 1, or 0 */
     double stay;        /* root loop trace: the share of iterations that
@@ -209,6 +217,11 @@ typedef struct {
  * (jit_host.c).  link: the caller's CALL pc << 32 | its first stack slot.
  * MpJitCode.marker[pc] has MPJ_MARK_SELF at such a CALL. */
 extern uint64_t mpj_self_calls;
+/* Self-calls with raw arguments (jit_lower.c, "Raw arguments"): made
+ * (counted in the generated code; --jit-stats adds them to self_calls),
+ * and whether functions get them (1, or MINIPY_JIT_RAW_ARGS=0). */
+extern uint64_t mpj_raw_self_calls;
+extern int mpj_raw_args_on;
 extern uintptr_t mpj_stack_floor;
 int64_t mpj_self_slow(Frame *nf, uint64_t *words, int64_t link);
 void mpj_self_return(jc_lower *b, Code *co, uint32_t top);
@@ -269,7 +282,8 @@ enum {
     X(LIST_PUSH) X(LIST_TO_TUPLE) X(BUILD_SET) X(BUILD_MAP) X(BUILD_STRING) \
     X(BUILD_SLICE) X(CALL_LIST) X(MAKE_FUNCTION) X(FORMAT_VALUE) X(LIST_EXTEND) \
     X(SET_UPDATE) X(DICT_UPDATE) X(UNPACK_EX) X(DELITEM) X(UNARY) \
-    X(FOR_NEXT) X(SELF_FRAME1) X(SELF_FRAME) X(SELF_CALL) X(SELF_SLOW) X(SELF_DROP)
+    X(FOR_NEXT) X(SELF_FRAME1) X(SELF_FRAME) X(SELF_CALL) X(SELF_SLOW) X(SELF_DROP) \
+    X(STACK_HERE) X(SELF_REFILL) X(SELF_TRIM)
 #define MPJ_E(n) MPJ_H_##n,
     MPJ_HELPERS(MPJ_E)
 #undef MPJ_E
@@ -342,7 +356,10 @@ enum {
     MPJ_ALIAS_DEPTH,         /* mp.depth and mp.limit (one word) */
     MPJ_ALIAS_RC,            /* Obj.rc and the parking lot (written by
                                 helpers, never loaded by a trace) */
-    MPJ_ALIAS_SELF           /* Frame.jit_tag / jit_ret (self-calls) */
+    MPJ_ALIAS_SELF,          /* Frame.jit_tag / jit_ret / jit_arg (self-calls) */
+    MPJ_ALIAS_CALLFRAME      /* a self-call's frame: Code.spare / nspare,
+                                Frame.back / func / globals / builtins /
+                                ip / inl / lp[], mp.frame, mp.builtins */
 };
 
 /* Invalidation keys: one per (dict, key hash) for a global the trace

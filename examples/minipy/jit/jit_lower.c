@@ -64,6 +64,7 @@ void mpj_sel_reset(Frame *f)
     mpj_sel.fentry = 0;
     mpj_sel.fn_insns = 0;
     mpj_sel.nself = 0;
+    mpj_sel.raw = 0;
     mpj_sel.fbranch = 0;
     mpj_sel.stay = 1.0;
     mpj_sel.leaves = 0;
@@ -205,6 +206,12 @@ int mpj_load_slot(void *ud, jc_lower *b, const void *code, uint32_t depth, uint3
     (void)ud;
     Frame *f = mpj_sel.frame;
     if (depth != 0) return inl_load_slot(b, code, depth, slot);
+    if (slot < MPJ_MAX_CALL_ARGS && (mpj_sel.raw >> slot & 1)) {
+        /* A raw argument (jit_lower.c, "Raw arguments"). */
+        jc_ref v = jc_lower_load(b, JC_TYPE_I64, jc_lower_frame(b),
+                                 (int64_t)offsetof(Frame, jit_arg) + 8 * (int64_t)slot, MPJ_ALIAS_SELF);
+        return jc_lower_slot_bind_entry(b, slot, v, JC_BIND_TYPE_ONLY);
+    }
     if (!f || code != f->code) return jc_lower_fail(b, "slot of another frame");
     if (slot >= mpj_nfixed(f->code) + (uint32_t)(f->sp - f->stack))
         return jc_lower_fail(b, "read of a stack slot above the head's depth");
@@ -740,6 +747,8 @@ static jc_type live_kind(Obj *o)
 
 /* A boxed object for v (borrowed: a new box is parked until the trace
  * exits, see jit_helpers.c). */
+static int raw_boxed(jc_lower *b, jc_ref v);
+
 static jc_ref box(jc_lower *b, jc_ref v)
 {
     jc_ref r;
@@ -749,6 +758,7 @@ static jc_ref box(jc_lower *b, jc_ref v)
     switch (t) {
     case JC_TYPE_PTR: return v;
     case JC_TYPE_I64:
+        if (mpj_sel.raw && raw_boxed(b, v)) return JC_REF_NONE;
         r = jc_lower_call(b, MPJ_H_BOX_INT, &v, 1);
         note(r, &mp_int_type, NULL);
         break;
@@ -1137,6 +1147,169 @@ static int calls_itself(const Code *co)
     return named && calls;
 }
 
+/* Raw arguments.  A recursive function whose positional parameters are
+ * all ints in the machine word at its first selection (and that has no
+ * cells, free variables, defaults taken, varargs) passes them raw: its
+ * function trace reads parameter i from Frame.jit_arg[i] (the interpreter's
+ * entry, mp_jit_func_entry, stores it there from the slot, or does not
+ * enter when the slot holds anything else), bound with
+ * jc_lower_slot_bind_entry at the trace's first instruction, so every exit
+ * writes the slot back boxed and raw side entries are seeded with it.  A
+ * native self-call then stores the caller's i64 there and leaves the
+ * callee's slot empty: no box, no type guard, no reference to drop.  The
+ * slot is empty only while the callee's generated code runs (an exit
+ * writes it before anything else reads the frame's slots).  A selection
+ * that boxes such a parameter (it needs the object) gives raw arguments up
+ * for the function (MpJitCode.rawargs 0) and is selected again. */
+static uint8_t raw_candidates(const Code *co, const Frame *f)
+{
+    int n = co->argcount;
+    if (!mpj_raw_args_on || !mpj_stack_floor || n < 1 || n > MPJ_MAX_CALL_ARGS || co->kwonlycount || co->ncells || co->nfree
+        || (co->flags & (CO_VARARGS | CO_VARKW | CO_GENERATOR)) || !calls_itself(co))
+        return 0;
+    for (int i = 0; i < n; i++) {
+        Obj *v = f->lp[i];
+        if (!v || !IS(v, int) || ((Int *)v)->big) return 0;
+    }
+    return (uint8_t)((1u << n) - 1);
+}
+
+/* At the function trace's first instruction, before anything else: the
+ * raw parameters are read (mpj_load_slot binds them). */
+static void raw_args_begin(jc_lower *b, Code *co, Frame *f, MpJitCode *jc)
+{
+    if (!jc->rawknown) {
+        jc->rawknown = 1;
+        jc->rawargs = raw_candidates(co, f);
+    }
+    mpj_sel.raw = jc->rawargs;
+    for (uint32_t i = 0; i < MPJ_MAX_CALL_ARGS; i++)
+        if (mpj_sel.raw >> i & 1) mpj_sel.rawref[i] = jc_lower_slot_get(b, i);
+}
+
+/* box() of a raw parameter's entry value: see "Raw arguments". */
+static int raw_boxed(jc_lower *b, jc_ref v)
+{
+    for (int i = 0; i < MPJ_MAX_CALL_ARGS; i++)
+        if ((mpj_sel.raw >> i & 1) && mpj_sel.rawref[i] == v) {
+            MpJitCode *jc = mpj_code(mpj_sel.code);
+            if (jc) jc->rawargs = 0;
+            jc_lower_fail(b, "a raw argument is used boxed: the function is selected again with boxed arguments");
+            return 1;
+        }
+    return 0;
+}
+
+_Static_assert(offsetof(Frame, inl) % 8 == 0 && offsetof(Frame, jit_tag) == offsetof(Frame, inl) + 8,
+               "Frame.inl is stored as one word (with the padding after it)");
+_Static_assert(sizeof(((Code *)0)->nspare) == 8, "Code.nspare is one word");
+
+/* The callee's frame of a self-call with raw arguments, made in the
+ * generated code as the interpreter's CALL makes it (push_inline_frame,
+ * CALL_PY_INLINE): guards first, which exit to the CALL with nothing
+ * changed (the interpreter then makes the call, raising RecursionError
+ * past mp.limit exactly as it would; it also calls when the C stack is
+ * below mpj_stack_floor); then a frame from the code's spares (a helper
+ * refills an empty list), its fields, empty locals, the raw arguments,
+ * mp.frame and mp.depth.  *backp: the caller's frame (mp.frame). */
+static jc_ref self_frame_inline(jc_lower *b, Code *cc, Func *fn, jc_ref B, const jc_ref *args, int n,
+                                jc_ref *backp)
+{
+    jc_ref here = jc_lower_call(b, MPJ_H_STACK_HERE, NULL, 0);
+    jc_ref floor = jc_lower_load(b, JC_TYPE_I64, kptr(b, &mpj_stack_floor), 0, MPJ_ALIAS_HEADER);
+    jc_lower_guard(b, jc_lower_cmp(b, JC_GE, here, floor), 1);
+    jc_ref w = depth_word(b);
+    jc_ref k32 = jc_lower_const_i64(b, 32);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    jc_ref dep = jc_lower_binop(b, JC_SHR, jc_lower_binop(b, JC_SHL, w, k32), k32);
+    jc_ref lim = jc_lower_binop(b, JC_SHR, w, k32);
+#else
+    jc_ref lim = jc_lower_binop(b, JC_SHR, jc_lower_binop(b, JC_SHL, w, k32), k32);
+    jc_ref dep = jc_lower_binop(b, JC_SHR, w, k32);
+#endif
+    jc_lower_guard(b, jc_lower_cmp(b, JC_LT, dep, lim), 1);
+    jc_ref kco = jc_lower_const_obj(b, (Obj *)cc);
+    jc_ref f0 = jc_lower_load(b, JC_TYPE_PTR, kco, offsetof(Code, spare), MPJ_ALIAS_CALLFRAME);
+    jc_ref empty = jc_lower_cmp(b, JC_EQ, f0, kptr(b, NULL));
+    jc_ref f1 = jc_lower_call_if(b, empty, MPJ_H_SELF_REFILL, &kco, 1);
+    jc_ref nf = jc_lower_select(b, empty, f1, f0);
+    /* Everything below is stores: nothing exits any more. */
+    jc_lower_store(b, kco, offsetof(Code, spare),
+                   jc_lower_load(b, JC_TYPE_PTR, nf, offsetof(Frame, back), MPJ_ALIAS_CALLFRAME), MPJ_ALIAS_CALLFRAME);
+    jc_ref ns = jc_lower_load(b, JC_TYPE_I64, kco, offsetof(Code, nspare), MPJ_ALIAS_CALLFRAME);
+    jc_lower_store(b, kco, offsetof(Code, nspare), jc_lower_binop(b, JC_SUB, ns, jc_lower_const_i64(b, 1)),
+                   MPJ_ALIAS_CALLFRAME);
+    jc_ref null = kptr(b, NULL), zero = jc_lower_const_i64(b, 0);
+    jc_lower_store(b, nf, offsetof(Frame, func), B, MPJ_ALIAS_CALLFRAME);
+    jc_lower_store(b, nf, offsetof(Frame, globals), jc_lower_const_obj(b, fn->globals), MPJ_ALIAS_CALLFRAME);
+    jc_lower_store(b, nf, offsetof(Frame, builtins),
+                   jc_lower_load(b, JC_TYPE_PTR, kptr(b, &mp.builtins), 0, MPJ_ALIAS_CALLFRAME), MPJ_ALIAS_CALLFRAME);
+    jc_lower_store(b, nf, offsetof(Frame, ip), kptr(b, cc->code), MPJ_ALIAS_CALLFRAME);
+    jc_lower_store(b, nf, offsetof(Frame, inl), zero, MPJ_ALIAS_CALLFRAME);
+    for (int i = 0; i < cc->nlocalsplus; i++)
+        jc_lower_store(b, nf, (int64_t)offsetof(Frame, lp) + 8 * (int64_t)i, null, MPJ_ALIAS_CALLFRAME);
+    for (int i = 0; i < n; i++)
+        jc_lower_store(b, nf, (int64_t)offsetof(Frame, jit_arg) + 8 * (int64_t)i, args[i], MPJ_ALIAS_SELF);
+    jc_lower_store(b, nf, offsetof(Frame, jit_tag), zero, MPJ_ALIAS_SELF);
+    jc_lower_store(b, nf, offsetof(Frame, jit_link), zero, MPJ_ALIAS_SELF);
+    jc_lower_store(b, nf, offsetof(Frame, jit_done), null, MPJ_ALIAS_SELF);
+    jc_ref back = jc_lower_load(b, JC_TYPE_PTR, kptr(b, &mp.frame), 0, MPJ_ALIAS_CALLFRAME);
+    jc_lower_store(b, nf, offsetof(Frame, back), back, MPJ_ALIAS_CALLFRAME);
+    jc_lower_store(b, kptr(b, &mp.frame), 0, nf, MPJ_ALIAS_CALLFRAME);
+    depth_add(b, w, 1);
+    jc_ref kc = kptr(b, &mpj_raw_self_calls);
+    jc_lower_store(b, kc, 0, jc_lower_binop(b, JC_ADD, jc_lower_load(b, JC_TYPE_I64, kc, 0, MPJ_ALIAS_COUNTER),
+                                            jc_lower_const_i64(b, 1)), MPJ_ALIAS_COUNTER);
+    *backp = back;
+    return nf;
+}
+
+/* After the callee returned an i64 (its locals empty: a raw return never
+ * filled them, mpj_self_slow cleans a frame it resumed): mp.frame and
+ * mp.depth back, the frame to the code's spares (the first spare freed
+ * when there are too many, as frame_spare frees this one). */
+static void self_drop_inline(jc_lower *b, Code *cc, jc_ref nf, jc_ref back)
+{
+    jc_lower_store(b, kptr(b, &mp.frame), 0, back, MPJ_ALIAS_CALLFRAME);
+    depth_add(b, depth_word(b), -1);
+    jc_ref kco = jc_lower_const_obj(b, (Obj *)cc);
+    jc_lower_store(b, nf, offsetof(Frame, back),
+                   jc_lower_load(b, JC_TYPE_PTR, kco, offsetof(Code, spare), MPJ_ALIAS_CALLFRAME), MPJ_ALIAS_CALLFRAME);
+    jc_lower_store(b, kco, offsetof(Code, spare), nf, MPJ_ALIAS_CALLFRAME);
+    jc_ref ns = jc_lower_load(b, JC_TYPE_I64, kco, offsetof(Code, nspare), MPJ_ALIAS_CALLFRAME);
+    jc_lower_store(b, kco, offsetof(Code, nspare), jc_lower_binop(b, JC_ADD, ns, jc_lower_const_i64(b, 1)),
+                   MPJ_ALIAS_CALLFRAME);
+    jc_lower_call_if(b, jc_lower_cmp(b, JC_GE, ns, jc_lower_const_i64(b, 64)), MPJ_H_SELF_TRIM, &kco, 1);
+}
+
+/* A self-call with raw arguments (see above): every argument an i64 here,
+ * the function has no free variables (raw_candidates). */
+static jc_ref self_call_raw(jc_lower *b, MpJitCode *jc, uint32_t pc, uint32_t base, int n, jc_ref B, Func *fn)
+{
+    Code *cc = fn->code;
+    jc_ref args[MPJ_MAX_CALL_ARGS];
+    if (mpj_sel.raw != (1u << n) - 1 || cc->nfree) return JC_REF_NONE;
+    for (int i = 0; i < n; i++) {
+        args[i] = jc_lower_slot_get(b, base + 2 + (uint32_t)i);
+        if (ty(b, args[i]) != JC_TYPE_I64) return JC_REF_NONE;
+    }
+    jc_ref back;
+    jc_ref nf = self_frame_inline(b, cc, fn, B, args, n, &back);
+    jc_ref words = jc_lower_call_self(b, MPJ_H_SELF_CALL, nf);
+    jc_ref tag = jc_lower_load(b, JC_TYPE_I64, nf, offsetof(Frame, jit_tag), MPJ_ALIAS_SELF);
+    jc_ref ok = jc_lower_cmp(b, JC_EQ, tag, jc_lower_const_i64(b, 1));
+    jc_ref sa[3] = { nf, words, jc_lower_const_i64(b, (int64_t)((uint64_t)pc << 32 | base)) };
+    jc_ref done = jc_lower_call_if(b, jc_lower_unop(b, JC_NOT, ok), MPJ_H_SELF_SLOW, sa, 3);
+    jc_lower_guard(b, jc_lower_binop(b, JC_OR, ok, jc_lower_cmp(b, JC_NE, done, jc_lower_const_i64(b, 0))), 1);
+    jc_ref r = jc_lower_load(b, JC_TYPE_I64, nf, offsetof(Frame, jit_ret), MPJ_ALIAS_SELF);
+    self_drop_inline(b, cc, nf, back);
+    if (!jc_lower_ok(b)) return JC_REF_NONE;
+    jc->marker[pc] |= MPJ_MARK_SELF;
+    mpj_sel.nself++;
+    ran_code();
+    return r;
+}
+
 static jc_ref try_self_call(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, uint32_t base, int n)
 {
     if (!mpj_sel.fentry || fdepth != 0 || co != mpj_sel.code || n > MPJ_MAX_CALL_ARGS) return JC_REF_NONE;
@@ -1159,6 +1332,7 @@ static jc_ref try_self_call(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth,
     jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, code, jc_lower_const_obj(b, (Obj *)cc)), 1);
     jc_ref glb = jc_lower_load(b, JC_TYPE_PTR, B, offsetof(Func, globals), MPJ_ALIAS_HEADER);
     jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, glb, jc_lower_const_obj(b, fn->globals)), 1);
+    if (mpj_sel.raw) return self_call_raw(b, jc, pc, base, n, B, fn);
     jc_ref nf;
     jc_ref a0 = n > 0 ? jc_lower_slot_get(b, base + 2) : JC_REF_NONE;
     if (n == 1 && ty(b, a0) == JC_TYPE_I64) {
@@ -1349,6 +1523,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         jc_ref n = jc_lower_load(b, JC_TYPE_I64, k, 0, MPJ_ALIAS_COUNTER);
         jc_lower_store(b, k, 0, jc_lower_binop(b, JC_ADD, n, jc_lower_const_i64(b, 1)), MPJ_ALIAS_COUNTER);
         jc_lower_depend(b, mpj_key_head(jc, pc));
+        if (mpj_sel.fentry && fdepth == 0 && pc == 0) raw_args_begin(b, co, f, jc);
     }
     if (side && fdepth == 0 && (jc->marker[pc] & MPJ_MARK_SELF))
         return abort_step(st, JC_ABORT_HOST_REFUSED, "a self-call's CALL (its exit may have frames waiting)");
