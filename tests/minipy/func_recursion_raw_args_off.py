@@ -65,6 +65,12 @@ def gone(n):
     except UnboundLocalError:
         return r
 
+# locals() reads the frame's slots: such code keeps its arguments boxed.
+def seen(n):
+    if n < 1:
+        return len(locals())
+    return seen(n - 1) + sorted(locals().items())[0][1]
+
 def endless(n):
     return endless(n + 1) + 1
 
@@ -79,6 +85,7 @@ except ZeroDivisionError as e:
     print("zde", e)
 print(half(30), half(5.5), half(2.0), half(-3))
 print(gone(40))
+print(sum(seen(k) for k in range(30)))
 sys.setrecursionlimit(300)
 try:
     endless(0)

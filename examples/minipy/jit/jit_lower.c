@@ -923,14 +923,23 @@ static void inl_pop(void)
     in->shadow = NULL;
 }
 
+/* Whether cc names a built-in that reads its caller's frame (locals()
+ * and the like look at the slots, which an inlined frame or a raw
+ * argument does not fill). */
+static int reads_frame(const Code *cc)
+{
+    static const char *frame_readers[] = { "super", "globals", "locals", "vars", "dir", "eval", "exec" };
+    for (int64_t i = 0; i < TN(cc->names); i++)
+        for (size_t k = 0; k < sizeof frame_readers / sizeof frame_readers[0]; k++)
+            if (mp_str_eqc(TITEMS(cc->names)[i], frame_readers[k])) return 1;
+    return 0;
+}
+
 static int inl_scan(Code *cc)
 {
     if ((cc->flags & (CO_VARARGS | CO_VARKW | CO_GENERATOR)) || cc->kwonlycount || cc->ncells)
         return MPJ_INL_NO;
-    static const char *frame_readers[] = { "super", "globals", "locals", "vars", "dir", "eval", "exec" };
-    for (int64_t i = 0; i < TN(cc->names); i++)
-        for (size_t k = 0; k < sizeof frame_readers / sizeof frame_readers[0]; k++)
-            if (mp_str_eqc(TITEMS(cc->names)[i], frame_readers[k])) return MPJ_INL_NO;
+    if (reads_frame(cc)) return MPJ_INL_NO;
     for (int pc = 0; pc < cc->ncode; pc += 1 + (int)OPNC(cc->code[pc])) {
         uint32_t u = cc->code[pc];
         int fam = mp_opfamily[OPC(u)];
@@ -1160,12 +1169,14 @@ static int calls_itself(const Code *co)
  * slot is empty only while the callee's generated code runs (an exit
  * writes it before anything else reads the frame's slots).  A selection
  * that boxes such a parameter (it needs the object) gives raw arguments up
- * for the function (MpJitCode.rawargs 0) and is selected again. */
+ * for the function (MpJitCode.rawargs 0) and is selected again.  Code that
+ * names a built-in reading its frame's slots (locals(), vars(), eval ...:
+ * reads_frame) keeps its arguments boxed. */
 static uint8_t raw_candidates(const Code *co, const Frame *f)
 {
     int n = co->argcount;
     if (!mpj_raw_args_on || !mpj_stack_floor || n < 1 || n > MPJ_MAX_CALL_ARGS || co->kwonlycount || co->ncells || co->nfree
-        || (co->flags & (CO_VARARGS | CO_VARKW | CO_GENERATOR)) || !calls_itself(co))
+        || (co->flags & (CO_VARARGS | CO_VARKW | CO_GENERATOR)) || !calls_itself(co) || reads_frame(co))
         return 0;
     for (int i = 0; i < n; i++) {
         Obj *v = f->lp[i];
