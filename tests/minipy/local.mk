@@ -141,6 +141,8 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_attr_descriptors.py \
 	tests/minipy/deopt_bool_int.py \
 	tests/minipy/deopt_branch_flip.py \
+	tests/minipy/deopt_branch_chain.py \
+	tests/minipy/deopt_branch_chain_off.py \
 	tests/minipy/deopt_branch_judge.py \
 	tests/minipy/deopt_while_exits.py \
 	tests/minipy/deopt_builtin_delete.py \
@@ -194,6 +196,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_range_cells.py \
 	tests/minipy/deopt_recursion.py \
 	tests/minipy/deopt_recursion_base_rebind.py \
+	tests/minipy/deopt_rec_loop_off.py \
 	tests/minipy/deopt_recursion_loop.py \
 	tests/minipy/deopt_truth_effects.py \
 	tests/minipy/deopt_type_change.py \
@@ -418,6 +421,7 @@ MINIPY_TESTS = \
 
 MINIPY_SUPPORT = \
 	tests/minipy/helper_chain.py \
+	tests/minipy/helper_chain_prog.py \
 	tests/minipy/helper_geom.py \
 	tests/minipy/helper_scale.py
 

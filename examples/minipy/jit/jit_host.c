@@ -571,6 +571,8 @@ void mp_jit_init(void)
     { const char *e = getenv("MINIPY_JIT_UNROLL"); if (e && *e) mpj_unroll_max = atoi(e); }
     { const char *e = getenv("MINIPY_JIT_BRANCH_JUDGE"); mpj_branch_judge = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_EXIT_JUDGE"); mpj_exit_judge_on = !e || *e != '0'; }
+    { const char *e = getenv("MINIPY_JIT_BRANCH_CHAINS"); mpj_branch_chains = !e || *e != '0'; }
+    { const char *e = getenv("MINIPY_JIT_REC_LOOPS"); mpj_rec_loops = !e || *e != '0'; }
     mpj_rt = jc_runtime_new(&h, &o);
     mp_jit_active = 1;
     if (!mpj_rt) { disable("out of memory"); return; }
@@ -613,10 +615,12 @@ int mp_jit_fini(void)
             fflush(stdout);
             /* compiled= and aborted= first (the names bench/run and the
              * issue use), then every library counter as it names it. */
-            fprintf(stderr, "jit: compiled=%llu aborted=%llu self_calls=%llu raw_self_calls=%llu quiet_jumps=%llu %s\n",
+            fprintf(stderr, "jit: compiled=%llu aborted=%llu self_calls=%llu raw_self_calls=%llu quiet_jumps=%llu "
+                    "branch_chains=%llu rec_heads=%llu %s\n",
                     (unsigned long long)st.traces_compiled, (unsigned long long)st.traces_aborted,
                     (unsigned long long)(mpj_self_calls + mpj_raw_self_calls),
-                    (unsigned long long)mpj_raw_self_calls, (unsigned long long)mp_jit_quiet_jumps, buf);
+                    (unsigned long long)mpj_raw_self_calls, (unsigned long long)mp_jit_quiet_jumps,
+                    (unsigned long long)mpj_chains, (unsigned long long)mpj_rec_heads, buf);
             free(buf);
         }
     }
@@ -910,6 +914,38 @@ static int is_for_head(uint32_t op)
     return op == OP_FOR_ITER || op == OP_FOR_ITER_RANGE || op == OP_FOR_ITER_LIST;
 }
 
+/* Whether the back edge to the head at pc of frame f is a recursive
+ * function's loop: no loop around it in its code, and f's caller runs the
+ * same code (the outermost call of a recursion is not counted).  Remembered
+ * in the probe (rec) once seen.  Such a loop is not "unrolled elsewhere"
+ * (no trace around it unrolls a loop a call deeper: function-entry traces
+ * never unroll), and its entries are judged with
+ * MPJ_MIN_ITERS_PER_ENTRY_REC. */
+int mpj_rec_loops = 1;
+uint64_t mpj_rec_heads;
+
+static int recursive_head(MpJitCode *jc, Code *co, uint32_t pc, const Frame *f)
+{
+    struct MpjProbe *p = &jc->probe[pc];
+    if (!mpj_rec_loops || !f->back || f->back->code != co) return 0;
+    if (!p->alone) {
+        p->alone = 1;
+        for (int q = 0; q < co->ncode; q += 1 + (int)OPNC(co->code[q])) {
+            uint32_t u = co->code[q];
+            if (mp_opfamily[OPC(u)] == OP_JUMP && (uint32_t)q > pc && OPARG(u) < pc) p->alone = 2;
+        }
+    }
+    if (p->alone != 1) return 0;
+    if (!p->rec) mpj_rec_heads++;
+    p->rec = 1;
+    return 1;
+}
+
+static uint64_t min_iters(const MpJitCode *jc, uint32_t pc)
+{
+    return jc->probe[pc].rec ? MPJ_MIN_ITERS_PER_ENTRY_REC : MPJ_MIN_ITERS_PER_ENTRY;
+}
+
 static void probe_entry(MpJitCode *jc, uint32_t pc, Frame *f, const uint32_t *head)
 {
     struct MpjProbe *p = &jc->probe[pc];
@@ -934,9 +970,14 @@ static void probe_entry(MpJitCode *jc, uint32_t pc, Frame *f, const uint32_t *he
             step = 1;
         }
     }
-    if (key != p->key || pos != p->pos + step) jc->entries[pc]++;
+    /* In a recursive function's loop, a back edge at a smaller depth than
+     * the last one is its frame's loop going on after the calls made in
+     * its body returned, not a new entry. */
+    int back_up = mp.depth < p->depth && recursive_head(jc, f->code, pc, f);
+    if ((key != p->key || pos != p->pos + step) && !back_up) jc->entries[pc]++;
     p->key = key;
     p->pos = pos;
+    p->depth = mp.depth;
     jc->iters[pc]++;
 }
 
@@ -975,7 +1016,7 @@ static int worth_tracing(MpJitCode *jc, Code *co, uint32_t pc)
 {
     uint64_t n = jc->entries[pc], it = jc->iters[pc];
     jc->entries[pc] = jc->iters[pc] = 0;
-    if (n < MPJ_PRE_JUDGE_ENTRIES || it >= n * MPJ_MIN_ITERS_PER_ENTRY) {
+    if (n < MPJ_PRE_JUDGE_ENTRIES || it >= n * min_iters(jc, pc)) {
         if (!while_too_short(jc, co, pc, it)) return 1;
         struct MpjProbe *p = &jc->probe[pc];
         if (++p->exit_refused > MPJ_MAX_EXIT_REFUSALS) {
@@ -1009,9 +1050,9 @@ static int worth_tracing(MpJitCode *jc, Code *co, uint32_t pc)
  * of unrolling it.  So the head is not traced: a refusal, as one for too
  * few iterations per entry is (what its trace would have met after its
  * compile). */
-static int unrolled_elsewhere(Code *co, uint32_t pc, Frame *f)
+static int unrolled_elsewhere(MpJitCode *jc, Code *co, uint32_t pc, Frame *f)
 {
-    if (mpj_unroll_max <= 0 || pc < 2 || f->sp <= f->stack
+    if (mpj_unroll_max <= 0 || pc < 2 || f->sp <= f->stack || recursive_head(jc, co, pc, f)
         || mp_opfamily[OPC(co->code[pc])] != OP_FOR_ITER
         || OPC(co->code[pc - 2]) != OP_GET_ITER || OPNC(co->code[pc - 2]) != 1)
         return 0;
@@ -1118,8 +1159,14 @@ static int judge_later(MpJitCode *jc, Code *co, uint32_t pc, jc_trace *t)
         }
         /* Growth pays only when it removes the way most entries end, at
          * a receiver guard. */
-        if (!grew && !warm) return 0;
-        if (4 * p->same < 3 * e) return 0;
+        /* A recursive function's loop leaves at its calls' branch and at
+         * its end until both have side traces (the one makes the call and
+         * goes round, the other returns), each taken on about half the
+         * entries, so neither warms by half the side threshold in one
+         * window: it waits for them (at most MPJ_MAX_POSTPONES windows,
+         * and the window after a growth must pay, as for any trace). */
+        if (!grew && !warm && !p->rec) return 0;
+        if (4 * p->same < 3 * e && !p->rec) return 0;
         if (++p->postponed > MPJ_MAX_POSTPONES) return 0;
     }
     if (grew) p->check = 1;
@@ -1148,7 +1195,7 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
     if (!mp_jit_config.sync) jc_runtime_poll(mpj_rt);   /* install finished compiles */
     jc_trace *t = jc->traces[pc];
     if (t && ++jc->entries[pc] % MPJ_JUDGE_ENTRIES == 0
-        && jc->iters[pc] < jc->entries[pc] * MPJ_MIN_ITERS_PER_ENTRY
+        && jc->iters[pc] < jc->entries[pc] * min_iters(jc, pc)
         && !(mpj_judge_later_on && judge_later(jc, co, pc, t))) {
         /* Entered often for few iterations: the interpreter does better. */
         jc->dead[pc] = 1;
@@ -1159,7 +1206,7 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
     if (!t) {
         probe_entry(jc, pc, f, head);
         if (!jc_counter_tick(&jc->counters[pc])) return 0;
-        if (unrolled_elsewhere(co, pc, f)) {
+        if (unrolled_elsewhere(jc, co, pc, f)) {
             /* A refusal like worth_tracing's: after MPJ_MAX_REFUSALS the
              * head is dead, so its back edges cost nothing more (a head
              * that stays armed pays the probe and the poll at every back

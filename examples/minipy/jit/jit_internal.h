@@ -65,6 +65,11 @@ typedef struct {
      * in flight. */
     struct MpjProbe {
         uintptr_t key; int64_t pos; uint32_t refused;
+        /* recursive_head (jit_host.c): whether a loop encloses this head
+         * in its code (0 not looked yet, 1 none, 2 one does), whether a
+         * back edge came from a frame whose caller runs the same code, and
+         * mp.depth at the last back edge. */
+        uint8_t alone, rec; int depth;
         uint32_t nside, postponed; uint64_t warm_taken;
         /* judge_later: the window the tree must beat (entries 0: none
          * yet), and whether the next window is checked against it. */
@@ -107,6 +112,14 @@ enum { MPJ_INL_UNKNOWN = 0, MPJ_INL_YES, MPJ_INL_NO };
  * the trace's side traces are on their way: judge_later in jit_host.c). */
 #define MPJ_JUDGE_ENTRIES 1000
 #define MPJ_MIN_ITERS_PER_ENTRY 16
+/* The same for a loop of a recursive function (recursive_head in
+ * jit_host.c): each entry is one call's loop, whose iterations the calls
+ * inside it interrupt without leaving its trace.  Measured on
+ * bench/nqueens.py (12 iterations a call, 11.7 per trace entry), see
+ * README "Recursive loops"; MINIPY_JIT_REC_LOOPS=0 keeps them at
+ * MPJ_MIN_ITERS_PER_ENTRY. */
+#define MPJ_MIN_ITERS_PER_ENTRY_REC 8
+extern int mpj_rec_loops;
 /* A trace that fails the judgement while its side-trace tree is still
  * growing is judged again a window later, at most this many times with
  * no side-trace compile in flight (see judge_later in jit_host.c). */
@@ -238,6 +251,14 @@ extern int mpj_unroll_max;
  * branches leave it too often (branch_stays in jit_lower.c); 1, or
  * MINIPY_JIT_BRANCH_JUDGE=0. */
 extern int mpj_branch_judge;
+/* Whether a chain of branches to one target (`if not a and not b`) is
+ * lowered as one guard (lower_chain in jit_lower.c); 1, or
+ * MINIPY_JIT_BRANCH_CHAINS=0. */
+extern int mpj_branch_chains;
+/* --jit-stats: branch chains lowered (branch_chains=), loop heads judged
+ * as a recursive function's loop (rec_heads=, recursive_head in
+ * jit_host.c). */
+extern uint64_t mpj_chains, mpj_rec_heads;
 #define MPJ_MAX_UNROLLED 64     /* ranges/iterators tracked per trace */
 
 extern MpjSel mpj_sel;

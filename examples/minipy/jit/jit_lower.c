@@ -49,6 +49,8 @@ static URange uranges[MPJ_MAX_UNROLLED];
 static UIter uiters[MPJ_MAX_UNROLLED];
 int mpj_unroll_max = MPJ_UNROLL_DEFAULT;
 int mpj_branch_judge = 1;
+int mpj_branch_chains = 1;
+uint64_t mpj_chains;
 
 void mpj_sel_reset(Frame *f)
 {
@@ -1454,6 +1456,251 @@ static int branch_stays(const Code *co, uint32_t bpc, uint32_t target, uint32_t 
     return abort_step(st, JC_ABORT_HOST_REFUSED, "its branches leave the loop too often (their histories)");
 }
 
+/* ---------------------------------------------------------------- branch chains
+ *
+ * `if not cols[c] and not d1[r + c] and not d2[r - c + n]:` (bench/
+ * nqueens.py) compiles to three POP_JUMP_IF_TRUEs to one target, each after
+ * a few loads that compute its condition.  Lowered one branch at a time, a
+ * loop trace follows one of its four ways and leaves at the others on most
+ * iterations (each leave a full restore, even with side traces linked
+ * back).  A branch chain is lowered at its first branch as one guard
+ * instead: the later conditions are computed there too, eagerly, and the
+ * trace guards that the chain as a whole jumps (any of its conditions
+ * says so) or falls through (none does), the way the histories make
+ * likelier.  That is exact when the segments between the branches are
+ * pure and cannot fail where the interpreter would not have run them:
+ * only local, cell and constant loads, int arithmetic, comparisons of
+ * numbers, `not` and list indexing by an int, never a helper (no Python
+ * code runs, nothing is stored).  Each of their guards (a bounds check
+ * the short circuit would have skipped, an overflow, a class) is taken
+ * at the first branch's pc with the stack as it is there, so a failed
+ * one has the interpreter run the whole chain, lazily, as written.  At
+ * most MPJ_CHAIN_MAX branches, each segment at most MPJ_CHAIN_SEG
+ * instructions; a branch no execution reached ends the chain before it.
+ * Only in the root frame of loop and side traces (function-entry traces
+ * keep their branch flip, see fflip).  MINIPY_JIT_BRANCH_CHAINS=0 turns it
+ * off (tests/minipy/stmt_branch_chain.py runs both ways). */
+#define MPJ_CHAIN_MAX 6
+#define MPJ_CHAIN_SEG 12
+
+/* The stack effect of an instruction a chain's segment may hold, or
+ * INT32_MIN. */
+static int chain_effect(uint32_t u)
+{
+    switch (mp_opfamily[OPC(u)]) {
+    case OP_LOAD_FAST: case OP_LOAD_DEREF: case OP_LOAD_CONST: return 1;
+    case OP_BINARY_OP: case OP_BINARY_SUBSCR: case OP_COMPARE_OP: return -1;
+    case OP_UNARY_NOT: return 0;
+    default: return INT32_MIN;
+    }
+}
+
+/* The chain starting at the branch at pc: the pcs of its later branches
+ * (in bpc[], same kind, same target, each reached by falling through a
+ * segment that leaves exactly its condition on the stack); 0 when there
+ * is none.  Only the opcodes are looked at. */
+static int chain_scan(const Code *co, uint32_t pc, uint32_t *bpc)
+{
+    uint32_t u = co->code[pc], target = OPARG(u);
+    int fam = mp_opfamily[OPC(u)], n = 0;
+    uint32_t q = pc + 1 + OPNC(u);
+    while (n < MPJ_CHAIN_MAX - 1) {
+        int h = 0, k = 0;
+        while (q < (uint32_t)co->ncode) {
+            uint32_t v = co->code[q];
+            if (h == 1 && k > 0 && mp_opfamily[OPC(v)] == fam && OPARG(v) == target) break;
+            int e = chain_effect(v);
+            if (e == INT32_MIN || ++k > MPJ_CHAIN_SEG) return n;
+            if (e < 0 && h < 1 - e) return n;       /* it would pop what the segment did not push */
+            h += e;
+            q += 1 + OPNC(v);
+        }
+        if (q >= (uint32_t)co->ncode) return n;
+        uint32_t hist = co->code[q + 1];
+        if (hist == 0) return n;                    /* never reached: the chain ends before it */
+        bpc[n++] = q;
+        q += 1 + OPNC(co->code[q]);
+    }
+    return n;
+}
+
+/* The value segment [from, to) of a chain computes, as the trace's IR
+ * (JC_REF_NONE when a value is not of a kind it computes without a
+ * helper).  Nothing is stored. */
+static jc_ref chain_value(jc_lower *b, Code *co, uint32_t from, uint32_t to)
+{
+    jc_ref stk[MPJ_CHAIN_SEG];
+    int h = 0;
+    for (uint32_t q = from; q < to; q += 1 + OPNC(co->code[q])) {
+        uint32_t u = co->code[q];
+        int arg = (int)OPARG(u);
+        jc_ref r = JC_REF_NONE;
+        switch (mp_opfamily[OPC(u)]) {
+        case OP_LOAD_FAST:
+            r = jc_lower_slot_get(b, (uint32_t)arg);
+            if (ty(b, r) == JC_TYPE_VOID) return JC_REF_NONE;
+            break;
+        case OP_LOAD_CONST: {
+            Obj *c = TITEMS(co->consts)[arg];
+            if (!IS(c, bool) && !(IS(c, int) && !((Int *)c)->big)) return JC_REF_NONE;
+            r = constant(b, c);
+            break;
+        }
+        case OP_LOAD_DEREF: {
+            jc_ref cell = jc_lower_slot_get(b, (uint32_t)(co->nlocals + arg));
+            Obj *c = seen(cell);
+            if (!c || !IS(c, cell) || !((Cell *)c)->ref) return JC_REF_NONE;
+            Obj *live = ((Cell *)c)->ref;
+            jc_ref v = jc_lower_load(b, JC_TYPE_PTR, cell, offsetof(Cell, ref), MPJ_ALIAS_CELL);
+            jc_lower_guard(b, jc_lower_cmp(b, JC_NE, v, kptr(b, NULL)), 1);
+            if (IS(live, bool) || IS(live, float) || (IS(live, int) && !((Int *)live)->big)) r = unbox_like(b, v, live);
+            else {
+                /* Borrowed, without the keep helper: no code runs before
+                 * the chain is done with it, and it is in no slot. */
+                r = v;
+                note(r, NULL, live);
+            }
+            break;
+        }
+        case OP_BINARY_OP: {
+            int op = arg & 0xff;
+            if (op != BIN_ADD && op != BIN_SUB && op != BIN_MUL && op != BIN_AND && op != BIN_OR && op != BIN_XOR)
+                return JC_REF_NONE;
+            jc_ref x = stk[h - 2], y = stk[h - 1];
+            if (ty(b, x) != JC_TYPE_I64 || ty(b, y) != JC_TYPE_I64) return JC_REF_NONE;
+            r = arith(b, op, x, y);
+            h -= 2;
+            break;
+        }
+        case OP_COMPARE_OP: {
+            jc_ref x = stk[h - 2], y = stk[h - 1];
+            if (!(isnum(b, x) && isnum(b, y)) && !(ty(b, x) == JC_TYPE_BOOL && ty(b, y) == JC_TYPE_BOOL))
+                return JC_REF_NONE;
+            r = compare(b, arg, x, y);
+            h -= 2;
+            break;
+        }
+        case OP_BINARY_SUBSCR: {
+            jc_ref o = stk[h - 2], k = stk[h - 1];
+            if (ty(b, o) != JC_TYPE_PTR || ty(b, k) != JC_TYPE_I64 || need_class(b, o) != &mp_list_type)
+                return JC_REF_NONE;
+            Obj *like = elem_like(seen(o), 0);
+            if (!like || !(IS(like, bool) || IS(like, float) || (IS(like, int) && !((Int *)like)->big)))
+                return JC_REF_NONE;             /* numbers and bools only: no helper keeps an item */
+            jc_ref n = jc_lower_load(b, JC_TYPE_I64, o, offsetof(List, n), MPJ_ALIAS_LIST);
+            r = from_container(b, list_item_at(b, o, seq_index(b, k, n)), like);
+            h -= 2;
+            break;
+        }
+        case OP_UNARY_NOT: {
+            jc_ref c = truth(b, stk[h - 1]);
+            if (c == JC_REF_NONE || ty(b, stk[h - 1]) == JC_TYPE_PTR) return JC_REF_NONE;
+            r = jc_lower_unop(b, JC_NOT, c);
+            h -= 1;
+            break;
+        }
+        default:
+            return JC_REF_NONE;
+        }
+        if (r == JC_REF_NONE || !jc_lower_ok(b)) return JC_REF_NONE;
+        stk[h++] = r;
+    }
+    return h == 1 ? stk[0] : JC_REF_NONE;
+}
+
+/* The branch at pc (kind if_true, condition c as a bool, already
+ * computed) heads a chain: lower the whole chain, *jump set to the way
+ * taken and *next to the pc after its last branch.  0: no chain here (or
+ * a value the chain cannot compute; the IR it emitted is pure and its
+ * guards held at selection), lower the branch alone; -1: the selection
+ * is refused (branch_stays, *st filled).  lead: the chain's
+ * first condition was computed by a segment lowered with it (see
+ * lower_chain_from), not by the instructions before, so at a side entry
+ * no live condition is on the stack. */
+static int lower_chain(jc_lower *b, Code *co, uint32_t pc, int if_true, jc_ref c, int side, Frame *f,
+                       uint32_t top, int lead, int *jump, uint32_t *next, jc_step *st)
+{
+    uint32_t bpc[MPJ_CHAIN_MAX];
+    int n = chain_scan(co, pc, bpc);
+    if (n == 0) return 0;
+    /* The share of executions that fall through all of it, from the
+     * histories (each branch's own, of the executions that reached it). */
+    uint32_t h0 = co->code[pc + 1];
+    double fall = (double)(h0 >> 16) / (double)((h0 & 0xffff) + (h0 >> 16));
+    jc_ref any = if_true ? c : jc_lower_unop(b, JC_NOT, c);
+    uint32_t from = pc + 1 + OPNC(co->code[pc]);
+    for (int i = 0; i < n; i++) {
+        jc_ref v = chain_value(b, co, from, bpc[i]);
+        jc_ref ci = v == JC_REF_NONE ? JC_REF_NONE : truth(b, v);
+        if (ci == JC_REF_NONE || ty(b, v) == JC_TYPE_PTR) return 0;
+        any = jc_lower_binop(b, JC_OR, any, if_true ? ci : jc_lower_unop(b, JC_NOT, ci));
+        uint32_t hi = co->code[bpc[i] + 1];
+        fall *= (double)(hi >> 16) / (double)((hi & 0xffff) + (hi >> 16));
+        from = bpc[i] + 1 + OPNC(co->code[bpc[i]]);
+    }
+    if (!jc_lower_ok(b)) return 0;
+    int j = fall < 0.5;
+    /* The branch judge (branch_stays) on the chain as one branch, with
+     * the shares it has as a whole; a recursive function's loop waits for
+     * its side traces instead (recursive_head in jit_host.c). */
+    uint32_t seen0 = (h0 & 0xffff) + (h0 >> 16), n0 = seen0 > 0xffff ? 0xffff : seen0;
+    uint32_t nfall = (uint32_t)(fall * n0 + 0.5), hist = (n0 - nfall) | nfall << 16;
+    MpJitCode *jc = mpj_code(co);
+    int rec = jc && mpj_sel.iters && jc->probe[mpj_sel.iters - jc->iters].rec;
+    if (!rec && !branch_stays(co, pc, OPARG(co->code[pc]), from, hist, j, side, 0, st)) return -1;
+    if (side && f) {
+        /* The parent left here: its guard on the chain failed, so the
+         * chain goes the other way than the histories favour -- unless
+         * the first condition, live on the stack, already says jump. */
+        int t0 = -1;
+        if (!lead) {
+            Obj *cv = f->lp[top - 1];
+            t0 = cv == TRUE_ ? 1 : cv == FALSE_ ? 0 : -1;
+            if (t0 < 0 && cv && IS(cv, int) && !((Int *)cv)->big) t0 = IV(cv) != 0;
+        }
+        j = t0 >= 0 && (if_true ? t0 : !t0) ? 1 : !j;
+    }
+    jc_lower_guard(b, any, j);
+    *jump = j;
+    *next = from;
+    mpj_chains++;
+    return 1;
+}
+
+/* The instruction at pc starts the segment that computes a chain's first
+ * condition (`cols[c]` before `not d1[r + c]`): lower segment and chain
+ * together, so that the first condition's loads are the chain's too
+ * (guards at pc, nothing kept alive, see chain_value).  1 with *st
+ * filled (the segment and the first branch leave the stack as it was),
+ * 0 to lower the instruction alone, -1 refused (lower_chain). */
+static int lower_chain_from(jc_lower *b, Code *co, uint32_t pc, int side, Frame *f, uint32_t top, jc_step *st)
+{
+    int h = 0, k = 0;
+    uint32_t q = pc;
+    for (;;) {
+        if (q >= (uint32_t)co->ncode) return 0;
+        uint32_t v = co->code[q];
+        int fam = mp_opfamily[OPC(v)];
+        if (h == 1 && k > 0 && (fam == OP_POP_JUMP_IF_TRUE || fam == OP_POP_JUMP_IF_FALSE)) break;
+        int e = chain_effect(v);
+        if (e == INT32_MIN || ++k > MPJ_CHAIN_SEG || (e < 0 && h < 1 - e)) return 0;
+        h += e;
+        q += 1 + OPNC(v);
+    }
+    uint32_t bpc[MPJ_CHAIN_MAX], hist = co->code[q + 1];
+    if ((hist & 0xffff) + (hist >> 16) == 0 || chain_scan(co, q, bpc) == 0) return 0;
+    jc_ref v = chain_value(b, co, pc, q);
+    jc_ref c = v == JC_REF_NONE ? JC_REF_NONE : truth(b, v);
+    if (c == JC_REF_NONE || ty(b, v) == JC_TYPE_PTR) return 0;
+    int if_true = mp_opfamily[OPC(co->code[q])] == OP_POP_JUMP_IF_TRUE, jump;
+    uint32_t next;
+    int r = lower_chain(b, co, q, if_true, c, side, f, top, 1, &jump, &next, st);
+    if (r <= 0) return r;
+    st->kind = JC_STEP_NEXT;
+    st->pc = jump ? OPARG(co->code[q]) : next;
+    return 1;
+}
+
 /* The second half of a POP_JUMP_IF_* on an object's truth, at the
  * branch's cache unit pc (MpJitCode.marker): the condition and its truth
  * (bool) are on the stack; guard the truth in the direction the branch
@@ -1553,6 +1800,14 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "instruction not lowered in an inlined call");
     check_valid(b);
     /* Generic instructions, returns and yields: jit_lower_generic.c. */
+    if (mpj_branch_chains && fdepth == 0 && !mpj_sel.fentry && chain_effect(u) == 1) {
+        int ch = lower_chain_from(b, co, pc, side, f, top, st);
+        if (ch < 0) return 0;
+        if (ch > 0) {
+            if (!jc_lower_ok(b)) return abort_step(st, JC_ABORT_IR_ERROR, jc_lower_error(b));
+            return 0;               /* the stack depth is as before */
+        }
+    }
     int g = mpj_lower_generic(b, co, pc, fdepth, side, depth, st, &d);
     if (g < 0) return 0;
     if (!g) switch (fam) {
@@ -1947,6 +2202,15 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
             int t = cv == TRUE_ ? 1 : cv == FALSE_ ? 0 : -1;
             if (t < 0 && cv && (IS(cv, int) || IS(cv, float))) t = mp_truthy(cv) > 0;
             if (t >= 0) jump = if_true ? t : !t;
+        }
+        uint32_t cnext;
+        int ch = mpj_branch_chains && fdepth == 0 && !mpj_sel.fentry
+                 ? lower_chain(b, co, pc, if_true, c, side, f, top, 0, &jump, &cnext, st) : 0;
+        if (ch < 0) return 0;
+        if (ch > 0) {
+            st->pc = jump ? (uint32_t)arg : cnext;
+            d = -1;
+            break;
         }
         if (!branch_stays(co, pc, (uint32_t)arg, pc + 1 + OPNC(u), hist, jump, side, fdepth, st)) return 0;
         jc_lower_guard(b, c, jump ? if_true : !if_true);
