@@ -316,7 +316,7 @@ static Obj *int_pow(Obj *a, Obj *b)
     return r;
 }
 
-/* Ints of up to 126 bits (a machine int or a big int of at most two limbs)
+/* Ints of up to 127 bits (a machine int or a big int of at most two limbs)
  * as __int128, so that the arithmetic of 64-128-bit values (hashes, linear
  * congruential generators, products of two machine ints) needs no GMP
  * temporaries. */
@@ -330,7 +330,7 @@ static int as_i128(Obj *o, i128 *out)
     unsigned __int128 u = (unsigned __int128)mpz_getlimbn(z, 0);
     if (n == 2) {
         mp_limb_t hi = mpz_getlimbn(z, 1);
-        if (hi >> 62) return 0;              /* more than 126 bits */
+        if (hi >> 63) return 0;              /* more than 127 bits */
         u |= (unsigned __int128)hi << 64;
     }
     *out = mpz_sgn(z) < 0 ? -(i128)u : (i128)u;
@@ -367,8 +367,8 @@ static int i128_binop(int op, Obj *a, Obj *b, Obj **res)
     i128 x, y, r;
     if (!as_i128(a, &x) || !as_i128(b, &y)) return 0;
     switch (op) {
-    case BIN_ADD: r = x + y; break;          /* 127 bits at most: no overflow */
-    case BIN_SUB: r = x - y; break;
+    case BIN_ADD: if (__builtin_add_overflow(x, y, &r)) return 0; break;
+    case BIN_SUB: if (__builtin_sub_overflow(x, y, &r)) return 0; break;
     case BIN_MUL: if (__builtin_mul_overflow(x, y, &r)) return 0; break;
     case BIN_FLOORDIV: case BIN_MOD: {       /* y != 0: checked by the caller */
         i128 q = x / y, m = x % y;

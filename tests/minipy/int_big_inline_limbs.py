@@ -43,3 +43,10 @@ for i in range(2000):
     y = (y * 6364136223846793005 + 1) % 2**128
     keep.append(y)
 print(sum(keep) % 1000000007, keep[-1], len(set(keep)))
+
+# 127-bit operands take the 128-bit path; what overflows it goes to GMP
+m = 2**127 - 1
+for a in (m, -m, m - 5, 2**126 + 3, -(2**126) - 3):
+    for b in (1, -1, 2, m, -m, 2**64, -(2**64) + 1):
+        print(a + b, a - b, a * b, a // b, a % b, a & b, a | b, a ^ b, a >> 3)
+print(-m - 1, (-m) ^ 1, (-m) & (-2), (-m) | (-m), m ^ -1, (-m - 1) // -1)
