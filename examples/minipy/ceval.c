@@ -1479,7 +1479,7 @@ L_BUILD_TUPLE: {
     NEXT();
 }
 L_BUILD_LIST: {
-    Obj *l = mp_list_new(oparg);
+    Obj *l = mp_list_new_raw(oparg);
     sp -= oparg;
     memcpy(LITEMS(l), sp, sizeof(Obj *) * oparg);
     PUSH(l);
@@ -1512,6 +1512,26 @@ L_BUILD_SLICE: {
     PUSH(mp_slice_new(a, b, c));
     decref(a); decref(b); decref(c);
     NEXT();
+}
+L_BUILD_SLICE__SUBSCR: {
+    /* x[a:b]: ip at the BINARY_SUBSCR (and its cache); ends clamped as
+     * slice.indices() does for step 1 */
+    Obj *o = sp[-3], *a = sp[-2], *b = sp[-1];
+    if ((TYPE(o) == &mp_list_type || TYPE(o) == &mp_tuple_type) && (a == NONE || FAST_INT(a))
+        && (b == NONE || FAST_INT(b))) {
+        int64_t n = TYPE(o) == &mp_list_type ? LN(o) : TN(o);
+        int64_t lo = a == NONE ? 0 : IV(a), hi = b == NONE ? n : IV(b);
+        if (lo < 0) { lo += n; if (lo < 0) lo = 0; } else if (lo > n) lo = n;
+        if (hi < 0) { hi += n; if (hi < 0) hi = 0; } else if (hi > n) hi = n;
+        Obj *r = mp_seq_slice1(o, lo, hi);
+        sp -= 2;
+        decref(a); decref(b);
+        sp[-1] = r;
+        decref(o);
+        ip += 2;
+        NEXT();
+    }
+    goto L_BUILD_SLICE;
 }
 L_BUILD_STRING: {
     sp -= oparg;

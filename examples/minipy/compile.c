@@ -967,6 +967,7 @@ static void fuse_pairs(uint32_t *code, int n, Obj *consts)
         else if (a == OP_LOAD_CONST && b == OP_LOAD_FAST) f = OP_LOAD_CONST__LOAD_FAST;
         else if (a == OP_STORE_FAST && b == OP_LOAD_FAST) f = OP_STORE_FAST__LOAD_FAST;
         else if (a == OP_STORE_FAST && b == OP_STORE_FAST) f = OP_STORE_FAST__STORE_FAST;
+        else if (a == OP_BUILD_SLICE && OPARG(code[i]) == 2 && b == OP_BINARY_SUBSCR) f = OP_BUILD_SLICE__SUBSCR;
         if (f >= 0) code[i] = MKOP(f, OPARG(code[i]));
         i += OPNC(code[i]);
     }

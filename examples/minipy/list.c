@@ -10,6 +10,7 @@ Obj **mp_items_alloc(int64_t cap)
         Obj **p = mp.items_free[cap];
         mp.items_free[cap] = (Obj **)p[0];
         mp.nitems_free[cap]--;
+        mp.items_free_bytes -= cap * (int64_t)sizeof(Obj *);
         return p;
     }
     return malloc(sizeof(Obj *) * (size_t)cap);
@@ -18,10 +19,11 @@ Obj **mp_items_alloc(int64_t cap)
 void mp_items_free(Obj **items, int64_t cap)
 {
     if (!items) return;
-    if (cap <= MP_ITEMS_CACHED_CAP && mp.nitems_free[cap] < 256) {
+    if (cap <= MP_ITEMS_CACHED_CAP && mp.items_free_bytes < MP_ITEMS_CACHE_BYTES) {
         items[0] = (Obj *)mp.items_free[cap];
         mp.items_free[cap] = items;
         mp.nitems_free[cap]++;
+        mp.items_free_bytes += cap * (int64_t)sizeof(Obj *);
         return;
     }
     free(items);
@@ -41,6 +43,7 @@ void mp_items_teardown(void)
 {
     for (int c = 0; c <= MP_ITEMS_CACHED_CAP; c++)
         while (mp.items_free[c]) { Obj **p = mp.items_free[c]; mp.items_free[c] = (Obj **)p[0]; free(p); }
+    mp.items_free_bytes = 0;
 }
 
 Obj *mp_list_new(int64_t n)
@@ -50,6 +53,18 @@ Obj *mp_list_new(int64_t n)
     l->cap = n < 4 ? 4 : n;
     l->items = mp_items_alloc(l->cap);
     memset(l->items, 0, sizeof(Obj *) * (size_t)l->cap);
+    return (Obj *)l;
+}
+
+/* A list of n items that the caller stores at once, before anything else
+ * is allocated (which could run the collector over the list): the items
+ * are not cleared first. */
+Obj *mp_list_new_raw(int64_t n)
+{
+    List *l = mp_alloc(&mp_list_type, sizeof(List));
+    l->n = n;
+    l->cap = n < 4 ? 4 : n;
+    l->items = mp_items_alloc(l->cap);
     return (Obj *)l;
 }
 
@@ -110,24 +125,42 @@ Obj *mp_list_repr(Obj *o)
 
 Obj *mp_tuple_repr(Obj *o) { return seq_repr(TITEMS(o), TN(o), "(", ")", 1); }
 
+/* A slice's start or stop: an int too big for the machine word clamps to
+ * its end, as CPython's (l[:2**70] is all of l). */
+static int64_t slice_int(Obj *v, int *ok)
+{
+    if (!IS_INT(v) && !mp_special(v, mp.s___index__) && !(mp_unwrap(v) != v && IS_INT(mp_unwrap(v)))) {
+        *ok = 0;
+        mp_err(&mp_exc_TypeError, "slice indices must be integers or None or have an __index__ method");
+        return 0;
+    }
+    return mp_index(v, ok);
+}
+
+static int64_t slice_end(Obj *v, int *ok)
+{
+    if (IS(v, int) && ((Int *)v)->big) { *ok = 1; return mp_int_sign(v) < 0 ? INT64_MIN : INT64_MAX; }
+    return slice_int(v, ok);
+}
+
 int mp_slice_indices(Obj *so, int64_t len, int64_t *start, int64_t *stop, int64_t *step)
 {
     Slice *s = (Slice *)so;
     int ok = 1;
-    *step = s->step == NONE ? 1 : mp_index(s->step, &ok);
+    *step = s->step == NONE ? 1 : slice_int(s->step, &ok);
     if (s->step != NONE && !ok) return -1;
     if (*step == 0) { mp_err(&mp_exc_ValueError, "slice step cannot be zero"); return -1; }
     int64_t lo = *step < 0 ? -1 : 0, hi = *step < 0 ? len - 1 : len;
     if (s->start == NONE) *start = *step < 0 ? hi : lo;
     else {
-        *start = mp_index(s->start, &ok);
+        *start = slice_end(s->start, &ok);
         if (!ok) return -1;
         if (*start < 0) { *start += len; if (*start < lo) *start = lo; }
         else if (*start > hi) *start = hi;
     }
     if (s->stop == NONE) *stop = *step < 0 ? lo : hi;
     else {
-        *stop = mp_index(s->stop, &ok);
+        *stop = slice_end(s->stop, &ok);
         if (!ok) return -1;
         if (*stop < 0) { *stop += len; if (*stop < lo) *stop = lo; }
         else if (*stop > hi) *stop = hi;
@@ -146,9 +179,27 @@ static Obj *seq_slice(Obj **items, int64_t len, Obj *k, int tuple)
     int64_t a, b, c;
     if (mp_slice_indices(k, len, &a, &b, &c) < 0) return NULL;
     int64_t n = slice_len(a, b, c);
-    Obj *r = tuple ? mp_tuple_new(n) : mp_list_new(n);
+    Obj *r = tuple ? mp_tuple_new(n) : mp_list_new_raw(n);
     Obj **dst = tuple ? TITEMS(r) : LITEMS(r);
-    for (int64_t i = 0; i < n; i++) dst[i] = incref(items[a + i * c]);
+    if (c == 1) for (int64_t i = 0; i < n; i++) dst[i] = incref(items[a + i]);
+    else for (int64_t i = 0; i < n; i++) dst[i] = incref(items[a + i * c]);
+    return r;
+}
+
+/* o[lo:hi] of an exact list or tuple, 0 <= lo, hi <= len (ceval.c's
+ * BUILD_SLICE__SUBSCR): a new list, or a tuple (o itself when whole). */
+Obj *mp_seq_slice1(Obj *o, int64_t lo, int64_t hi)
+{
+    int64_t n = hi > lo ? hi - lo : 0;
+    if (TYPE(o) == &mp_tuple_type) {
+        if (n == TN(o)) return incref(o);
+        Obj *r = mp_tuple_new(n);
+        for (int64_t i = 0; i < n; i++) TITEMS(r)[i] = incref(TITEMS(o)[lo + i]);
+        return r;
+    }
+    Obj *r = mp_list_new_raw(n);
+    Obj **d = LITEMS(r), **s = LITEMS(o) + lo;
+    for (int64_t i = 0; i < n; i++) d[i] = incref(s[i]);
     return r;
 }
 
@@ -256,9 +307,11 @@ int mp_list_setitem(Obj *o, Obj *k, Obj *v)
 
 Obj *mp_list_binop(int op, Obj *a, Obj *b)
 {
-    Obj *r = mp_list_new(LN(a) + LN(b));
-    for (int64_t i = 0; i < LN(a); i++) LITEMS(r)[i] = incref(LITEMS(a)[i]);
-    for (int64_t i = 0; i < LN(b); i++) LITEMS(r)[LN(a) + i] = incref(LITEMS(b)[i]);
+    int64_t na = LN(a), nb = LN(b);
+    Obj *r = mp_list_new_raw(na + nb);
+    Obj **d = LITEMS(r), **x = LITEMS(a), **y = LITEMS(b);
+    for (int64_t i = 0; i < na; i++) d[i] = incref(x[i]);
+    for (int64_t i = 0; i < nb; i++) d[na + i] = incref(y[i]);
     return r;
 }
 

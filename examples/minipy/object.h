@@ -235,6 +235,7 @@ struct GCHead { GCHead *next, *prev; intptr_t refs, flags; };
 
 #define MP_TCACHE_SIZE 512
 #define MP_ITEMS_CACHED_CAP 64   /* item arrays of up to this many slots are recycled */
+#define MP_ITEMS_CACHE_BYTES (16 << 20)   /* ... up to this many bytes of them in all */
 
 /* The interpreter state: everything mutable lives here. */
 typedef struct {
@@ -286,9 +287,13 @@ typedef struct {
     struct TCacheEnt { Type *t; Obj *name; Obj *val; uint32_t version, kind; } tcache[MP_TCACHE_SIZE];
     /* Free item arrays of lists by capacity (list.c's mp_items_*), linked
      * through their first slot: list-heavy code (slices, concatenations,
-     * appends) otherwise spends a quarter of its time in malloc/free. */
+     * appends) otherwise spends a quarter of its time in malloc/free.
+     * One byte budget for all (not a count per capacity): a program that
+     * drops thousands of lists at once (a list of permutations) gets them
+     * back for the next thousands. */
     Obj **items_free[MP_ITEMS_CACHED_CAP + 1];
     int nitems_free[MP_ITEMS_CACHED_CAP + 1];
+    int64_t items_free_bytes;
     void *arenas;           /* mp_alloc's arenas of small blocks, linked through their first word */
 } Interp;
 
@@ -504,6 +509,8 @@ Obj *mp_format_builtin(Obj *v, Obj *spec, const char *tname);
 
 /* ---- list.c / tuple.c ---- */
 Obj *mp_list_new(int64_t n);
+Obj *mp_list_new_raw(int64_t n);
+Obj *mp_seq_slice1(Obj *o, int64_t lo, int64_t hi);   /* list/tuple o[lo:hi], ends in range */   /* items not cleared: the caller stores all n at once */
 /* A list's item array of capacity cap (a list's cap field says which), from
  * mp.items_free for caps up to MP_ITEMS_CACHED_CAP; every array a List owns
  * is made, resized and released by these, with the list's cap. */

@@ -74,7 +74,10 @@
      * runs the next 2-3 instructions too when its operands are machine \
      * ints (and a list), else runs as the pair it also is */ \
     X(LOAD_FAST__ADDI_STORE, 0, LOAD_FAST) X(LOAD_FAST__SUBSCR_LIST, 0, LOAD_FAST) \
-    X(LOAD_FAST__CMP_JUMP, 0, LOAD_FAST) X(LOAD_FAST__CMPI_JUMP, 0, LOAD_FAST)
+    X(LOAD_FAST__CMP_JUMP, 0, LOAD_FAST) X(LOAD_FAST__CMPI_JUMP, 0, LOAD_FAST) \
+    /* x[a:b] of a list or tuple with machine int or None ends: the items \
+     * copied without a slice object (else BUILD_SLICE, as its pair) */ \
+    X(BUILD_SLICE__SUBSCR, 0, BUILD_SLICE)
 
 enum {
 #define E(name, nc, fam) OP_##name,

@@ -366,6 +366,7 @@ MINIPY_TESTS = \
 	tests/minipy/list_recursive_repr.py \
 	tests/minipy/list_append_fast.py \
 	tests/minipy/list_slice.py \
+	tests/minipy/list_slice_fused.py \
 	tests/minipy/list_sort.py \
 	tests/minipy/module_array.py \
 	tests/minipy/module_bisect.py \
