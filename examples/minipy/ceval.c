@@ -1025,6 +1025,31 @@ L_LOAD_FAST__SUBSCR_LIST: {
         ip += 5; \
         NEXT(); \
     } while (0)
+L_LOAD_FAST__SUBSCR_CMP_JUMP: {
+    /* if x[y] < z: (while ...), x a list, the item and z machine ints;
+     * ip[3] the LOAD_FAST z, ip[4] the COMPARE_OP, ip[6] the jump, ip[7]
+     * its history.  Another item or z: x[y] pushed, on at the LOAD_FAST. */
+    Obj *o = f->lp[oparg], *k = f->lp[OPARG(ip[0])];
+    if (__builtin_expect(o && TYPE(o) == &mp_list_type && FAST_INT(k), 1)) {
+        int64_t i = IV(k), n = LN(o);
+        if (i < 0) i += n;
+        if ((uint64_t)i < (uint64_t)n) {
+            Obj *a = LITEMS(o)[i], *b = f->lp[OPARG(ip[3])];
+            if (__builtin_expect(FAST_INT(a) && FAST_INT(b), 1)) {
+                uint32_t j_ = ip[6];
+                int taken_ = CMP_TAKEN(IV(a), IV(b), OPARG(ip[4]), OPC(j_) == OP_POP_JUMP_IF_TRUE);
+                branch_hist(ip + 7, taken_);
+                if (taken_) { ip = first + OPARG(j_); DISPATCH(); }
+                ip += 8;
+                NEXT();
+            }
+            PUSH(incref(a));
+            ip += 3;
+            NEXT();
+        }
+    }
+    goto L_LOAD_FAST__LOAD_FAST;
+}
 L_LOAD_FAST__CMP_JUMP: {
     Obj *a = f->lp[oparg], *b = f->lp[OPARG(ip[0])];
     if (__builtin_expect(FAST_INT(a) && FAST_INT(b), 1)) FUSED_CMP_JUMP(IV(a), IV(b));

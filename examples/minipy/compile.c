@@ -937,6 +937,7 @@ static int small_const(Obj *consts, uint32_t u)
  * that starts
  *   LOAD_FAST x; LOAD_CONST c; BINARY_OP +,-,+=,-=; STORE_FAST y   (ADDI_STORE)
  *   LOAD_FAST x; LOAD_FAST y; BINARY_SUBSCR                        (SUBSCR_LIST)
+ *   ... the same; LOAD_FAST z; COMPARE_OP; POP_JUMP_IF_*           (SUBSCR_CMP_JUMP)
  *   LOAD_FAST x; LOAD_FAST y; COMPARE_OP; POP_JUMP_IF_*            (CMP_JUMP)
  *   LOAD_FAST x; LOAD_CONST c; COMPARE_OP; POP_JUMP_IF_*           (CMPI_JUMP)
  * with c a machine int.  None of the instructions after the first is a jump
@@ -950,7 +951,12 @@ static int fused_run(uint32_t *code, int n, int i, Obj *consts)
     if (b == OP_LOAD_CONST && c == OP_BINARY_OP && i + 4 < n && OPC(code[i + 4]) == OP_STORE_FAST
         && ((OPARG(u2) & 0xff) == BIN_ADD || (OPARG(u2) & 0xff) == BIN_SUB) && small_const(consts, u1))
         return OP_LOAD_FAST__ADDI_STORE;
-    if (b == OP_LOAD_FAST && c == OP_BINARY_SUBSCR) return OP_LOAD_FAST__SUBSCR_LIST;
+    if (b == OP_LOAD_FAST && c == OP_BINARY_SUBSCR) {
+        if (i + 7 < n && OPC(code[i + 4]) == OP_LOAD_FAST && OPC(code[i + 5]) == OP_COMPARE_OP
+            && (OPC(code[i + 7]) == OP_POP_JUMP_IF_FALSE || OPC(code[i + 7]) == OP_POP_JUMP_IF_TRUE))
+            return OP_LOAD_FAST__SUBSCR_CMP_JUMP;
+        return OP_LOAD_FAST__SUBSCR_LIST;
+    }
     if ((b == OP_LOAD_FAST || (b == OP_LOAD_CONST && small_const(consts, u1))) && c == OP_COMPARE_OP && i + 4 < n
         && (OPC(code[i + 4]) == OP_POP_JUMP_IF_FALSE || OPC(code[i + 4]) == OP_POP_JUMP_IF_TRUE))
         return b == OP_LOAD_FAST ? OP_LOAD_FAST__CMP_JUMP : OP_LOAD_FAST__CMPI_JUMP;

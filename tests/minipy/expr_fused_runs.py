@@ -216,6 +216,47 @@ def compares():
     if not nan < 1:
         print("not nan < 1")
 
+def item_compares():
+    # x[y] < z and the jump: ints, then every other item and z
+    a = [5, 1, 4, 2.5, None, "s", True, 2**65, -3]
+    out = []
+    for z in (3, 2.5, 2**65, True):
+        for i in range(-9, 9):
+            try:
+                if a[i] < z:
+                    out.append(1)
+                else:
+                    out.append(0)
+            except TypeError as e:
+                out.append(str(e))
+    print(out)
+    i = 9
+    try:
+        if a[i] > z:
+            pass
+    except IndexError as e:
+        print("IndexError:", e)
+    t = (1, 2)
+    i = 0
+    if t[i] < z:
+        print("tuple item")
+    ml = MyList([1, 2])
+    try:
+        if ml[i] < z:
+            pass
+    except TypeError as e:
+        print("TypeError:", e)
+    try:
+        if a[i] == w:
+            pass
+    except UnboundLocalError as e:
+        print("UnboundLocalError:", e)
+    w = 5
+    if a[i] == w:
+        print("equal")
+    if not a[i] != w:
+        print("not unequal")
+
 def sort_like(a):
     # quicksort's partition: every form in one loop, hot
     lo, hi = 0, len(a) - 1
@@ -239,6 +280,7 @@ other_types()
 unbound()
 subscripts()
 compares()
+item_compares()
 data = [(x * 7919) % 1009 for x in range(3000)]
 print(sort_like(data), sum(data[:100]))
 fl = [x * 0.5 for x in range(300)]
