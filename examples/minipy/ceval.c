@@ -1354,6 +1354,21 @@ NUM_OP(DIV, x / y, if (y == 0.0 || !EXACT53(a) || !EXACT53(b)) goto L_BINARY_OP_
 L_BINARY_OP_ADD_STR: {
     Obj *a = SECOND(), *b = TOP();
     if (!IS_STR(a) || !IS_STR(b)) DEOPT(BINARY_OP);
+    /* s + t in place (mp_str_append) when the stack holds s's only
+     * reference (a temporary), or s = s + t / s += t where the only other
+     * is the local the next STORE_FAST overwrites: that reference is
+     * dropped first (the STORE_FAST then finds the local empty) */
+    uint32_t nx = ip[1];
+    Obj **slot = mp_opfamily[OPC(nx)] == OP_STORE_FAST ? &f->lp[OPARG(nx)] : NULL;
+    if (a->rc == 1 || (a->rc == 2 && slot && *slot == a)) {
+        if (a->rc == 2) { *slot = NULL; a->rc--; }
+        Obj *r = mp_str_append(a, b);
+        decref(b);
+        sp--;
+        if (!r) { sp--; ERR(); }
+        sp[-1] = r;
+        NEXTC(1);
+    }
     Obj *r = mp_str_concat(a, b);
     sp--; sp[-1] = r; decref(a); decref(b);
     NEXTC(1);

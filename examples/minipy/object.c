@@ -61,6 +61,16 @@ void *mp_alloc(Type *t, size_t size)
     return o;
 }
 
+/* The bytes of o's block from o on that o may use (at least the size it
+ * was allocated with): a small block's size class, a malloc'd one's size
+ * rounded down to 16 less 15 (mp_alloc rounds it up to find the class). */
+size_t mp_alloc_room(Obj *o)
+{
+    size_t *hidden = (size_t *)((char *)o - 16);
+    size_t cls = hidden[0], gc = hidden[1] & 1 ? sizeof(GCHead) : 0;
+    return cls < NCLASS ? (cls << 4) - 16 - gc : (cls << 4) - 15 - 16 - gc;
+}
+
 void mp_free(Obj *o)
 {
     size_t *hidden = (size_t *)((char *)o - 16);

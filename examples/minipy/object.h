@@ -474,6 +474,8 @@ Obj *mp_str_c(const char *s);
 Obj *mp_str_fmt(const char *fmt, ...);
 Obj *mp_str_intern(const char *s);
 Obj *mp_str_concat(Obj *a, Obj *b);
+Obj *mp_str_append(Obj *a, Obj *b);   /* a + b, a's only reference stolen: in place when a has room */
+size_t mp_alloc_room(Obj *o);         /* bytes of o's block from o on (object.c) */
 Obj *mp_str_join_n(Obj **parts, int n);
 Obj *mp_str_repr(Obj *o);
 int64_t mp_str_hash(Obj *o);

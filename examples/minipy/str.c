@@ -108,6 +108,32 @@ Obj *mp_str_concat(Obj *a, Obj *b)
     return mp_str_join_n(parts, 2);
 }
 
+/* a + b where the caller holds a's only reference, which it gives up: b's
+ * bytes go in a's own block when it has room (a's hash and lengths are
+ * updated: nothing else sees a), else into a new str with a quarter more
+ * room, so that a loop of s += t copies each byte O(1) times (CPython
+ * resizes in place for the same reason). */
+Obj *mp_str_append(Obj *a, Obj *b)
+{
+    Str *s = (Str *)a, *t = (Str *)b;
+    int64_t len = s->len + t->len;
+    if (t->len == 0) return a;
+    if (s->len == 0 || len <= 1) { decref(a); return mp_str_concat(mp.empty_str, b); }
+    if ((int64_t)mp_alloc_room(a) - (int64_t)offsetof(Str, s) - 1 < len) {
+        int64_t room = len + len / 4 + 16;
+        Str *o = mp_alloc(&mp_str_type, offsetof(Str, s) + (size_t)room + 1);
+        if (!o) { decref(a); return NULL; }
+        memcpy(o->s, s->s, (size_t)s->len);
+        o->len = s->len; o->clen = s->clen; o->ascii = s->ascii;
+        decref(a);
+        s = o;
+    }
+    memcpy(s->s + s->len, t->s, (size_t)t->len);
+    s->s[len] = 0;
+    s->len = len; s->clen += t->clen; s->ascii &= t->ascii; s->hash = -1;
+    return (Obj *)s;
+}
+
 /* The concatenation of the n strs at parts (BUILD_STRING: an f-string's
  * pieces), allocated once at its final size; its length in code points and
  * ASCII flag come from the parts' (no rescan of the bytes, no builder). */

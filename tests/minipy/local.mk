@@ -399,6 +399,7 @@ MINIPY_TESTS = \
 	tests/minipy/stmt_pass_del.py \
 	tests/minipy/stmt_while_complex.py \
 	tests/minipy/stmt_with_unwind.py \
+	tests/minipy/str_append_inplace.py \
 	tests/minipy/str_compare.py \
 	tests/minipy/str_escape.py \
 	tests/minipy/str_format_method.py \
