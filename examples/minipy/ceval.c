@@ -1373,6 +1373,15 @@ L_BINARY_OP_ADD_STR: {
     sp--; sp[-1] = r; decref(a); decref(b);
     NEXTC(1);
 }
+L_BINARY_OP_ADD_LIST: {
+    /* list + list (not +=, which extends a): a new list, without the
+     * generic operator's search for who implements + */
+    Obj *a = SECOND(), *b = TOP();
+    if (!IS(a, list) || !IS(b, list)) DEOPT(BINARY_OP);
+    Obj *r = mp_list_binop(BIN_ADD, a, b);
+    sp--; sp[-1] = r; decref(a); decref(b);
+    NEXTC(1);
+}
 L_UNARY_NEG: { Obj *a = TOP(), *r = mp_neg(a); if (!r) ERR(); sp[-1] = r; decref(a); NEXT(); }
 L_UNARY_POS: { Obj *a = TOP(), *r = mp_pos(a); if (!r) ERR(); sp[-1] = r; decref(a); NEXT(); }
 L_UNARY_INVERT: { Obj *a = TOP(), *r = mp_invert(a); if (!r) ERR(); sp[-1] = r; decref(a); NEXT(); }

@@ -61,7 +61,7 @@
     X(BINARY_OP_ADD_NUM, 1, BINARY_OP) X(BINARY_OP_SUB_NUM, 1, BINARY_OP) \
     X(BINARY_OP_MUL_NUM, 1, BINARY_OP) X(BINARY_OP_DIV_NUM, 1, BINARY_OP) \
     X(BINARY_OP_AND_INT, 1, BINARY_OP) X(BINARY_OP_OR_INT, 1, BINARY_OP) \
-    X(BINARY_OP_XOR_INT, 1, BINARY_OP) \
+    X(BINARY_OP_XOR_INT, 1, BINARY_OP) X(BINARY_OP_ADD_LIST, 1, BINARY_OP) \
     /* a backward JUMP to a loop head the JIT is quiet at for good (ceval.c, \
      * JUMP; jit/jit.h): the same jump without the JIT's test */ \
     X(JUMP_QUIET, 0, JUMP) \

@@ -5,7 +5,7 @@
  * mp_specialize() with the live operand stack.  We look at the actual
  * operands and, if they fit a specialized form, rewrite the opcode byte in
  * place and fill the inline cache with what the fast path must re-check:
- *   BINARY_OP / COMPARE_OP  -- operand types (ints, floats, strs): no cache.
+ *   BINARY_OP / COMPARE_OP  -- operand types (ints, floats, strs, lists for +): no cache.
  *                              The _NUM forms take a float and an int in the
  *                              machine word (either side; DIV_NUM two ints
  *                              too) and compute in doubles as CPython does.
@@ -70,6 +70,7 @@ static void spec_binary(uint32_t *ip, Obj **sp, int oparg)
         else if (op == BIN_MUL) set_op(ip, OP_BINARY_OP_MUL_NUM);
         else if (op == BIN_TRUEDIV) set_op(ip, OP_BINARY_OP_DIV_NUM);
     } else if (IS_STR(a) && IS_STR(b) && op == BIN_ADD) set_op(ip, OP_BINARY_OP_ADD_STR);
+    else if (IS(a, list) && IS(b, list) && oparg == BIN_ADD) set_op(ip, OP_BINARY_OP_ADD_LIST);   /* not +=: that extends */
 }
 
 static void spec_compare(uint32_t *ip, Obj **sp)

@@ -361,6 +361,7 @@ MINIPY_TESTS = \
 	tests/minipy/int_truediv_rounding.py \
 	tests/minipy/list_basic.py \
 	tests/minipy/list_comp.py \
+	tests/minipy/list_concat_fast.py \
 	tests/minipy/list_methods.py \
 	tests/minipy/list_nested.py \
 	tests/minipy/list_recursive_repr.py \
