@@ -426,6 +426,7 @@ MINIPY_SUPPORT = \
 	tests/minipy/helper_chain.py \
 	tests/minipy/helper_chain_prog.py \
 	tests/minipy/helper_geom.py \
+	tests/minipy/helper_raw_args_prog.py \
 	tests/minipy/helper_scale.py
 
 MINIPY_OFF_TESTS = $(MINIPY_TESTS:.py=-off.jitoff)
