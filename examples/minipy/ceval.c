@@ -1252,11 +1252,17 @@ L_BINARY_OP_GENERIC: {
     sp[-1] = r;
     NEXTC(1);
 }
+/* A machine-int form whose operands or result are not machine ints (a big
+ * int, an overflow; a zero divisor) takes the generic operation and counts
+ * it in its cache unit (0 from the specializer, saturating at 0xffff): the
+ * JIT's loop selection reads how often it did (int_goes_big in
+ * jit/jit_lower.c). */
+#define INT_SLOW() do { if (CACHE(0) < 0xffff) CACHE(0)++; goto L_BINARY_OP_GENERIC; } while (0)
 L_BINARY_OP_ADD_INT: {
     Obj *a = SECOND(), *b = TOP();
     int64_t r;
     if (TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type) DEOPT(BINARY_OP);
-    if ((((Int *)a)->big | ((Int *)b)->big) || __builtin_add_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP_GENERIC;
+    if ((((Int *)a)->big | ((Int *)b)->big) || __builtin_add_overflow(IV(a), IV(b), &r)) INT_SLOW();
     sp--; sp[-1] = mp_int_fast(r); mp_smallint_decref(a); mp_smallint_decref(b);
     NEXTC(1);
 }
@@ -1264,7 +1270,7 @@ L_BINARY_OP_SUB_INT: {
     Obj *a = SECOND(), *b = TOP();
     int64_t r;
     if (TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type) DEOPT(BINARY_OP);
-    if ((((Int *)a)->big | ((Int *)b)->big) || __builtin_sub_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP_GENERIC;
+    if ((((Int *)a)->big | ((Int *)b)->big) || __builtin_sub_overflow(IV(a), IV(b), &r)) INT_SLOW();
     sp--; sp[-1] = mp_int_fast(r); mp_smallint_decref(a); mp_smallint_decref(b);
     NEXTC(1);
 }
@@ -1272,7 +1278,7 @@ L_BINARY_OP_MUL_INT: {
     Obj *a = SECOND(), *b = TOP();
     int64_t r;
     if (TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type) DEOPT(BINARY_OP);
-    if ((((Int *)a)->big | ((Int *)b)->big) || __builtin_mul_overflow(IV(a), IV(b), &r)) goto L_BINARY_OP_GENERIC;
+    if ((((Int *)a)->big | ((Int *)b)->big) || __builtin_mul_overflow(IV(a), IV(b), &r)) INT_SLOW();
     sp--; sp[-1] = mp_int_fast(r); mp_smallint_decref(a); mp_smallint_decref(b);
     NEXTC(1);
 }
@@ -1299,9 +1305,9 @@ FLOAT_OP(DIV, x / y, if (FV(b) == 0.0) goto L_BINARY_OP_GENERIC;)
 L_BINARY_OP_##NAME##_INT: { \
     Obj *a = SECOND(), *b = TOP(); \
     if (TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type) DEOPT(BINARY_OP); \
-    if (((Int *)a)->big || ((Int *)b)->big) goto L_BINARY_OP_GENERIC; \
+    if (((Int *)a)->big || ((Int *)b)->big) INT_SLOW(); \
     int64_t x = IV(a), y = IV(b); \
-    if (y == 0 || (y == -1 && x == INT64_MIN)) goto L_BINARY_OP_GENERIC; \
+    if (y == 0 || (y == -1 && x == INT64_MIN)) INT_SLOW(); \
     int64_t q = x / y, m = x % y; \
     if (m != 0 && ((m < 0) != (y < 0))) { q--; m += y; } \
     sp--; sp[-1] = mp_int_fast(EXPR); mp_smallint_decref(a); mp_smallint_decref(b); \
@@ -1315,7 +1321,7 @@ INT_DIVMOD_OP(MOD, m)
 L_BINARY_OP_##NAME##_INT: { \
     Obj *a = SECOND(), *b = TOP(); \
     if (TYPE(a) != &mp_int_type || TYPE(b) != &mp_int_type) DEOPT(BINARY_OP); \
-    if (((Int *)a)->big | ((Int *)b)->big) goto L_BINARY_OP_GENERIC; \
+    if (((Int *)a)->big | ((Int *)b)->big) INT_SLOW(); \
     sp--; sp[-1] = mp_int_fast(IV(a) OPER IV(b)); mp_smallint_decref(a); mp_smallint_decref(b); \
     NEXTC(1); \
 }

@@ -93,19 +93,24 @@ Obj *mp_dict_gets(Obj *d, const char *k)
     return v;
 }
 
-int mp_dict_set(Obj *o, Obj *k, Obj *v)
+/* d[k] = v; the reference the entry held goes to *old when old is not
+ * NULL, else is dropped (inlined into both callers: mp_dict_set pays no
+ * call or test for the other). */
+static inline __attribute__((always_inline)) int dict_set(Obj *o, Obj *k, Obj *v, Obj **old)
 {
     Dict *d = (Dict *)o;
+    if (old) *old = NULL;
     int64_t h = IS_STR(k) ? mp_str_hash(k) : mp_hash(k);
     if (h == -1 && mp.exc) return -1;
     int64_t found;
     int64_t slot = lookup(d, k, h, &found);
     if (found == -2) return -1;
     if (found >= 0) {
-        Obj *old = d->ent[found].val;
+        Obj *was = d->ent[found].val;
         d->ent[found].val = incref(v);
         if (d->jit_watched) mp_jit_dict_changed(d, h);
-        decref(old);
+        if (old) *old = was;
+        else decref(was);
         return 0;
     }
     if (d->nent >= d->cap) {
@@ -120,6 +125,10 @@ int mp_dict_set(Obj *o, Obj *k, Obj *v)
     if (d->jit_watched) mp_jit_dict_changed(d, h);
     return 0;
 }
+
+int mp_dict_set(Obj *o, Obj *k, Obj *v) { return dict_set(o, k, v, NULL); }
+
+int mp_dict_set_keep(Obj *o, Obj *k, Obj *v, Obj **old) { return dict_set(o, k, v, old); }
 
 int mp_dict_sets(Obj *d, const char *k, Obj *v)
 {

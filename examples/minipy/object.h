@@ -548,6 +548,10 @@ Obj *mp_dict_new(void);
 Obj *mp_dict_get(Obj *d, Obj *k);            /* borrowed; NULL = missing (check mp.exc) */
 Obj *mp_dict_gets(Obj *d, const char *k);
 int mp_dict_set(Obj *d, Obj *k, Obj *v);     /* borrows both */
+/* mp_dict_set that hands the reference the entry held to the caller in
+ * *old (NULL for a new key or an error) instead of dropping it: one
+ * lookup where keeping the old value alive used to take a second one. */
+int mp_dict_set_keep(Obj *d, Obj *k, Obj *v, Obj **old);
 int mp_dict_sets(Obj *d, const char *k, Obj *v);
 int mp_dict_del(Obj *d, Obj *k);             /* 0 ok, -1 error, 1 missing */
 Obj *mp_dict_repr(Obj *o);

@@ -145,6 +145,8 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_branch_chain_off.py \
 	tests/minipy/deopt_branch_judge.py \
 	tests/minipy/deopt_while_exits.py \
+	tests/minipy/deopt_bigint_judge.py \
+	tests/minipy/deopt_global_known.py \
 	tests/minipy/deopt_builtin_delete.py \
 	tests/minipy/deopt_closure_mutate.py \
 	tests/minipy/deopt_closure_poly.py \

@@ -211,11 +211,20 @@ static void keep_dict_value(Obj *d, Obj *k)
     else if (mp.exc) mp_err_clear();
 }
 
+/* d[k] = v for an exact dict, the value it replaces parked (park_room()
+ * was checked): one lookup. */
+static int dict_store(Obj *d, Obj *k, Obj *v)
+{
+    Obj *old;
+    int r = mp_dict_set_keep(d, k, v, &old);
+    if (old) mpj_park(old);
+    return r;
+}
+
 static _Bool h_store_global(Obj *d, Obj *name, Obj *v)
 {
     if (!park_room()) return 0;
-    keep_dict_value(d, name);
-    return mp_dict_set(d, name, v) == 0;
+    return dict_store(d, name, v) == 0;
 }
 
 static _Bool h_store_cell(Obj *c, Obj *v)
@@ -285,8 +294,8 @@ static Obj *h_getitem(Obj *o, Obj *k)
 static _Bool h_setitem(Obj *o, Obj *k, Obj *v)
 {
     if (!park_room()) return 0;
-    if (IS(o, dict)) keep_dict_value(o, k);
-    else if (IS(o, list) && SMALL(k)) {
+    if (IS(o, dict)) return dict_store(o, k, v) == 0;
+    if (IS(o, list) && SMALL(k)) {
         int64_t i = IV(k) < 0 ? IV(k) + LN(o) : IV(k);
         if (i >= 0 && i < LN(o)) mpj_park(incref(LITEMS(o)[i]));
     }
@@ -407,8 +416,7 @@ static _Bool h_pop_block(Frame *f)
 static _Bool h_map_add(Obj *d, Obj *k, Obj *v)
 {
     if (!park_room()) return 0;
-    keep_dict_value(d, k);
-    return mp_dict_set(d, k, v) == 0;
+    return dict_store(d, k, v) == 0;
 }
 
 static _Bool h_set_add(Obj *s, Obj *v)

@@ -573,6 +573,7 @@ void mp_jit_init(void)
     { const char *e = getenv("MINIPY_JIT_EXIT_JUDGE"); mpj_exit_judge_on = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_BRANCH_CHAINS"); mpj_branch_chains = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_REC_LOOPS"); mpj_rec_loops = !e || *e != '0'; }
+    { const char *e = getenv("MINIPY_JIT_BIGINT_JUDGE"); mpj_bigint_judge = !e || *e != '0'; }
     mpj_rt = jc_runtime_new(&h, &o);
     mp_jit_active = 1;
     if (!mpj_rt) { disable("out of memory"); return; }
@@ -979,6 +980,7 @@ static void probe_entry(MpJitCode *jc, uint32_t pc, Frame *f, const uint32_t *he
     p->pos = pos;
     p->depth = mp.depth;
     jc->iters[pc]++;
+    p->all_iters++;
 }
 
 /* The head's counter fired: trace it unless the interpreter's counts say
@@ -1231,16 +1233,20 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
         mpj_sel.frame = NULL;
         if (jc_runtime_status(mpj_rt) != JC_OK) { disable("the runtime is in an error state: "); return 0; }
         if (s == JC_ABORTED && mpj_sel.leaves) {
-            /* Its branches' histories say the trace would be left every
-             * few iterations (branch_stays in jit_lower.c): a refusal as
-             * worth_tracing's, dead after MPJ_MAX_REFUSALS, so the head
-             * costs nothing more and is not selected again. */
+            /* Its branches' histories (branch_stays in jit_lower.c), or
+             * the interpreter's counts of its int operations that went to
+             * big ints (int_goes_big), say the trace would be left every
+             * few iterations: a refusal as worth_tracing's, dead after
+             * MPJ_MAX_REFUSALS, so the head costs nothing more and is not
+             * selected again. */
+            const char *why = mpj_sel.leaves == MPJ_LEAVES_BIGINTS ? "its int operations go to big ints too often"
+                                                                   : "its branches leave it too often";
             mpj_sel.leaves = 0;
             if (++jc->probe[pc].refused >= MPJ_MAX_REFUSALS) {
                 jc->dead[pc] = 1;
                 jc->counters[pc].count = 0;
-                mpj_log("not tracing the loop at %s:%s (its branches leave it too often, for good)", SS(co->qualname), "");
-            } else mpj_log("not tracing the loop at %s:%s yet (its branches leave it too often)", SS(co->qualname), "");
+                mpj_log("not tracing the loop at %s: (%s, for good)", SS(co->qualname), why);
+            } else mpj_log("not tracing the loop at %s: yet (%s)", SS(co->qualname), why);
             return 0;
         }
         if (s != JC_OK || !(t = jc->traces[pc])) return 0;
@@ -1263,11 +1269,14 @@ static uint64_t invalidated_count(void)
     return st.invalidated;
 }
 
+uint64_t mpj_dep_bits[64];
+
 static void invalidate(uintptr_t key)
 {
     /* Most stores into a watched dict change data no trace assumed: the
-     * library's filter says so in a few instructions. */
-    if (!mpj_rt || !jc_runtime_depends(mpj_rt, key)) return;
+     * host's filter of keys ever depended on (mpj_dep_bits), then the
+     * library's, say so in a few instructions. */
+    if (!mpj_may_depend(key) || !mpj_rt || !jc_runtime_depends(mpj_rt, key)) return;
     uint64_t before = invalidated_count();
     if (jc_runtime_invalidate(mpj_rt, key) > 0 || invalidated_count() != before) mpj_invalidated = 1;
 }

@@ -82,6 +82,9 @@ typedef struct {
          * counter was armed, whether that count was exact (no history
          * saturated), and the refusals it has caused so far. */
         uint32_t exits0; uint8_t exits_ok, exit_refused;
+        /* Back edges counted by the probe (the loop's iterations while it
+         * had no trace), never reset: int_goes_big in jit_lower.c. */
+        uint64_t all_iters;
     } *probe;
 } MpJitCode;
 
@@ -183,6 +186,7 @@ typedef struct {
 } MpjInl;
 
 #define MPJ_MAX_INLINE 64
+#define MPJ_MAX_GKNOWN 16
 
 /* Selection state: the live frame whose loop head fired (its memory holds
  * the values the trace starts from, so load_slot can look at them to choose
@@ -219,10 +223,18 @@ typedef struct {
     double stay;        /* root loop trace: the share of iterations that
                            follow its root-frame branches so far, from
                            their histories (branch_stays in jit_lower.c) */
-    int leaves;         /* the selection was refused for that share */
+    int leaves;         /* the selection was refused for that share
+                           (MPJ_LEAVES_BRANCHES) or for big ints
+                           (MPJ_LEAVES_BIGINTS) */
     uint32_t back;      /* the root loop's last back edge's pc (0: not
                            looked for yet) */
+    /* Globals whose value the trace already has (global_known in
+     * jit_lower.c): dict, name, the object the entry held then and the
+     * ref a load gives (the object, or its unboxed number). */
+    struct { Obj *dict, *name; jc_ref obj, val; } gknown[MPJ_MAX_GKNOWN];
+    int ngknown;
 } MpjSel;
+enum { MPJ_LEAVES_BRANCHES = 1, MPJ_LEAVES_BIGINTS };
 
 /* Native self-calls (jit_lower.c, "Self-calls"): calls made, the lowest
  * C stack address a self-call may start below (the interpreter makes the
@@ -259,6 +271,11 @@ extern int mpj_branch_chains;
  * as a recursive function's loop (rec_heads=, recursive_head in
  * jit_host.c). */
 extern uint64_t mpj_chains, mpj_rec_heads;
+/* Whether a root loop trace's selection is refused when one of its
+ * machine-int operations went to big ints on too many of the loop's
+ * iterations (int_goes_big in jit_lower.c); 1, or
+ * MINIPY_JIT_BIGINT_JUDGE=0. */
+extern int mpj_bigint_judge;
 #define MPJ_MAX_UNROLLED 64     /* ranges/iterators tracked per trace */
 
 extern MpjSel mpj_sel;
@@ -382,6 +399,29 @@ enum {
                                 Frame.back / func / globals / builtins /
                                 ip / inl / lp[], mp.frame, mp.builtins */
 };
+
+/* Every key a lowering passed to jc_lower_depend, as a filter of 4096
+ * bits that is never cleared (a key of no trace's may pass it): a store
+ * into a watched dict (every global a module-level loop stores, with a
+ * trace anywhere in the module) asks it in a few instructions before
+ * jc_runtime_depends' call (invalidate in jit_host.c).  Lowerings call
+ * mpj_depend, never jc_lower_depend itself. */
+extern uint64_t mpj_dep_bits[64];
+static inline unsigned mpj_dep_bit(uintptr_t key)
+{
+    return (unsigned)(((uint64_t)key * 0x9E3779B97F4A7C15ull) >> 52);
+}
+static inline int mpj_may_depend(uintptr_t key)
+{
+    unsigned i = mpj_dep_bit(key);
+    return (int)(mpj_dep_bits[i >> 6] >> (i & 63) & 1);
+}
+static inline void mpj_depend(jc_lower *b, uintptr_t key)
+{
+    unsigned i = mpj_dep_bit(key);
+    mpj_dep_bits[i >> 6] |= (uint64_t)1 << (i & 63);
+    jc_lower_depend(b, key);
+}
 
 /* Invalidation keys: one per (dict, key hash) for a global the trace
  * embeds, one per dict for changes that touch every key, one per class,
