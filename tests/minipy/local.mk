@@ -362,6 +362,8 @@ MINIPY_TESTS = \
 	tests/minipy/int_str_big.py \
 	tests/minipy/int_truediv_rounding.py \
 	tests/minipy/list_basic.py \
+	tests/minipy/list_float_items.py \
+	tests/minipy/list_float_items_off.py \
 	tests/minipy/list_comp.py \
 	tests/minipy/list_concat_fast.py \
 	tests/minipy/list_methods.py \
@@ -427,6 +429,7 @@ MINIPY_TESTS = \
 MINIPY_SUPPORT = \
 	tests/minipy/helper_chain.py \
 	tests/minipy/helper_chain_prog.py \
+	tests/minipy/helper_float_items.py \
 	tests/minipy/helper_geom.py \
 	tests/minipy/helper_raw_args_prog.py \
 	tests/minipy/helper_scale.py

@@ -195,6 +195,18 @@ static Obj *h_box_float(double v)
     return o;
 }
 
+/* range(lo, hi, st) of raw ints, what CALL_RANGE (ceval.c) makes: parked.
+ * A step of 0, or no room to park: NULL without an exception, so the exit
+ * goes back to the CALL and the interpreter makes the call (and raises
+ * range()'s ValueError). */
+static Obj *h_range(int64_t lo, int64_t hi, int64_t st)
+{
+    if (st == 0 || !park_room()) return NULL;
+    Obj *o = mp_range_new(lo, hi, st);
+    if (o) mpj_park(o);
+    return o;
+}
+
 /* A new reference r from the interpreter's own code: parked and returned
  * borrowed; NULL (an exception is set) goes back to the trace. */
 static Obj *parked_result(Obj *r)
@@ -658,6 +670,8 @@ const uint64_t mpj_helper_writes[MPJ_H_COUNT] = {
     [MPJ_H_BOX_FLOAT] = AL(RC),
     [MPJ_H_BUILD_LIST] = AL(RC),
     [MPJ_H_BUILD_TUPLE] = AL(RC),
+    [MPJ_H_RANGE] = AL(RC),
+    [MPJ_H_ITER_RANGE] = AL(RC),
     /* l[i] = v: the item (parking the old one); list_store_float may
      * instead write the old float's value in place. */
     [MPJ_H_LIST_STORE_I64] = AL(LISTITEM) | AL(RC),
@@ -732,4 +746,8 @@ const jc_helper mpj_helpers[] = {
     [MPJ_H_STACK_HERE] = { "stack_here", (void *)h_stack_here, "i64()", JC_HELPER_PURE },
     [MPJ_H_SELF_REFILL] = { "self_refill", (void *)h_self_refill, "ptr(ptr)", RD | WR | RAISE | ALLOC },
     [MPJ_H_SELF_TRIM] = { "self_trim", (void *)h_self_trim, "void(ptr)", RD | WR },
+    [MPJ_H_RANGE] = { "range", (void *)h_range, "ptr(i64,i64,i64)", RAISE | ALLOC },
+    /* iter() of an object the trace knows is a range: a new iterator,
+     * nothing else (mp_iter). */
+    [MPJ_H_ITER_RANGE] = { "iter_range", (void *)h_iter, "ptr(ptr)", RAISE | ALLOC },
 };

@@ -574,6 +574,8 @@ void mp_jit_init(void)
     { const char *e = getenv("MINIPY_JIT_BRANCH_CHAINS"); mpj_branch_chains = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_REC_LOOPS"); mpj_rec_loops = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_BIGINT_JUDGE"); mpj_bigint_judge = !e || *e != '0'; }
+    { const char *e = getenv("MINIPY_JIT_ITEM_FACTS"); mpj_item_facts = !e || *e != '0'; }
+    { const char *e = getenv("MINIPY_JIT_PURE_RANGE"); mpj_pure_range = !e || *e != '0'; }
     mpj_rt = jc_runtime_new(&h, &o);
     mp_jit_active = 1;
     if (!mpj_rt) { disable("out of memory"); return; }

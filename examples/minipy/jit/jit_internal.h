@@ -276,6 +276,18 @@ extern uint64_t mpj_chains, mpj_rec_heads;
  * iterations (int_goes_big in jit_lower.c); 1, or
  * MINIPY_JIT_BIGINT_JUDGE=0. */
 extern int mpj_bigint_judge;
+/* Whether the lowering keeps list items' float values across stores into
+ * other items (the item facts in jit_lower.c); 1, or
+ * MINIPY_JIT_ITEM_FACTS=0. */
+extern int mpj_item_facts;
+/* Whether range(ints) and iter() of a range are lowered as helpers that
+ * run no Python code (jit_lower.c, pure_range); 1, or
+ * MINIPY_JIT_PURE_RANGE=0. */
+extern int mpj_pure_range;
+/* jc_lower_call / jc_lower_call_if for the lowering: a helper that may
+ * write list items or floats forgets the item facts. */
+jc_ref mpj_call(jc_lower *b, uint32_t h, const jc_ref *a, uint32_t n);
+jc_ref mpj_call_if(jc_lower *b, jc_ref cond, uint32_t h, const jc_ref *a, uint32_t n);
 #define MPJ_MAX_UNROLLED 64     /* ranges/iterators tracked per trace */
 
 extern MpjSel mpj_sel;
@@ -321,7 +333,8 @@ enum {
     X(BUILD_SLICE) X(CALL_LIST) X(MAKE_FUNCTION) X(FORMAT_VALUE) X(LIST_EXTEND) \
     X(SET_UPDATE) X(DICT_UPDATE) X(UNPACK_EX) X(DELITEM) X(UNARY) \
     X(FOR_NEXT) X(SELF_FRAME1) X(SELF_FRAME) X(SELF_CALL) X(SELF_SLOW) X(SELF_DROP) \
-    X(STACK_HERE) X(SELF_REFILL) X(SELF_TRIM)
+    X(STACK_HERE) X(SELF_REFILL) X(SELF_TRIM) \
+    X(RANGE) X(ITER_RANGE)
 #define MPJ_E(n) MPJ_H_##n,
     MPJ_HELPERS(MPJ_E)
 #undef MPJ_E

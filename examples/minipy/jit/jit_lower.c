@@ -52,10 +52,98 @@ int mpj_branch_judge = 1;
 int mpj_branch_chains = 1;
 uint64_t mpj_chains;
 int mpj_bigint_judge = 1;
+int mpj_item_facts = 1;
+int mpj_pure_range = 1;
+
+/* Float items the trace knows (MINIPY_JIT_ITEM_FACTS=0 turns this off).
+ * The optimizer's alias classes are coarse: a list_store_float into any
+ * list (its call_if writes List.items[] and Float.v) makes every later
+ * item load load again, with its class guard, value and NaN guard (nbody:
+ * p[0], p[1], p[2] and p[6] again after each q[3] += ...).  But a float
+ * store at index k changes only the item at k of one list: the item it
+ * replaces is either a float only that list holds (changed in place) or
+ * left alone (parked).  So the lowering remembers, for a list ref and a
+ * constant index k >= 0, the f64 value its item has -- from a load that
+ * guarded it a non-NaN float, or from a float store -- and a later load
+ * of the same ref and index uses it: no loads, no class guard, no bounds
+ * guard (a list only shrinks through a helper, which forgets all), only a
+ * NaN guard for a stored value (a NaN item stays an object: unbox_like).
+ * Forgotten: all of it at a helper that may write list items or floats
+ * (mpj_call: those run Python code or store items; keep and boxes do
+ * not), at a native self-call, at a store with an index that is not a
+ * constant; at a store of index k into another ref (it may be the same
+ * list), the facts of index k. */
+typedef struct { jc_ref l, v; int64_t k; } ItemFact;
+#define MPJ_MAX_ITEM_FACTS 64
+static ItemFact ifacts[MPJ_MAX_ITEM_FACTS];
+static int nifacts;
+/* Before a store into item k of a list: the facts of index k go (another
+ * ref may be the same list). */
+static void facts_forget_index(int64_t k)
+{
+    int n = 0;
+    for (int i = 0; i < nifacts; i++)
+        if (ifacts[i].k != k) ifacts[n++] = ifacts[i];
+    nifacts = n;
+}
+
+/* The known value of item k of list l, or JC_REF_NONE. */
+static jc_ref fact_get(jc_ref l, int64_t k)
+{
+    for (int i = nifacts - 1; i >= 0; i--)
+        if (ifacts[i].l == l && ifacts[i].k == k) return ifacts[i].v;
+    return JC_REF_NONE;
+}
+
+static void fact_set(jc_ref l, int64_t k, jc_ref v)
+{
+    if (!mpj_item_facts || k < 0) return;
+    int n = 0;
+    for (int i = 0; i < nifacts; i++)
+        if (!(ifacts[i].l == l && ifacts[i].k == k)) ifacts[n++] = ifacts[i];
+    nifacts = n;
+    if (nifacts == MPJ_MAX_ITEM_FACTS) {        /* the oldest goes */
+        memmove(ifacts, ifacts + 1, sizeof ifacts[0] * (MPJ_MAX_ITEM_FACTS - 1));
+        nifacts--;
+    }
+    ifacts[nifacts++] = (ItemFact){ l, v, k };
+}
+
+/* May helper h change a list's items or a float's value?  The library's
+ * reading of the flags and mpj_helper_writes (jc_host.helper_writes). */
+static int clobbers_items(uint32_t h)
+{
+    uint32_t f = mpj_helpers[h].flags;
+    if (f & JC_HELPER_PURE) return 0;
+    uint64_t w = mpj_helper_writes[h];
+    if (w) return (w & ((uint64_t)1 << MPJ_ALIAS_LISTITEM | (uint64_t)1 << MPJ_ALIAS_FLOAT)) != 0;
+    return (f & (JC_HELPER_WRITES_MEMORY | JC_HELPER_ALLOCATES)) || !(f & JC_HELPER_READS_MEMORY);
+}
+
+/* Every helper call of the lowering goes through these (the item facts
+ * above). */
+jc_ref mpj_call(jc_lower *b, uint32_t h, const jc_ref *a, uint32_t n)
+{
+    if (clobbers_items(h)) nifacts = 0;
+    return jc_lower_call(b, h, a, n);
+}
+
+jc_ref mpj_call_if(jc_lower *b, jc_ref cond, uint32_t h, const jc_ref *a, uint32_t n)
+{
+    if (clobbers_items(h)) nifacts = 0;
+    return jc_lower_call_if(b, cond, h, a, n);
+}
+
+static jc_ref mpj_call_self(jc_lower *b, uint32_t h, jc_ref frame)
+{
+    nifacts = 0;
+    return jc_lower_call_self(b, h, frame);
+}
 
 void mpj_sel_reset(Frame *f)
 {
     mpj_sel.nranges = mpj_sel.niters = 0;
+    nifacts = 0;
     mpj_sel.iters = NULL;
     while (mpj_sel.ninl > 0) inl_pop();
     mpj_sel.ret_marker = UINT32_MAX;
@@ -165,7 +253,7 @@ static jc_ref from_container(jc_lower *b, jc_ref p, Obj *live)
 {
     if (live && (IS(live, float) || IS(live, bool) || (IS(live, int) && !((Int *)live)->big)))
         return unbox_like(b, p, live);
-    jc_ref r = jc_lower_call(b, MPJ_H_KEEP, &p, 1);
+    jc_ref r = mpj_call(b, MPJ_H_KEEP, &p, 1);
     note(r, NULL, live);
     return r;
 }
@@ -284,7 +372,7 @@ static void guard_exact_f64(jc_lower *b, jc_ref x)
 static jc_ref call2(jc_lower *b, int h, jc_ref x, jc_ref y)
 {
     jc_ref a[2] = { x, y };
-    return jc_lower_call(b, (uint32_t)h, a, 2);
+    return mpj_call(b, (uint32_t)h, a, 2);
 }
 
 /* x OP y on raw numbers; JC_REF_NONE when the operation has no lowering. */
@@ -442,6 +530,12 @@ static Float store_sink = { OBJ_HEAD(&mp_float_type), 0.0 };
  * when the helper runs instead, to store_sink. */
 static void list_store_float(jc_lower *b, jc_ref l, jc_ref k, jc_ref v)
 {
+    /* What it changes: item k of l, afterwards a float holding v (the item
+     * facts above mpj_call). */
+    int64_t kk;
+    int kconst = jc_lower_is_const_i64(b, k, &kk) && kk >= 0;
+    if (kconst) facts_forget_index(kk);
+    else nifacts = 0;
     jc_ref n = jc_lower_load(b, JC_TYPE_I64, l, offsetof(List, n), MPJ_ALIAS_LIST);
     jc_ref idx = seq_index(b, k, n);
     jc_ref old = list_item_at(b, l, idx);
@@ -453,6 +547,7 @@ static void list_store_float(jc_lower *b, jc_ref l, jc_ref k, jc_ref v)
     jc_lower_store(b, dst, offsetof(Float, v), v, MPJ_ALIAS_FLOAT);
     jc_ref a[3] = { l, idx, v };
     jc_lower_call_if(b, jc_lower_unop(b, JC_NOT, mine), MPJ_H_LIST_STORE_F64, a, 3);
+    if (kconst) fact_set(l, kk, v);
 }
 
 /* Where the item store of list_store_obj goes when the helper stores
@@ -483,7 +578,7 @@ static void list_store_obj(jc_lower *b, jc_ref l, jc_ref k, jc_ref v)
     jc_ref orc2 = jc_lower_load(b, JC_TYPE_I64, old, offsetof(Obj, rc), MPJ_ALIAS_RC);
     jc_lower_store(b, old, offsetof(Obj, rc), jc_lower_binop(b, JC_SUB, orc2, one), MPJ_ALIAS_RC);
     jc_ref a[3] = { l, idx, v };
-    jc_lower_call_if(b, jc_lower_unop(b, JC_NOT, fast), MPJ_H_LIST_STORE_PTR, a, 3);
+    mpj_call_if(b, jc_lower_unop(b, JC_NOT, fast), MPJ_H_LIST_STORE_PTR, a, 3);
 }
 
 static int global_is_code(Obj *v);
@@ -640,7 +735,7 @@ static void note_range_call(jc_lower *b, uint32_t base, int n, jc_ref r)
     if (!jc_lower_is_const_ptr(b, jc_lower_slot_get(b, base), &A) || A
         || !jc_lower_is_const_ptr(b, jc_lower_slot_get(b, base + 1), &B) || B != &mp_range_type)
         return;
-    jc_ref a[3];
+    jc_ref a[3] = { JC_REF_NONE, JC_REF_NONE, JC_REF_NONE };
     for (int i = 0; i < n; i++) {
         a[i] = jc_lower_slot_get(b, base + 2 + (uint32_t)i);
         if (ty(b, a[i]) != JC_TYPE_I64) return;
@@ -808,7 +903,7 @@ static jc_ref box(jc_lower *b, jc_ref v)
             note(r, &mp_int_type, o);
             break;
         }
-        r = jc_lower_call(b, MPJ_H_BOX_INT, &v, 1);
+        r = mpj_call(b, MPJ_H_BOX_INT, &v, 1);
         note(r, &mp_int_type, NULL);
         break;
     }
@@ -817,7 +912,7 @@ static jc_ref box(jc_lower *b, jc_ref v)
          * and this box give one object per value (boxof, copy_slot), but a
          * NaN also in a slot the trace did not write would not be. */
         jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, v, v), 1);
-        r = jc_lower_call(b, MPJ_H_BOX_FLOAT, &v, 1);
+        r = mpj_call(b, MPJ_H_BOX_FLOAT, &v, 1);
         note(r, &mp_float_type, NULL);
         break;
     case JC_TYPE_BOOL:
@@ -916,6 +1011,30 @@ static jc_ref global_entry(jc_lower *b, Dict *d, Obj *name, Obj **val)
 
 /* A call helper: callee A or B, up to MPJ_MAX_CALL_ARGS positional
  * arguments, all boxed. */
+/* range(a[, b[, c]]) -- the builtin, a constant -- of raw ints: the
+ * helper that makes the range as CALL_RANGE does, which runs no Python
+ * code, so the optimizer keeps what the trace loaded (and the item facts
+ * stay) where the generic call helper forgets all memory (nbody's
+ * range(i + 1, n) at every `for i`).  JC_REF_NONE: not such a call. */
+static jc_ref pure_range(jc_lower *b, uint32_t base, int n)
+{
+    const void *A, *B;
+    if (!mpj_pure_range || n < 1 || n > 3
+        || !jc_lower_is_const_ptr(b, jc_lower_slot_get(b, base), &A) || A
+        || !jc_lower_is_const_ptr(b, jc_lower_slot_get(b, base + 1), &B) || B != &mp_range_type)
+        return JC_REF_NONE;
+    jc_ref a[3] = { JC_REF_NONE, JC_REF_NONE, JC_REF_NONE };
+    for (int i = 0; i < n; i++) {
+        a[i] = jc_lower_slot_get(b, base + 2 + (uint32_t)i);
+        if (ty(b, a[i]) != JC_TYPE_I64) return JC_REF_NONE;
+    }
+    jc_ref args[3] = { n == 1 ? jc_lower_const_i64(b, 0) : a[0], n == 1 ? a[0] : a[1],
+                       n == 3 ? a[2] : jc_lower_const_i64(b, 1) };
+    jc_ref r = mpj_call(b, MPJ_H_RANGE, args, 3);
+    note(r, &mp_range_type, NULL);
+    return r;
+}
+
 static jc_ref call_helper(jc_lower *b, Code *co, uint32_t pc, uint32_t base, int n)
 {
     jc_ref a[4 + MPJ_MAX_CALL_ARGS];
@@ -931,7 +1050,7 @@ static jc_ref call_helper(jc_lower *b, Code *co, uint32_t pc, uint32_t base, int
     args[0] = a[0]; args[1] = a[1]; args[2] = na;
     for (int i = 0; i < 2 + MPJ_MAX_CALL_ARGS; i++) args[3 + i] = a[2 + i];
     ran_code();
-    return jc_lower_call(b, MPJ_H_CALL, args, 5 + MPJ_MAX_CALL_ARGS);
+    return mpj_call(b, MPJ_H_CALL, args, 5 + MPJ_MAX_CALL_ARGS);
 }
 
 /* ---------------------------------------------------------------- inlining
@@ -1276,7 +1395,7 @@ _Static_assert(sizeof(((Code *)0)->nspare) == 8, "Code.nspare is one word");
 static jc_ref self_frame_inline(jc_lower *b, Code *cc, Func *fn, jc_ref B, const jc_ref *args, int n,
                                 jc_ref *backp)
 {
-    jc_ref here = jc_lower_call(b, MPJ_H_STACK_HERE, NULL, 0);
+    jc_ref here = mpj_call(b, MPJ_H_STACK_HERE, NULL, 0);
     jc_ref floor = jc_lower_load(b, JC_TYPE_I64, kptr(b, &mpj_stack_floor), 0, MPJ_ALIAS_HEADER);
     jc_lower_guard(b, jc_lower_cmp(b, JC_GE, here, floor), 1);
     jc_ref w = depth_word(b);
@@ -1292,7 +1411,7 @@ static jc_ref self_frame_inline(jc_lower *b, Code *cc, Func *fn, jc_ref B, const
     jc_ref kco = jc_lower_const_obj(b, (Obj *)cc);
     jc_ref f0 = jc_lower_load(b, JC_TYPE_PTR, kco, offsetof(Code, spare), MPJ_ALIAS_CALLFRAME);
     jc_ref empty = jc_lower_cmp(b, JC_EQ, f0, kptr(b, NULL));
-    jc_ref f1 = jc_lower_call_if(b, empty, MPJ_H_SELF_REFILL, &kco, 1);
+    jc_ref f1 = mpj_call_if(b, empty, MPJ_H_SELF_REFILL, &kco, 1);
     jc_ref nf = jc_lower_select(b, empty, f1, f0);
     /* Everything below is stores: nothing exits any more. */
     jc_lower_store(b, kco, offsetof(Code, spare),
@@ -1340,7 +1459,7 @@ static void self_drop_inline(jc_lower *b, Code *cc, jc_ref nf, jc_ref back)
     jc_ref ns = jc_lower_load(b, JC_TYPE_I64, kco, offsetof(Code, nspare), MPJ_ALIAS_CALLFRAME);
     jc_lower_store(b, kco, offsetof(Code, nspare), jc_lower_binop(b, JC_ADD, ns, jc_lower_const_i64(b, 1)),
                    MPJ_ALIAS_CALLFRAME);
-    jc_lower_call_if(b, jc_lower_cmp(b, JC_GE, ns, jc_lower_const_i64(b, 64)), MPJ_H_SELF_TRIM, &kco, 1);
+    mpj_call_if(b, jc_lower_cmp(b, JC_GE, ns, jc_lower_const_i64(b, 64)), MPJ_H_SELF_TRIM, &kco, 1);
 }
 
 /* A self-call with raw arguments (see above): every argument an i64 here,
@@ -1356,11 +1475,11 @@ static jc_ref self_call_raw(jc_lower *b, MpJitCode *jc, uint32_t pc, uint32_t ba
     }
     jc_ref back;
     jc_ref nf = self_frame_inline(b, cc, fn, B, args, n, &back);
-    jc_ref words = jc_lower_call_self(b, MPJ_H_SELF_CALL, nf);
+    jc_ref words = mpj_call_self(b, MPJ_H_SELF_CALL, nf);
     jc_ref tag = jc_lower_load(b, JC_TYPE_I64, nf, offsetof(Frame, jit_tag), MPJ_ALIAS_SELF);
     jc_ref ok = jc_lower_cmp(b, JC_EQ, tag, jc_lower_const_i64(b, 1));
     jc_ref sa[3] = { nf, words, jc_lower_const_i64(b, (int64_t)((uint64_t)pc << 32 | base)) };
-    jc_ref done = jc_lower_call_if(b, jc_lower_unop(b, JC_NOT, ok), MPJ_H_SELF_SLOW, sa, 3);
+    jc_ref done = mpj_call_if(b, jc_lower_unop(b, JC_NOT, ok), MPJ_H_SELF_SLOW, sa, 3);
     jc_lower_guard(b, jc_lower_binop(b, JC_OR, ok, jc_lower_cmp(b, JC_NE, done, jc_lower_const_i64(b, 0))), 1);
     jc_ref r = jc_lower_load(b, JC_TYPE_I64, nf, offsetof(Frame, jit_ret), MPJ_ALIAS_SELF);
     self_drop_inline(b, cc, nf, back);
@@ -1398,23 +1517,23 @@ static jc_ref try_self_call(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth,
     jc_ref a0 = n > 0 ? jc_lower_slot_get(b, base + 2) : JC_REF_NONE;
     if (n == 1 && ty(b, a0) == JC_TYPE_I64) {
         jc_ref a[2] = { B, a0 };
-        nf = jc_lower_call(b, MPJ_H_SELF_FRAME1, a, 2);
+        nf = mpj_call(b, MPJ_H_SELF_FRAME1, a, 2);
     } else {
         jc_ref a[2 + MPJ_MAX_CALL_ARGS];
         a[0] = B;
         a[1] = jc_lower_const_i64(b, n);
         for (int i = 0; i < MPJ_MAX_CALL_ARGS; i++)
             a[2 + i] = i < n ? box(b, jc_lower_slot_get(b, base + 2 + (uint32_t)i)) : kptr(b, NULL);
-        nf = jc_lower_call(b, MPJ_H_SELF_FRAME, a, 2 + MPJ_MAX_CALL_ARGS);
+        nf = mpj_call(b, MPJ_H_SELF_FRAME, a, 2 + MPJ_MAX_CALL_ARGS);
     }
-    jc_ref words = jc_lower_call_self(b, MPJ_H_SELF_CALL, nf);
+    jc_ref words = mpj_call_self(b, MPJ_H_SELF_CALL, nf);
     jc_ref tag = jc_lower_load(b, JC_TYPE_I64, nf, offsetof(Frame, jit_tag), MPJ_ALIAS_SELF);
     jc_ref ok = jc_lower_cmp(b, JC_EQ, tag, jc_lower_const_i64(b, 1));
     jc_ref sa[3] = { nf, words, jc_lower_const_i64(b, (int64_t)((uint64_t)pc << 32 | base)) };
-    jc_ref done = jc_lower_call_if(b, jc_lower_unop(b, JC_NOT, ok), MPJ_H_SELF_SLOW, sa, 3);
+    jc_ref done = mpj_call_if(b, jc_lower_unop(b, JC_NOT, ok), MPJ_H_SELF_SLOW, sa, 3);
     jc_lower_guard(b, jc_lower_binop(b, JC_OR, ok, jc_lower_cmp(b, JC_NE, done, jc_lower_const_i64(b, 0))), 1);
     jc_ref r = jc_lower_load(b, JC_TYPE_I64, nf, offsetof(Frame, jit_ret), MPJ_ALIAS_SELF);
-    jc_lower_call(b, MPJ_H_SELF_DROP, &nf, 1);
+    mpj_call(b, MPJ_H_SELF_DROP, &nf, 1);
     if (!jc_lower_ok(b)) return JC_REF_NONE;
     jc->marker[pc] |= MPJ_MARK_SELF;
     mpj_sel.nself++;
@@ -1903,7 +2022,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         jc_ref v = jc_lower_slot_get(b, top - 1);
         jc_ref a[3] = { jc_lower_const_obj(b, f->globals), jc_lower_const_obj(b, TITEMS(co->names)[arg]),
                         box(b, v) };
-        jc_lower_call(b, MPJ_H_STORE_GLOBAL, a, 3);
+        mpj_call(b, MPJ_H_STORE_GLOBAL, a, 3);
         ran_code();
         if (a[2] != JC_REF_NONE && ty(b, v) != JC_TYPE_BOOL)
             global_note((Dict *)f->globals, TITEMS(co->names)[arg], a[2], v);
@@ -1923,7 +2042,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     }
     case OP_STORE_DEREF: {
         jc_ref a[2] = { jc_lower_slot_get(b, (uint32_t)(co->nlocals + arg)), box(b, jc_lower_slot_get(b, top - 1)) };
-        jc_lower_call(b, MPJ_H_STORE_CELL, a, 2);
+        mpj_call(b, MPJ_H_STORE_CELL, a, 2);
         d = -1;
         break;
     }
@@ -1934,7 +2053,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         int idx = inst_index(seen(o), name);
         if (!t || idx < 0) {
             jc_ref a[2] = { box(b, o), jc_lower_const_obj(b, name) };
-            jc_ref r = jc_lower_call(b, MPJ_H_GETATTR, a, 2);
+            jc_ref r = mpj_call(b, MPJ_H_GETATTR, a, 2);
             ran_code();
             jc_lower_slot_set(b, top - 1, r);
             break;
@@ -1955,7 +2074,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         int idx = t && (t->flags & T_SETATTR) ? -1 : inst_index(seen(o), name);
         if (!t || idx < 0) {
             jc_ref a[3] = { box(b, o), jc_lower_const_obj(b, name), box(b, v) };
-            jc_lower_call(b, MPJ_H_SETATTR, a, 3);
+            mpj_call(b, MPJ_H_SETATTR, a, 3);
             ran_code();
             d = -2;
             break;
@@ -1964,7 +2083,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         jc_ref ent;
         jc_ref dict = inst_entry_check(b, o, name, idx, &ent);
         jc_ref a[3] = { dict, jc_lower_const_i64(b, idx), box(b, v) };
-        jc_lower_call(b, MPJ_H_STORE_ENTRY, a, 3);
+        mpj_call(b, MPJ_H_STORE_ENTRY, a, 3);
         d = -2;
         break;
     }
@@ -1982,7 +2101,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
             /* Anything else: the attribute itself (a bound method ...) and
              * NULL, the interpreter's own fallback. */
             jc_ref a[2] = { box(b, o), jc_lower_const_obj(b, name) };
-            jc_ref r = jc_lower_call(b, MPJ_H_GETATTR, a, 2);
+            jc_ref r = mpj_call(b, MPJ_H_GETATTR, a, 2);
             ran_code();
             jc_lower_slot_set(b, top - 1, kptr(b, NULL));
             jc_lower_slot_set(b, top, r);
@@ -2002,8 +2121,14 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         UIter u;
         int unroll = fdepth == 0 && plan_unroll(b, src, co->code[pc + 1], &u);
         jc_ref o = box(b, src);
-        jc_ref r = jc_lower_call(b, MPJ_H_ITER, &o, 1);
-        ran_code();
+        jc_ref r;
+        if (mpj_pure_range && ty(b, src) == JC_TYPE_PTR && ptype(src) == &mp_range_type) {
+            r = mpj_call(b, MPJ_H_ITER_RANGE, &o, 1);     /* runs no code */
+            note(r, &mp_range_iterator_type, NULL);
+        } else {
+            r = mpj_call(b, MPJ_H_ITER, &o, 1);
+            ran_code();
+        }
         if (unroll && r >= 0) {
             u.it = r;
             uiters[mpj_sel.niters++] = u;
@@ -2016,7 +2141,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         jc_ref l = jc_lower_slot_get(b, top - 1 - (uint32_t)arg), v = box(b, jc_lower_slot_get(b, top - 1));
         if (need_class(b, l) != &mp_list_type) return abort_step(st, JC_ABORT_NO_TYPE_INFO, "LIST_APPEND");
         jc_ref a[2] = { l, v };
-        jc_lower_call(b, MPJ_H_LIST_APPEND, a, 2);
+        mpj_call(b, MPJ_H_LIST_APPEND, a, 2);
         d = -1;
         break;
     }
@@ -2026,7 +2151,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         a[0] = jc_lower_const_i64(b, arg);
         for (int i = 0; i < 4; i++)
             a[1 + i] = i < arg ? box(b, jc_lower_slot_get(b, top - (uint32_t)arg + (uint32_t)i)) : kptr(b, NULL);
-        jc_ref r = jc_lower_call(b, fam == OP_BUILD_LIST ? MPJ_H_BUILD_LIST : MPJ_H_BUILD_TUPLE, a, 5);
+        jc_ref r = mpj_call(b, fam == OP_BUILD_LIST ? MPJ_H_BUILD_LIST : MPJ_H_BUILD_TUPLE, a, 5);
         note(r, fam == OP_BUILD_LIST ? &mp_list_type : &mp_tuple_type, NULL);
         jc_lower_slot_set(b, top - (uint32_t)arg, r);
         d = 1 - arg;
@@ -2034,7 +2159,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     }
     case OP_CONTAINS_OP: {
         jc_ref a[2] = { box(b, jc_lower_slot_get(b, top - 1)), box(b, jc_lower_slot_get(b, top - 2)) };
-        jc_ref r = jc_lower_call(b, MPJ_H_CONTAINS, a, 2);
+        jc_ref r = mpj_call(b, MPJ_H_CONTAINS, a, 2);
         ran_code();
         jc_lower_slot_set(b, top - 2, jc_lower_cmp(b, arg ? JC_NE : JC_EQ, r, jc_lower_const_i64(b, 2)));
         d = -1;
@@ -2074,19 +2199,19 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     }
     case OP_SETUP_FINALLY: {
         jc_ref a[3] = { jc_lower_frame(b), jc_lower_const_i64(b, arg), jc_lower_const_i64(b, depth) };
-        jc_lower_call(b, MPJ_H_SETUP_FINALLY, a, 3);
+        mpj_call(b, MPJ_H_SETUP_FINALLY, a, 3);
         break;
     }
     case OP_POP_BLOCK: {
         jc_ref fr = jc_lower_frame(b);
-        jc_lower_call(b, MPJ_H_POP_BLOCK, &fr, 1);
+        mpj_call(b, MPJ_H_POP_BLOCK, &fr, 1);
         break;
     }
     case OP_MAP_ADD: {
         jc_ref dd = jc_lower_slot_get(b, top - 2 - (uint32_t)arg);
         jc_ref a[3] = { dd, box(b, jc_lower_slot_get(b, top - 2)), box(b, jc_lower_slot_get(b, top - 1)) };
         if (need_class(b, dd) != &mp_dict_type) return abort_step(st, JC_ABORT_NO_TYPE_INFO, "MAP_ADD");
-        jc_lower_call(b, MPJ_H_MAP_ADD, a, 3);
+        mpj_call(b, MPJ_H_MAP_ADD, a, 3);
         ran_code();
         d = -2;
         break;
@@ -2095,7 +2220,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         jc_ref ss = jc_lower_slot_get(b, top - 1 - (uint32_t)arg);
         jc_ref a[2] = { ss, box(b, jc_lower_slot_get(b, top - 1)) };
         if (need_class(b, ss) != &mp_set_type) return abort_step(st, JC_ABORT_NO_TYPE_INFO, "SET_ADD");
-        jc_lower_call(b, MPJ_H_SET_ADD, a, 2);
+        mpj_call(b, MPJ_H_SET_ADD, a, 2);
         ran_code();
         d = -1;
         break;
@@ -2114,7 +2239,8 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
             break;
         }
         if (!jc_lower_ok(b)) return abort_step(st, JC_ABORT_IR_ERROR, jc_lower_error(b));
-        r = call_helper(b, co, pc, base, arg);
+        r = pure_range(b, base, arg);
+        if (r == JC_REF_NONE) r = call_helper(b, co, pc, base, arg);
         note_range_call(b, base, arg, r);
         jc_lower_slot_set(b, base, r);
         d = -arg - 1;
@@ -2199,7 +2325,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         jc_ref r = arith(b, arg & 0xff, x, y);
         if (r == JC_REF_NONE) {
             jc_ref a[3] = { jc_lower_const_i64(b, arg), box(b, x), box(b, y) };
-            r = jc_lower_call(b, MPJ_H_BINOP, a, 3);
+            r = mpj_call(b, MPJ_H_BINOP, a, 3);
             ran_code();
         }
         jc_lower_slot_set(b, top - 2, r);
@@ -2229,7 +2355,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         jc_ref r = compare(b, arg, x, y);
         if (r == JC_REF_NONE) {
             jc_ref a[3] = { jc_lower_const_i64(b, arg), box(b, x), box(b, y) };
-            r = jc_lower_call(b, MPJ_H_COMPARE, a, 3);
+            r = mpj_call(b, MPJ_H_COMPARE, a, 3);
             ran_code();
         }
         jc_lower_slot_set(b, top - 2, r);
@@ -2262,7 +2388,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
              * would have the interpreter run again: push the truth and
              * decide the branch at the next pc (the cache unit), whose
              * exits keep it (lower_decided_branch). */
-            jc_ref t = jc_lower_call(b, MPJ_H_TRUTH, &v, 1);
+            jc_ref t = mpj_call(b, MPJ_H_TRUTH, &v, 1);
             ran_code();
             c = jc_lower_cmp(b, JC_EQ, t, jc_lower_const_i64(b, 2));
             jc->marker[pc + 1] = 1;
@@ -2391,7 +2517,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
              * the item, or an exit to FOR_ITER when exhausted (see
              * h_for_next for how a user iterator's StopIteration ends the
              * loop without a second __next__ call). */
-            v = jc_lower_call(b, MPJ_H_FOR_NEXT, &it, 1);
+            v = mpj_call(b, MPJ_H_FOR_NEXT, &it, 1);
             jc_lower_guard(b, jc_lower_cmp(b, JC_NE, v, kptr(b, &mpj_stop)), 1);
             ran_code();
         } else return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "FOR_ITER over this iterator");
@@ -2406,9 +2532,19 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         Type *ot = need_class(b, o);
         if (ot != &mp_list_type || ty(b, k) != JC_TYPE_I64) {
             jc_ref a[2] = { box(b, o), box(b, k) };
-            jc_ref r = jc_lower_call(b, MPJ_H_GETITEM, a, 2);
+            jc_ref r = mpj_call(b, MPJ_H_GETITEM, a, 2);
             ran_code();
             jc_lower_slot_set(b, top - 2, r);
+            d = -1;
+            break;
+        }
+        /* A float item the trace knows (the item facts above mpj_call). */
+        int64_t kk;
+        int kconst = jc_lower_is_const_i64(b, k, &kk) && kk >= 0;
+        jc_ref known = kconst ? fact_get(o, kk) : JC_REF_NONE;
+        if (known != JC_REF_NONE) {
+            jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, known, known), 1);
+            jc_lower_slot_set(b, top - 2, known);
             d = -1;
             break;
         }
@@ -2428,6 +2564,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
             }
         }
         jc_ref v = from_container(b, item, like);
+        if (kconst && ty(b, v) == JC_TYPE_F64) fact_set(o, kk, v);
         jc_lower_slot_set(b, top - 2, v);
         d = -1;
         break;
@@ -2439,7 +2576,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
               : MPJ_H_LIST_STORE_PTR;
         if (need_class(b, o) != &mp_list_type || ty(b, k) != JC_TYPE_I64) {
             jc_ref a[3] = { box(b, o), box(b, k), box(b, v) };
-            jc_lower_call(b, MPJ_H_SETITEM, a, 3);
+            mpj_call(b, MPJ_H_SETITEM, a, 3);
             ran_code();
             d = -3;
             break;
@@ -2455,7 +2592,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
             break;
         }
         jc_ref a[3] = { o, k, v };
-        jc_lower_call(b, (uint32_t)h, a, 3);
+        mpj_call(b, (uint32_t)h, a, 3);
         d = -3;
         break;
     }

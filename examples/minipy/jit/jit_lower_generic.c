@@ -90,13 +90,13 @@ static jc_ref list_of(jc_lower *b, const jc_ref *v, int n)
     jc_ref a[6];
     a[0] = ki64(b, k);
     for (int i = 0; i < 4; i++) a[1 + i] = i < k ? v[i] : kptr(b, NULL);
-    jc_ref l = jc_lower_call(b, MPJ_H_BUILD_LIST, a, 5);
+    jc_ref l = mpj_call(b, MPJ_H_BUILD_LIST, a, 5);
     for (int i = 4; i < n; i += 4) {
         int m = n - i < 4 ? n - i : 4;
         a[0] = l;
         a[1] = ki64(b, m);
         for (int j = 0; j < 4; j++) a[2 + j] = j < m ? v[i + j] : kptr(b, NULL);
-        jc_lower_call(b, MPJ_H_LIST_PUSH, a, 6);
+        mpj_call(b, MPJ_H_LIST_PUSH, a, 6);
     }
     mpj_note(l, &mp_list_type, NULL);
     return l;
@@ -113,14 +113,14 @@ static jc_ref list_of_slots(jc_lower *b, uint32_t first, int n)
 
 static jc_ref call1(jc_lower *b, int h, jc_ref x)
 {
-    jc_ref r = jc_lower_call(b, (uint32_t)h, &x, 1);
+    jc_ref r = mpj_call(b, (uint32_t)h, &x, 1);
     return r;
 }
 
 static jc_ref call2(jc_lower *b, int h, jc_ref x, jc_ref y)
 {
     jc_ref a[2] = { x, y };
-    return jc_lower_call(b, (uint32_t)h, a, 2);
+    return mpj_call(b, (uint32_t)h, a, 2);
 }
 
 /* CALL / CALL_KW through the interpreter's mp_call: callee A (a method, B
@@ -131,7 +131,7 @@ static jc_ref call_generic(jc_lower *b, Code *co, uint32_t pc, uint32_t base, in
     if (l == JC_REF_NONE) return l;
     jc_ref a[5] = { jc_lower_frame(b), kframe_pc(b, co, pc), boxed_slot(b, base), l, kw };
     mpj_ran_code();
-    return jc_lower_call(b, MPJ_H_CALL_LIST, a, 5);
+    return mpj_call(b, MPJ_H_CALL_LIST, a, 5);
 }
 
 jc_ref mpj_unary_generic(jc_lower *b, int fam, jc_ref x)
@@ -256,7 +256,7 @@ static int generic(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, int side
         jc_ref a[3];
         for (int i = 0; i < n; i++) a[i] = boxed_slot(b, top - (uint32_t)n + (uint32_t)i);
         if (n == 2) a[2] = jc_lower_const_obj(b, NONE);
-        jc_ref r = jc_lower_call(b, MPJ_H_BUILD_SLICE, a, 3);
+        jc_ref r = mpj_call(b, MPJ_H_BUILD_SLICE, a, 3);
         mpj_note(r, &mp_slice_type, NULL);
         jc_lower_slot_set(b, top - (uint32_t)n, r);
         *d = 1 - n;
@@ -295,7 +295,7 @@ static int generic(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, int side
         if (arg & MF_DEFAULTS) def = boxed_slot(b, --s);
         if (jc_lower_type(b, code) != JC_TYPE_PTR) return abort_step(st, JC_ABORT_NO_TYPE_INFO, "MAKE_FUNCTION code");
         jc_ref a[5] = { jc_lower_frame(b), code, clo, kwd, def };
-        jc_ref r = jc_lower_call(b, MPJ_H_MAKE_FUNCTION, a, 5);
+        jc_ref r = mpj_call(b, MPJ_H_MAKE_FUNCTION, a, 5);
         mpj_note(r, &mp_function_type, NULL);
         jc_lower_slot_set(b, s, r);
         *d = -(int)(top - 1 - s);
@@ -305,7 +305,7 @@ static int generic(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, int side
         int has_spec = (arg & 256) != 0;
         uint32_t vs = top - 1 - (uint32_t)has_spec;
         jc_ref a[3] = { boxed_slot(b, vs), ki64(b, arg & 3), has_spec ? boxed_slot(b, top - 1) : kptr(b, NULL) };
-        jc_ref r = jc_lower_call(b, MPJ_H_FORMAT_VALUE, a, 3);
+        jc_ref r = mpj_call(b, MPJ_H_FORMAT_VALUE, a, 3);
         mpj_ran_code();
         jc_lower_slot_set(b, vs, r);
         *d = -has_spec;
@@ -339,7 +339,7 @@ static int generic(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, int side
     }
     case OP_DELETE_SUBSCR: {
         jc_ref a[2] = { boxed_slot(b, top - 2), boxed_slot(b, top - 1) };
-        jc_lower_call(b, MPJ_H_DELITEM, a, 2);
+        mpj_call(b, MPJ_H_DELITEM, a, 2);
         mpj_ran_code();
         *d = -2;
         return 1;
