@@ -247,8 +247,11 @@ jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
             {
               /* The side trace starts from this exit's numbers where the
                * exit left them, in buf, unboxed (its own exits write back
-               * these slots too); only pointers go to the frame. */
-              if (restore_ptrs (rt, &t->exits[id], frame, buf) != 0)
+               * these slots too); only pointers go to the frame, unless
+               * the side trace took them from buf as well. */
+              if (s->ptrs_in_buf && t->exits[id].nptrs)
+                rt->stats.side_ptr_entries++;
+              else if (restore_ptrs (rt, &t->exits[id], frame, buf) != 0)
                 {
                   jc_runtime_fail (rt, JC_HOST_ERROR, "trace %u exit %u: a "
                                    "host frame callback failed before a "

@@ -659,9 +659,27 @@ jc_ir_snap (const jc_lower *b, uint32_t id)
   return id < b->nsnaps ? &b->snaps[id] : NULL;
 }
 
+static int seed (jc_lower *b, uint32_t slot, jc_type type, int from_buf,
+                 uint32_t src, uint64_t constant, const void *code);
+
 int
 jc_ir_seed_slot (jc_lower *b, uint32_t slot, jc_type type, int from_buf,
                  uint32_t src, uint64_t constant)
+{
+  return seed (b, slot, type, from_buf, src, constant, NULL) < 0 ? -1 : 0;
+}
+
+int
+jc_ir_seed_ptr (jc_lower *b, const void *code, uint32_t slot, int from_buf,
+                uint32_t src, uint64_t constant)
+{
+  return seed (b, slot, JC_TYPE_PTR, from_buf, src, constant, code);
+}
+
+/* code non-NULL: ask the host's seed_ptr first (1 taken, 0 not). */
+static int
+seed (jc_lower *b, uint32_t slot, jc_type type, int from_buf, uint32_t src,
+      uint64_t constant, const void *code)
 {
   if (b->error)
     return -1;
@@ -685,6 +703,17 @@ jc_ir_seed_slot (jc_lower *b, uint32_t slot, jc_type type, int from_buf,
   if (r == JC_REF_NONE)
     return -1;
   b->insns[r].imm.i = from_buf ? (int64_t) src : (int64_t) constant;
+  if (code)
+    {
+      const jc_host *h = b->hooks.host;
+      uint32_t n = b->ninsns;
+      if (h->seed_ptr (h->userdata, b, code, slot, r) != 0)
+        return b->error ? -1 : 0;   /* not taken: a dead XBUF, no group */
+      if (b->error)
+        return -1;
+      if (b->ninsns != n)
+        return jc_ir_set_error (b, "seed_ptr emitted IR for slot %u", slot);
+    }
   jc_ir_group *g = &b->groups[b->ngroups++];
   memset (g, 0, sizeof *g);
   g->depth = 0;
@@ -696,5 +725,5 @@ jc_ir_seed_slot (jc_lower *b, uint32_t slot, jc_type type, int from_buf,
     return -1;
   s->state = JC_SLOT_SET;
   s->ref = r;
-  return 0;
+  return 1;
 }

@@ -200,6 +200,11 @@ JC_HIDDEN int jc_ir_slot_entry_set (jc_lower *b, uint32_t slot, jc_ref v);
  * the side trace writes it back).  0 on success. */
 JC_HIDDEN int jc_ir_seed_slot (jc_lower *b, uint32_t slot, jc_type type,
                                int from_buf, uint32_t src, uint64_t constant);
+/* The same for a ptr slot offered to the host's seed_ptr: 1 if the host
+ * took it (the slot is seeded), 0 if not (nothing bound: load_slot reads
+ * the slot as before), -1 on error. */
+JC_HIDDEN int jc_ir_seed_ptr (jc_lower *b, const void *code, uint32_t slot,
+                              int from_buf, uint32_t src, uint64_t constant);
 
 /* Read access for the runtime and backend. */
 JC_HIDDEN uint32_t jc_ir_ninsns (const jc_lower *b);

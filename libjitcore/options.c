@@ -34,6 +34,7 @@ jc_options_init (jc_options *o)
   o->max_unroll = 64;
   o->home_exits = JC_HOME_EXITS_DEFAULT;
   o->unrolled_trace_factor = 1;
+  o->side_raw_ptrs = 1;
 }
 
 /* Range checks shared by the struct and the string forms. */
@@ -75,6 +76,8 @@ validate (const jc_options *o, char *msg, size_t len)
     bad = "batch_delay must be 0..1000000 (microseconds)";
   else if (o->side_raw > 1)
     bad = "side_raw must be 0 or 1";
+  else if (o->side_raw_ptrs > 1)
+    bad = "side_raw_ptrs must be 0 or 1";
   else if (o->max_unroll > 10000)
     bad = "max_unroll must be 0..10000";
   else if (o->unrolled_trace_factor > 100)
@@ -231,6 +234,7 @@ parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
     { "max_unroll", &o->max_unroll, NULL },
     { "home_exits", &o->home_exits, NULL },
     { "unrolled_factor", &o->unrolled_trace_factor, NULL },
+    { "side_raw_ptrs", &o->side_raw_ptrs, NULL },
   };
   if (kn == 3 && strncmp (s, "log", 3) == 0)
     {

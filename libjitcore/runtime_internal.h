@@ -91,6 +91,9 @@ struct jc_trace {
   int raw_entry;             /* side trace that reads its parent exit's
                                 values from exit_buf (exit.c skips the
                                 parent's restore) */
+  int ptrs_in_buf;           /* raw_entry and its pointer slots too
+                                (jc_host.seed_ptr): its parent's exit
+                                writes nothing to the frame */
   uint32_t nside;            /* root: live side traces in its tree */
   /* A trace with self-calls: its code's side tables (jc_compiled's
    * self_sides and self_side_traces, nsx entries, one per exit), holding

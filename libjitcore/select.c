@@ -386,7 +386,8 @@ prepare (selection *s, jc_job **out)
    * side_threshold 0 turns links off with side traces. */
   if (s->link_head && rt->opts.side_threshold != 0)
     t->exits[s->link_exit].link = s->link_head;
-  t->raw_entry = s->raw_entry;
+  t->raw_entry = s->raw_entry != 0;
+  t->ptrs_in_buf = s->raw_entry == 2;
   jc_side_arm (rt, t);
   *out = job;
   return JC_OK;

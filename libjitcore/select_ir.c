@@ -45,23 +45,35 @@ jc_selir_seed_side (jc_runtime *rt, jc_lower *b, const jc_trace *parent,
   if (!rt->opts.side_raw || ex->nframes != 1)
     return 0;
   const jc_rt_frame *fr = &ex->frames[0];
+  uint32_t ptrs_left = 0;
   for (uint32_t i = 0; i < fr->nslots; i++)
     {
       const jc_rt_slot *s = &fr->slots[i];
-      /* Objects are written to the frame at run time (exit.c), and loaded
-       * by the host's load_slot here: the host learns what it knows about
-       * an object (its class, the live value as a guide) there, and a
-       * pointer costs the host no allocation to write back. */
-      if (s->type == JC_TYPE_PTR)
-        continue;
       /* A copy of an earlier slot reads that slot's word: one value. */
       uint32_t src = s->same_as != JC_RT_NOT_SAME
                      ? fr->slots[s->same_as].src : s->src;
+      if (s->type == JC_TYPE_PTR)
+        {
+          /* Objects are written to the frame at run time (exit.c) and
+           * loaded by the host's load_slot here, where the host learns
+           * what it knows about an object (its class, the live value as a
+           * guide) -- unless the host's seed_ptr takes the value as it is
+           * in the buffer (options.side_raw_ptrs). */
+          int rc = 0;
+          if (rt->opts.side_raw_ptrs && rt->host.seed_ptr)
+            rc = jc_ir_seed_ptr (b, fr->code, s->slot, (int) s->from_buf,
+                                 src, s->constant);
+          if (rc < 0)
+            return -1;
+          ptrs_left += rc == 0;
+          continue;
+        }
       if (jc_ir_seed_slot (b, s->slot, (jc_type) s->type, (int) s->from_buf,
                            src, s->constant) != 0)
         return -1;
     }
-  return 1;
+  /* 2: the exit need write nothing to the frame before this side trace. */
+  return ptrs_left == 0 ? 2 : 1;
 }
 
 void

@@ -39,8 +39,10 @@ JC_HIDDEN uint32_t jc_sel_max_insns (const jc_runtime *rt, int unrolled);
  * root slots of type i64, f64 and bool start as the exit's entries
  * (exit_buf or constants), so at run time only the exit's pointer slots
  * are restored before the side trace runs (exit.c), and those it loads.
- * 1 when seeded, 0 when the exit does not qualify (inlined frames, or the
- * option side_raw is 0), -1 on a builder error. */
+ * 1 when seeded, 2 when its pointer slots were seeded too (the host's
+ * seed_ptr took them all: nothing to write to the frame), 0 when the exit
+ * does not qualify (inlined frames, or the option side_raw is 0), -1 on a
+ * builder error. */
 JC_HIDDEN int jc_selir_seed_side (jc_runtime *rt, jc_lower *b,
                                   const jc_trace *parent, uint32_t exit_id);
 /* Everything before the backend, on the host's thread: optimize the

@@ -35,7 +35,10 @@
  * the value the parent stored in exit_buf (or the exit's folded constant),
  * unboxed, as a SET slot.  So jc_trace_enter passes the same buffer on
  * without boxing those through write_slot, and the side trace neither loads
- * nor checks them again.  Pointer slots are still written to the frame
+ * nor checks them again.  A host with seed_ptr (options.side_raw_ptrs) may
+ * take pointer slots the same way (it learns about the object there); when
+ * it takes all of them the exit writes nothing to the frame
+ * (jc_trace.ptrs_in_buf).  Otherwise pointer slots are still written to the frame
  * (write_slot + set_pc, only when the exit has any) and loaded by the
  * host's load_slot, which is where a host learns what it knows about an
  * object (minipy: the live value guiding attribute, call and iterator

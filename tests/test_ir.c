@@ -55,6 +55,78 @@ test_invalid_ops (void)
   jc_ir_free (b);
 }
 
+/* jc_host.seed_ptr (1.4): a side trace's ptr slot offered from the exit
+ * buffer.  Taken: bound as set to the XBUF the host was shown, listed by
+ * every snapshot, no load_slot; declined: nothing bound, load_slot reads
+ * it as before; a callback that emits IR is an error. */
+static jc_ref seed_seen;
+static int
+fx_seed_ptr (void *ud, jc_lower *b, const void *code, uint32_t slot,
+             int32_t value)
+{
+  (void) ud;
+  (void) code;
+  if (slot == 5)
+    jc_lower_const_i64 (b, 1);      /* not allowed */
+  if (slot == 3 || slot == 5)
+    {
+      seed_seen = value;
+      return 0;
+    }
+  return 1;
+}
+
+static int
+snap_lists (const jc_lower *b, uint32_t id, uint32_t slot, jc_ref *ref)
+{
+  const jc_snap *s = jc_ir_snap (b, id);
+  for (uint32_t e = 0; s && e < s->frames[0].count; e++)
+    if (s->entries[s->frames[0].first + e].slot == slot)
+      {
+        *ref = s->entries[s->frames[0].first + e].ref;
+        return 1;
+      }
+  return 0;
+}
+
+static void
+test_seed_ptr (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  fx.host.seed_ptr = fx_seed_ptr;
+  fx.expect_tag[4] = TAG_OBJ;
+  jc_lower *b = fx_builder (&fx, 0);
+  seed_seen = JC_REF_NONE;
+  CU_ASSERT_EQUAL (jc_ir_seed_ptr (b, fx.host.userdata, 3, 1, 7, 0), 1);
+  CU_ASSERT_NOT_EQUAL (seed_seen, JC_REF_NONE);
+  CU_ASSERT_EQUAL (jc_ir_seed_ptr (b, fx.host.userdata, 4, 1, 8, 0), 0);
+  CU_ASSERT_EQUAL (jc_ir_ngroups (b), 1);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref p = jc_lower_slot_get (b, 3);
+  CU_ASSERT_EQUAL (p, seed_seen);
+  CU_ASSERT_EQUAL (jc_lower_type (b, p), JC_TYPE_PTR);
+  CU_ASSERT_EQUAL (jc_ir_insns (b)[p].op, JC_IR_XBUF);
+  CU_ASSERT_EQUAL (jc_ir_insns (b)[p].imm.i, 7);
+  CU_ASSERT_EQUAL (fx.loads, 0);
+  jc_ref q = jc_lower_slot_get (b, 4);
+  CU_ASSERT_EQUAL (fx.loads, 1);
+  CU_ASSERT_EQUAL (jc_lower_type (b, q), JC_TYPE_PTR);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_EQ, p, q), 1);
+  CU_ASSERT_TRUE_FATAL (jc_lower_ok (b));
+  jc_ref r = JC_REF_NONE;
+  /* the seed is set (the frame does not hold it); slot 4 only loaded */
+  CU_ASSERT_TRUE (snap_lists (b, 0, 3, &r));
+  CU_ASSERT_EQUAL (r, p);
+  CU_ASSERT_FALSE (snap_lists (b, 0, 4, &r));
+  jc_ir_free (b);
+
+  b = fx_builder (&fx, 0);
+  CU_ASSERT_EQUAL (jc_ir_seed_ptr (b, fx.host.userdata, 5, 1, 0, 0), -1);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_lower_error (b), "seed_ptr emitted"));
+  jc_ir_free (b);
+}
+
 static void
 test_slot_load_once (void)
 {
@@ -308,6 +380,7 @@ jc_test_register (void)
     { "types_and_sticky_error", test_types_and_sticky_error },
     { "invalid_ops", test_invalid_ops },
     { "slot_load_once", test_slot_load_once },
+    { "seed_ptr", test_seed_ptr },
     { "load_slot_failure", test_load_slot_failure },
     { "snapshot_is_instruction_start", test_snapshot_is_instruction_start },
     { "inlined_frames_snapshot", test_inlined_frames_snapshot },

@@ -831,11 +831,12 @@ test_options_and_stats (void)
   CU_ASSERT_EQUAL (o.max_side_traces, 32);
   CU_ASSERT_EQUAL (o.max_side_depth, 4);
   CU_ASSERT_EQUAL (o.side_raw, 1);
+  CU_ASSERT_EQUAL (o.side_raw_ptrs, 1);
   vm_program *p = vm_asm_ok (vm_prog_branch);
   vm_init (&the_vm, p);
   jc_host h = vm_host_descriptor (&the_vm);
   setenv ("JITCORE_OPTIONS", "sync=1,side_threshold=3,max_side_traces=7,"
-          "max_side_depth=2,side_raw=0", 1);
+          "max_side_depth=2,side_raw=0,side_raw_ptrs=0", 1);
   jc_runtime *rt = jc_runtime_new (&h, NULL);
   unsetenv ("JITCORE_OPTIONS");
   CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
@@ -845,6 +846,7 @@ test_options_and_stats (void)
   CU_ASSERT_EQUAL (e.max_side_traces, 7);
   CU_ASSERT_EQUAL (e.max_side_depth, 2);
   CU_ASSERT_EQUAL (e.side_raw, 0);
+  CU_ASSERT_EQUAL (e.side_raw_ptrs, 0);
   CU_ASSERT_EQUAL (jc_runtime_last_exit (rt, NULL, NULL), -1);
   vm_attach (&the_vm, rt);
   vm_value a[2] = { vm_int (500), vm_int (100) };
@@ -859,6 +861,7 @@ test_options_and_stats (void)
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "side_entries="));
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "trace_links="));
   CU_ASSERT_PTR_NOT_NULL (strstr (text, "side_raw_entries=0\n"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (text, "side_ptr_entries=0\n"));
   free (text);
   jc_runtime_free (rt);
 
@@ -882,6 +885,14 @@ test_options_and_stats (void)
   CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_BAD_OPTION);
   CU_ASSERT_PTR_NOT_NULL (strstr (jc_runtime_error_message (rt), "side_raw"));
   jc_runtime_free (rt);
+  jc_options_init (&o);
+  o.sync = 1;
+  o.side_raw_ptrs = 2;
+  rt = jc_runtime_new (&h, &o);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_BAD_OPTION);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_runtime_error_message (rt),
+                                  "side_raw_ptrs"));
+  jc_runtime_free (rt);
   /* A host built before the side-trace fields: they take the defaults. */
   jc_options_init (&o);
   o.sync = 1;
@@ -892,6 +903,7 @@ test_options_and_stats (void)
   jc_runtime_options (rt, &e);
   CU_ASSERT_EQUAL (e.side_threshold, 10);
   CU_ASSERT_EQUAL (e.side_raw, 1);
+  CU_ASSERT_EQUAL (e.side_raw_ptrs, 1);
   jc_runtime_free (rt);
   vm_fini (&the_vm);
   vm_program_free (p);

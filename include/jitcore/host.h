@@ -294,8 +294,32 @@ typedef struct jc_host {
   int (*restore) (void *ud, void *frame, uint32_t pc,
                   const jc_exit_slot *slots, uint32_t nslots,
                   const uint64_t *buf, uint32_t flags);
+
+  /* --- side-trace entry objects (optional; added in 1.4) --- */
+  /* A raw side trace (options.side_raw) of a single-frame exit takes the
+   * exit's i64/f64/bool values from the exit buffer; with seed_ptr it may
+   * take its ptr values from there too, so that the exit writes nothing
+   * to the frame and the host is not called between the two traces.
+   * Called at the selection of such a side trace, before its first
+   * instruction, once per ptr slot the parent's exit lists, while the
+   * frame holds what the exit restored (the selection's frame): value is
+   * the slot's entry value (ptr; the parent's word).  Return 0 to take
+   * it: the slot is then bound to value as set (in none of the frame's
+   * memory: every exit of the side trace writes it back), with no class
+   * known, and load_slot is not called for it; the host may remember what
+   * it knows of the live object for value (as load_slot would) but must
+   * emit no IR here (a class guard goes where an instruction needs one,
+   * as for a slot bound JC_BIND_TYPE_ONLY).  Non-zero: the slot is left
+   * to load_slot as before.  Only when every ptr slot of the exit was
+   * taken is the exit's frame write skipped at run time (stats
+   * side_ptr_entries); the object must stay alive without the frame's
+   * reference until the side trace's exit writes it (as a value the
+   * parent trace kept alive until its own exit). */
+  int (*seed_ptr) (void *ud, jc_lower *b, const void *code, uint32_t slot,
+                   int32_t value /* a jc_ref */);
 } jc_host;
 #define JC_HAVE_helper_writes 1
+#define JC_HAVE_seed_ptr 1
 
 /* Initialiser for a jc_host variable: version and size set, rest zero. */
 #define JC_HOST_INIT \

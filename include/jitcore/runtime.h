@@ -136,7 +136,7 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       loop, rc, sink, range; or "all" or "none"), max_traces, max_code_bytes,
  *       side_threshold, max_side_traces, max_side_depth, batch_max,
  *       batch_delay (microseconds), side_raw (0/1), max_unroll,
- *       home_exits, unrolled_factor
+ *       home_exits, unrolled_factor, side_raw_ptrs (0/1)
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
  *   JITCORE_DUMP=DIR                  debugging: every libgccjit context
  *       (one compile batch) is written as DIR/NAME.c (libgccjit's C-like
@@ -254,6 +254,14 @@ typedef struct jc_options {
                                  max_trace_insns host instructions (at most
                                  100000); 1 (1..100; an older host's 0
                                  reads as 1).  Added in 1.3 */
+  uint32_t side_raw_ptrs;     /* 1 (default): with side_raw and a host with
+                                 seed_ptr, a raw side trace takes the
+                                 objects its parent exit lists from the
+                                 exit buffer too (jc_host.seed_ptr), so that
+                                 such an exit writes nothing to the frame;
+                                 0: they are written and loaded as before.
+                                 Added in 1.4: an older host's struct gets
+                                 the default */
 } jc_options;
 
 /* Fill *opts with the defaults and set opts->size.  NULL is ignored. */
@@ -633,6 +641,10 @@ typedef struct jc_stats {
                                   jc_trace_self_exit.  Added in 1.3 */
   uint64_t home_exit_traces;   /* traces selected with home-word exits
                                   (options.home_exits).  Added in 1.3 */
+  uint64_t side_ptr_entries;   /* of side_raw_entries: those whose exit
+                                  listed objects, all taken from the exit
+                                  buffer (jc_host.seed_ptr): nothing
+                                  written to the frame.  Added in 1.4 */
 } jc_stats;
 
 /* Copy the counters into *out (fields up to out->size). */

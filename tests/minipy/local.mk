@@ -395,6 +395,8 @@ MINIPY_TESTS = \
 	tests/minipy/set_frozen.py \
 	tests/minipy/set_methods.py \
 	tests/minipy/set_order.py \
+	tests/minipy/side_raw_ptrs.py \
+	tests/minipy/side_raw_ptrs_off.py \
 	tests/minipy/stmt_assert.py \
 	tests/minipy/stmt_augassign.py \
 	tests/minipy/stmt_global.py \

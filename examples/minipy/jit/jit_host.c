@@ -535,6 +535,9 @@ void mp_jit_init(void)
      * comparing the two. */
     { const char *e = getenv("MINIPY_JIT_RESTORE"); if (!e || *e != '0') h.restore = restore_frame; }
     h.push_frame = push_frame;
+    /* A raw side trace takes its parent exit's objects from the exit
+     * buffer (JITCORE_OPTIONS=side_raw_ptrs=0 turns it off). */
+    h.seed_ptr = mpj_seed_ptr;
     h.install = install;
     h.uninstall = uninstall;
     h.retain = retain;

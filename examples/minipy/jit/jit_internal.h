@@ -298,6 +298,9 @@ int mpj_load_slot(void *ud, jc_lower *b, const void *code,
                   uint32_t frame_depth, uint32_t slot);
 void mpj_sel_reset(Frame *f);
 /* The frame an exit is restoring inside jc_trace_enter, or NULL. */
+/* libjitcore's seed_ptr: a raw side trace's object from its parent's
+ * exit buffer (see jit_lower.c). */
+int mpj_seed_ptr(void *ud, jc_lower *b, const void *code, uint32_t slot, int32_t value);
 Frame *mpj_restoring_frame(void);
 
 /* Generic instructions (jit_lower_generic.c), called by mpj_lower before

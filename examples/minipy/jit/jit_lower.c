@@ -41,6 +41,11 @@ static Obj **pobj;
 static jc_ref *boxof;
 
 static void inl_pop(void);
+/* A raw side trace's objects from its parent's exit buffer, until its
+ * first instruction notes them (mpj_seed_ptr). */
+#define MPJ_MAX_SEEDS 64
+static struct { jc_ref r; Obj *o; } seeds[MPJ_MAX_SEEDS];
+static int nseeds;
 
 /* Unrolling tables (see "Unrolling" above mpj_lower). */
 typedef struct { jc_ref r, start, stop, step; } URange;
@@ -142,6 +147,7 @@ static jc_ref mpj_call_self(jc_lower *b, uint32_t h, jc_ref frame)
 
 void mpj_sel_reset(Frame *f)
 {
+    nseeds = 0;
     mpj_sel.nranges = mpj_sel.niters = 0;
     nifacts = 0;
     mpj_sel.iters = NULL;
@@ -326,6 +332,31 @@ int mpj_load_slot(void *ud, jc_lower *b, const void *code, uint32_t depth, uint3
         return jc_lower_slot_bind(b, slot, p, JC_BIND_TYPE_ONLY);
     }
     return jc_lower_slot_bind(b, slot, unbox_like(b, p, v), JC_BIND_TYPE_ONLY);
+}
+
+/* Objects a raw side trace takes from its parent's exit buffer
+ * (libjitcore's seed_ptr, called before the side trace's first
+ * instruction), noted once that instruction has reset the selection
+ * state (mpj_lower).  The frame holds what the parent's exit restored
+ * (the selection runs on it), so the live object guides the lowering as
+ * in mpj_load_slot; its class is guarded where an instruction needs it.
+ * Numbers (load_slot unboxes them) and NULL (load_slot guards it) stay
+ * with load_slot.  At run time the object stays alive without the frame
+ * slot's reference: the parent trace holds it as it did up to its exit
+ * (a frame slot the trace only read, a parked reference, a constant of
+ * the tree), until the side trace's exit writes it back. */
+
+int mpj_seed_ptr(void *ud, jc_lower *b, const void *code, uint32_t slot, int32_t value)
+{
+    (void)ud; (void)b;
+    Frame *f = mpj_restoring_frame();
+    if (!f || f->code != code || nseeds == MPJ_MAX_SEEDS) return 1;
+    if (slot >= mpj_nfixed(f->code) + (uint32_t)(f->sp - f->stack)) return 1;
+    Obj *v = f->lp[slot];
+    if (!v || IS(v, float) || IS(v, bool) || IS(v, int)) return 1;
+    seeds[nseeds].r = value;
+    seeds[nseeds++].o = v;
+    return 0;
 }
 
 /* A constant: small ints, floats and bools raw, anything else a ptr in the
@@ -1947,7 +1978,10 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
          * trace start by checking that none is pending (a side trace made
          * for another exit at this pc could otherwise run with it). */
         if (mp.exc) return abort_step(st, JC_ABORT_HOST_REFUSED, "exception pending at a side exit");
+        int ns = nseeds;
+        nseeds = 0;
         mpj_sel_reset(rf);
+        for (int i = 0; i < ns; i++) note(seeds[i].r, NULL, seeds[i].o);
         mpj_sel.head = UINT32_MAX;
         jc_ref e = jc_lower_load(b, JC_TYPE_PTR, kptr(b, &mp.exc), 0, MPJ_ALIAS_STATE);
         jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, e, kptr(b, NULL)), 1);
