@@ -780,11 +780,12 @@ static const unsigned char cmp_jump_mask[6][2] = {
     ((cmp_jump_mask[op][if_true] >> ((x) > (y) ? 2 : (x) == (y))) & 1)
 /* A specialized comparison followed by a conditional jump branches directly
  * (no bool object, one dispatch less), still recording the branch history. */
-#define CMP_JUMP(r, DECREF) do { \
+#define CMP_JUMP_WITH(TAKEN, DECREF) do { \
         uint32_t nx_ = ip[1]; \
         int o_ = OPC(nx_); \
         if (o_ == OP_POP_JUMP_IF_FALSE || o_ == OP_POP_JUMP_IF_TRUE) { \
-            int taken_ = (o_ == OP_POP_JUMP_IF_TRUE) == ((r) != 0); \
+            int if_true_ = o_ == OP_POP_JUMP_IF_TRUE; \
+            int taken_ = (TAKEN); \
             sp -= 2; DECREF(a); DECREF(b); \
             ip += 2; \
             branch_hist(ip, taken_); \
@@ -793,21 +794,10 @@ static const unsigned char cmp_jump_mask[6][2] = {
             DISPATCH(); \
         } \
     } while (0)
+#define CMP_JUMP(r, DECREF) CMP_JUMP_WITH(if_true_ == ((r) != 0), DECREF)
 /* The same for always ordered operands (ints), the outcome from the
  * jump's mask (CMP_TAKEN). */
-#define CMP_JUMP_TOTAL(x, y, DECREF) do { \
-        uint32_t nx_ = ip[1]; \
-        int o_ = OPC(nx_); \
-        if (o_ == OP_POP_JUMP_IF_FALSE || o_ == OP_POP_JUMP_IF_TRUE) { \
-            int taken_ = CMP_TAKEN(x, y, oparg, o_ == OP_POP_JUMP_IF_TRUE); \
-            sp -= 2; DECREF(a); DECREF(b); \
-            ip += 2; \
-            branch_hist(ip, taken_); \
-            if (taken_) { ip = first + OPARG(nx_); DISPATCH(); } \
-            ip += 1; \
-            DISPATCH(); \
-        } \
-    } while (0)
+#define CMP_JUMP_TOTAL(x, y, DECREF) CMP_JUMP_WITH(CMP_TAKEN(x, y, oparg, if_true_), DECREF)
 
 /* The call of Python function fn (code cc) with the n arguments on the
  * stack (from args, or args - 1 with the self of a method call in A's slot):

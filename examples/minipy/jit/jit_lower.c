@@ -1475,6 +1475,22 @@ static jc_ref self_frame_inline(jc_lower *b, Code *cc, Func *fn, jc_ref B, const
     return nf;
 }
 
+/* The native call of the callee's frame nf, made for the CALL at pc
+ * (stack base base): an i64 result (jit_tag 1) is read from Frame.jit_ret;
+ * any other outcome goes through mpj_self_slow, and the trace leaves when
+ * that did not finish the call either. */
+static jc_ref self_call_run(jc_lower *b, jc_ref nf, uint32_t pc, uint32_t base)
+{
+    jc_ref words = mpj_call_self(b, MPJ_H_SELF_CALL, nf);
+    jc_ref tag = jc_lower_load(b, JC_TYPE_I64, nf, offsetof(Frame, jit_tag), MPJ_ALIAS_SELF);
+    jc_ref ok = jc_lower_cmp(b, JC_EQ, tag, jc_lower_const_i64(b, 1));
+    jc_ref sa[3] = { nf, words, jc_lower_const_i64(b, (int64_t)((uint64_t)pc << 32 | base)) };
+    jc_ref done = mpj_call_if(b, jc_lower_unop(b, JC_NOT, ok), MPJ_H_SELF_SLOW, sa, 3);
+    jc_lower_guard(b, jc_lower_binop(b, JC_OR, ok, jc_lower_cmp(b, JC_NE, done, jc_lower_const_i64(b, 0))), 1);
+    jc_ref r = jc_lower_load(b, JC_TYPE_I64, nf, offsetof(Frame, jit_ret), MPJ_ALIAS_SELF);
+    return r;
+}
+
 /* After the callee returned an i64 (its locals empty: a raw return never
  * filled them, mpj_self_slow cleans a frame it resumed): mp.frame and
  * mp.depth back, the frame to the code's spares (the first spare freed
@@ -1506,13 +1522,7 @@ static jc_ref self_call_raw(jc_lower *b, MpJitCode *jc, uint32_t pc, uint32_t ba
     }
     jc_ref back;
     jc_ref nf = self_frame_inline(b, cc, fn, B, args, n, &back);
-    jc_ref words = mpj_call_self(b, MPJ_H_SELF_CALL, nf);
-    jc_ref tag = jc_lower_load(b, JC_TYPE_I64, nf, offsetof(Frame, jit_tag), MPJ_ALIAS_SELF);
-    jc_ref ok = jc_lower_cmp(b, JC_EQ, tag, jc_lower_const_i64(b, 1));
-    jc_ref sa[3] = { nf, words, jc_lower_const_i64(b, (int64_t)((uint64_t)pc << 32 | base)) };
-    jc_ref done = mpj_call_if(b, jc_lower_unop(b, JC_NOT, ok), MPJ_H_SELF_SLOW, sa, 3);
-    jc_lower_guard(b, jc_lower_binop(b, JC_OR, ok, jc_lower_cmp(b, JC_NE, done, jc_lower_const_i64(b, 0))), 1);
-    jc_ref r = jc_lower_load(b, JC_TYPE_I64, nf, offsetof(Frame, jit_ret), MPJ_ALIAS_SELF);
+    jc_ref r = self_call_run(b, nf, pc, base);
     self_drop_inline(b, cc, nf, back);
     if (!jc_lower_ok(b)) return JC_REF_NONE;
     jc->marker[pc] |= MPJ_MARK_SELF;
@@ -1557,13 +1567,7 @@ static jc_ref try_self_call(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth,
             a[2 + i] = i < n ? box(b, jc_lower_slot_get(b, base + 2 + (uint32_t)i)) : kptr(b, NULL);
         nf = mpj_call(b, MPJ_H_SELF_FRAME, a, 2 + MPJ_MAX_CALL_ARGS);
     }
-    jc_ref words = mpj_call_self(b, MPJ_H_SELF_CALL, nf);
-    jc_ref tag = jc_lower_load(b, JC_TYPE_I64, nf, offsetof(Frame, jit_tag), MPJ_ALIAS_SELF);
-    jc_ref ok = jc_lower_cmp(b, JC_EQ, tag, jc_lower_const_i64(b, 1));
-    jc_ref sa[3] = { nf, words, jc_lower_const_i64(b, (int64_t)((uint64_t)pc << 32 | base)) };
-    jc_ref done = mpj_call_if(b, jc_lower_unop(b, JC_NOT, ok), MPJ_H_SELF_SLOW, sa, 3);
-    jc_lower_guard(b, jc_lower_binop(b, JC_OR, ok, jc_lower_cmp(b, JC_NE, done, jc_lower_const_i64(b, 0))), 1);
-    jc_ref r = jc_lower_load(b, JC_TYPE_I64, nf, offsetof(Frame, jit_ret), MPJ_ALIAS_SELF);
+    jc_ref r = self_call_run(b, nf, pc, base);
     mpj_call(b, MPJ_H_SELF_DROP, &nf, 1);
     if (!jc_lower_ok(b)) return JC_REF_NONE;
     jc->marker[pc] |= MPJ_MARK_SELF;
