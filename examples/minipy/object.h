@@ -267,15 +267,15 @@ typedef struct {
     int tearing_down;       /* mp_teardown: modules are freed at refcount 0 */
     int no_finalizers;      /* late in mp_teardown: __del__ and generator close no longer run */
     void *freel[18];        /* mp_alloc's free lists, by 16-byte size class */
-    GCHead gc_young, gc_old; /* the collector's generations (gc.c) */
+    GCHead gc_young, gc_middle, gc_old; /* the collector's three generations (gc.c) */
     Obj **codes;            /* every code object (never freed before teardown) */
     int64_t ncodes, capcodes;
     struct FEBlk *fe_head;  /* front-end allocations, newest first (lexer.c) */
     uint64_t fe_seq;
     int64_t gc_count;       /* tracked objects allocated minus freed since the last collection */
-    int64_t gc_threshold, gc_old_pending, gc_old_total;
-    int gc_enabled, gc_collecting, gc_young_runs;
-    struct { int64_t collections, collected; } gc_stats[2];  /* young, full */
+    int64_t gc_threshold, gc_threshold1, gc_threshold2, gc_old_pending, gc_old_total;
+    int gc_enabled, gc_collecting, gc_young_runs, gc_middle_runs;
+    struct { int64_t collections, collected; } gc_stats[3];  /* young, middle, full */
 #define DECL_NAME(n) Obj *s_##n;
     MP_NAMES(DECL_NAME)
 #undef DECL_NAME

@@ -329,6 +329,7 @@ MINIPY_TESTS = \
 	tests/minipy/func_recursion_raw_boxed.py \
 	tests/minipy/func_unbound_pairs.py \
 	tests/minipy/gc_cycles.py \
+	tests/minipy/gc_generations.py \
 	tests/minipy/gc_loop.py \
 	tests/minipy/gc_module.py \
 	tests/minipy/gc_stress.py \
