@@ -1104,11 +1104,24 @@ L_LOAD_GLOBAL_BUILTIN: {
     NEXTC(4);
 }
 L_STORE_GLOBAL: {
+    ADAPT(STORE_GLOBAL);
     Obj *v = POP();
     int r = mp_dict_set(f->globals, names[oparg], v);
     decref(v);
     if (r < 0) ERR();
-    NEXT();
+    NEXTC(3);
+}
+L_STORE_GLOBAL_MODULE: {
+    /* the name's entry, while the key layout is the one specialized on:
+     * the value replaced as mp_dict_set would (the JIT told first) */
+    Dict *g = (Dict *)f->globals;
+    if ((uint32_t)g->version != CACHE(1)) DEOPT(STORE_GLOBAL);
+    DEntry *e = &g->ent[CACHE(2)];
+    Obj *was = e->val;
+    e->val = POP();
+    if (g->jit_watched) mp_jit_dict_changed(g, e->hash);
+    decref(was);
+    NEXTC(3);
 }
 L_DELETE_GLOBAL: {
     int r = mp_dict_del(f->globals, names[oparg]);

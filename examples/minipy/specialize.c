@@ -17,6 +17,8 @@
  *                              class chain (depth, entry index) it lives.
  *   LOAD_GLOBAL_MODULE/BUILTIN -- the keys versions of globals and builtins
  *                              and the entry index.
+ *   STORE_GLOBAL_MODULE     -- an existing global: the keys version of
+ *                              globals and the entry index.
  *   CALL_PY_EXACT           -- the function's version (unique per function
  *                              object); positional count matches exactly.
  *   CALL_BUILTIN            -- callee is a built-in function.
@@ -188,6 +190,14 @@ void mp_specialize(Frame *f, uint32_t *ip, Obj **sp)
     case OP_STORE_ATTR: spec_store_attr(ip, sp[-1], names[oparg]); break;
     case OP_LOAD_METHOD: spec_load_method(ip, sp[-1], names[oparg]); break;
     case OP_LOAD_GLOBAL: spec_load_global(ip, f, names[oparg]); break;
+    case OP_STORE_GLOBAL: {
+        int i = dict_index(f->globals, names[oparg]);
+        if (i < 0) break;
+        set_op(ip, OP_STORE_GLOBAL_MODULE);
+        ip[2] = (uint32_t)((Dict *)f->globals)->version;
+        ip[3] = (uint32_t)i;
+        break;
+    }
     case OP_CALL: spec_call(ip, sp, oparg); break;
     case OP_FOR_ITER:
         if (IS(sp[-1], range_iterator)) set_op(ip, OP_FOR_ITER_RANGE);

@@ -185,6 +185,7 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_recursion_rebind.py \
 	tests/minipy/deopt_seq_subscr.py \
 	tests/minipy/deopt_setattr_added.py \
+	tests/minipy/deopt_store_global.py \
 	tests/minipy/deopt_list_iter.py \
 	tests/minipy/deopt_list_types.py \
 	tests/minipy/deopt_loop_in_func.py \
