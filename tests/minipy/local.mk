@@ -198,6 +198,9 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_range_bounds.py \
 	tests/minipy/deopt_range_cells.py \
 	tests/minipy/deopt_recursion.py \
+	tests/minipy/deopt_retrace.py \
+	tests/minipy/deopt_retrace_alt.py \
+	tests/minipy/deopt_retrace_off.py \
 	tests/minipy/deopt_recursion_base_rebind.py \
 	tests/minipy/deopt_rec_loop_off.py \
 	tests/minipy/deopt_recursion_loop.py \
@@ -436,6 +439,7 @@ MINIPY_SUPPORT = \
 	tests/minipy/helper_float_items.py \
 	tests/minipy/helper_geom.py \
 	tests/minipy/helper_raw_args_prog.py \
+	tests/minipy/helper_retrace_prog.py \
 	tests/minipy/helper_scale.py
 
 MINIPY_OFF_TESTS = $(MINIPY_TESTS:.py=-off.jitoff)

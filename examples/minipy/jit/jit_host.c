@@ -22,6 +22,10 @@
 
 /* judge_later (below); MINIPY_JIT_JUDGE_LATER=0 turns it off. */
 static int mpj_judge_later_on = 1;
+/* The re-arm after a drop at a branch guard (mp_jit_loop_head): off
+ * unless MINIPY_JIT_RETRACE=1 (README, "Tracing a loop again"). */
+static int mpj_retrace_on = 0;
+uint64_t mpj_retraces;
 /* while_too_short (below); MINIPY_JIT_EXIT_JUDGE=0 turns it off. */
 static int mpj_exit_judge_on = 1;
 
@@ -470,6 +474,7 @@ static int install(void *ud, const void *code, uint32_t pc, jc_trace *t)
     jc->probe[pc].judged_entries = jc->probe[pc].judged_iters = 0;
     jc->probe[pc].check = 0;
     jc->probe[pc].same = jc->probe[pc].last_exit = 0;
+    jc->probe[pc].same_branch = jc->probe[pc].last_branch = 0;
     incref((Obj *)co);          /* the head stays valid while the trace lives */
     if (pc == 0 && jc->fn == MPJ_FN_YES) {
         co->jit_ftick = 1;      /* every entry runs it (mp_jit_func_entry) */
@@ -571,6 +576,7 @@ void mp_jit_init(void)
     o.sync = mp_jit_config.sync ? 1 : 0;
     o.log = mpj_log_mask;
     { const char *e = getenv("MINIPY_JIT_JUDGE_LATER"); mpj_judge_later_on = !e || *e != '0'; }
+    { const char *e = getenv("MINIPY_JIT_RETRACE"); mpj_retrace_on = e && *e && *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_UNROLL"); if (e && *e) mpj_unroll_max = atoi(e); }
     { const char *e = getenv("MINIPY_JIT_BRANCH_JUDGE"); mpj_branch_judge = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_EXIT_JUDGE"); mpj_exit_judge_on = !e || *e != '0'; }
@@ -622,11 +628,12 @@ int mp_jit_fini(void)
             /* compiled= and aborted= first (the names bench/run and the
              * issue use), then every library counter as it names it. */
             fprintf(stderr, "jit: compiled=%llu aborted=%llu self_calls=%llu raw_self_calls=%llu quiet_jumps=%llu "
-                    "branch_chains=%llu rec_heads=%llu %s\n",
+                    "branch_chains=%llu rec_heads=%llu retraces=%llu %s\n",
                     (unsigned long long)st.traces_compiled, (unsigned long long)st.traces_aborted,
                     (unsigned long long)(mpj_self_calls + mpj_raw_self_calls),
                     (unsigned long long)mpj_raw_self_calls, (unsigned long long)mp_jit_quiet_jumps,
-                    (unsigned long long)mpj_chains, (unsigned long long)mpj_rec_heads, buf);
+                    (unsigned long long)mpj_chains, (unsigned long long)mpj_rec_heads,
+                    (unsigned long long)mpj_retraces, buf);
             free(buf);
         }
     }
@@ -795,6 +802,10 @@ static void finish_branch(Frame *fr)
     xdecref(o);
 }
 
+/* Where the last enter's exit resumed the entered frame itself, before
+ * finish_branch moved it on (NULL: in an inlined frame, or raised). */
+static const uint32_t *mpj_exit_ip;
+
 static int enter(Frame *f, jc_trace *t)
 {
     Restore r;
@@ -831,6 +842,7 @@ static int enter(Frame *f, jc_trace *t)
         return 0;
     }
     if (jc_runtime_status(mpj_rt) != JC_OK) disable("the runtime is in an error state: ");
+    mpj_exit_ip = r.nchain || mp.exc ? NULL : f->ip;
     /* A helper that raised left its exception: the interpreter raises it
      * at the resume pc, the helper's instruction, without re-running it. */
     if (!mp.exc) finish_branch(r.nchain ? r.chain[r.nchain - 1].f : f);
@@ -1079,6 +1091,46 @@ static int unrolled_elsewhere(MpJitCode *jc, Code *co, uint32_t pc, Frame *f)
     return whole <= mpj_unroll_max;
 }
 
+/* Whether an exit that resumes the interpreter at ip left at a branch's
+ * guard: ip is a POP_JUMP_IF_* (any form), a superinstruction that ends in
+ * one (LOAD_FAST__CMP_JUMP and its kin: compile.c's fuse_runs), or the
+ * cache unit after a POP_JUMP_IF_* where a decided branch's guard resumes
+ * (lower_decided_branch in jit_lower.c). */
+static int is_branch_exit(const Code *co, const uint32_t *ip)
+{
+    int op = OPC(*ip), fam = mp_opfamily[op];
+    if (fam == OP_POP_JUMP_IF_FALSE || fam == OP_POP_JUMP_IF_TRUE) return 1;
+    if (op == OP_LOAD_FAST__CMP_JUMP || op == OP_LOAD_FAST__CMPI_JUMP || op == OP_LOAD_FAST__SUBSCR_CMP_JUMP)
+        return 1;
+    MpJitCode *jc = co->jit;
+    uint32_t pc = (uint32_t)(ip - co->code);
+    if (pc == 0 || !jc || !(jc->marker[pc] & 1)) return 0;
+    fam = mp_opfamily[OPC(co->code[pc - 1])];
+    return fam == OP_POP_JUMP_IF_FALSE || fam == OP_POP_JUMP_IF_TRUE;
+}
+
+/* The trace at pc was dropped for ending at a branch guard on nearly
+ * every entry: keep the head alive for another selection.  Its branches'
+ * histories (the POP_JUMP_IF_* cache units between the head and its last
+ * back edge) start again from zero, so that the selection's directions
+ * and its branch judge (branch_stays in jit_lower.c) see the way the loop
+ * goes now: the cumulative counts were mostly made before the branch
+ * flipped, and a half saturated at 0xffff would hide the change from any
+ * difference taken against them (bench/str_build.py: the trace is
+ * dropped after about 70000 iterations, its startswith's taken count
+ * saturated).  Only the JIT reads these words; tier 1 counts on. */
+static void rearm_for_branch(Code *co, uint32_t pc)
+{
+    uint32_t last = pc;
+    for (uint32_t q = pc; q < (uint32_t)co->ncode; q += 1 + OPNC(co->code[q]))
+        if (mp_opfamily[OPC(co->code[q])] == OP_JUMP && OPARG(co->code[q]) == pc) last = q;
+    for (uint32_t q = pc; q <= last && q < (uint32_t)co->ncode; q += 1 + OPNC(co->code[q])) {
+        int fam = mp_opfamily[OPC(co->code[q])];
+        if ((fam == OP_POP_JUMP_IF_FALSE || fam == OP_POP_JUMP_IF_TRUE) && q + 1 < (uint32_t)co->ncode)
+            co->code[q + 1] = 0;
+    }
+}
+
 /* After an entry into the trace at a head (enter returned rc): whether
  * it gave the frame back to the interpreter at a receiver guard -- the
  * exit resumes at an attribute or method load, an attribute store or a
@@ -1087,20 +1139,26 @@ static int unrolled_elsewhere(MpJitCode *jc, Code *co, uint32_t pc, Frame *f)
  * entry before.  MpjProbe.same counts those in the window.  When one exit
  * ends nearly every entry it is taken a share p of the time, and
  * consecutive entries agree at least p*p of it; two exits taken alike
- * agree about half the time. */
+ * agree about half the time.  MpjProbe.same_branch counts the same for
+ * exits at a branch's guard (is_branch_exit, at the pc the exit resumed
+ * before finish_branch moved on), for the re-arm in mp_jit_loop_head. */
 static void note_last_exit(struct MpjProbe *p, const Frame *f, int rc)
 {
     uint32_t tid = 0;
     int id = jc_runtime_last_exit(mpj_rt, &tid, NULL);
     const Code *co = f->code;
-    int recv = 0;
+    int recv = 0, branch = 0;
     if (rc == 1 && id >= 0 && f->ip >= co->code && f->ip < co->code + co->ncode) {
         int fam = mp_opfamily[OPC(*f->ip)];
         recv = fam == OP_LOAD_METHOD || fam == OP_LOAD_ATTR || fam == OP_STORE_ATTR || fam == OP_CALL;
     }
-    uint64_t key = recv ? ((uint64_t)tid << 32 | (uint32_t)id) + 1 : 0;
-    if (key && key == p->last_exit) p->same++;
-    p->last_exit = key;
+    if (rc == 1 && id >= 0 && mpj_exit_ip && mpj_exit_ip >= co->code && mpj_exit_ip < co->code + co->ncode)
+        branch = is_branch_exit(co, mpj_exit_ip);
+    uint64_t key = ((uint64_t)tid << 32 | (uint32_t)id) + 1;
+    if (recv && key == p->last_exit) p->same++;
+    p->last_exit = recv ? key : 0;
+    if (branch && key == p->last_branch) p->same_branch++;
+    p->last_branch = branch ? key : 0;
 }
 
 /* The trace at pc failed its judgement (too few iterations per entry):
@@ -1180,7 +1238,7 @@ static int judge_later(MpJitCode *jc, Code *co, uint32_t pc, jc_trace *t)
     p->nside = g.side_traces;
     p->warm_taken = g.warming_taken;
     jc->entries[pc] = jc->iters[pc] = 0;
-    p->same = 0;
+    p->same = p->same_branch = 0;
     if (!g.compiling || grew) mpj_log("judging the trace at %s again later (%s)", SS(co->qualname), why);
     return 1;
 }
@@ -1204,9 +1262,31 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
     if (t && ++jc->entries[pc] % MPJ_JUDGE_ENTRIES == 0
         && jc->iters[pc] < jc->entries[pc] * min_iters(jc, pc)
         && !(mpj_judge_later_on && judge_later(jc, co, pc, t))) {
-        /* Entered often for few iterations: the interpreter does better. */
-        jc->dead[pc] = 1;
-        mpj_log("dropping the trace at %s:%s (too few iterations per entry)", SS(co->qualname), "");
+        /* Entered often for few iterations: the interpreter does better.
+         * Unless nearly every entry left at one branch guard (three
+         * quarters of consecutive entries agree, as judge_later asks of a
+         * receiver guard) and the head was re-armed at most
+         * MPJ_MAX_RETRACES - 1 times: the branch goes another way than
+         * when the trace was recorded (bench/str_build.py's
+         * `s.startswith("item0")`, true for the first 10000 of 800000
+         * iterations), so the loop is traced again, along the way it goes
+         * now.  Side traces would not do (the judge_later comment: a
+         * branch's side trace hops back to the root through a full
+         * restore on every such iteration).  Off by default
+         * (MINIPY_JIT_RETRACE=1 turns it on): str_build's new trace is
+         * kept and runs ~780000 iterations, but costs more per iteration
+         * than the interpreter (README, "Tracing a loop again"). */
+        struct MpjProbe *p = &jc->probe[pc];
+        if (mpj_retrace_on && p->retraces < MPJ_MAX_RETRACES && 4 * p->same_branch >= 3 * jc->entries[pc]) {
+            rearm_for_branch(co, pc);
+            p->retraces++;
+            mpj_retraces++;
+            mpj_log("dropping the trace at %s:%s (its entries leave at one branch guard: tracing the loop again)",
+                    SS(co->qualname), "");
+        } else {
+            jc->dead[pc] = 1;
+            mpj_log("dropping the trace at %s:%s (too few iterations per entry)", SS(co->qualname), "");
+        }
         jc_runtime_invalidate(mpj_rt, mpj_key_head(jc, pc));
         return 0;
     }
@@ -1257,7 +1337,7 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
         if (s != JC_OK || !(t = jc->traces[pc])) return 0;
     }
     int rc = enter(f, t);
-    if (mpj_judge_later_on && jc->traces[pc] == t) note_last_exit(&jc->probe[pc], f, rc);
+    if ((mpj_judge_later_on || mpj_retrace_on) && jc->traces[pc] == t) note_last_exit(&jc->probe[pc], f, rc);
     return rc;
 }
 

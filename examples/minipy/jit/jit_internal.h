@@ -85,6 +85,11 @@ typedef struct {
         /* Back edges counted by the probe (the loop's iterations while it
          * had no trace), never reset: int_goes_big in jit_lower.c. */
         uint64_t all_iters;
+        /* note_last_exit: the last entry's final exit when it was a
+         * branch guard (0: another), how many entries of the window ended
+         * at the branch guard where the one before did, and how often the
+         * head was re-armed after a drop at a branch (mp_jit_loop_head). */
+        uint64_t last_branch, same_branch; uint8_t retraces;
     } *probe;
 } MpJitCode;
 
@@ -141,6 +146,12 @@ extern int mpj_rec_loops;
  * selection estimates from it how often iterations leave the trace there
  * (branch_stays in jit_lower.c). */
 #define MPJ_BRANCH_MIN_SEEN 64
+/* A loop trace dropped because nearly all its entries left at one branch
+ * guard has its head re-armed (traced again along the way the branch goes
+ * now) at most this many times before it is dead (mp_jit_loop_head in
+ * jit_host.c), when MINIPY_JIT_RETRACE=1 (off by default: dead at once). */
+#define MPJ_MAX_RETRACES 2
+extern uint64_t mpj_retraces;
 
 /* The invalidation key of a loop head's own trace (dropping it). */
 static inline uintptr_t mpj_key_head(const MpJitCode *jc, uint32_t pc)
