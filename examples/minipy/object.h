@@ -546,6 +546,7 @@ void mp_list_init(void);
 /* ---- dict.c ---- */
 Obj *mp_dict_new(void);
 Obj *mp_dict_get(Obj *d, Obj *k);            /* borrowed; NULL = missing (check mp.exc) */
+int mp_dict_get_plain(Obj *d, Obj *k, Obj **v);  /* exact str/int k: 1 found, 0 absent, -1 would run code */
 Obj *mp_dict_gets(Obj *d, const char *k);
 int mp_dict_set(Obj *d, Obj *k, Obj *v);     /* borrows both */
 /* mp_dict_set that hands the reference the entry held to the caller in

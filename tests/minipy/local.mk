@@ -217,6 +217,8 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_unroll_nested.py \
 	tests/minipy/deopt_zero_div.py \
 	tests/minipy/deopt_zip_enumerate.py \
+	tests/minipy/dict_get_direct.py \
+	tests/minipy/dict_get_direct_off.py \
 	tests/minipy/dict_basic.py \
 	tests/minipy/dict_int_order.py \
 	tests/minipy/dict_iter.py \
@@ -315,6 +317,8 @@ MINIPY_TESTS = \
 	tests/minipy/float_repr.py \
 	tests/minipy/float_repr_pow2.py \
 	tests/minipy/format_align.py \
+	tests/minipy/full_lot.py \
+	tests/minipy/full_lot_off.py \
 	tests/minipy/format_builtin.py \
 	tests/minipy/format_fast_paths.py \
 	tests/minipy/format_str_zero.py \
@@ -437,7 +441,9 @@ MINIPY_TESTS = \
 MINIPY_SUPPORT = \
 	tests/minipy/helper_chain.py \
 	tests/minipy/helper_chain_prog.py \
+	tests/minipy/helper_dict_get_prog.py \
 	tests/minipy/helper_float_items.py \
+	tests/minipy/helper_full_lot_prog.py \
 	tests/minipy/helper_geom.py \
 	tests/minipy/helper_raw_args_prog.py \
 	tests/minipy/helper_retrace_prog.py \

@@ -43,6 +43,13 @@ static inline int park_room(void)
 
 int mpj_park_room(void) { return park_room(); }
 
+/* What makes park_room() fail without trying to make room: the running
+ * trace's share of the lot at its cap, or the collector due.  No effect. */
+int mpj_park_full(void)
+{
+    return nparked - mpj_park_base_mark >= MPJ_PARK_MAX || mpj_gc_due();
+}
+
 static int park_room_slow(void)
 {
     /* The cycle collector is due: let the interpreter make the allocation
@@ -213,6 +220,23 @@ static Obj *parked_result(Obj *r)
 {
     if (r) mpj_park(r);
     return r;
+}
+
+/* d.get(k, dflt) for an exact dict d and an exact str or int k (the
+ * lowering checked both, and that the method is dict's builtin get),
+ * without the call machinery and without running Python code: the value
+ * found is kept (parked) as h_keep does; absent, dflt (the trace's own)
+ * comes back as it is.  NULL without an exception (a stored key of a
+ * user class with k's hash, or no room to park): the exit goes back to
+ * the CALL and the interpreter makes the call. */
+static Obj *h_dict_get(Obj *d, Obj *k, Obj *dflt)
+{
+    Obj *v;
+    int r = mp_dict_get_plain(d, k, &v);
+    if (r == 0) return dflt;
+    if (r < 0 || !park_room()) return NULL;
+    mpj_park(incref(v));
+    return v;
 }
 
 /* Keep the current value of d[k] alive (d about to change it). */
@@ -671,6 +695,7 @@ const uint64_t mpj_helper_writes[MPJ_H_COUNT] = {
     [MPJ_H_BUILD_LIST] = AL(RC),
     [MPJ_H_BUILD_TUPLE] = AL(RC),
     [MPJ_H_RANGE] = AL(RC),
+    [MPJ_H_DICT_GET] = AL(RC),
     [MPJ_H_ITER_RANGE] = AL(RC),
     /* l[i] = v: the item (parking the old one); list_store_float may
      * instead write the old float's value in place. */
@@ -747,6 +772,7 @@ const jc_helper mpj_helpers[] = {
     [MPJ_H_SELF_REFILL] = { "self_refill", (void *)h_self_refill, "ptr(ptr)", RD | WR | RAISE | ALLOC },
     [MPJ_H_SELF_TRIM] = { "self_trim", (void *)h_self_trim, "void(ptr)", RD | WR },
     [MPJ_H_RANGE] = { "range", (void *)h_range, "ptr(i64,i64,i64)", RAISE | ALLOC },
+    [MPJ_H_DICT_GET] = { "dict_get", (void *)h_dict_get, "ptr(ptr,ptr,ptr)", RD | RAISE },
     /* iter() of an object the trace knows is a range: a new iterator,
      * nothing else (mp_iter). */
     [MPJ_H_ITER_RANGE] = { "iter_range", (void *)h_iter, "ptr(ptr)", RAISE | ALLOC },

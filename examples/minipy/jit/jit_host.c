@@ -585,6 +585,8 @@ void mp_jit_init(void)
     { const char *e = getenv("MINIPY_JIT_BIGINT_JUDGE"); mpj_bigint_judge = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_ITEM_FACTS"); mpj_item_facts = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_PURE_RANGE"); mpj_pure_range = !e || *e != '0'; }
+    { const char *e = getenv("MINIPY_JIT_DICT_GET"); mpj_dict_get = !e || *e != '0'; }
+    { const char *e = getenv("MINIPY_JIT_FULL_LOT_REFUSE"); mpj_full_lot_refuse = !e || *e != '0'; }
     mpj_rt = jc_runtime_new(&h, &o);
     mp_jit_active = 1;
     if (!mpj_rt) { disable("out of memory"); return; }
@@ -628,12 +630,12 @@ int mp_jit_fini(void)
             /* compiled= and aborted= first (the names bench/run and the
              * issue use), then every library counter as it names it. */
             fprintf(stderr, "jit: compiled=%llu aborted=%llu self_calls=%llu raw_self_calls=%llu quiet_jumps=%llu "
-                    "branch_chains=%llu rec_heads=%llu retraces=%llu %s\n",
+                    "branch_chains=%llu rec_heads=%llu retraces=%llu dict_gets=%llu %s\n",
                     (unsigned long long)st.traces_compiled, (unsigned long long)st.traces_aborted,
                     (unsigned long long)(mpj_self_calls + mpj_raw_self_calls),
                     (unsigned long long)mpj_raw_self_calls, (unsigned long long)mp_jit_quiet_jumps,
                     (unsigned long long)mpj_chains, (unsigned long long)mpj_rec_heads,
-                    (unsigned long long)mpj_retraces, buf);
+                    (unsigned long long)mpj_retraces, (unsigned long long)mpj_dict_get_calls, buf);
             free(buf);
         }
     }

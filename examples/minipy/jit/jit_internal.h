@@ -295,6 +295,9 @@ extern int mpj_item_facts;
  * run no Python code (jit_lower.c, pure_range); 1, or
  * MINIPY_JIT_PURE_RANGE=0. */
 extern int mpj_pure_range;
+/* d.get(k[, dflt]) lowered to h_dict_get; MINIPY_JIT_DICT_GET=0: off. */
+extern int mpj_dict_get;
+extern uint64_t mpj_dict_get_calls;     /* d.get calls lowered so (--jit-stats: dict_gets) */
 /* jc_lower_call / jc_lower_call_if for the lowering: a helper that may
  * write list items or floats forgets the item facts. */
 jc_ref mpj_call(jc_lower *b, uint32_t h, const jc_ref *a, uint32_t n);
@@ -348,7 +351,7 @@ enum {
     X(SET_UPDATE) X(DICT_UPDATE) X(UNPACK_EX) X(DELITEM) X(UNARY) \
     X(FOR_NEXT) X(SELF_FRAME1) X(SELF_FRAME) X(SELF_CALL) X(SELF_SLOW) X(SELF_DROP) \
     X(STACK_HERE) X(SELF_REFILL) X(SELF_TRIM) \
-    X(RANGE) X(ITER_RANGE)
+    X(RANGE) X(ITER_RANGE) X(DICT_GET)
 #define MPJ_E(n) MPJ_H_##n,
     MPJ_HELPERS(MPJ_E)
 #undef MPJ_E
@@ -390,6 +393,10 @@ static inline int mpj_gc_due(void)
     return mp.gc_enabled && mp.gc_threshold > 0 && mp.gc_count + MPJ_GC_SLACK > mp.gc_threshold;
 }
 int mpj_park_room(void);
+int mpj_park_full(void);
+/* 1 (default): no side trace at an exit taken with the lot full
+ * (jit_lower.c, mpj_lower); MINIPY_JIT_FULL_LOT_REFUSE=0 turns it off. */
+extern int mpj_full_lot_refuse;
 size_t mpj_park_drop_range(size_t from, size_t to);
 /* jit_host.c: drop what a completed restore made unneeded (see there). */
 void mpj_park_reclaim(void);

@@ -59,6 +59,9 @@ uint64_t mpj_chains;
 int mpj_bigint_judge = 1;
 int mpj_item_facts = 1;
 int mpj_pure_range = 1;
+int mpj_full_lot_refuse = 1;
+int mpj_dict_get = 1;
+uint64_t mpj_dict_get_calls;
 
 /* Float items the trace knows (MINIPY_JIT_ITEM_FACTS=0 turns this off).
  * The optimizer's alias classes are coarse: a list_store_float into any
@@ -1066,6 +1069,44 @@ static jc_ref pure_range(jc_lower *b, uint32_t base, int n)
     return r;
 }
 
+/* d.get(k[, dflt]) -- a method call whose callee is the builtin get of
+ * dict (LOAD_METHOD_BUILTIN guarded the receiver's class and that class's
+ * version), on an exact dict with an exact str or int key: h_dict_get,
+ * which runs no Python code, so unlike the generic call helper it leaves
+ * the optimizer what the trace loaded and needs no invalidation check
+ * after it (bench/dict_words.py's `counts.get(w, 0)`).  A dict subclass,
+ * another key class, or a key of a user class met in the dict: the
+ * generic call (the last at run time, through the helper's exit).
+ * JC_REF_NONE: not such a call. */
+static jc_ref dict_get_call(jc_lower *b, uint32_t base, int n)
+{
+    static Obj *dict_get_fn;
+    const void *A;
+    if (!mpj_dict_get || n < 1 || n > 2
+        || !jc_lower_is_const_ptr(b, jc_lower_slot_get(b, base), &A) || !A)
+        return JC_REF_NONE;
+    if (!dict_get_fn) {
+        dict_get_fn = mp_dict_gets(mp_dict_type.dict, "get");
+        if (!dict_get_fn) { mp_err_clear(); return JC_REF_NONE; }
+    }
+    if (A != dict_get_fn) return JC_REF_NONE;
+    jc_ref d = jc_lower_slot_get(b, base + 1), k = jc_lower_slot_get(b, base + 2);
+    if (ty(b, d) != JC_TYPE_PTR || need_class(b, d) != &mp_dict_type) return JC_REF_NONE;
+    if (ty(b, k) == JC_TYPE_PTR) {
+        Type *kt = ptype(k);
+        if (!kt && seen(k)) kt = TYPE(seen(k));
+        if (kt != &mp_str_type && kt != &mp_int_type) return JC_REF_NONE;
+        need_class(b, k);
+    } else if (ty(b, k) != JC_TYPE_I64) return JC_REF_NONE;
+    jc_ref dflt = n == 2 ? jc_lower_slot_get(b, base + 3) : JC_REF_NONE;
+    if (n == 2 && ty(b, dflt) != JC_TYPE_PTR && ty(b, dflt) != JC_TYPE_I64 && ty(b, dflt) != JC_TYPE_F64)
+        return JC_REF_NONE;
+    jc_ref a[3] = { d, box(b, k), n == 2 ? box(b, dflt) : jc_lower_const_obj(b, NONE) };
+    if (a[1] == JC_REF_NONE || a[2] == JC_REF_NONE) return JC_REF_NONE;
+    mpj_dict_get_calls++;
+    return mpj_call(b, MPJ_H_DICT_GET, a, 3);
+}
+
 static jc_ref call_helper(jc_lower *b, Code *co, uint32_t pc, uint32_t base, int n)
 {
     jc_ref a[4 + MPJ_MAX_CALL_ARGS];
@@ -1982,6 +2023,18 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
          * trace start by checking that none is pending (a side trace made
          * for another exit at this pc could otherwise run with it). */
         if (mp.exc) return abort_step(st, JC_ABORT_HOST_REFUSED, "exception pending at a side exit");
+        /* An exit taken because a helper found the parking lot full (or
+         * the collector due; jit_helpers.c) says nothing about the
+         * program: the exit releases the lot and the parent runs on.  A
+         * side trace for it (bench/dict_words.py: the store helper at
+         * every ~340th iteration, 3 references parked an iteration, made
+         * its exit hot) would be a compile for nothing, so none is made
+         * while the lot is still full here (the exit's frame is restored,
+         * the lot is released only when jc_trace_enter returns).  Another
+         * exit that happens to be taken with the lot full is refused
+         * once; libjitcore backs off and tries it again later. */
+        if (mpj_full_lot_refuse && mpj_park_full())
+            return abort_step(st, JC_ABORT_HOST_REFUSED, "side exit taken with the parking lot full");
         int ns = nseeds;
         nseeds = 0;
         mpj_sel_reset(rf);
@@ -2278,6 +2331,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         }
         if (!jc_lower_ok(b)) return abort_step(st, JC_ABORT_IR_ERROR, jc_lower_error(b));
         r = pure_range(b, base, arg);
+        if (r == JC_REF_NONE) r = dict_get_call(b, base, arg);
         if (r == JC_REF_NONE) r = call_helper(b, co, pc, base, arg);
         note_range_call(b, base, arg, r);
         jc_lower_slot_set(b, base, r);
