@@ -1119,7 +1119,7 @@ L_STORE_GLOBAL_MODULE: {
     DEntry *e = &g->ent[CACHE(2)];
     Obj *was = e->val;
     e->val = POP();
-    if (g->jit_watched) mp_jit_dict_changed(g, e->hash);
+    if (g->jit_watched) mp_jit_dict_store(g, e->hash);
     decref(was);
     NEXTC(3);
 }

@@ -139,7 +139,7 @@ static inline __attribute__((always_inline)) int dict_set(Obj *o, Obj *k, Obj *v
     if (found >= 0) {
         Obj *was = d->ent[found].val;
         d->ent[found].val = incref(v);
-        if (d->jit_watched) mp_jit_dict_changed(d, h);
+        if (d->jit_watched) mp_jit_dict_store(d, h);
         if (old) *old = was;
         else decref(was);
         return 0;
@@ -153,7 +153,7 @@ static inline __attribute__((always_inline)) int dict_set(Obj *o, Obj *k, Obj *v
     d->used++;
     d->version = ++mp.next_dict_version;
     if (d->nent * 3 >= d->isize * 2) rebuild(d, d->used * 2);
-    if (d->jit_watched) mp_jit_dict_changed(d, h);
+    if (d->jit_watched) mp_jit_dict_store(d, h);
     return 0;
 }
 
@@ -182,7 +182,7 @@ int mp_dict_del(Obj *o, Obj *k)
     d->index[slot] = DUMMY;
     d->used--;
     d->version = ++mp.next_dict_version;
-    if (d->jit_watched) mp_jit_dict_changed(d, h);
+    if (d->jit_watched) mp_jit_dict_store(d, h);
     /* Dropped last, as CPython: freeing them may run code (a generator's
      * finally block) that must already see the entry gone. */
     decref(key); decref(val);

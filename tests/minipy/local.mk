@@ -416,6 +416,8 @@ MINIPY_TESTS = \
 	tests/minipy/stmt_pass_del.py \
 	tests/minipy/stmt_while_complex.py \
 	tests/minipy/stmt_with_unwind.py \
+	tests/minipy/store_filter.py \
+	tests/minipy/store_filter_off.py \
 	tests/minipy/str_append_inplace.py \
 	tests/minipy/str_compare.py \
 	tests/minipy/str_escape.py \
@@ -447,7 +449,8 @@ MINIPY_SUPPORT = \
 	tests/minipy/helper_geom.py \
 	tests/minipy/helper_raw_args_prog.py \
 	tests/minipy/helper_retrace_prog.py \
-	tests/minipy/helper_scale.py
+	tests/minipy/helper_scale.py \
+	tests/minipy/helper_store_filter_prog.py
 
 MINIPY_OFF_TESTS = $(MINIPY_TESTS:.py=-off.jitoff)
 MINIPY_HOT_TESTS = $(MINIPY_TESTS:.py=-hot.jithot)

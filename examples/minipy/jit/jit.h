@@ -102,6 +102,37 @@ void mp_jit_code_free(struct Code *co);
  * have changed (all). */
 void mp_jit_dict_changed(void *dict, int64_t hash);
 void mp_jit_dict_changed_all(void *dict);
+
+/* Every key a lowering passed to jc_lower_depend, as a filter of 4096
+ * bits that is never cleared (a key of no trace's may pass it; see
+ * jit_internal.h).  A store into a watched dict asks it inline
+ * (mp_jit_dict_store) and calls mp_jit_dict_changed only for a key that
+ * passes: a module-level loop stores globals of a watched module dict at
+ * every iteration, and most of them no trace depends on.
+ * MINIPY_JIT_INLINE_FILTER=0 makes every such store call the hook (which
+ * asks the filter itself). */
+extern uint64_t mp_jit_dep_bits[64];
+extern int mp_jit_inline_filter;
+static inline uintptr_t mp_jit_key_entry(const void *dict, int64_t hash)
+{
+    return ((uintptr_t)dict ^ ((uint64_t)hash * 0x9E3779B97F4A7C15ull)) | 1u;
+}
+static inline unsigned mp_jit_dep_bit(uintptr_t key)
+{
+    return (unsigned)(((uint64_t)key * 0x9E3779B97F4A7C15ull) >> 52);
+}
+static inline int mp_jit_may_depend(uintptr_t key)
+{
+    unsigned i = mp_jit_dep_bit(key);
+    return (int)(mp_jit_dep_bits[i >> 6] >> (i & 63) & 1);
+}
+/* For a dict with jit_watched set: the key of this hash was set, inserted
+ * or deleted. */
+static inline void mp_jit_dict_store(void *dict, int64_t hash)
+{
+    if (!mp_jit_inline_filter || mp_jit_may_depend(mp_jit_key_entry(dict, hash)))
+        mp_jit_dict_changed(dict, hash);
+}
 /* A class (or one of its bases) changed: its version tag moved. */
 void mp_jit_type_changed(struct Type *t);
 /* A function's __code__ was assigned: traces that inlined it are stale. */

@@ -281,7 +281,7 @@ static _Bool h_store_entry(Obj *d, int64_t idx, Obj *v)
     Obj *old = e->val;
     e->val = incref(v);
     mpj_park(old);
-    if (((Dict *)d)->jit_watched) mp_jit_dict_changed(d, e->hash);
+    if (((Dict *)d)->jit_watched) mp_jit_dict_store(d, e->hash);
     return 1;
 }
 

@@ -585,6 +585,7 @@ void mp_jit_init(void)
     { const char *e = getenv("MINIPY_JIT_BIGINT_JUDGE"); mpj_bigint_judge = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_ITEM_FACTS"); mpj_item_facts = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_PURE_RANGE"); mpj_pure_range = !e || *e != '0'; }
+    { const char *e = getenv("MINIPY_JIT_INLINE_FILTER"); mp_jit_inline_filter = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_DICT_GET"); mpj_dict_get = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_FULL_LOT_REFUSE"); mpj_full_lot_refuse = !e || *e != '0'; }
     mpj_rt = jc_runtime_new(&h, &o);
@@ -1356,7 +1357,8 @@ static uint64_t invalidated_count(void)
     return st.invalidated;
 }
 
-uint64_t mpj_dep_bits[64];
+uint64_t mp_jit_dep_bits[64];
+int mp_jit_inline_filter = 1;
 
 static void invalidate(uintptr_t key)
 {

@@ -437,19 +437,13 @@ enum {
 /* Every key a lowering passed to jc_lower_depend, as a filter of 4096
  * bits that is never cleared (a key of no trace's may pass it): a store
  * into a watched dict (every global a module-level loop stores, with a
- * trace anywhere in the module) asks it in a few instructions before
- * jc_runtime_depends' call (invalidate in jit_host.c).  Lowerings call
- * mpj_depend, never jc_lower_depend itself. */
-extern uint64_t mpj_dep_bits[64];
-static inline unsigned mpj_dep_bit(uintptr_t key)
-{
-    return (unsigned)(((uint64_t)key * 0x9E3779B97F4A7C15ull) >> 52);
-}
-static inline int mpj_may_depend(uintptr_t key)
-{
-    unsigned i = mpj_dep_bit(key);
-    return (int)(mpj_dep_bits[i >> 6] >> (i & 63) & 1);
-}
+ * trace anywhere in the module) asks it inline (mp_jit_dict_store in
+ * jit.h) before mp_jit_dict_changed, and invalidate (jit_host.c) before
+ * jc_runtime_depends' call.  Lowerings call mpj_depend, never
+ * jc_lower_depend itself. */
+#define mpj_dep_bits mp_jit_dep_bits
+#define mpj_dep_bit mp_jit_dep_bit
+#define mpj_may_depend mp_jit_may_depend
 static inline void mpj_depend(jc_lower *b, uintptr_t key)
 {
     unsigned i = mpj_dep_bit(key);
@@ -460,10 +454,7 @@ static inline void mpj_depend(jc_lower *b, uintptr_t key)
 /* Invalidation keys: one per (dict, key hash) for a global the trace
  * embeds, one per dict for changes that touch every key, one per class,
  * one per inlined function. */
-static inline uintptr_t mpj_key_entry(const void *dict, int64_t hash)
-{
-    return ((uintptr_t)dict ^ ((uint64_t)hash * 0x9E3779B97F4A7C15ull)) | 1u;
-}
+#define mpj_key_entry mp_jit_key_entry
 static inline uintptr_t mpj_key_dict(const void *dict) { return (uintptr_t)dict; }
 static inline uintptr_t mpj_key_type(const void *t) { return (uintptr_t)t + 8; }
 /* One per function a trace inlined (its code is part of the trace); a
