@@ -450,6 +450,7 @@ MINIPY_SUPPORT = \
 	tests/minipy/helper_raw_args_prog.py \
 	tests/minipy/helper_retrace_prog.py \
 	tests/minipy/helper_scale.py \
+	tests/minipy/helper_side_raw_ptrs_prog.py \
 	tests/minipy/helper_store_filter_prog.py
 
 MINIPY_OFF_TESTS = $(MINIPY_TESTS:.py=-off.jitoff)
