@@ -1220,6 +1220,22 @@ test_batch_missing_toolchain (void)
   jc_ir_free (b[1]);
 }
 
+/* test_self_call's chain of SELF_DEPTH frames of 4 slots: frame k has
+ * n = SELF_DEPTH - 1 - k in slot 0 and its child, frame k + 1 (none for
+ * the last), in slot 2; everything else zero. */
+enum { SELF_DEPTH = 6 };
+static void
+self_frames (tslot f[SELF_DEPTH][4])
+{
+  memset (f, 0, SELF_DEPTH * sizeof f[0]);
+  for (int k = 0; k < SELF_DEPTH; k++)
+    {
+      set_int (f[k], 0, SELF_DEPTH - 1 - k);   /* n = 5 .. 0 */
+      f[k][2].tag = TAG_OBJ;
+      f[k][2].v.p = k + 1 < SELF_DEPTH ? f[k + 1] : NULL;
+    }
+}
+
 /* jc_lower_call_self: sum(n) = n + sum(n - 1) as a trace that calls its
  * own code on a child frame (slot 2 holds it) and takes the child's
  * result from its slot 1 when the child marked it done (slot 1's tag 1,
@@ -1265,43 +1281,31 @@ test_self_call (void)
       jc_ir_free (b);
       return;
     }
-  enum { DEPTH = 6 };
-  tslot f[DEPTH][4];
-  memset (f, 0, sizeof f);
-  for (int k = 0; k < DEPTH; k++)
-    {
-      set_int (f[k], 0, DEPTH - 1 - k);   /* n = 5 .. 0 */
-      f[k][2].tag = TAG_OBJ;
-      f[k][2].v.p = k + 1 < DEPTH ? f[k + 1] : NULL;
-      f[k][3].v.i = -1;
-    }
-  f[DEPTH - 1][1].tag = 1;                /* the base case, done: 0 */
-  f[DEPTH - 1][1].v.i = 0;
+  tslot f[SELF_DEPTH][4];
+  self_frames (f);
+  for (int k = 0; k < SELF_DEPTH; k++)
+    f[k][3].v.i = -1;
+  f[SELF_DEPTH - 1][1].tag = 1;                /* the base case, done: 0 */
+  f[SELF_DEPTH - 1][1].v.i = 0;
   uint64_t buf[16];
   uint32_t id = c.entry (f[0], buf);
   CU_ASSERT_EQUAL (jc_ir_snap (b, id)->pc, 3);   /* its final exit */
-  for (int k = 0; k < DEPTH - 1; k++)
+  for (int k = 0; k < SELF_DEPTH - 1; k++)
     {
-      int64_t m = DEPTH - 1 - k;
+      int64_t m = SELF_DEPTH - 1 - k;
       CU_ASSERT_EQUAL (f[k][1].tag, 1);
       CU_ASSERT_EQUAL (f[k][1].v.i, m * (m + 1) / 2);
     }
   /* The deepest callee left through exit 0; every other through the
    * final exit. */
-  CU_ASSERT_EQUAL (f[DEPTH - 2][3].v.i, 0);
+  CU_ASSERT_EQUAL (f[SELF_DEPTH - 2][3].v.i, 0);
   CU_ASSERT_EQUAL ((uint32_t) f[0][3].v.i, id);
   /* A child that is not done: its caller exits at the call (pc 1), the
    * callers above it at theirs, and nothing above is marked done. */
-  memset (f, 0, sizeof f);
-  for (int k = 0; k < DEPTH; k++)
-    {
-      set_int (f[k], 0, DEPTH - 1 - k);
-      f[k][2].tag = TAG_OBJ;
-      f[k][2].v.p = k + 1 < DEPTH ? f[k + 1] : NULL;
-    }
+  self_frames (f);
   id = c.entry (f[0], buf);
   CU_ASSERT_EQUAL (jc_ir_snap (b, id)->pc, 1);
-  for (int k = 0; k < DEPTH; k++)
+  for (int k = 0; k < SELF_DEPTH; k++)
     CU_ASSERT_EQUAL (f[k][1].tag, 0);
 
   /* The exit table: exit 0 (the base case) gets a "side trace" that
@@ -1328,18 +1332,12 @@ test_self_call (void)
     {
       CU_ASSERT_PTR_NULL (c2.self_sides);     /* no self-call in it */
       c.self_sides[0] = (void *) c2.entry;
-      memset (f, 0, sizeof f);
-      for (int k = 0; k < DEPTH; k++)
-        {
-          set_int (f[k], 0, DEPTH - 1 - k);
-          f[k][2].tag = TAG_OBJ;
-          f[k][2].v.p = k + 1 < DEPTH ? f[k + 1] : NULL;
-        }
+      self_frames (f);
       id = c.entry (f[0], buf);
       CU_ASSERT_EQUAL (jc_ir_snap (b, id)->pc, 3);
       CU_ASSERT_EQUAL (f[0][1].v.i, 115);
-      CU_ASSERT_EQUAL (f[DEPTH - 1][1].v.i, 100);
-      CU_ASSERT_EQUAL ((uint64_t) f[DEPTH - 2][3].v.i, (uint64_t) 1 << 32);
+      CU_ASSERT_EQUAL (f[SELF_DEPTH - 1][1].v.i, 100);
+      CU_ASSERT_EQUAL ((uint64_t) f[SELF_DEPTH - 2][3].v.i, (uint64_t) 1 << 32);
       CU_ASSERT_EQUAL ((uint64_t) f[0][3].v.i, id);
       c.self_sides[0] = NULL;
       jc_emit_release (&c2);
