@@ -85,12 +85,12 @@ Obj *mp_dict_get(Obj *o, Obj *k)
     return found >= 0 ? d->ent[found].val : NULL;
 }
 
-/* d[k] for an exact str or int k, found without running Python code:
- * 1 (found, *v borrowed) or 0 (absent), or -1 when the probe meets a
+/* The entry of an exact str or int k in d, found without running Python
+ * code: its index (>= 0), -1 when absent, or -2 when the probe meets a
  * stored key with k's hash of another class than str, int, float and
  * bool (a user class's __eq__ would run; the caller takes the general
  * path): those four compare with k without running code. */
-int mp_dict_get_plain(Obj *o, Obj *k, Obj **v)
+int64_t mp_dict_index_plain(Obj *o, Obj *k)
 {
     Dict *d = (Dict *)o;
     int64_t h = IS_STR(k) ? mp_str_hash(k) : mp_hash(k);
@@ -98,22 +98,33 @@ int mp_dict_get_plain(Obj *o, Obj *k, Obj **v)
     uint64_t i = (uint64_t)h & mask;
     for (;;) {
         int64_t ix = d->index[i];
-        if (ix == EMPTY) return 0;
+        if (ix == EMPTY) return -1;
         if (ix != DUMMY) {
             DEntry *e = &d->ent[ix];
-            if (e->key == k) { *v = e->val; return 1; }
+            if (e->key == k) return ix;
             if (e->hash == h) {
                 Type *t = TYPE(e->key);
                 if (t != &mp_str_type && t != &mp_int_type && t != &mp_float_type && t != &mp_bool_type)
-                    return -1;
+                    return -2;
                 int c = keq(e->key, k);
-                if (c < 0) { mp_err_clear(); return -1; }
-                if (c) { *v = e->val; return 1; }
+                if (c < 0) { mp_err_clear(); return -2; }
+                if (c) return ix;
             }
         }
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;
     }
+}
+
+/* d[k] for an exact str or int k, found without running Python code
+ * (mp_dict_index_plain): 1 (found, *v borrowed) or 0 (absent), or -1
+ * where the general path must run. */
+int mp_dict_get_plain(Obj *o, Obj *k, Obj **v)
+{
+    int64_t ix = mp_dict_index_plain(o, k);
+    if (ix < 0) return ix == -1 ? 0 : -1;
+    *v = ((Dict *)o)->ent[ix].val;
+    return 1;
 }
 
 Obj *mp_dict_gets(Obj *d, const char *k)

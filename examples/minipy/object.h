@@ -547,6 +547,7 @@ void mp_list_init(void);
 Obj *mp_dict_new(void);
 Obj *mp_dict_get(Obj *d, Obj *k);            /* borrowed; NULL = missing (check mp.exc) */
 int mp_dict_get_plain(Obj *d, Obj *k, Obj **v);  /* exact str/int k: 1 found, 0 absent, -1 would run code */
+int64_t mp_dict_index_plain(Obj *d, Obj *k);     /* exact str/int k: entry index, -1 absent, -2 would run code */
 Obj *mp_dict_gets(Obj *d, const char *k);
 int mp_dict_set(Obj *d, Obj *k, Obj *v);     /* borrows both */
 /* mp_dict_set that hands the reference the entry held to the caller in

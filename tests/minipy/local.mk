@@ -219,6 +219,8 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_zip_enumerate.py \
 	tests/minipy/dict_get_direct.py \
 	tests/minipy/dict_get_direct_off.py \
+	tests/minipy/dict_store_direct.py \
+	tests/minipy/dict_store_direct_off.py \
 	tests/minipy/dict_basic.py \
 	tests/minipy/dict_int_order.py \
 	tests/minipy/dict_iter.py \
@@ -444,6 +446,7 @@ MINIPY_SUPPORT = \
 	tests/minipy/helper_chain.py \
 	tests/minipy/helper_chain_prog.py \
 	tests/minipy/helper_dict_get_prog.py \
+	tests/minipy/helper_dict_store_prog.py \
 	tests/minipy/helper_float_items.py \
 	tests/minipy/helper_full_lot_prog.py \
 	tests/minipy/helper_geom.py \

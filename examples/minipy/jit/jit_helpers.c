@@ -78,6 +78,7 @@ static int park_room_slow(void)
  * `to`.  Returns the new end of the range. */
 size_t mpj_park_drop_range(size_t from, size_t to)
 {
+    mpj_dict_hint_clear();
     if (to > nparked) to = nparked;
     size_t k = from;
     for (size_t i = from; i < to; i++) {
@@ -99,6 +100,7 @@ void mpj_park(Obj *o)
 
 void mpj_release_parked(size_t mark)
 {
+    mpj_dict_hint_clear();
     while (nparked > mark) xdecref(parked[--nparked]);
 }
 
@@ -255,6 +257,122 @@ static int dict_store(Obj *d, Obj *k, Obj *v)
     int r = mp_dict_set_keep(d, k, v, &old);
     if (old) mpj_park(old);
     return r;
+}
+
+/* ---------------------------------------------------------------- dict stores
+ * (jit_lower.c, "Dict stores").  d is an exact dict and k an exact str or
+ * int (the trace guarded both), so finding k runs no Python code
+ * (mp_dict_index_plain; -2, a stored key of another class with k's hash:
+ * the helper fails before any effect and the interpreter does it).
+ *
+ * The value an entry held is dropped at the store when its release runs
+ * no code and frees nothing else (an int, float or str: mpj_drop_now), as
+ * the interpreter drops it; the trace cannot be borrowing it from the
+ * entry, since every object a trace holds is owned by a frame, its
+ * constants or the parking lot until it exits.  Anything else is parked.
+ *
+ * The hint: the entry h_dict_get_int found last, for the store into the
+ * same dict and key that follows it (`d[k] = d.get(k, 0) + 1`): valid
+ * while d's key layout (version) is the one it was found in and k the
+ * very object.  A trace's objects live until it exits, and nothing is
+ * freed in between but at restores (set_pc, mpj_park_drop_range) and
+ * exits (mpj_release_parked), which clear it (mpj_dict_hint_clear), so k
+ * cannot have been freed and its address reused by another key. */
+int64_t mpj_dict_ival;
+uint64_t mpj_dict_hint_hits;
+static struct { Obj *d, *k; uint64_t version; int64_t ix; } dhint;
+
+void mpj_dict_hint_clear(void) { dhint.d = NULL; }
+
+static inline int mpj_drop_now(const Obj *o)
+{
+    return o->type == &mp_int_type || o->type == &mp_float_type || o->type == &mp_str_type;
+}
+
+static inline int64_t dict_index(Obj *d, Obj *k)
+{
+    if (dhint.d == d && dhint.k == k && ((Dict *)d)->version == dhint.version) {
+        mpj_dict_hint_hits++;
+        return dhint.ix;
+    }
+    return mp_dict_index_plain(d, k);
+}
+
+/* d.get(k, dflt) for an exact dict, an exact str or int key and a raw int
+ * default, when the value is an int that is not big: its value in
+ * mpj_dict_ival (the trace loads it), nothing parked.  Fails (0, no
+ * exception) for any other value, and the interpreter makes the call. */
+static _Bool h_dict_get_int(Obj *d, Obj *k, int64_t dflt)
+{
+    int64_t ix = mp_dict_index_plain(d, k);
+    if (ix == -2) return 0;
+    if (ix == -1) { mpj_dict_ival = dflt; return 1; }
+    Obj *v = ((Dict *)d)->ent[ix].val;
+    if (v->type != &mp_int_type || ((Int *)v)->big) return 0;
+    mpj_dict_ival = IV(v);
+    dhint.d = d; dhint.k = k; dhint.version = ((Dict *)d)->version; dhint.ix = ix;
+    return 1;
+}
+
+/* Entry ix of d gets the new reference v. */
+static inline void entry_set(Dict *d, int64_t ix, Obj *v)
+{
+    DEntry *e = &d->ent[ix];
+    Obj *old = e->val;
+    e->val = v;
+    if (d->jit_watched) mp_jit_dict_store(d, e->hash);
+    if (mpj_drop_now(old)) decref(old);
+    else mpj_park(old);
+}
+
+/* d[k] = v (v a new reference, consumed): 0 before any effect when the
+ * key needs the general path or there is no room to park. */
+static _Bool dict_store_new(Obj *d, Obj *k, Obj *v, int64_t ix)
+{
+    if (ix >= 0) {
+        if (!mpj_drop_now(((Dict *)d)->ent[ix].val) && !park_room()) { decref(v); return 0; }
+        entry_set((Dict *)d, ix, v);
+        return 1;
+    }
+    Obj *old;
+    int r = mp_dict_set_keep(d, k, v, &old);     /* absent: an insert, no lookup that runs code */
+    decref(v);
+    return r == 0;
+}
+
+static _Bool h_dict_store_int(Obj *d, Obj *k, int64_t v)
+{
+    int64_t ix = dict_index(d, k);
+    if (ix == -2) return 0;
+    if (ix >= 0) {
+        /* An int only the entry refers to, not one of the immortal small
+         * ones, and v not one either: v goes into it (nothing can tell it
+         * from a new int, as for list_store_float). */
+        Obj *old = ((Dict *)d)->ent[ix].val;
+        if (old->type == &mp_int_type && old->rc == 1 && !((Int *)old)->big && (v < -5 || v > 256)) {
+            ((Int *)old)->v = v;
+            return 1;
+        }
+    }
+    Obj *o = mp_int(v);
+    if (!o) return 0;
+    return dict_store_new(d, k, o, ix);
+}
+
+static _Bool h_dict_store_obj(Obj *d, Obj *k, Obj *v)
+{
+    int64_t ix = dict_index(d, k);
+    if (ix == -2) return 0;
+    return dict_store_new(d, k, incref(v), ix);
+}
+
+/* STORE_GLOBAL of a global that exists, at its entry ix (the trace guards
+ * the dict's version, so ix holds it). */
+static _Bool h_store_global_at(Obj *d, int64_t ix, Obj *v)
+{
+    if (!mpj_drop_now(((Dict *)d)->ent[ix].val) && !park_room()) return 0;
+    entry_set((Dict *)d, ix, incref(v));
+    return 1;
 }
 
 static _Bool h_store_global(Obj *d, Obj *name, Obj *v)
@@ -697,6 +815,12 @@ const uint64_t mpj_helper_writes[MPJ_H_COUNT] = {
     [MPJ_H_RANGE] = AL(RC),
     [MPJ_H_DICT_GET] = AL(RC),
     [MPJ_H_ITER_RANGE] = AL(RC),
+    /* Dict stores (an in-place int, an entry's value, an insert, the
+     * invalidation a watched dict's store may make); d.get's int. */
+    [MPJ_H_DICT_GET_INT] = AL(HOUT),
+    [MPJ_H_DICT_STORE_INT] = AL(DICT) | AL(DICTVAL) | AL(INT) | AL(RC) | AL(STATE),
+    [MPJ_H_DICT_STORE_OBJ] = AL(DICT) | AL(DICTVAL) | AL(RC) | AL(STATE),
+    [MPJ_H_STORE_GLOBAL_AT] = AL(DICTVAL) | AL(RC) | AL(STATE),
     /* l[i] = v: the item (parking the old one); list_store_float may
      * instead write the old float's value in place. */
     [MPJ_H_LIST_STORE_I64] = AL(LISTITEM) | AL(RC),
@@ -776,4 +900,8 @@ const jc_helper mpj_helpers[] = {
     /* iter() of an object the trace knows is a range: a new iterator,
      * nothing else (mp_iter). */
     [MPJ_H_ITER_RANGE] = { "iter_range", (void *)h_iter, "ptr(ptr)", RAISE | ALLOC },
+    [MPJ_H_DICT_GET_INT] = { "dict_get_int", (void *)h_dict_get_int, "bool(ptr,ptr,i64)", RD | WR | RAISE },
+    [MPJ_H_DICT_STORE_INT] = { "dict_store_int", (void *)h_dict_store_int, "bool(ptr,ptr,i64)", RD | WR | RAISE | ALLOC },
+    [MPJ_H_DICT_STORE_OBJ] = { "dict_store_obj", (void *)h_dict_store_obj, "bool(ptr,ptr,ptr)", RD | WR | RAISE | ALLOC },
+    [MPJ_H_STORE_GLOBAL_AT] = { "store_global_at", (void *)h_store_global_at, "bool(ptr,i64,ptr)", RD | WR | RAISE },
 };

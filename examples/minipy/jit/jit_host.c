@@ -273,6 +273,7 @@ static Obj *box(uint32_t type, uint64_t raw)
 static int set_pc(void *ud, void *frame, uint32_t pc)
 {
     (void)ud;
+    mpj_dict_hint_clear();      /* this restore may free what a trace held */
     Restore *r = cur_restore;
     if (!r || frame != r->f) return -1;
     Frame *f = r->f;
@@ -587,6 +588,8 @@ void mp_jit_init(void)
     { const char *e = getenv("MINIPY_JIT_PURE_RANGE"); mpj_pure_range = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_INLINE_FILTER"); mp_jit_inline_filter = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_DICT_GET"); mpj_dict_get = !e || *e != '0'; }
+    { const char *e = getenv("MINIPY_JIT_DICT_STORE"); mpj_dict_store = !e || *e != '0'; }
+    { const char *e = getenv("MINIPY_JIT_GLOBAL_STORE"); mpj_global_store = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_FULL_LOT_REFUSE"); mpj_full_lot_refuse = !e || *e != '0'; }
     mpj_rt = jc_runtime_new(&h, &o);
     mp_jit_active = 1;
@@ -631,12 +634,15 @@ int mp_jit_fini(void)
             /* compiled= and aborted= first (the names bench/run and the
              * issue use), then every library counter as it names it. */
             fprintf(stderr, "jit: compiled=%llu aborted=%llu self_calls=%llu raw_self_calls=%llu quiet_jumps=%llu "
-                    "branch_chains=%llu rec_heads=%llu retraces=%llu dict_gets=%llu %s\n",
+                    "branch_chains=%llu rec_heads=%llu retraces=%llu dict_gets=%llu "
+                    "dict_stores=%llu global_stores=%llu dict_hints=%llu %s\n",
                     (unsigned long long)st.traces_compiled, (unsigned long long)st.traces_aborted,
                     (unsigned long long)(mpj_self_calls + mpj_raw_self_calls),
                     (unsigned long long)mpj_raw_self_calls, (unsigned long long)mp_jit_quiet_jumps,
                     (unsigned long long)mpj_chains, (unsigned long long)mpj_rec_heads,
-                    (unsigned long long)mpj_retraces, (unsigned long long)mpj_dict_get_calls, buf);
+                    (unsigned long long)mpj_retraces, (unsigned long long)mpj_dict_get_calls,
+                    (unsigned long long)mpj_dict_store_calls, (unsigned long long)mpj_global_store_calls,
+                    (unsigned long long)mpj_dict_hint_hits, buf);
             free(buf);
         }
     }

@@ -298,6 +298,14 @@ extern int mpj_pure_range;
 /* d.get(k[, dflt]) lowered to h_dict_get; MINIPY_JIT_DICT_GET=0: off. */
 extern int mpj_dict_get;
 extern uint64_t mpj_dict_get_calls;     /* d.get calls lowered so (--jit-stats: dict_gets) */
+/* Dict stores (jit_lower.c, "Dict stores"; MINIPY_JIT_DICT_STORE=0 and
+ * MINIPY_JIT_GLOBAL_STORE=0 turn them off): the lowerings made
+ * (--jit-stats: dict_stores, global_stores), the stores that found their
+ * entry through d.get's hint (dict_hints); the int d.get leaves. */
+extern int mpj_dict_store, mpj_global_store;
+extern uint64_t mpj_dict_store_calls, mpj_global_store_calls, mpj_dict_hint_hits;
+extern int64_t mpj_dict_ival;
+void mpj_dict_hint_clear(void);
 /* jc_lower_call / jc_lower_call_if for the lowering: a helper that may
  * write list items or floats forgets the item facts. */
 jc_ref mpj_call(jc_lower *b, uint32_t h, const jc_ref *a, uint32_t n);
@@ -351,7 +359,8 @@ enum {
     X(SET_UPDATE) X(DICT_UPDATE) X(UNPACK_EX) X(DELITEM) X(UNARY) \
     X(FOR_NEXT) X(SELF_FRAME1) X(SELF_FRAME) X(SELF_CALL) X(SELF_SLOW) X(SELF_DROP) \
     X(STACK_HERE) X(SELF_REFILL) X(SELF_TRIM) \
-    X(RANGE) X(ITER_RANGE) X(DICT_GET)
+    X(RANGE) X(ITER_RANGE) X(DICT_GET) \
+    X(DICT_GET_INT) X(DICT_STORE_INT) X(DICT_STORE_OBJ) X(STORE_GLOBAL_AT)
 #define MPJ_E(n) MPJ_H_##n,
     MPJ_HELPERS(MPJ_E)
 #undef MPJ_E
@@ -429,9 +438,10 @@ enum {
     MPJ_ALIAS_RC,            /* Obj.rc and the parking lot (written by
                                 helpers, never loaded by a trace) */
     MPJ_ALIAS_SELF,          /* Frame.jit_tag / jit_ret / jit_arg (self-calls) */
-    MPJ_ALIAS_CALLFRAME      /* a self-call's frame: Code.spare / nspare,
+    MPJ_ALIAS_CALLFRAME,     /* a self-call's frame: Code.spare / nspare,
                                 Frame.back / func / globals / builtins /
                                 ip / inl / lp[], mp.frame, mp.builtins */
+    MPJ_ALIAS_HOUT           /* mpj_dict_ival (a helper's second result) */
 };
 
 /* Every key a lowering passed to jc_lower_depend, as a filter of 4096

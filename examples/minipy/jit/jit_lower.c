@@ -62,6 +62,8 @@ int mpj_pure_range = 1;
 int mpj_full_lot_refuse = 1;
 int mpj_dict_get = 1;
 uint64_t mpj_dict_get_calls;
+int mpj_dict_store = 1, mpj_global_store = 1;
+uint64_t mpj_dict_store_calls, mpj_global_store_calls;
 
 /* Float items the trace knows (MINIPY_JIT_ITEM_FACTS=0 turns this off).
  * The optimizer's alias classes are coarse: a list_store_float into any
@@ -1069,6 +1071,21 @@ static jc_ref pure_range(jc_lower *b, uint32_t base, int n)
     return r;
 }
 
+/* k as a key of the direct dict helpers: an exact str or int (its class
+ * guarded), a raw int boxed.  JC_REF_NONE: any other key. */
+static jc_ref plain_key(jc_lower *b, jc_ref k)
+{
+    if (ty(b, k) == JC_TYPE_PTR) {
+        Type *kt = ptype(k);
+        if (!kt && seen(k)) kt = TYPE(seen(k));
+        if (kt != &mp_str_type && kt != &mp_int_type) return JC_REF_NONE;
+        need_class(b, k);
+        return k;
+    }
+    if (ty(b, k) != JC_TYPE_I64) return JC_REF_NONE;
+    return box(b, k);
+}
+
 /* d.get(k[, dflt]) -- a method call whose callee is the builtin get of
  * dict (LOAD_METHOD_BUILTIN guarded the receiver's class and that class's
  * version), on an exact dict with an exact str or int key: h_dict_get,
@@ -1077,6 +1094,9 @@ static jc_ref pure_range(jc_lower *b, uint32_t base, int n)
  * after it (bench/dict_words.py's `counts.get(w, 0)`).  A dict subclass,
  * another key class, or a key of a user class met in the dict: the
  * generic call (the last at run time, through the helper's exit).
+ * With a raw int default, when the dict holds an int for k at selection
+ * (or nothing), h_dict_get_int: the value raw, nothing parked (see "Dict
+ * stores" below).
  * JC_REF_NONE: not such a call. */
 static jc_ref dict_get_call(jc_lower *b, uint32_t base, int n)
 {
@@ -1096,15 +1116,76 @@ static jc_ref dict_get_call(jc_lower *b, uint32_t base, int n)
         Type *kt = ptype(k);
         if (!kt && seen(k)) kt = TYPE(seen(k));
         if (kt != &mp_str_type && kt != &mp_int_type) return JC_REF_NONE;
-        need_class(b, k);
     } else if (ty(b, k) != JC_TYPE_I64) return JC_REF_NONE;
     jc_ref dflt = n == 2 ? jc_lower_slot_get(b, base + 3) : JC_REF_NONE;
     if (n == 2 && ty(b, dflt) != JC_TYPE_PTR && ty(b, dflt) != JC_TYPE_I64 && ty(b, dflt) != JC_TYPE_F64)
         return JC_REF_NONE;
-    jc_ref a[3] = { d, box(b, k), n == 2 ? box(b, dflt) : jc_lower_const_obj(b, NONE) };
+    if (mpj_dict_store && n == 2 && ty(b, dflt) == JC_TYPE_I64 && seen(d) && (ty(b, k) == JC_TYPE_I64 || seen(k))) {
+        Obj *sk = ty(b, k) == JC_TYPE_I64 ? NULL : seen(k), *v = NULL;
+        int r = sk ? mp_dict_get_plain(seen(d), sk, &v) : 0;
+        if (r == 0 || (r == 1 && IS(v, int) && !((Int *)v)->big)) {
+            jc_ref a[3] = { d, plain_key(b, k), dflt };
+            if (a[1] == JC_REF_NONE) return JC_REF_NONE;
+            mpj_call(b, MPJ_H_DICT_GET_INT, a, 3);
+            mpj_dict_get_calls++;
+            return jc_lower_load(b, JC_TYPE_I64, kptr(b, &mpj_dict_ival), 0, MPJ_ALIAS_HOUT);
+        }
+    }
+    jc_ref a[3] = { d, plain_key(b, k), n == 2 ? box(b, dflt) : jc_lower_const_obj(b, NONE) };
     if (a[1] == JC_REF_NONE || a[2] == JC_REF_NONE) return JC_REF_NONE;
     mpj_dict_get_calls++;
     return mpj_call(b, MPJ_H_DICT_GET, a, 3);
+}
+
+/* ---------------------------------------------------------------- dict stores
+ *
+ * d[k] = v on an exact dict with an exact str or int key (both guarded):
+ * dict_store_int (v a raw int: no box, no park; into the old int itself
+ * when only the entry holds it) or dict_store_obj, which find k without
+ * running Python code (jit_helpers.c), where the generic SETITEM helper
+ * may run anything, so the optimizer keeps what the trace loaded.  A
+ * store right after h_dict_get_int of the same dict and key finds the
+ * entry through its hint, one lookup for `d[k] = d.get(k, 0) + 1`.  The
+ * value replaced is dropped at once when it is a number or a string.
+ * MINIPY_JIT_DICT_STORE=0 turns these (and the int d.get) off.
+ *
+ * STORE_GLOBAL of a global the dict has at selection: store_global_at
+ * its entry, the dict's version guarded (as a load's, global_entry), no
+ * lookup; MINIPY_JIT_GLOBAL_STORE=0 turns it off. */
+static int dict_store(jc_lower *b, jc_ref o, jc_ref k, jc_ref v)
+{
+    if (!mpj_dict_store || ty(b, o) != JC_TYPE_PTR || need_class(b, o) != &mp_dict_type) return 0;
+    if (ty(b, k) == JC_TYPE_PTR) {
+        Type *kt = ptype(k);
+        if (!kt && seen(k)) kt = TYPE(seen(k));
+        if (kt != &mp_str_type && kt != &mp_int_type) return 0;
+    } else if (ty(b, k) != JC_TYPE_I64) return 0;
+    jc_ref a[3] = { o, plain_key(b, k), ty(b, v) == JC_TYPE_I64 ? v : box(b, v) };
+    if (a[1] == JC_REF_NONE || a[2] == JC_REF_NONE) return 0;
+    mpj_call(b, ty(b, v) == JC_TYPE_I64 ? MPJ_H_DICT_STORE_INT : MPJ_H_DICT_STORE_OBJ, a, 3);
+    ran_code();     /* a watched dict's store may invalidate */
+    mpj_dict_store_calls++;
+    return 1;
+}
+
+static int global_store_at(jc_lower *b, Dict *d, Obj *name, jc_ref v)
+{
+    if (!mpj_global_store) return 0;
+    for (int64_t i = 0; i < d->nent; i++) {
+        if (d->ent[i].key == name || (d->ent[i].key && IS_STR(d->ent[i].key) && mp_str_eq(d->ent[i].key, name))) {
+            jc_ref bv = box(b, v);
+            if (bv == JC_REF_NONE) return 0;
+            jc_ref kd = jc_lower_const_obj(b, (Obj *)d);
+            jc_ref ver = jc_lower_load(b, JC_TYPE_I64, kd, offsetof(Dict, version), MPJ_ALIAS_DICT);
+            jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, ver, jc_lower_const_i64(b, (int64_t)d->version)), 1);
+            jc_ref a[3] = { kd, jc_lower_const_i64(b, i), bv };
+            mpj_call(b, MPJ_H_STORE_GLOBAL_AT, a, 3);
+            ran_code();
+            mpj_global_store_calls++;
+            return 1;
+        }
+    }
+    return 0;
 }
 
 static jc_ref call_helper(jc_lower *b, Code *co, uint32_t pc, uint32_t base, int n)
@@ -2111,12 +2192,16 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     case OP_STORE_GLOBAL: {
         if (!IS(f->globals, dict)) return abort_step(st, JC_ABORT_HOST_REFUSED, "globals not a dict");
         jc_ref v = jc_lower_slot_get(b, top - 1);
-        jc_ref a[3] = { jc_lower_const_obj(b, f->globals), jc_lower_const_obj(b, TITEMS(co->names)[arg]),
-                        box(b, v) };
-        mpj_call(b, MPJ_H_STORE_GLOBAL, a, 3);
-        ran_code();
+        Obj *gname = TITEMS(co->names)[arg];
+        jc_ref a[3] = { jc_lower_const_obj(b, f->globals), jc_lower_const_obj(b, gname), JC_REF_NONE };
+        if (global_store_at(b, (Dict *)f->globals, gname, v)) a[2] = box(b, v);
+        else {
+            a[2] = box(b, v);
+            mpj_call(b, MPJ_H_STORE_GLOBAL, a, 3);
+            ran_code();
+        }
         if (a[2] != JC_REF_NONE && ty(b, v) != JC_TYPE_BOOL)
-            global_note((Dict *)f->globals, TITEMS(co->names)[arg], a[2], v);
+            global_note((Dict *)f->globals, gname, a[2], v);
         d = -1;
         break;
     }
@@ -2666,6 +2751,10 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         jc_ref v = jc_lower_slot_get(b, top - 3);
         int h = ty(b, v) == JC_TYPE_I64 ? MPJ_H_LIST_STORE_I64 : ty(b, v) == JC_TYPE_F64 ? MPJ_H_LIST_STORE_F64
               : MPJ_H_LIST_STORE_PTR;
+        if (dict_store(b, o, k, v)) {
+            d = -3;
+            break;
+        }
         if (need_class(b, o) != &mp_list_type || ty(b, k) != JC_TYPE_I64) {
             jc_ref a[3] = { box(b, o), box(b, k), box(b, v) };
             mpj_call(b, MPJ_H_SETITEM, a, 3);
