@@ -1040,6 +1040,74 @@ L_LOAD_FAST__SUBSCR_CMP_JUMP: {
     }
     goto L_LOAD_FAST__LOAD_FAST;
 }
+L_LOAD_FAST__SUBSCR2_CMP_JUMP: {
+    /* if x[y] < z[w]: (while ...), x and z lists, the indexes in range and
+     * the items machine ints; ip[3] the LOAD_FAST z, ip[4] the LOAD_FAST w,
+     * ip[5] its BINARY_SUBSCR, ip[7] the COMPARE_OP, ip[9] the jump, ip[10]
+     * its history.  When only x[y] qualifies: x[y] pushed, on at the
+     * LOAD_FAST z (itself a fused z[w]). */
+    Obj *o = f->lp[oparg], *k = f->lp[OPARG(ip[0])];
+    if (__builtin_expect(o && TYPE(o) == &mp_list_type && FAST_INT(k), 1)) {
+        int64_t i = IV(k), n = LN(o);
+        if (i < 0) i += n;
+        if ((uint64_t)i < (uint64_t)n) {
+            Obj *a = LITEMS(o)[i], *p = f->lp[OPARG(ip[3])], *q = f->lp[OPARG(ip[4])];
+            if (__builtin_expect(FAST_INT(a) && p && TYPE(p) == &mp_list_type && FAST_INT(q), 1)) {
+                int64_t i2 = IV(q), n2 = LN(p);
+                if (i2 < 0) i2 += n2;
+                if ((uint64_t)i2 < (uint64_t)n2) {
+                    Obj *b = LITEMS(p)[i2];
+                    if (__builtin_expect(FAST_INT(b), 1)) {
+                        uint32_t j_ = ip[9];
+                        int taken_ = CMP_TAKEN(IV(a), IV(b), OPARG(ip[7]), OPC(j_) == OP_POP_JUMP_IF_TRUE);
+                        branch_hist(ip + 10, taken_);
+                        if (taken_) { ip = first + OPARG(j_); DISPATCH(); }
+                        ip += 11;
+                        NEXT();
+                    }
+                }
+            }
+            PUSH(incref(a));
+            ip += 3;
+            NEXT();
+        }
+    }
+    goto L_LOAD_FAST__LOAD_FAST;
+}
+/* l.append(v), l.append(x[y]) as a statement: l an exact list (whose
+ * append no class or instance can replace), x a list and y a machine int
+ * index in range; the LOAD_METHOD, CALL and POP_TOP skipped.  Anything
+ * else runs the plain LOAD_FAST and the rest as it is. */
+L_LOAD_FAST__APPEND_FAST: {
+    /* ip[0] the LOAD_METHOD, ip[4] the LOAD_FAST v, ip[8] the POP_TOP */
+    Obj *l = f->lp[oparg], *v = f->lp[OPARG(ip[4])];
+    if (__builtin_expect(l && TYPE(l) == &mp_list_type && v, 1)) {
+        List *L = (List *)l;
+        incref(v);
+        if (__builtin_expect(L->n < L->cap, 1)) L->items[L->n++] = v;
+        else { mp_list_append(l, v); decref(v); }
+        ip += 9;
+        NEXT();
+    }
+    goto L_LOAD_FAST;
+}
+L_LOAD_FAST__APPEND_SUBSCR: {
+    /* ip[4] the LOAD_FAST x, ip[5] the LOAD_FAST y, ip[11] the POP_TOP */
+    Obj *l = f->lp[oparg], *o = f->lp[OPARG(ip[4])], *k = f->lp[OPARG(ip[5])];
+    if (__builtin_expect(l && TYPE(l) == &mp_list_type && o && TYPE(o) == &mp_list_type && FAST_INT(k), 1)) {
+        int64_t i = IV(k), n = LN(o);
+        if (i < 0) i += n;
+        if ((uint64_t)i < (uint64_t)n) {
+            List *L = (List *)l;
+            Obj *v = incref(LITEMS(o)[i]);
+            if (__builtin_expect(L->n < L->cap, 1)) L->items[L->n++] = v;
+            else { mp_list_append(l, v); decref(v); }
+            ip += 12;
+            NEXT();
+        }
+    }
+    goto L_LOAD_FAST;
+}
 L_LOAD_FAST__CMP_JUMP: {
     Obj *a = f->lp[oparg], *b = f->lp[OPARG(ip[0])];
     if (__builtin_expect(FAST_INT(a) && FAST_INT(b), 1)) FUSED_CMP_JUMP(IV(a), IV(b));

@@ -940,18 +940,36 @@ static int small_const(Obj *consts, uint32_t u)
  *   ... the same; LOAD_FAST z; COMPARE_OP; POP_JUMP_IF_*           (SUBSCR_CMP_JUMP)
  *   LOAD_FAST x; LOAD_FAST y; COMPARE_OP; POP_JUMP_IF_*            (CMP_JUMP)
  *   LOAD_FAST x; LOAD_CONST c; COMPARE_OP; POP_JUMP_IF_*           (CMPI_JUMP)
+ *   LOAD_FAST x; LOAD_FAST y; BINARY_SUBSCR; LOAD_FAST z; LOAD_FAST w;
+ *     BINARY_SUBSCR; COMPARE_OP; POP_JUMP_IF_*                     (SUBSCR2_CMP_JUMP)
+ *   LOAD_FAST l; LOAD_METHOD append; LOAD_FAST v; CALL 1; POP_TOP  (APPEND_FAST)
+ *   LOAD_FAST l; LOAD_METHOD append; LOAD_FAST x; LOAD_FAST y;
+ *     BINARY_SUBSCR; CALL 1; POP_TOP                               (APPEND_SUBSCR)
  * with c a machine int.  None of the instructions after the first is a jump
  * target's concern: they stay as they are, and the fused form only runs
  * when control reaches the first. */
-static int fused_run(uint32_t *code, int n, int i, Obj *consts)
+static int is_cond_jump(uint32_t u) { return OPC(u) == OP_POP_JUMP_IF_FALSE || OPC(u) == OP_POP_JUMP_IF_TRUE; }
+
+static int fused_run(uint32_t *code, int n, int i, Obj *consts, Obj *names)
 {
     if (OPC(code[i]) != OP_LOAD_FAST || i + 3 >= n) return -1;
     uint32_t u1 = code[i + 1], u2 = code[i + 2];
     int b = OPC(u1), c = OPC(u2);
+    if (b == OP_LOAD_METHOD && mp_str_eqc(LITEMS(names)[OPARG(u1)], "append") && i + 9 < n
+        && OPC(code[i + 5]) == OP_LOAD_FAST) {
+        if (OPC(code[i + 6]) == OP_CALL && OPARG(code[i + 6]) == 1 && OPC(code[i + 9]) == OP_POP_TOP)
+            return OP_LOAD_FAST__APPEND_FAST;
+        if (i + 12 < n && OPC(code[i + 6]) == OP_LOAD_FAST && OPC(code[i + 7]) == OP_BINARY_SUBSCR
+            && OPC(code[i + 9]) == OP_CALL && OPARG(code[i + 9]) == 1 && OPC(code[i + 12]) == OP_POP_TOP)
+            return OP_LOAD_FAST__APPEND_SUBSCR;
+    }
     if (b == OP_LOAD_CONST && c == OP_BINARY_OP && i + 4 < n && OPC(code[i + 4]) == OP_STORE_FAST
         && ((OPARG(u2) & 0xff) == BIN_ADD || (OPARG(u2) & 0xff) == BIN_SUB) && small_const(consts, u1))
         return OP_LOAD_FAST__ADDI_STORE;
     if (b == OP_LOAD_FAST && c == OP_BINARY_SUBSCR) {
+        if (i + 10 < n && OPC(code[i + 4]) == OP_LOAD_FAST && OPC(code[i + 5]) == OP_LOAD_FAST
+            && OPC(code[i + 6]) == OP_BINARY_SUBSCR && OPC(code[i + 8]) == OP_COMPARE_OP && is_cond_jump(code[i + 10]))
+            return OP_LOAD_FAST__SUBSCR2_CMP_JUMP;
         if (i + 7 < n && OPC(code[i + 4]) == OP_LOAD_FAST && OPC(code[i + 5]) == OP_COMPARE_OP
             && (OPC(code[i + 7]) == OP_POP_JUMP_IF_FALSE || OPC(code[i + 7]) == OP_POP_JUMP_IF_TRUE))
             return OP_LOAD_FAST__SUBSCR_CMP_JUMP;
@@ -963,10 +981,10 @@ static int fused_run(uint32_t *code, int n, int i, Obj *consts)
     return -1;
 }
 
-static void fuse_pairs(uint32_t *code, int n, Obj *consts)
+static void fuse_pairs(uint32_t *code, int n, Obj *consts, Obj *names)
 {
     for (int i = 0; i + 1 < n; i++) {
-        int a = OPC(code[i]), b = OPC(code[i + 1]), f = fused_run(code, n, i, consts);
+        int a = OPC(code[i]), b = OPC(code[i + 1]), f = fused_run(code, n, i, consts, names);
         if (f >= 0) { code[i] = MKOP(f, OPARG(code[i])); continue; }
         if (a == OP_LOAD_FAST && b == OP_LOAD_FAST) f = OP_LOAD_FAST__LOAD_FAST;
         else if (a == OP_LOAD_FAST && b == OP_LOAD_CONST) f = OP_LOAD_FAST__LOAD_CONST;
@@ -1010,7 +1028,7 @@ static Obj *compile_scope(Scope *sc, Node *node, NList *body, Node *bodyexpr, in
         emit(cp, OP_RETURN_VALUE, 0);
     }
     G->cu = cp->outer;    /* no compile error past this point */
-    fuse_pairs(cp->code, cp->n, cp->consts);
+    fuse_pairs(cp->code, cp->n, cp->consts, cp->names);
     Code *co = mp_alloc(&mp_code_type, sizeof(Code));
     if (mp.ncodes == mp.capcodes) {
         mp.capcodes = mp.capcodes * 2 + 64;

@@ -79,7 +79,9 @@
     /* x[a:b] of a list or tuple with machine int or None ends: the items \
      * copied without a slice object (else BUILD_SLICE, as its pair) */ \
     X(BUILD_SLICE__SUBSCR, 0, BUILD_SLICE) \
-    X(LOAD_FAST__SUBSCR_CMP_JUMP, 0, LOAD_FAST)
+    X(LOAD_FAST__SUBSCR_CMP_JUMP, 0, LOAD_FAST) \
+    X(LOAD_FAST__SUBSCR2_CMP_JUMP, 0, LOAD_FAST) \
+    X(LOAD_FAST__APPEND_FAST, 0, LOAD_FAST) X(LOAD_FAST__APPEND_SUBSCR, 0, LOAD_FAST)
 
 enum {
 #define E(name, nc, fam) OP_##name,

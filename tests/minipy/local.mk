@@ -306,6 +306,7 @@ MINIPY_TESTS = \
 	tests/minipy/exc_stopiteration.py \
 	tests/minipy/expr_eval_order.py \
 	tests/minipy/expr_fused_runs.py \
+	tests/minipy/expr_fused_subscr2_append.py \
 	tests/minipy/expr_is_in.py \
 	tests/minipy/expr_precedence.py \
 	tests/minipy/expr_specialized_arith.py \

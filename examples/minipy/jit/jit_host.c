@@ -1109,7 +1109,8 @@ static int is_branch_exit(const Code *co, const uint32_t *ip)
 {
     int op = OPC(*ip), fam = mp_opfamily[op];
     if (fam == OP_POP_JUMP_IF_FALSE || fam == OP_POP_JUMP_IF_TRUE) return 1;
-    if (op == OP_LOAD_FAST__CMP_JUMP || op == OP_LOAD_FAST__CMPI_JUMP || op == OP_LOAD_FAST__SUBSCR_CMP_JUMP)
+    if (op == OP_LOAD_FAST__CMP_JUMP || op == OP_LOAD_FAST__CMPI_JUMP || op == OP_LOAD_FAST__SUBSCR_CMP_JUMP
+        || op == OP_LOAD_FAST__SUBSCR2_CMP_JUMP)
         return 1;
     MpJitCode *jc = co->jit;
     uint32_t pc = (uint32_t)(ip - co->code);
