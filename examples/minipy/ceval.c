@@ -1985,6 +1985,7 @@ L_RETURN_VALUE:
     goto done;
 L_YIELD_VALUE:
     retval = POP();
+    if (__builtin_expect(f->nblocks != 0, 0)) mp_note_finalizers();    /* its close() would run code */
     f->yielded = 1;
     f->ip = ip;
     f->sp = sp;
@@ -2015,6 +2016,7 @@ L_YIELD_FROM: {
     Obj *v = yield_from_step(it, sent, &rv);
     decref(sent);
     if (v) {
+        if (f->nblocks) mp_note_finalizers();
         f->yielded = 1;
         f->ip = ip - 1;
         f->sp = sp;

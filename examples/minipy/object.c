@@ -7,6 +7,7 @@
 #include <math.h>
 #include "object.h"
 #include "opcodes.h"
+#include "jit/jit.h"
 
 Interp mp;
 
@@ -165,6 +166,15 @@ void mp_finalize(Obj *o)
     mp.exc = exc;
 }
 
+int mp_finalizers_possible;
+
+void mp_note_finalizers(void)
+{
+    if (mp_finalizers_possible) return;
+    mp_finalizers_possible = 1;
+    mp_jit_finalizers_possible();
+}
+
 /* Recomputes T_HASDEL for t and every class deriving from it (after a
  * class is created, or __del__ is set or deleted on one). */
 void mp_type_update_flags(Type *t)
@@ -176,7 +186,7 @@ void mp_type_update_flags(Type *t)
         Type *u = i < 0 ? t : (Type *)LITEMS(mp.all_types)[i];
         if (i >= 0 && (u == t || !mp_is_subtype(u, t))) continue;
         if (!(u->flags & T_USER)) continue;
-        if (mp_type_lookup(u, mp.s___del__)) u->flags |= T_HASDEL;
+        if (mp_type_lookup(u, mp.s___del__)) { u->flags |= T_HASDEL; mp_note_finalizers(); }
         else u->flags &= ~T_HASDEL;
         Obj *sa = mp_type_lookup(u, mp.s___setattr__), *da = mp_type_lookup(u, mp.s___delattr__);
         if ((sa && sa != osa) || (da && da != oda)) u->flags |= T_SETATTR;
@@ -208,11 +218,12 @@ void mp_dealloc(Obj *o)
         t == &mp_complex_type) { mp_free(o); return; }
     if (t->flags & (T_USER | T_EXC)) { dealloc_inst(o); decref((Obj *)t); mp_free(o); return; }
     if (t == &mp_list_type) {
+        /* last item first, as CPython (the order finalizers run in) */
         List *l = (List *)o;
-        for (int64_t i = 0; i < l->n; i++) decref(l->items[i]);
+        for (int64_t i = l->n; i-- > 0;) decref(l->items[i]);
         mp_items_free(l->items, l->cap);
     } else if (t == &mp_tuple_type) {
-        for (int64_t i = 0; i < TN(o); i++) xdecref(TITEMS(o)[i]);
+        for (int64_t i = TN(o); i-- > 0;) xdecref(TITEMS(o)[i]);
     } else if (t == &mp_dict_type) {
         Dict *d = (Dict *)o;
         for (int64_t i = 0; i < d->nent; i++) if (d->ent[i].key) { decref(d->ent[i].key); decref(d->ent[i].val); }

@@ -614,6 +614,17 @@ int mp_needs_finalize(Obj *o);
 void mp_finalize(Obj *o);
 void mp_write_unraisable(Obj *where);   /* "Exception ignored in: repr(where)", mp.exc's traceback; clears it */
 void mp_type_update_flags(Type *t);     /* recompute T_HASDEL and T_SETATTR of t and its subclasses */
+/* Non-zero once releasing an object may run Python code: some class has had
+ * __del__ (T_HASDEL), or a generator was suspended inside a try, except,
+ * finally or with block (its close() would run code there).  It never goes
+ * back to 0.  Until it is set no release runs code, so the JIT may release
+ * what a trace drops when the trace exits; from then on its traces leave
+ * every release that may run code to the interpreter, at the instruction
+ * where CPython does it (examples/minipy/README.md, "Finalizers and
+ * traces").  mp_note_finalizers sets it (and drops the traces compiled
+ * without that care). */
+extern int mp_finalizers_possible;
+void mp_note_finalizers(void);
 void mp_gc_finalize_all(void);         /* at exit: finalize every live object that has a finalizer */
 void mp_gc_link(Obj *o);            /* mp_alloc: start tracking a new container */
 void mp_gc_unlink(Obj *o);          /* mp_free */

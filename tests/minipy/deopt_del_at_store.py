@@ -2,11 +2,10 @@
 # that drops it, as in CPython: each "del" line comes right after the store
 # that replaced the object, for a module global, a `global` in a function,
 # a list item and a dict item.  Forced hot, the JIT's store helpers
-# (jit/jit_helpers.c: h_store_global, list_store, h_store_entry) park the
-# replaced object until the trace exits, so the finalizers run late and in
-# reverse order: an expected failure of the forced-hot way
-# (MINIPY_JIT_XFAIL_TESTS in local.mk) until parking leaves objects whose
-# release may run code to the interpreter.
+# (jit/jit_helpers.c: h_store_global, list_store, h_store_entry) used to
+# park the replaced object until the trace exited, so the finalizers ran
+# late and in reverse order; now they leave such a store to the
+# interpreter once a class has __del__ (jit/jit_lower.c, "Finalizers").
 # jit-expect: traces_compiled>=1
 class Noisy:
     def __init__(self, i):

@@ -153,6 +153,10 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_closures.py \
 	tests/minipy/deopt_container_mutation.py \
 	tests/minipy/deopt_del_at_store.py \
+	tests/minipy/deopt_del_inline.py \
+	tests/minipy/deopt_del_late.py \
+	tests/minipy/deopt_del_mutate.py \
+	tests/minipy/deopt_del_rebind.py \
 	tests/minipy/deopt_dict_keys.py \
 	tests/minipy/deopt_exc_deep.py \
 	tests/minipy/deopt_exc_finally.py \
@@ -489,11 +493,9 @@ MINIPY_JIT_TODO = \
 ## the JIT; their NAME-hot.jithot is an expected failure, the other two ways
 ## must pass).  This list too only shrinks.  (Empty now: dict_nan_identity
 ## and deopt_float_special failed until NaNs stopped being unboxed, which
-## lost their identity as dict keys.)
-## deopt_del_at_store: the store helpers park the object a store replaces
-## until the trace exits, so its __del__ runs late (see the test's header).
-MINIPY_JIT_XFAIL_TESTS = \
-	tests/minipy/deopt_del_at_store.py
+## lost their identity as dict keys; deopt_del_at_store until traces left
+## the releases that may run a finalizer to the interpreter.)
+MINIPY_JIT_XFAIL_TESTS =
 
 XFAIL_TESTS += $(MINIPY_JIT_XFAIL_TESTS:.py=-hot.jithot)
 XFAIL_TESTS += $(MINIPY_XFAIL_TESTS) $(MINIPY_XFAIL_TESTS:.py=-off.jitoff) \

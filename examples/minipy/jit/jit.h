@@ -137,5 +137,9 @@ static inline void mp_jit_dict_store(void *dict, int64_t hash)
 void mp_jit_type_changed(struct Type *t);
 /* A function's __code__ was assigned: traces that inlined it are stale. */
 void mp_jit_func_changed(void *func);
+/* mp_finalizers_possible was just set (object.c): the traces selected
+ * before, which release what they drop only when they exit, are dropped;
+ * a running one exits after the helper that got here (mpj_invalidated). */
+void mp_jit_finalizers_possible(void);
 
 #endif

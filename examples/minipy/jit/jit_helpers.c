@@ -18,7 +18,11 @@
  * plugin").  A helper that stores into a container parks the reference it
  * replaces (mpj_park) instead of dropping it, because the trace may still
  * borrow that object; parked references are dropped when the trace exits,
- * after the exit has taken its own references. */
+ * after the exit has taken its own references.  Once releasing an object
+ * may run code (mp_finalizers_possible), a store whose old value is not
+ * inert (mpj_inert) fails before any effect instead, so the interpreter
+ * stores and drops the old value at that instruction, as CPython does
+ * (jit_lower.c, "Finalizers"). */
 #include <math.h>
 #include <stdlib.h>
 #include "jit_internal.h"
@@ -27,19 +31,27 @@
 
 static Obj **parked;
 static size_t nparked, capparked;
+/* capparked, or 0 once mp_finalizers_possible is set: then every
+ * park_room() takes the slow path, which says 2, and the store helpers
+ * look at the value they replace only then (fin_refuse below), so with no
+ * __del__ anywhere they pay nothing for it. */
+static size_t fastcap;
 
 /* Room to park one more reference?  0 when the cap is reached or memory is
- * short: the helper then fails before any effect and the trace exits. */
+ * short: the helper then fails before any effect and the trace exits.  2:
+ * room, and releases may run code (mp_finalizers_possible). */
 static __attribute__((noinline)) int park_room_slow(void);
 
 /* The common case inline (every helper that allocates asks): room below
  * the cap and in the array, the collector not due. */
 static inline int park_room(void)
 {
-    if (__builtin_expect(nparked - mpj_park_base_mark < MPJ_PARK_MAX && nparked < capparked && !mpj_gc_due(), 1))
+    if (__builtin_expect(nparked - mpj_park_base_mark < MPJ_PARK_MAX && nparked < fastcap && !mpj_gc_due(), 1))
         return 1;
     return park_room_slow();
 }
+
+void mpj_park_finalizers(void) { fastcap = 0; }
 
 int mpj_park_room(void) { return park_room(); }
 
@@ -61,13 +73,15 @@ static int park_room_slow(void)
         mpj_park_reclaim();
         if (nparked - mpj_park_base() >= MPJ_PARK_MAX) return 0;
     }
-    if (nparked < capparked) return 1;
-    size_t n = capparked ? 2 * capparked : 64;
-    Obj **p = realloc(parked, n * sizeof *p);
-    if (!p) return 0;
-    parked = p;
-    capparked = n;
-    return 1;
+    if (nparked >= capparked) {
+        size_t n = capparked ? 2 * capparked : 64;
+        Obj **p = realloc(parked, n * sizeof *p);
+        if (!p) return 0;
+        parked = p;
+        capparked = n;
+    }
+    fastcap = mp_finalizers_possible ? 0 : capparked;
+    return mp_finalizers_possible ? 2 : 1;
 }
 
 /* Drop the parked references at indices [from, to) that nothing running
@@ -136,11 +150,19 @@ static double h_fpow(double x, double y)
 
 /* ---------------------------------------------------------------- lists */
 
+/* Leave a store that replaces old to the interpreter?  room is what
+ * park_room() said (2 only when that matters; see the top). */
+static inline int fin_refuse(int room, const Obj *old)
+{
+    return room == 2 && !mpj_inert(old);
+}
+
 static int list_store(Obj *l, int64_t i, Obj *v)
 {
     if (!v) return 0;
     if (i < 0) i += LN(l);
-    if (i < 0 || i >= LN(l) || !park_room()) { decref(v); return 0; }
+    int room = park_room();
+    if (i < 0 || i >= LN(l) || !room || fin_refuse(room, LITEMS(l)[i])) { decref(v); return 0; }
     mpj_park(LITEMS(l)[i]);
     LITEMS(l)[i] = v;
     return 1;
@@ -249,6 +271,23 @@ static void keep_dict_value(Obj *d, Obj *k)
     else if (mp.exc) mp_err_clear();
 }
 
+/* Would d[k] = ... or del d[k] replace a value that is not inert, while
+ * that matters?  Asked without running code (mp_dict_get_plain: a key
+ * of a user class with k's hash, or k itself of one, counts as yes, and
+ * so does k of a user class with its own __hash__, which is not asked). */
+static __attribute__((noinline)) int fin_refuse_dict_slow(Obj *d, Obj *k)
+{
+    if (!mpj_inert(k)) return 1;
+    Obj *old;
+    int r = mp_dict_get_plain(d, k, &old);
+    return r < 0 || (r > 0 && !mpj_inert(old));
+}
+
+static inline int fin_refuse_dict(int room, Obj *d, Obj *k)
+{
+    return room == 2 && fin_refuse_dict_slow(d, k);
+}
+
 /* d[k] = v for an exact dict, the value it replaces parked (park_room()
  * was checked): one lookup. */
 static int dict_store(Obj *d, Obj *k, Obj *v)
@@ -325,12 +364,22 @@ static inline void entry_set(Dict *d, int64_t ix, Obj *v)
     else mpj_park(old);
 }
 
+/* May a store replace old?  Yes when old is dropped at once; else when
+ * there is room to park it, and old is inert or finalizers are not
+ * possible (fin_refuse: then the interpreter stores and drops it). */
+static inline int room_for_old(const Obj *old)
+{
+    if (mpj_drop_now(old)) return 1;
+    int room = park_room();
+    return room && !fin_refuse(room, old);
+}
+
 /* d[k] = v (v a new reference, consumed): 0 before any effect when the
  * key needs the general path or there is no room to park. */
 static _Bool dict_store_new(Obj *d, Obj *k, Obj *v, int64_t ix)
 {
     if (ix >= 0) {
-        if (!mpj_drop_now(((Dict *)d)->ent[ix].val) && !park_room()) { decref(v); return 0; }
+        if (!room_for_old(((Dict *)d)->ent[ix].val)) { decref(v); return 0; }
         entry_set((Dict *)d, ix, v);
         return 1;
     }
@@ -370,22 +419,35 @@ static _Bool h_dict_store_obj(Obj *d, Obj *k, Obj *v)
  * the dict's version, so ix holds it). */
 static _Bool h_store_global_at(Obj *d, int64_t ix, Obj *v)
 {
-    if (!mpj_drop_now(((Dict *)d)->ent[ix].val) && !park_room()) return 0;
+    if (!room_for_old(((Dict *)d)->ent[ix].val)) return 0;
     entry_set((Dict *)d, ix, incref(v));
     return 1;
 }
 
+/* The store helpers' paths for park_room() == 2 are functions of their
+ * own, so that their common path keeps its arguments in the registers
+ * they came in (callgrind, bench/dict_words.py: 12 instructions a store
+ * saved). */
+static __attribute__((noinline)) _Bool store_global_fin(Obj *d, Obj *name, Obj *v)
+{
+    if (fin_refuse_dict_slow(d, name)) return 0;
+    return dict_store(d, name, v) == 0;
+}
+
 static _Bool h_store_global(Obj *d, Obj *name, Obj *v)
 {
-    if (!park_room()) return 0;
+    int room = park_room();
+    if (__builtin_expect(room != 1, 0)) return room && store_global_fin(d, name, v);
     return dict_store(d, name, v) == 0;
 }
 
 static _Bool h_store_cell(Obj *c, Obj *v)
 {
-    if (!park_room()) return 0;
+    int room = park_room();
+    if (!room) return 0;
     Cell *cell = (Cell *)c;
     Obj *old = cell->ref;
+    if (fin_refuse(room, old)) return 0;
     cell->ref = incref(v);
     if (old) mpj_park(old);
     return 1;
@@ -394,9 +456,11 @@ static _Bool h_store_cell(Obj *c, Obj *v)
 /* Entry idx of dict d (index and key checked by the trace) gets v. */
 static _Bool h_store_entry(Obj *d, int64_t idx, Obj *v)
 {
-    if (!park_room()) return 0;
+    int room = park_room();
+    if (!room) return 0;
     DEntry *e = &((Dict *)d)->ent[idx];
     Obj *old = e->val;
+    if (fin_refuse(room, old)) return 0;
     e->val = incref(v);
     mpj_park(old);
     if (((Dict *)d)->jit_watched) mp_jit_dict_store(d, e->hash);
@@ -414,7 +478,16 @@ static Obj *h_getattr(Obj *o, Obj *name)
 
 static _Bool h_setattr(Obj *o, Obj *name, Obj *v)
 {
-    if (!park_room()) return 0;
+    int room = park_room();
+    if (!room) return 0;
+    if (room == 2) {
+        /* Only a store into an instance's or a module's dict whose old
+         * value is inert stays here; a class's __setattr__ drops what it
+         * drops itself, but where it is one is not asked here. */
+        Obj *d = (TYPE(o)->flags & T_USER) && !(TYPE(o)->flags & T_SETATTR) ? ((Inst *)o)->dict
+               : IS(o, module) ? ((Module *)o)->dict : NULL;
+        if (!d || fin_refuse_dict_slow(d, name)) return 0;
+    }
     if ((TYPE(o)->flags & T_USER) && ((Inst *)o)->dict) keep_dict_value(((Inst *)o)->dict, name);
     else if (IS(o, module)) keep_dict_value(((Module *)o)->dict, name);
     return mp_setattr(o, name, v) == 0;
@@ -445,15 +518,44 @@ static Obj *h_getitem(Obj *o, Obj *k)
     return parked_result(mp_getitem(o, k));
 }
 
-static _Bool h_setitem(Obj *o, Obj *k, Obj *v)
+/* o[k] = v or del o[k] on a dict or a list would drop an object that is
+ * not inert, while that matters: the interpreter does it.  Other
+ * containers drop what they replace at once, as the interpreter does. */
+static __attribute__((noinline)) int fin_refuse_item_slow(Obj *o, Obj *k)
 {
-    if (!park_room()) return 0;
+    if (IS(o, dict)) return fin_refuse_dict_slow(o, k);
+    if (!IS(o, list)) return 0;
+    if (!SMALL(k)) return 1;
+    int64_t i = IV(k) < 0 ? IV(k) + LN(o) : IV(k);
+    return i >= 0 && i < LN(o) && !mpj_inert(LITEMS(o)[i]);
+}
+
+static inline int fin_refuse_item(int room, Obj *o, Obj *k)
+{
+    return room == 2 && fin_refuse_item_slow(o, k);
+}
+
+static inline _Bool setitem(Obj *o, Obj *k, Obj *v)
+{
     if (IS(o, dict)) return dict_store(o, k, v) == 0;
     if (IS(o, list) && SMALL(k)) {
         int64_t i = IV(k) < 0 ? IV(k) + LN(o) : IV(k);
         if (i >= 0 && i < LN(o)) mpj_park(incref(LITEMS(o)[i]));
     }
     return mp_setitem(o, k, v) == 0;
+}
+
+static __attribute__((noinline)) _Bool setitem_fin(Obj *o, Obj *k, Obj *v)
+{
+    if (fin_refuse_item_slow(o, k)) return 0;
+    return setitem(o, k, v);
+}
+
+static _Bool h_setitem(Obj *o, Obj *k, Obj *v)
+{
+    int room = park_room();
+    if (__builtin_expect(room != 1, 0)) return room && setitem_fin(o, k, v);
+    return setitem(o, k, v);
 }
 
 /* CALL with n positional arguments: callee A (a method, B its self) or B
@@ -569,7 +671,8 @@ static _Bool h_pop_block(Frame *f)
 
 static _Bool h_map_add(Obj *d, Obj *k, Obj *v)
 {
-    if (!park_room()) return 0;
+    int room = park_room();
+    if (!room || fin_refuse_dict(room, d, k)) return 0;
     return dict_store(d, k, v) == 0;
 }
 
@@ -711,7 +814,8 @@ static Obj *h_unpack_ex(Obj *s, int64_t arg)
  * trace may borrow it) as for SETITEM. */
 static _Bool h_delitem(Obj *o, Obj *k)
 {
-    if (!park_room()) return 0;
+    int room = park_room();
+    if (!room || fin_refuse_item(room, o, k)) return 0;
     if (IS(o, dict)) keep_dict_value(o, k);
     else if (IS(o, list) && SMALL(k)) {
         int64_t i = IV(k) < 0 ? IV(k) + LN(o) : IV(k);
@@ -726,6 +830,9 @@ static Obj *h_unary(int64_t op, Obj *a)
     if (!park_room()) return NULL;
     return parked_result(op == 0 ? mp_neg(a) : op == 1 ? mp_pos(a) : mp_invert(a));
 }
+
+/* Whether releasing o runs no code (jit_lower.c, "Finalizers"). */
+static _Bool h_is_atomic(Obj *o) { return mpj_inert(o); }
 
 /* Native self-calls (jit_lower.c, "Self-calls"). */
 uint64_t mpj_self_calls, mpj_raw_self_calls;
@@ -904,4 +1011,6 @@ const jc_helper mpj_helpers[] = {
     [MPJ_H_DICT_STORE_INT] = { "dict_store_int", (void *)h_dict_store_int, "bool(ptr,ptr,i64)", RD | WR | RAISE | ALLOC },
     [MPJ_H_DICT_STORE_OBJ] = { "dict_store_obj", (void *)h_dict_store_obj, "bool(ptr,ptr,ptr)", RD | WR | RAISE | ALLOC },
     [MPJ_H_STORE_GLOBAL_AT] = { "store_global_at", (void *)h_store_global_at, "bool(ptr,i64,ptr)", RD | WR | RAISE },
+    /* an object's class never changes between inert and not */
+    [MPJ_H_IS_ATOMIC] = { "is_inert", (void *)h_is_atomic, "bool(ptr)", JC_HELPER_PURE },
 };

@@ -223,6 +223,56 @@ void mpj_park_reclaim(void)
 
 Frame *mpj_restoring_frame(void) { return cur_restore ? cur_restore->f : NULL; }
 
+/* When mp_finalizers_possible becomes 1 while traces run (a helper made
+ * a class with __del__, or suspended a generator in a try block), the
+ * parking lot and the frame slots that the running traces rebound hold
+ * objects CPython dropped already, when no release could run code:
+ * dropped now, when finalizers exist, they would run a __del__ that
+ * CPython never ran (tests/minipy/deopt_del_late.py).  fin_flip is the
+ * lot's level at that moment (SIZE_MAX: none pending): until the
+ * outermost jc_trace_enter returns, exits drop what they replace, and the
+ * lot below that level is released, with finalizers off, as the
+ * interpreter would have released those objects before.  (An object that
+ * CPython drops in the rest of that instruction, after the change, is
+ * released without its finalizer too: the trace cannot tell it apart.) */
+static size_t fin_flip = SIZE_MAX;
+
+static inline void drop_slots(Frame *f, uint32_t from, uint32_t to, Obj **old, uint32_t nold)
+{
+    for (uint32_t s = from; s < to; s++) { xdecref(f->lp[s]); f->lp[s] = NULL; }
+    for (uint32_t i = 0; i < nold; i++) xdecref(old[i]);
+}
+
+static __attribute__((noinline)) void drop_slots_quiet(Frame *f, uint32_t from, uint32_t to, Obj **old, uint32_t nold)
+{
+    int saved = mp.no_finalizers;
+    mp.no_finalizers = 1;
+    drop_slots(f, from, to, old, nold);
+    mp.no_finalizers = saved;
+}
+
+/* An exit drops the slots the trace consumed and the values it replaced
+ * (every exit: this is on the path of each one). */
+static inline void drop_replaced(Frame *f, uint32_t from, uint32_t to, Obj **old, uint32_t nold)
+{
+    if (__builtin_expect(fin_flip != SIZE_MAX, 0)) drop_slots_quiet(f, from, to, old, nold);
+    else drop_slots(f, from, to, old, nold);
+}
+
+/* Release the lot down to mark (enter, when jc_trace_enter returned). */
+static void release_lot(size_t mark)
+{
+    if (fin_flip != SIZE_MAX && fin_flip > mark) {
+        mpj_release_parked(fin_flip);       /* parked since: as usual */
+        int saved = mp.no_finalizers;
+        mp.no_finalizers = 1;
+        mpj_release_parked(mark);
+        mp.no_finalizers = saved;
+        fin_flip = mark;
+    } else mpj_release_parked(mark);
+    if (mark == 0) fin_flip = SIZE_MAX;
+}
+
 static int write_slot(void *ud, void *frame, uint32_t slot, uint32_t type, uint64_t raw)
 {
     (void)ud;
@@ -318,8 +368,7 @@ static int set_pc(void *ud, void *frame, uint32_t pc)
     }
     for (uint32_t i = 0; any_shared && i < r->nw; i++) xdecref(shared[i]);
     /* Stack entries the trace consumed below its entry depth. */
-    for (uint32_t s = live; s < r->nvalid; s++) { xdecref(f->lp[s]); f->lp[s] = NULL; }
-    for (uint32_t i = 0; i < nold; i++) xdecref(old[i]);
+    drop_replaced(f, live, r->nvalid, old, nold);
     r->nw = 0;
     r->nvalid = live;
     f->ip = co->code + pc;
@@ -386,8 +435,7 @@ static int restore_frame(void *ud, void *frame, uint32_t pc, const jc_exit_slot 
         f->lp[e->slot] = v;
     }
     xdecref(shared);
-    for (uint32_t s = live; s < r->nvalid; s++) { xdecref(f->lp[s]); f->lp[s] = NULL; }
-    for (uint32_t i = 0; i < nold; i++) xdecref(old[i]);
+    drop_replaced(f, live, r->nvalid, old, nold);
     if (old != old_inline) free(old);
     r->nvalid = live;
     f->ip = co->code + pc;
@@ -840,7 +888,7 @@ static int enter(Frame *f, jc_trace *t)
     }
     mpj_park_base_mark = saved_base;
     if (r.w != r.inline_w) free(r.w);
-    mpj_release_parked(mark);
+    release_lot(mark);
     /* Helpers stop short of the collector's threshold (so it never sees
      * parked garbage as alive): run the collection here, with the frame
      * restored and nothing parked, rather than leave it to the next
@@ -1381,6 +1429,19 @@ void mp_jit_dict_changed(void *dict, int64_t hash) { invalidate(mpj_key_entry(di
 void mp_jit_dict_changed_all(void *dict) { invalidate(mpj_key_dict(dict)); }
 void mp_jit_type_changed(Type *t) { invalidate(mpj_key_type(t)); }
 void mp_jit_func_changed(void *fn) { invalidate(mpj_key_func(fn)); }
+
+/* Once: the library is asked even if no installed trace depends on the
+ * key (jc_runtime_depends), so that a trace still being compiled is
+ * never installed either (its epoch is older than the invalidation). */
+const char mpj_fin_anchor[16];
+void mp_jit_finalizers_possible(void)
+{
+    mpj_park_finalizers();
+    if (!mpj_rt) return;
+    if (cur_restore) fin_flip = mpj_parked_mark();
+    uint64_t before = invalidated_count();
+    if (jc_runtime_invalidate(mpj_rt, mpj_key_fin()) > 0 || invalidated_count() != before) mpj_invalidated = 1;
+}
 
 /* ---------------------------------------------------------------- function entries
  *

@@ -194,7 +194,13 @@ typedef struct {
     int bycode;
     jc_ref fref;
     jc_ref dflt[MPJ_INL_MAX_DEFAULTS];
+    uint64_t stored;      /* locals (< 64) the trace has stored to in it */
 } MpjInl;
+
+/* Results of helpers made by the instruction being lowered that the next
+ * one guards to be objects whose release runs no code, in a trace
+ * selected with mp_finalizers_possible set (jit_lower.c, "Finalizers"). */
+#define MPJ_MAX_FIN_PENDING 16
 
 #define MPJ_MAX_INLINE 64
 #define MPJ_MAX_GKNOWN 16
@@ -244,6 +250,16 @@ typedef struct {
      * ref a load gives (the object, or its unboxed number). */
     struct { Obj *dict, *name; jc_ref obj, val; } gknown[MPJ_MAX_GKNOWN];
     int ngknown;
+    /* Finalizers (jit_lower.c): whether this trace was selected with
+     * mp_finalizers_possible set (it then drops no object whose release
+     * may run code) and the first instruction has been seen; the helper
+     * results its next instruction guards; the root frame's locals stored
+     * to so far (bits of slots < 256); its stack depth at the entry. */
+    int strict, fin_started;
+    jc_ref fin_pending[MPJ_MAX_FIN_PENDING];
+    int nfin_pending;
+    uint64_t root_stored[4];
+    int entry_depth;
 } MpjSel;
 enum { MPJ_LEAVES_BRANCHES = 1, MPJ_LEAVES_BIGINTS };
 
@@ -360,7 +376,7 @@ enum {
     X(FOR_NEXT) X(SELF_FRAME1) X(SELF_FRAME) X(SELF_CALL) X(SELF_SLOW) X(SELF_DROP) \
     X(STACK_HERE) X(SELF_REFILL) X(SELF_TRIM) \
     X(RANGE) X(ITER_RANGE) X(DICT_GET) \
-    X(DICT_GET_INT) X(DICT_STORE_INT) X(DICT_STORE_OBJ) X(STORE_GLOBAL_AT)
+    X(DICT_GET_INT) X(DICT_STORE_INT) X(DICT_STORE_OBJ) X(STORE_GLOBAL_AT) X(IS_ATOMIC)
 #define MPJ_E(n) MPJ_H_##n,
     MPJ_HELPERS(MPJ_E)
 #undef MPJ_E
@@ -403,6 +419,8 @@ static inline int mpj_gc_due(void)
 }
 int mpj_park_room(void);
 int mpj_park_full(void);
+/* mp_finalizers_possible was set: park_room() asks the slow path. */
+void mpj_park_finalizers(void);
 /* 1 (default): no side trace at an exit taken with the lot full
  * (jit_lower.c, mpj_lower); MINIPY_JIT_FULL_LOT_REFUSE=0 turns it off. */
 extern int mpj_full_lot_refuse;
@@ -412,6 +430,17 @@ void mpj_park_reclaim(void);
 size_t mpj_park_base(void);
 extern size_t mpj_park_base_mark;   /* what mpj_park_base returns */
 void mpj_park(Obj *o);
+/* Whether dropping the last reference to o runs no code and drops no
+ * other reference: NULL, numbers, strings, bytes, None, ranges and their
+ * iterators (mp_dealloc frees them at once).  Anything else may hold an
+ * object with a finalizer. */
+static inline int mpj_inert_type(const Type *t)
+{
+    return t == &mp_int_type || t == &mp_float_type || t == &mp_str_type || t == &mp_bool_type ||
+           t == &mp_none_type || t == &mp_bytes_type || t == &mp_range_type ||
+           t == &mp_range_iterator_type || t == &mp_complex_type;
+}
+static inline int mpj_inert(const Obj *o) { return !o || mpj_inert_type(o->type); }
 size_t mpj_parked_mark(void);
 void mpj_release_parked(size_t mark);
 
@@ -470,5 +499,10 @@ static inline uintptr_t mpj_key_type(const void *t) { return (uintptr_t)t + 8; }
 /* One per function a trace inlined (its code is part of the trace); a
  * heap object's address plus 4 collides with none of the keys above. */
 static inline uintptr_t mpj_key_func(const void *fn) { return (uintptr_t)fn + 4; }
+/* One for every trace selected while mp_finalizers_possible was 0 (they
+ * release what they drop at their exits, see "Finalizers" in
+ * jit_lower.c): the address of a static object that is no dict. */
+extern const char mpj_fin_anchor[16];
+static inline uintptr_t mpj_key_fin(void) { return (uintptr_t)mpj_fin_anchor; }
 
 #endif

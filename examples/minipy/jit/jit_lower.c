@@ -132,10 +132,14 @@ static int clobbers_items(uint32_t h)
 
 /* Every helper call of the lowering goes through these (the item facts
  * above). */
+static void fin_result(jc_lower *b, uint32_t h, jc_ref r);
+
 jc_ref mpj_call(jc_lower *b, uint32_t h, const jc_ref *a, uint32_t n)
 {
     if (clobbers_items(h)) nifacts = 0;
-    return jc_lower_call(b, h, a, n);
+    jc_ref r = jc_lower_call(b, h, a, n);
+    if (mpj_sel.strict) fin_result(b, h, r);
+    return r;
 }
 
 jc_ref mpj_call_if(jc_lower *b, jc_ref cond, uint32_t h, const jc_ref *a, uint32_t n)
@@ -163,6 +167,10 @@ void mpj_sel_reset(Frame *f)
     mpj_sel.depth = (int)(f->sp - f->stack);
     mpj_sel.head = (uint32_t)(f->ip - f->code->code);
     mpj_sel.check_pending = 0;
+    mpj_sel.strict = mpj_sel.fin_started = 0;
+    mpj_sel.nfin_pending = 0;
+    memset(mpj_sel.root_stored, 0, sizeof mpj_sel.root_stored);
+    mpj_sel.entry_depth = mpj_sel.depth;
     mpj_sel.fentry = 0;
     mpj_sel.fn_insns = 0;
     mpj_sel.nself = 0;
@@ -601,6 +609,13 @@ static void list_store_obj(jc_lower *b, jc_ref l, jc_ref k, jc_ref v)
 {
     jc_ref n = jc_lower_load(b, JC_TYPE_I64, l, offsetof(List, n), MPJ_ALIAS_LIST);
     jc_ref idx = seq_index(b, k, n);
+    if (mpj_sel.strict) {
+        /* The helper leaves an old item that is not inert to the
+         * interpreter (see "Finalizers"). */
+        jc_ref a[3] = { l, idx, v };
+        mpj_call(b, MPJ_H_LIST_STORE_PTR, a, 3);
+        return;
+    }
     jc_ref items = jc_lower_load(b, JC_TYPE_PTR, l, offsetof(List, items), MPJ_ALIAS_LIST);
     jc_ref old = jc_lower_load_index(b, JC_TYPE_PTR, items, idx, 8, 0, MPJ_ALIAS_LISTITEM);
     jc_ref orc = jc_lower_load(b, JC_TYPE_I64, old, offsetof(Obj, rc), MPJ_ALIAS_RC);
@@ -966,6 +981,121 @@ static jc_ref box(jc_lower *b, jc_ref v)
  * running one may have been): its snapshot is that instruction's, after
  * the helper's effects, so the exit resumes there. */
 static void ran_code(void) { mpj_sel.check_pending = 1; }
+
+/* ---------------------------------------------------------------- finalizers
+ *
+ * A trace releases nothing: what it drops stays alive (parked, or owned
+ * by the frame, whose slots it writes only at exits) until it exits (see
+ * "Boxing and reference counts" in the README).  CPython releases an
+ * object where its last reference goes, and when that runs code -- a
+ * __del__, a suspended generator's finally block -- the difference shows
+ * (finalizers run late, and in another order).  No release can run code
+ * before mp_finalizers_possible is set (object.c: some class has __del__,
+ * or a generator was suspended inside a block), so:
+ *
+ *   - a trace selected while it is 0 depends on mpj_key_fin(), which
+ *     mp_jit_finalizers_possible invalidates when it becomes 1 (from a
+ *     helper running Python code: the running trace exits after it, at
+ *     check_valid, and no side trace of it runs on);
+ *   - a trace selected while it is 1 is strict: it never holds on past
+ *     an instruction to an object whose release might run code, and never
+ *     drops one itself; the interpreter does both, at the instruction
+ *     where CPython does.  "Might run code" is any object but the inert
+ *     ones (mpj_inert: numbers, strings, None, ranges ...), since a list
+ *     or an instance may hold an object with __del__.  So in a strict
+ *     trace
+ *       . a helper result that is not inert (a call's, a kept load's,
+ *         built lists ...) ends the trace at the next instruction (a
+ *         guard there, fin_result / fin_check): the interpreter goes on
+ *         with it in the frame, owned as CPython owns it;
+ *       . a store helper (globals, cells, attributes, items) whose old
+ *         value is not inert fails before storing (jit_helpers.c), so the
+ *         interpreter stores and drops the old value itself; list item
+ *         stores always go through the helper;
+ *       . STORE_FAST guards that the local's old value is inert
+ *         (fin_store_fast); a root loop trace is not selected where a
+ *         local it stores to is unbound at the head (a loop-carried
+ *         value would replace it from the second iteration on);
+ *       . a side trace starts only with inert objects on its frame's
+ *         stack (guarded), and a root trace that would pop below its
+ *         entry depth (the loop's iterators) is not selected.
+ *     With that, every object that is not inert is owned, at any point
+ *     of the trace, by what owns it in CPython (a frame slot the trace
+ *     has not rebound, a container), and an inlined call's locals hold
+ *     only such objects when it returns.  A strict trace exits often in
+ *     a loop that makes objects, but a loop of numbers runs as before.
+ * (tests/minipy/deopt_del_*.py.) */
+
+/* A strict trace's first instruction: note whether it is strict, else
+ * depend on the key that ends it when finalizers become possible. */
+static void fin_start(jc_lower *b)
+{
+    if (mpj_sel.fin_started) return;
+    mpj_sel.fin_started = 1;
+    mpj_sel.strict = mp_finalizers_possible != 0;
+    if (!mpj_sel.strict) mpj_depend(b, mpj_key_fin());
+}
+
+/* A guard that v is NULL or an inert object (or a raw value). */
+static void fin_guard_inert(jc_lower *b, jc_ref v)
+{
+    if (jc_lower_type(b, v) != JC_TYPE_PTR) return;
+    Type *t = ptype(v);
+    if (t && mpj_inert_type(t)) return;
+    jc_lower_guard(b, mpj_call(b, MPJ_H_IS_ATOMIC, &v, 1), 1);
+}
+
+/* The result of helper h, in a strict trace: guarded at the next
+ * instruction unless it cannot be an object that is not inert. */
+static void fin_result(jc_lower *b, uint32_t h, jc_ref r)
+{
+    if (r < 0 || jc_lower_type(b, r) != JC_TYPE_PTR) return;
+    switch (h) {
+    case MPJ_H_IS_ATOMIC: case MPJ_H_BOX_INT: case MPJ_H_BOX_FLOAT: case MPJ_H_RANGE: case MPJ_H_ITER_RANGE:
+    case MPJ_H_BUILD_STRING: case MPJ_H_FORMAT_VALUE:
+    case MPJ_H_SELF_FRAME1: case MPJ_H_SELF_FRAME: case MPJ_H_SELF_CALL: case MPJ_H_SELF_REFILL:
+        return;
+    }
+    if (mpj_sel.nfin_pending == MPJ_MAX_FIN_PENDING) {
+        jc_lower_fail(b, "finalizers: too many objects made by one instruction");
+        return;
+    }
+    mpj_sel.fin_pending[mpj_sel.nfin_pending++] = r;
+}
+
+/* At the start of an instruction: the guards fin_result asked for. */
+static void fin_check(jc_lower *b)
+{
+    int n = mpj_sel.nfin_pending;
+    mpj_sel.nfin_pending = 0;
+    for (int i = 0; i < n; i++) fin_guard_inert(b, mpj_sel.fin_pending[i]);
+}
+
+/* STORE_FAST to local `slot` of the frame at depth fdepth (f its live or
+ * shadow frame) in a strict trace: the old value guarded inert.  -1 with
+ * a reason when the trace cannot tell what the local holds. */
+static int fin_store_fast(jc_lower *b, uint32_t fdepth, int side, Frame *f, uint32_t slot, const char **why)
+{
+    uint64_t bit = (uint64_t)1 << (slot & 63);
+    if (fdepth > 0) {
+        MpjInl *in = &mpj_sel.inl[fdepth - 1];
+        if (slot >= 64) { *why = "finalizers: a store to a local past the 64th in an inlined call"; return -1; }
+        int bound = (int)slot < in->code->argcount || slot >= (uint32_t)(in->code->nlocals + in->code->ncells);
+        int stored = (in->stored & bit) != 0;
+        in->stored |= bit;
+        if (!bound && !stored) return 0;       /* a fresh local: NULL */
+    } else {
+        if (slot >= 256) { *why = "finalizers: a store to a local past the 256th"; return -1; }
+        int stored = (mpj_sel.root_stored[slot >> 6] & bit) != 0;
+        mpj_sel.root_stored[slot >> 6] |= bit;
+        if (!stored && !f->lp[slot]) {
+            if (!side && !mpj_sel.fentry) { *why = "finalizers: a local the loop stores to is unbound at its head"; return -1; }
+            return 0;
+        }
+    }
+    fin_guard_inert(b, jc_lower_slot_get(b, slot));
+    return 0;
+}
 
 static void check_valid(jc_lower *b)
 {
@@ -1407,6 +1537,7 @@ static int try_inline(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth, uint3
      * whole CALL's stack (set_pc finds its depth there). */
     jc->depth[pc + 1] = (int16_t)depth;
     MpjInl *in = &mpj_sel.inl[mpj_sel.ninl++];
+    in->stored = 0;
     in->code = cc;
     in->fn = fn;
     in->shadow = shadow;
@@ -2123,7 +2254,18 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         mpj_sel.head = UINT32_MAX;
         jc_ref e = jc_lower_load(b, JC_TYPE_PTR, kptr(b, &mp.exc), 0, MPJ_ALIAS_STATE);
         jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, e, kptr(b, NULL)), 1);
+        fin_start(b);
+        if (mpj_sel.strict && fdepth == 0) {
+            /* What the stack holds now, the side trace may drop: only
+             * inert objects (the iterator of a loop over a list is not). */
+            uint32_t nfix = mpj_nfixed(co), top0 = nfix + (uint32_t)(rf->sp - rf->stack);
+            for (uint32_t s = nfix; s < top0; s++)
+                if (!mpj_inert(rf->lp[s]))
+                    return abort_step(st, JC_ABORT_HOST_REFUSED, "finalizers: an object on the stack at a side entry");
+            for (uint32_t s = nfix; s < top0; s++) fin_guard_inert(b, jc_lower_slot_get(b, s));
+        }
     }
+    fin_start(b);
     if (fdepth != (uint32_t)mpj_sel.ninl)
         return abort_step(st, JC_ABORT_HOST_REFUSED, "inlined frames out of step");
     Frame *f = fdepth ? mpj_sel.inl[fdepth - 1].shadow : mpj_sel.frame;
@@ -2159,6 +2301,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         return abort_step(st, JC_ABORT_HOST_REFUSED, "a self-call's CALL (its exit may have frames waiting)");
     if (jc->marker[pc] & 1) {
         check_valid(b);
+        fin_check(b);
         return lower_decided_branch(b, co, pc, side, fdepth, depth, f, st);
     }
     uint32_t u = co->code[pc];
@@ -2171,6 +2314,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     if (fdepth > 0 && !inl_family_ok(fam) && !mpj_inl_generic_ok(fam))
         return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "instruction not lowered in an inlined call");
     check_valid(b);
+    fin_check(b);
     /* Generic instructions, returns and yields: jit_lower_generic.c. */
     if (mpj_branch_chains && fdepth == 0 && !mpj_sel.fentry && chain_effect(u) == 1) {
         int ch = lower_chain_from(b, co, pc, side, f, top, st);
@@ -2482,10 +2626,14 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         jc_lower_slot_set(b, top, jc_lower_slot_get(b, (uint32_t)arg));
         d = 1;
         break;
-    case OP_STORE_FAST:
+    case OP_STORE_FAST: {
+        const char *why = NULL;
+        if (mpj_sel.strict && fin_store_fast(b, fdepth, side, f, (uint32_t)arg, &why) < 0)
+            return abort_step(st, JC_ABORT_HOST_REFUSED, why);
         jc_lower_slot_set(b, (uint32_t)arg, speculate(b, jc_lower_slot_get(b, top - 1), live_kind(f->lp[arg])));
         d = -1;
         break;
+    }
     case OP_LOAD_GLOBAL: {
         if (!IS(f->globals, dict)) return abort_step(st, JC_ABORT_HOST_REFUSED, "globals not a dict");
         jc_ref v = global(b, f, TITEMS(co->names)[arg]);
@@ -2781,6 +2929,8 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, mp_opnames[op]);
     }
     if (!jc_lower_ok(b)) return abort_step(st, JC_ABORT_IR_ERROR, jc_lower_error(b));
+    if (mpj_sel.strict && !side && fdepth == 0 && depth + d < mpj_sel.entry_depth)
+        return abort_step(st, JC_ABORT_HOST_REFUSED, "finalizers: the trace pops its loop's iterator");
     mpj_sel.depth = depth + d;
     return 0;
 }
