@@ -335,6 +335,7 @@ MINIPY_TESTS = \
 	tests/minipy/func_args.py \
 	tests/minipy/func_code_attrs.py \
 	tests/minipy/func_inline_frames.py \
+	tests/minipy/func_inline_slots.py \
 	tests/minipy/func_lambda.py \
 	tests/minipy/func_recursion.py \
 	tests/minipy/func_recursion_native.py \
