@@ -1,6 +1,13 @@
 # A function's __code__ assigned mid hot loop: the trace that inlined the
 # function is invalidated and the next calls run the new code; also a
 # function that assigns its own __code__ while a trace runs it inlined.
+# Selected at the 100th visit (jit-env), when tier 1 has made the CALL
+# CALL_PY_EXACT: the inlined callee is then guarded by identity and its
+# code is a dependency, which the assignment invalidates (a trace
+# selected at the first visit, forced hot's threshold of 1, finds the
+# CALL generic and guards the code itself, and runs on with no
+# invalidation once nothing else makes it exit).
+# jit-env: JITCORE_OPTIONS=threshold=100
 # jit-expect: traces_compiled>=1 invalidated>=1
 def step(i):
     return i + 1

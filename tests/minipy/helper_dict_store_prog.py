@@ -11,6 +11,9 @@
 W = ""
 N = 0
 TOTAL = 0
+GI = 0
+GJ = 0
+GK = 0
 
 
 class K:
@@ -157,6 +160,26 @@ def global_stores(n):
     return out, TOTAL
 
 
+def global_ints(n):
+    # ints stored raw into globals (into the old int when only the global
+    # holds it), read back after the store, sometimes shared with another
+    # global, and stored through globals() as a dict
+    global GI, GJ
+    GI = 1000
+    GJ = 0
+    g = globals()
+    acc = 0
+    for i in range(n):
+        GI = GI + 1000
+        acc += GI
+        if i % 10 == 0:
+            GJ = GI
+        acc += GJ
+        g["GK"] = g.get("GK", 0) + 1000
+        acc += GK
+    return acc, GI, GJ, GK
+
+
 def main():
     syl = ["ka", "lo", "mi", "ne", "ru", "sa", "to"]
     words = [syl[i % 7] + syl[(i * 3) % 5] + syl[(i // 7) % 3] for i in range(4000)]
@@ -174,3 +197,4 @@ def main():
     print(subclass_store(1000))
     print(order(3000))
     print(global_stores(1000))
+    print(global_ints(1000))

@@ -424,6 +424,25 @@ static _Bool h_store_global_at(Obj *d, int64_t ix, Obj *v)
     return 1;
 }
 
+/* The same for a raw int: into the old int when only the entry refers to
+ * it and neither is one of the immortal small ints (the lowering forgets
+ * what it knew of that global), else a new int. */
+static _Bool h_store_global_at_int(Obj *d, int64_t ix, int64_t v)
+{
+    DEntry *e = &((Dict *)d)->ent[ix];
+    Obj *old = e->val;
+    if (old->type == &mp_int_type && old->rc == 1 && !((Int *)old)->big && (v < -5 || v > 256)) {
+        ((Int *)old)->v = v;
+        if (((Dict *)d)->jit_watched) mp_jit_dict_store(d, e->hash);
+        return 1;
+    }
+    if (!room_for_old(old)) return 0;
+    Obj *o = mp_int(v);
+    if (!o) return 0;
+    entry_set((Dict *)d, ix, o);
+    return 1;
+}
+
 /* The store helpers' paths for park_room() == 2 are functions of their
  * own, so that their common path keeps its arguments in the registers
  * they came in (callgrind, bench/dict_words.py: 12 instructions a store
@@ -928,6 +947,7 @@ const uint64_t mpj_helper_writes[MPJ_H_COUNT] = {
     [MPJ_H_DICT_STORE_INT] = AL(DICT) | AL(DICTVAL) | AL(INT) | AL(RC) | AL(STATE),
     [MPJ_H_DICT_STORE_OBJ] = AL(DICT) | AL(DICTVAL) | AL(RC) | AL(STATE),
     [MPJ_H_STORE_GLOBAL_AT] = AL(DICTVAL) | AL(RC) | AL(STATE),
+    [MPJ_H_STORE_GLOBAL_AT_INT] = AL(DICTVAL) | AL(INT) | AL(RC) | AL(STATE),
     /* l[i] = v: the item (parking the old one); list_store_float may
      * instead write the old float's value in place. */
     [MPJ_H_LIST_STORE_I64] = AL(LISTITEM) | AL(RC),
@@ -1013,4 +1033,5 @@ const jc_helper mpj_helpers[] = {
     [MPJ_H_STORE_GLOBAL_AT] = { "store_global_at", (void *)h_store_global_at, "bool(ptr,i64,ptr)", RD | WR | RAISE },
     /* an object's class never changes between inert and not */
     [MPJ_H_IS_ATOMIC] = { "is_inert", (void *)h_is_atomic, "bool(ptr)", JC_HELPER_PURE },
+    [MPJ_H_STORE_GLOBAL_AT_INT] = { "store_global_at_int", (void *)h_store_global_at_int, "bool(ptr,i64,i64)", RD | WR | RAISE | ALLOC },
 };

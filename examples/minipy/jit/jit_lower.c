@@ -1294,6 +1294,9 @@ static int dict_store(jc_lower *b, jc_ref o, jc_ref k, jc_ref v)
     if (a[1] == JC_REF_NONE || a[2] == JC_REF_NONE) return 0;
     mpj_call(b, ty(b, v) == JC_TYPE_I64 ? MPJ_H_DICT_STORE_INT : MPJ_H_DICT_STORE_OBJ, a, 3);
     ran_code();     /* a watched dict's store may invalidate */
+    /* dict_store_int may write into the int an entry held, and d may be
+     * a module's globals: gknown's objects may no longer hold its values */
+    if (ty(b, v) == JC_TYPE_I64) mpj_sel.ngknown = 0;
     mpj_dict_store_calls++;
     return 1;
 }
@@ -1303,16 +1306,17 @@ static int global_store_at(jc_lower *b, Dict *d, Obj *name, jc_ref v)
     if (!mpj_global_store) return 0;
     for (int64_t i = 0; i < d->nent; i++) {
         if (d->ent[i].key == name || (d->ent[i].key && IS_STR(d->ent[i].key) && mp_str_eq(d->ent[i].key, name))) {
-            jc_ref bv = box(b, v);
+            int raw = ty(b, v) == JC_TYPE_I64;
+            jc_ref bv = raw ? v : box(b, v);
             if (bv == JC_REF_NONE) return 0;
             jc_ref kd = jc_lower_const_obj(b, (Obj *)d);
             jc_ref ver = jc_lower_load(b, JC_TYPE_I64, kd, offsetof(Dict, version), MPJ_ALIAS_DICT);
             jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, ver, jc_lower_const_i64(b, (int64_t)d->version)), 1);
             jc_ref a[3] = { kd, jc_lower_const_i64(b, i), bv };
-            mpj_call(b, MPJ_H_STORE_GLOBAL_AT, a, 3);
+            mpj_call(b, raw ? MPJ_H_STORE_GLOBAL_AT_INT : MPJ_H_STORE_GLOBAL_AT, a, 3);
             ran_code();
             mpj_global_store_calls++;
-            return 1;
+            return raw ? 2 : 1;
         }
     }
     return 0;
@@ -2338,7 +2342,16 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         jc_ref v = jc_lower_slot_get(b, top - 1);
         Obj *gname = TITEMS(co->names)[arg];
         jc_ref a[3] = { jc_lower_const_obj(b, f->globals), jc_lower_const_obj(b, gname), JC_REF_NONE };
-        if (global_store_at(b, (Dict *)f->globals, gname, v)) a[2] = box(b, v);
+        int at = global_store_at(b, (Dict *)f->globals, gname, v);
+        if (at == 2) {
+            /* a raw int, maybe written into the int the entry held: what
+             * the lowering knew of this global (its object) is stale */
+            int gk = global_known((Dict *)f->globals, gname);
+            if (gk >= 0) mpj_sel.gknown[gk] = mpj_sel.gknown[--mpj_sel.ngknown];
+            d = -1;
+            break;
+        }
+        if (at) a[2] = box(b, v);
         else {
             a[2] = box(b, v);
             mpj_call(b, MPJ_H_STORE_GLOBAL, a, 3);
