@@ -371,6 +371,16 @@ static int i128_binop(int op, Obj *a, Obj *b, Obj **res)
     case BIN_SUB: if (__builtin_sub_overflow(x, y, &r)) return 0; break;
     case BIN_MUL: if (__builtin_mul_overflow(x, y, &r)) return 0; break;
     case BIN_FLOORDIV: case BIN_MOD: {       /* y != 0: checked by the caller */
+        if (y > 0 && !(y & (y - 1))) {
+            /* a power of two (x % 2**64 of an LCG): floor division is an
+             * arithmetic shift, the remainder the low bits (two's
+             * complement, as Python's for either sign of x), without the
+             * 128-bit division's call */
+            uint64_t lo = (uint64_t)y, hi = (uint64_t)((unsigned __int128)y >> 64);
+            int sh = lo ? __builtin_ctzll(lo) : 64 + __builtin_ctzll(hi);
+            r = op == BIN_MOD ? (x & (y - 1)) : (x >> sh);
+            break;
+        }
         i128 q = x / y, m = x % y;
         if (m != 0 && ((m < 0) != (y < 0))) { q--; m += y; }
         r = op == BIN_MOD ? m : q;

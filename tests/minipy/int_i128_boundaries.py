@@ -45,3 +45,10 @@ print(x, x >> 44, x > 2 ** 63, x == int(str(x)))
 a = 2 ** 64 + 5
 b = a - 2 ** 64
 print(b, b == 5, {5: "five"}[b], b is not None, [0, 1, 2, 3, 4, 5, 6][b])
+
+# // and % by powers of two (a shift and a mask) of both signs, up to 2**126
+for k in (0, 1, 5, 31, 63, 64, 65, 100, 125, 126):
+    p = 2 ** k
+    for v in (0, 1, -1, 7, -7, 2 ** 63 - 1, -(2 ** 63), 2 ** 64 + 3, -(2 ** 64) - 3,
+              2 ** 126 - 1, -(2 ** 126), 2 ** 127 - 1, -(2 ** 127), 12345678901234567890123):
+        print(k, v // p, v % p, -v // p if v != -(2 ** 127) else 0, divmod(v, p), v // -p, v % -p)
