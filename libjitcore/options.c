@@ -35,6 +35,7 @@ jc_options_init (jc_options *o)
   o->home_exits = JC_HOME_EXITS_DEFAULT;
   o->unrolled_trace_factor = 1;
   o->side_raw_ptrs = 1;
+  o->side_link_home = 1;
 }
 
 /* Range checks shared by the struct and the string forms. */
@@ -78,6 +79,8 @@ validate (const jc_options *o, char *msg, size_t len)
     bad = "side_raw must be 0 or 1";
   else if (o->side_raw_ptrs > 1)
     bad = "side_raw_ptrs must be 0 or 1";
+  else if (o->side_link_home > 1)
+    bad = "side_link_home must be 0 or 1";
   else if (o->max_unroll > 10000)
     bad = "max_unroll must be 0..10000";
   else if (o->unrolled_trace_factor > 100)
@@ -235,6 +238,7 @@ parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
     { "home_exits", &o->home_exits, NULL },
     { "unrolled_factor", &o->unrolled_trace_factor, NULL },
     { "side_raw_ptrs", &o->side_raw_ptrs, NULL },
+    { "side_link_home", &o->side_link_home, NULL },
   };
   if (kn == 3 && strncmp (s, "log", 3) == 0)
     {

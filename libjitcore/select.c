@@ -265,6 +265,23 @@ follow (selection *s, const jc_step *st, const void **code, uint32_t *pc)
     }
 }
 
+/* A side trace back at its own head (options.side_link_home, the
+ * default) does not close a loop of its own there.  Its first instruction
+ * was lowered for the way the parent's guard failed (jc_lower_side_entry),
+ * which the next time round usually does not hold: nbody's inner loop
+ * ends once per outer iteration (the root's guard at its head), and the
+ * side trace from there goes round the outer loops back to the head,
+ * where the next outer iteration starts the inner loop anew; closed, its
+ * loop copy left at its first guard every time (and doubled GCC's work).
+ * So when a trace is installed at the head (the root's, typically) the
+ * walk ends with a link exit to it, which takes the head either way (its
+ * exit there comes back to this side trace); otherwise the walk goes on
+ * through the head as through any instruction (a loop the host unrolls
+ * there, as nbody's `for i` in the side trace from its end, takes its
+ * next iteration), and aborts as an inner loop if it comes back a third
+ * time without an unroll.  side_link_home = 0: the loop closes as
+ * before. */
+
 /* Walk from the head until the trace is complete (0) or aborts (-1). */
 static int
 walk (selection *s)
@@ -274,8 +291,14 @@ walk (selection *s)
   uint32_t pc = s->head_pc;
   for (;;)
     {
-      if (s->ninsns > 0 && s->depth == 0 && code == s->head_code
-          && pc == s->head_pc)
+      int home = s->ninsns > 0 && s->depth == 0 && code == s->head_code
+                 && pc == s->head_pc;
+      if (home && s->parent && s->rt->opts.side_link_home)
+        /* Not a loop of its own (side_links_home): the link below if a
+         * trace is installed here, else on through the head, whose first
+         * visit (the side entry) is forgotten. */
+        s->visited[0].code = NULL;
+      else if (home)
         {
           if (jc_selir_close_loop (rt, s->b, s->head_pc) != 0)
             return sel_abort (s, JC_ABORT_IR_ERROR, "closing the loop: %s",

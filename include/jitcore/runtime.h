@@ -136,7 +136,7 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       loop, rc, sink, range; or "all" or "none"), max_traces, max_code_bytes,
  *       side_threshold, max_side_traces, max_side_depth, batch_max,
  *       batch_delay (microseconds), side_raw (0/1), max_unroll,
- *       home_exits, unrolled_factor, side_raw_ptrs (0/1)
+ *       home_exits, unrolled_factor, side_raw_ptrs (0/1), side_link_home (0/1)
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
  *   JITCORE_DUMP=DIR                  debugging: every libgccjit context
  *       (one compile batch) is written as DIR/NAME.c (libgccjit's C-like
@@ -262,6 +262,14 @@ typedef struct jc_options {
                                  0: they are written and loaded as before.
                                  Added in 1.4: an older host's struct gets
                                  the default */
+  uint32_t side_link_home;    /* 1 (default): a side trace whose walk comes
+                                 back to its own head, where an installed
+                                 trace is (its root's, when the root's guard
+                                 at its head failed), ends with a link exit
+                                 to that trace instead of closing a loop of
+                                 its own (select.c, side_links_home); 0: it
+                                 closes the loop as before.  Added in 1.5:
+                                 an older host's struct gets the default */
 } jc_options;
 
 /* Fill *opts with the defaults and set opts->size.  NULL is ignored. */

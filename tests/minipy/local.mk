@@ -413,6 +413,9 @@ MINIPY_TESTS = \
 	tests/minipy/set_frozen.py \
 	tests/minipy/set_methods.py \
 	tests/minipy/set_order.py \
+	tests/minipy/short_roots.py \
+	tests/minipy/short_roots_home_off.py \
+	tests/minipy/short_roots_off.py \
 	tests/minipy/side_raw_ptrs.py \
 	tests/minipy/side_raw_ptrs_off.py \
 	tests/minipy/stmt_assert.py \
@@ -459,6 +462,7 @@ MINIPY_SUPPORT = \
 	tests/minipy/helper_raw_args_prog.py \
 	tests/minipy/helper_retrace_prog.py \
 	tests/minipy/helper_scale.py \
+	tests/minipy/helper_short_roots_prog.py \
 	tests/minipy/helper_side_raw_ptrs_prog.py \
 	tests/minipy/helper_store_filter_prog.py
 

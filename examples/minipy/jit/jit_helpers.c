@@ -84,11 +84,28 @@ static int park_room_slow(void)
     return mp_finalizers_possible ? 2 : 1;
 }
 
+/* Whether releasing the last reference to o frees nothing else and runs
+ * no code, beyond the numbers and strings: a range or a range's iterator
+ * (raw ints only), or a list or tuple iterator whose sequence has another
+ * owner.  Exhausted loop iterators are what a tree of traces going round
+ * nested loops natively leaves parked (every outer iteration pops one:
+ * nbody's `for j` tree, whose links settle the lot five times a step);
+ * kept, they made every reclaim rescan all those before them. */
+static int drops_alone(const Obj *o)
+{
+    if (IS(o, range) || IS(o, range_iterator)) return 1;
+    if (IS(o, list_iterator) || IS(o, tuple_iterator)) {
+        const Obj *seq = ((const SeqIter *)o)->seq;
+        return !seq || seq->rc > 1;
+    }
+    return 0;
+}
+
 /* Drop the parked references at indices [from, to) that nothing running
  * can borrow any more (see mpj_park_reclaim in jit_host.c): one whose
  * object has another owner (the count stays above 0), or the last one of
  * an object whose release runs no code and frees nothing else (numbers,
- * strings).  The rest stay parked, moved down with those parked after
+ * strings, drops_alone).  The rest stay parked, moved down with those parked after
  * `to`.  Returns the new end of the range. */
 size_t mpj_park_drop_range(size_t from, size_t to)
 {
@@ -98,7 +115,7 @@ size_t mpj_park_drop_range(size_t from, size_t to)
     for (size_t i = from; i < to; i++) {
         Obj *o = parked[i];
         if (!o) continue;
-        if (o->rc > 1 || IS(o, int) || IS(o, float) || IS(o, str) || IS(o, bool)) decref(o);
+        if (o->rc > 1 || IS(o, int) || IS(o, float) || IS(o, str) || IS(o, bool) || drops_alone(o)) decref(o);
         else parked[k++] = o;
     }
     size_t end = k;

@@ -401,8 +401,10 @@ static int restore_frame(void *ud, void *frame, uint32_t pc, const jc_exit_slot 
     if (!jc || pc >= (uint32_t)co->ncode || jc->depth[pc] < 0) return -1;
     uint32_t nfix = mpj_nfixed(co), live = nfix + (uint32_t)jc->depth[pc];
     uint32_t lim = nfix + (uint32_t)co->stacksize;
-    Obj *old_inline[16], **old = old_inline;
-    if (n > 16 && !(old = malloc(n * sizeof *old))) return -1;
+    /* 64: a link exit of a loop nest's side trace lists some 30 slots
+     * (nbody), and a malloc per restore cost more than the restore. */
+    Obj *old_inline[64], **old = old_inline;
+    if (n > 64 && !(old = malloc(n * sizeof *old))) return -1;
     uint32_t nold = 0;
     for (uint32_t s = r->nvalid; s < live; s++) f->lp[s] = NULL;
     Obj *shared = NULL;         /* a dead slot's box its copies share */
@@ -507,6 +509,19 @@ static void arm_back_edges(Code *co, uint32_t pc)
 {
     for (int q = 0; q < co->ncode; q += 1 + (int)OPNC(co->code[q]))
         if (OPC(co->code[q]) == OP_JUMP_QUIET && OPARG(co->code[q]) == pc) co->code[q] = MKOP(OP_JUMP, pc);
+}
+
+/* A head refused before (for good, perhaps: dead) that may be traced
+ * now (a short root, mpj_sel_short_roots): count again from the start. */
+void mpj_revive_head(Code *co, uint32_t pc)
+{
+    MpJitCode *jc = co->jit;
+    if (!jc || pc >= (uint32_t)co->ncode || jc->traces[pc]) return;
+    jc->dead[pc] = 0;
+    jc->probe[pc].refused = 0;
+    jc->entries[pc] = jc->iters[pc] = 0;
+    jc_counter_init(mpj_rt, &jc->counters[pc], JC_HOT_LOOP);
+    arm_back_edges(co, pc);
 }
 
 static int install(void *ud, const void *code, uint32_t pc, jc_trace *t)
@@ -634,6 +649,7 @@ void mp_jit_init(void)
     { const char *e = getenv("MINIPY_JIT_BIGINT_JUDGE"); mpj_bigint_judge = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_ITEM_FACTS"); mpj_item_facts = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_PURE_RANGE"); mpj_pure_range = !e || *e != '0'; }
+    { const char *e = getenv("MINIPY_JIT_SHORT_ROOTS"); mpj_short_roots = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_INLINE_FILTER"); mp_jit_inline_filter = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_DICT_GET"); mpj_dict_get = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_DICT_STORE"); mpj_dict_store = !e || *e != '0'; }
@@ -683,14 +699,14 @@ int mp_jit_fini(void)
              * issue use), then every library counter as it names it. */
             fprintf(stderr, "jit: compiled=%llu aborted=%llu self_calls=%llu raw_self_calls=%llu quiet_jumps=%llu "
                     "branch_chains=%llu rec_heads=%llu retraces=%llu dict_gets=%llu "
-                    "dict_stores=%llu global_stores=%llu dict_hints=%llu %s\n",
+                    "dict_stores=%llu global_stores=%llu dict_hints=%llu short_roots=%llu %s\n",
                     (unsigned long long)st.traces_compiled, (unsigned long long)st.traces_aborted,
                     (unsigned long long)(mpj_self_calls + mpj_raw_self_calls),
                     (unsigned long long)mpj_raw_self_calls, (unsigned long long)mp_jit_quiet_jumps,
                     (unsigned long long)mpj_chains, (unsigned long long)mpj_rec_heads,
                     (unsigned long long)mpj_retraces, (unsigned long long)mpj_dict_get_calls,
                     (unsigned long long)mpj_dict_store_calls, (unsigned long long)mpj_global_store_calls,
-                    (unsigned long long)mpj_dict_hint_hits, buf);
+                    (unsigned long long)mpj_dict_hint_hits, (unsigned long long)mpj_short_root_heads, buf);
             free(buf);
         }
     }
@@ -1092,7 +1108,9 @@ static int worth_tracing(MpJitCode *jc, Code *co, uint32_t pc)
 {
     uint64_t n = jc->entries[pc], it = jc->iters[pc];
     jc->entries[pc] = jc->iters[pc] = 0;
-    if (n < MPJ_PRE_JUDGE_ENTRIES || it >= n * min_iters(jc, pc)) {
+    /* A short root (mpj_sel_short_roots) runs few iterations per entry
+     * by its nature: its tree is what is judged (judge_later). */
+    if (n < MPJ_PRE_JUDGE_ENTRIES || it >= n * min_iters(jc, pc) || jc->probe[pc].short_root) {
         if (!while_too_short(jc, co, pc, it)) return 1;
         struct MpjProbe *p = &jc->probe[pc];
         if (++p->exit_refused > MPJ_MAX_EXIT_REFUSALS) {
@@ -1128,7 +1146,7 @@ static int worth_tracing(MpJitCode *jc, Code *co, uint32_t pc)
  * compile). */
 static int unrolled_elsewhere(MpJitCode *jc, Code *co, uint32_t pc, Frame *f)
 {
-    if (mpj_unroll_max <= 0 || pc < 2 || f->sp <= f->stack || recursive_head(jc, co, pc, f)
+    if (mpj_unroll_max <= 0 || pc < 2 || f->sp <= f->stack || jc->probe[pc].short_root || recursive_head(jc, co, pc, f)
         || mp_opfamily[OPC(co->code[pc])] != OP_FOR_ITER
         || OPC(co->code[pc - 2]) != OP_GET_ITER || OPNC(co->code[pc - 2]) != 1)
         return 0;
@@ -1288,8 +1306,13 @@ static int judge_later(MpJitCode *jc, Code *co, uint32_t pc, jc_trace *t)
          * entries, so neither warms by half the side threshold in one
          * window: it waits for them (at most MPJ_MAX_POSTPONES windows,
          * and the window after a growth must pay, as for any trace). */
-        if (!grew && !warm && !p->rec) return 0;
-        if (4 * p->same < 3 * e && !p->rec) return 0;
+        /* A short root (mpj_sel_short_roots) leaves at its loop's end on
+         * every entry until the side traces from there (round the loops
+         * around it, back to its head) exist: it waits for them as a
+         * recursive function's loop does. */
+        int wait = p->rec || p->short_root;
+        if (!grew && !warm && !wait) return 0;
+        if (4 * p->same < 3 * e && !wait) return 0;
         if (++p->postponed > MPJ_MAX_POSTPONES) return 0;
     }
     if (grew) p->check = 1;
@@ -1299,6 +1322,16 @@ static int judge_later(MpJitCode *jc, Code *co, uint32_t pc, jc_trace *t)
     p->same = p->same_branch = 0;
     if (!g.compiling || grew) mpj_log("judging the trace at %s again later (%s)", SS(co->qualname), why);
     return 1;
+}
+
+/* Selections aborted so far at the trace length or snapshot limit (for
+ * mpj_sel_short_roots). */
+static uint64_t aborted_too_long(void)
+{
+    jc_stats st;
+    st.size = offsetof(jc_stats, aborted_by_reason) + sizeof st.aborted_by_reason;
+    if (jc_stats_get(mpj_rt, &st) != JC_OK) return 0;
+    return st.aborted_by_reason[JC_ABORT_TRACE_TOO_LONG] + st.aborted_by_reason[JC_ABORT_TOO_MANY_SNAPSHOTS];
 }
 
 int mp_jit_loop_head(Frame *f, uint32_t *head)
@@ -1366,13 +1399,17 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
         if (!worth_tracing(jc, co, pc)) return 0;
         f->ip = head;
         mpj_sel_reset(f);
+        uint64_t too_long = mpj_short_roots ? aborted_too_long() : 0;
         jc_status s = jc_runtime_hot(mpj_rt, co, pc, JC_HOT_LOOP, &jc->counters[pc]);
         if (s == JC_ABORTED && mpj_sel.ninl > 0) {
             /* The walk gave up inside an inlined body (too long, an inner
              * loop ...): call that code through the helper next time. */
             MpJitCode *cj = mpj_code(mpj_sel.inl[mpj_sel.ninl - 1].code);
             if (cj) cj->inl = MPJ_INL_NO;
-        }
+        } else if (s == JC_ABORTED && mpj_short_roots && aborted_too_long() != too_long
+                   && mpj_sel_short_roots(co) > 0)
+            mpj_log("the loop at %s:%s is too long with its inner loops unrolled: the innermost get traces of their own",
+                    SS(co->qualname), "");
         mpj_sel.frame = NULL;
         if (jc_runtime_status(mpj_rt) != JC_OK) { disable("the runtime is in an error state: "); return 0; }
         if (s == JC_ABORTED && mpj_sel.leaves) {

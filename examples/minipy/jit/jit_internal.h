@@ -90,6 +90,10 @@ typedef struct {
          * at the branch guard where the one before did, and how often the
          * head was re-armed after a drop at a branch (mp_jit_loop_head). */
         uint64_t last_branch, same_branch; uint8_t retraces;
+        /* A short root (mpj_sel_short_roots in jit_lower.c): a short
+         * inner loop traced by itself because the loop around it was too
+         * long to unroll it. */
+        uint8_t short_root;
     } *probe;
 } MpJitCode;
 
@@ -229,6 +233,7 @@ typedef struct {
                            recursive calls stay helper calls) */
     int fn_insns;       /* instructions lowered so far (any frame depth) */
     int nranges, niters;  /* entries of the unrolling tables (jit_lower.c) */
+    int uopen;          /* unrolled loops not yet left (UIter.level) */
     uint64_t *iters;    /* the root trace's iteration count (judged by
                            mp_jit_loop_head), or NULL (side traces) */
     int nself;          /* native self-calls lowered (jit_lower.c) */
@@ -307,6 +312,13 @@ extern int mpj_bigint_judge;
  * other items (the item facts in jit_lower.c); 1, or
  * MINIPY_JIT_ITEM_FACTS=0. */
 extern int mpj_item_facts;
+/* Short roots (mpj_sel_short_roots in jit_lower.c): on (1) unless
+ * MINIPY_JIT_SHORT_ROOTS=0; heads marked so far (--jit-stats
+ * short_roots). */
+extern int mpj_short_roots;
+extern uint64_t mpj_short_root_heads;
+int mpj_sel_short_roots(Code *co);
+void mpj_revive_head(Code *co, uint32_t pc);
 /* Whether range(ints) and iter() of a range are lowered as helpers that
  * run no Python code (jit_lower.c, pure_range); 1, or
  * MINIPY_JIT_PURE_RANGE=0. */

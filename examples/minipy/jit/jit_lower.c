@@ -49,7 +49,9 @@ static int nseeds;
 
 /* Unrolling tables (see "Unrolling" above mpj_lower). */
 typedef struct { jc_ref r, start, stop, step; } URange;
-typedef struct { jc_ref it, seq; int list; int64_t pos, stop, step, done; } UIter;
+/* head: the FOR_ITER's pc; level: how many unrolled loops were open
+ * around it, itself included (1: directly in the root loop's body). */
+typedef struct { jc_ref it, seq; int list; int64_t pos, stop, step, done; uint32_t head; int level; } UIter;
 static URange uranges[MPJ_MAX_UNROLLED];
 static UIter uiters[MPJ_MAX_UNROLLED];
 int mpj_unroll_max = MPJ_UNROLL_DEFAULT;
@@ -59,6 +61,8 @@ uint64_t mpj_chains;
 int mpj_bigint_judge = 1;
 int mpj_item_facts = 1;
 int mpj_pure_range = 1;
+int mpj_short_roots = 1;
+uint64_t mpj_short_root_heads;
 int mpj_full_lot_refuse = 1;
 int mpj_dict_get = 1;
 uint64_t mpj_dict_get_calls;
@@ -158,6 +162,7 @@ void mpj_sel_reset(Frame *f)
 {
     nseeds = 0;
     mpj_sel.nranges = mpj_sel.niters = 0;
+    mpj_sel.uopen = 0;
     nifacts = 0;
     mpj_sel.iters = NULL;
     while (mpj_sel.ninl > 0) inl_pop();
@@ -808,12 +813,15 @@ static int64_t range_count(int64_t start, int64_t stop, int64_t step)
 /* GET_ITER of src (its length profile prof): whether the loop it starts
  * is unrolled, with *u filled (its `it` left for the caller).  May emit
  * the guard of a speculated length, before the iterator is made. */
-static int plan_unroll(jc_lower *b, jc_ref src, uint32_t prof, UIter *u)
+static int plan_unroll(jc_lower *b, jc_ref src, uint32_t prof, UIter *u, Code *co, uint32_t head)
 {
     /* Not in function-entry traces: their loop usually is the function's
      * work, with branches that vary per iteration (nqueens' place()), and
      * an entry that leaves at one of them pays for nothing. */
     if (mpj_unroll_max <= 0 || mpj_sel.fentry || mpj_sel.niters >= MPJ_MAX_UNROLLED) return 0;
+    /* A short root (mpj_sel_short_roots): its own trace, linked to. */
+    MpJitCode *jc = mpj_code(co);
+    if (!jc || (head < (uint32_t)co->ncode && jc->probe[head].short_root)) return 0;
     int have_v = prof != 0 && prof != MP_ITER_PROF_MANY;
     int64_t v = have_v ? (int64_t)prof - 1 : -1;
     URange *r = find_range(src);
@@ -832,6 +840,8 @@ static int plan_unroll(jc_lower *b, jc_ref src, uint32_t prof, UIter *u)
         u->pos = start;
         u->stop = stop;
         u->step = step;
+        u->head = head;
+        u->level = ++mpj_sel.uopen;
         return 1;
     }
     if (ty(b, src) != JC_TYPE_PTR || !have_v || v > mpj_unroll_max || need_class(b, src) != &mp_list_type)
@@ -840,7 +850,47 @@ static int plan_unroll(jc_lower *b, jc_ref src, uint32_t prof, UIter *u)
     u->seq = src;
     u->stop = v;
     u->step = 1;
+    u->head = head;
+    u->level = ++mpj_sel.uopen;
     return 1;
+}
+
+/* Short roots.  A loop nest whose unrolled trace is too long (nbody's
+ * `for s in range(steps)`: its `for i` and `for j` unrolled into one
+ * step, 20 loop bodies, more than max_trace_insns) got no trace at all:
+ * the outer loop aborted at the length limit, and the short inner loops
+ * were refused (unrolled_elsewhere, worth_tracing and the judge in
+ * jit_host.c: 1-4 iterations per entry never pay for a trace).  Instead,
+ * when a root loop selection aborts at the length limit (or the snapshot
+ * limit) with loops unrolled in it, the innermost level of those loops
+ * (the largest UIter.level seen, nbody's `for j`) is marked a *short
+ * root* (MpjProbe.short_root): it is no longer unrolled (plan_unroll), so
+ * it may get a root trace of its own, and its side traces -- from its loop
+ * exit round the rest of the loops around it -- come back to its head and
+ * link to it, so the tree runs the whole nest natively.  The host then
+ * neither refuses the head for few iterations per entry before its trace
+ * (worth_tracing) nor drops its trace for them while its side traces are
+ * on their way (judge_later): it is judged by the tree's iterations per
+ * entry from the interpreter, which the side traces take to many.  Loops
+ * of a level further out stay unrolled (in the side traces); if the
+ * outer selection is still too long it marks the next level when it
+ * aborts again.  Returns how many heads were marked.  MINIPY_JIT_SHORT_
+ * ROOTS=0 turns this off. */
+int mpj_sel_short_roots(Code *co)
+{
+    int top = 0, n = 0;
+    MpJitCode *jc = mpj_code(co);
+    if (!mpj_short_roots || !jc || mpj_sel.fentry) return 0;
+    for (int i = 0; i < mpj_sel.niters; i++) if (uiters[i].level > top) top = uiters[i].level;
+    for (int i = 0; i < mpj_sel.niters; i++) {
+        uint32_t h = uiters[i].head;
+        if (uiters[i].level != top || h >= (uint32_t)co->ncode || jc->probe[h].short_root) continue;
+        jc->probe[h].short_root = 1;
+        mpj_revive_head(co, h);
+        mpj_short_root_heads++;
+        n++;
+    }
+    return n;
 }
 
 /* At an unrolled loop's end: its iterations count as the root trace's for
@@ -867,6 +917,7 @@ static int unroll_for(jc_lower *b, UIter *u, jc_ref it, uint32_t top, int arg, j
             /* The end tier 1 saw: the loop exits unless the list grew. */
             jc_lower_guard(b, jc_lower_cmp(b, JC_LE, n, k), 1);
             count_unrolled(b, u);
+            mpj_sel.uopen--;
             st->pc = (uint32_t)arg;
             *d = -1;
             return 1;
@@ -884,6 +935,7 @@ static int unroll_for(jc_lower *b, UIter *u, jc_ref it, uint32_t top, int arg, j
     }
     if (u->step > 0 ? u->pos >= u->stop : u->pos <= u->stop) {
         count_unrolled(b, u);
+        mpj_sel.uopen--;
         st->pc = (uint32_t)arg;
         *d = -1;
         return 1;
@@ -2452,7 +2504,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     case OP_GET_ITER: {
         jc_ref src = jc_lower_slot_get(b, top - 1);
         UIter u;
-        int unroll = fdepth == 0 && plan_unroll(b, src, co->code[pc + 1], &u);
+        int unroll = fdepth == 0 && plan_unroll(b, src, co->code[pc + 1], &u, co, pc + 2);
         jc_ref o = box(b, src);
         jc_ref r;
         if (mpj_pure_range && ty(b, src) == JC_TYPE_PTR && ptype(src) == &mp_range_type) {
