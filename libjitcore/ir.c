@@ -65,6 +65,7 @@ jc_ir_new (const jc_ir_hooks *h, const void *code, uint32_t head_pc)
   b->nframes = 1;
   b->frames[0].code = code;
   b->frames[0].pc = head_pc;
+  b->frames[0].dead_from = UINT32_MAX;
   return b;
 }
 
@@ -217,6 +218,30 @@ jc_ir_slot_entry_set (jc_lower *b, uint32_t slot, jc_ref v)
 }
 
 int
+jc_ir_slots_dead_from (jc_lower *b, uint32_t first)
+{
+  if (b->error)
+    return -1;
+  if (b->insn_snap >= 0)
+    return jc_ir_set_error (b, "slots_dead_from after the instruction's "
+                            "first snapshot");
+  jc_bframe *f = jc_ir_top (b);
+  int n = 0;
+  for (uint32_t k = first; k < f->nslot_cap; k++)
+    if (f->slots[k].state != JC_SLOT_UNKNOWN)
+      f->slots[k].state = JC_SLOT_DEAD;
+  for (uint32_t k = first; k < f->nsaved; k++)
+    if (f->saved[k].state != JC_SLOT_UNKNOWN)
+      {
+        n += f->saved[k].state == JC_SLOT_SET;
+        f->saved[k].state = JC_SLOT_DEAD;
+      }
+  if (first < f->dead_from)
+    f->dead_from = first;
+  return n;
+}
+
+int
 jc_ir_begin_insn (jc_lower *b, uint32_t pc, const char *file, int32_t line)
 {
   if (b->error)
@@ -227,6 +252,7 @@ jc_ir_begin_insn (jc_lower *b, uint32_t pc, const char *file, int32_t line)
   b->cur_line = line;
   b->cur_file = file;
   jc_ir_top (b)->pc = pc;
+  jc_ir_top (b)->dead_from = UINT32_MAX;
   b->insn_snap = -1;
   return save_frames (b);
 }
@@ -269,6 +295,10 @@ make_snapshot (jc_lower *b, int current)
       sf->nargs = f->nargs;
       sf->nslots = f->nslots;
       sf->first = s->nentries;
+      /* What the host said dead holds for the innermost frame's own pc
+       * (a caller resumes at its return pc). */
+      sf->dead_from = !current && i + 1 == b->nframes ? f->dead_from
+                                                      : UINT32_MAX;
       const jc_bslot *sl = current ? f->slots : f->saved;
       uint32_t n = current ? f->nslot_cap : f->nsaved;
       for (uint32_t k = 0; k < n; k++)
@@ -324,6 +354,7 @@ jc_ir_frame_push (jc_lower *b, const void *code, uint32_t return_pc,
   jc_bframe *f = &b->frames[b->nframes++];
   memset (f, 0, sizeof *f);
   f->code = code;
+  f->dead_from = UINT32_MAX;
   f->return_pc = return_pc;
   f->arg_base = arg_base;
   f->nargs = nargs;
@@ -385,7 +416,7 @@ add_loop_snapshots (jc_lower *b)
       uint32_t extra = 0;
       for (uint32_t k = 0; k < b->ncarried; k++)
         {
-          if (b->carried[k] == JC_REF_NONE)
+          if (b->carried[k] == JC_REF_NONE || k >= root->dead_from)
             continue;
           int listed = 0;
           for (uint32_t e = root->first; e < root->first + root->count; e++)
@@ -420,7 +451,7 @@ add_loop_snapshots (jc_lower *b)
       uint32_t m = rc;
       for (uint32_t k = 0; k < b->ncarried; k++)
         {
-          if (b->carried[k] == JC_REF_NONE)
+          if (b->carried[k] == JC_REF_NONE || k >= s->frames[0].dead_from)
             continue;
           int listed = 0;
           for (uint32_t e = 0; e < rc; e++)

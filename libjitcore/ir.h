@@ -13,8 +13,10 @@
  * Frames and slots.  The builder keeps a stack of frames (the root frame,
  * then one per inlined call).  Each frame maps its slots to refs: a slot is
  * UNKNOWN (never read: memory holds it), LOADED (bound by load_slot: the ref
- * equals memory) or SET (the trace changed it: memory is stale).  Only SET
- * slots go into snapshots, and only they are written back at an exit.
+ * equals memory), SET (the trace changed it: memory is stale) or DEAD (the
+ * host said nothing reads it before it is set again: jc_lower_slots_dead_
+ * from).  Only SET slots go into snapshots, and only they are written back
+ * at an exit.
  *
  * Snapshots.  jc_ir_begin_insn() copies the SET entries of every frame; a
  * guard in that instruction takes a snapshot of that copy (once per
@@ -133,6 +135,10 @@ typedef struct jc_snap_frame {
   uint32_t arg_base, nargs;  /* inlined frame: caller slots of its args */
   uint32_t nslots;           /* inlined frame: its slot count */
   uint32_t first, count;     /* its entries in jc_snap.entries */
+  uint32_t dead_from;        /* slots from here on are dead at pc (the
+                                host's jc_lower_slots_dead_from); a loop
+                                variant adds no carried slot there.
+                                UINT32_MAX: none said */
 } jc_snap_frame;
 
 typedef struct jc_snap {
@@ -193,6 +199,10 @@ JC_HIDDEN int jc_ir_end_exit (jc_lower *b, uint32_t pc);
 /* jc_lower_slot_bind_entry: root slot `slot` is SET to v from the trace's
  * entry on, in the current instruction's start state too. */
 JC_HIDDEN int jc_ir_slot_entry_set (jc_lower *b, uint32_t slot, jc_ref v);
+/* jc_lower_slots_dead_from: slots `first` and up of the innermost frame
+ * DEAD now and in the current instruction's start state; returns how many
+ * of them were SET there (the snapshot entries this leaves out), or -1. */
+JC_HIDDEN int jc_ir_slots_dead_from (jc_lower *b, uint32_t first);
 
 /* Before the first instruction of a side trace: root slot `slot` holds its
  * parent exit's value, exit_buf[src] of `type` (from_buf) or `constant`

@@ -7,7 +7,9 @@
 #include "ir.h"
 
 /* Slot states of a builder frame (see ir.h). */
-enum { JC_SLOT_UNKNOWN = 0, JC_SLOT_LOADED = 1, JC_SLOT_SET = 2 };
+enum { JC_SLOT_UNKNOWN = 0, JC_SLOT_LOADED = 1, JC_SLOT_SET = 2,
+       JC_SLOT_DEAD = 3 };   /* jc_lower_slots_dead_from: not read again
+                                before it is set; in no snapshot */
 
 typedef struct jc_bslot {
   uint8_t state;
@@ -23,6 +25,8 @@ typedef struct jc_bframe {
   jc_bslot *saved;           /* state at the current instruction's start */
   uint32_t nsaved;
   uint32_t pc;               /* pc of the instruction being lowered */
+  uint32_t dead_from;        /* jc_lower_slots_dead_from of the current
+                                instruction; UINT32_MAX: none */
 } jc_bframe;
 
 struct jc_lower {

@@ -110,6 +110,12 @@ jc_lower_slot_get (jc_lower *b, uint32_t slot)
   jc_bslot *s = jc_ir_slot (b, f, slot);
   if (!s)
     return JC_REF_NONE;
+  if (s->state == JC_SLOT_DEAD)
+    {
+      jc_ir_set_error (b, "slot %u read after the host said it is dead",
+                       slot);
+      return JC_REF_NONE;
+    }
   if (s->state != JC_SLOT_UNKNOWN)
     return s->ref;
   if (b->open_group >= 0)
@@ -211,6 +217,14 @@ jc_lower_slot_bind_entry (jc_lower *b, uint32_t slot, jc_ref v,
   /* Set from the entry on: the current instruction's snapshots list it
    * too (its start state is what they are made of). */
   return jc_ir_slot_entry_set (b, slot, v);
+}
+
+JC_API int
+jc_lower_slots_dead_from (jc_lower *b, uint32_t first)
+{
+  if (!b)
+    return -1;
+  return jc_ir_slots_dead_from (b, first);
 }
 
 static int

@@ -320,6 +320,115 @@ test_loop_variants (void)
   jc_ir_free (b);
 }
 
+/* jc_lower_slots_dead_from (1.5): slots the host says are dead at the
+ * current instruction leave its snapshots (and the later ones) until set
+ * again; the count is of the set ones; a read of a dead slot, or a call
+ * after the instruction's first guard, is an error; a loop variant at that
+ * pc carries none of them; only the innermost frame's slots. */
+static void
+test_slots_dead_from (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref x = jc_lower_slot_get (b, 0);           /* loaded */
+  jc_ref y = jc_lower_binop (b, JC_ADD, x, jc_lower_const_i64 (b, 1));
+  jc_lower_slot_set (b, 1, y);
+  jc_lower_slot_set (b, 2, y);
+  jc_lower_slot_set (b, 3, x);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  /* Slots 2 and up: 2 and 3 were set (counted), nothing above. */
+  CU_ASSERT_EQUAL (jc_lower_slots_dead_from (b, 2), 2);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_GT, y, x), 1);
+  const jc_snap *s = jc_ir_snap (b, jc_ir_nsnaps (b) - 1);
+  CU_ASSERT_EQUAL (s->pc, 1);
+  CU_ASSERT_EQUAL (s->nentries, 1);
+  CU_ASSERT_EQUAL (s->entries[0].slot, 1);
+  CU_ASSERT_EQUAL (s->frames[0].dead_from, 2);
+  /* After this instruction's first guard: refused. */
+  CU_ASSERT_EQUAL (jc_lower_slots_dead_from (b, 1), -1);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_lower_error (b), "first snapshot"));
+  jc_ir_free (b);
+
+  /* Dead stays dead in later instructions until set; set is live again;
+   * a dead slot read is an error. */
+  fx_init (&fx);
+  b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  x = jc_lower_slot_get (b, 0);
+  jc_lower_slot_set (b, 1, x);
+  jc_lower_slot_set (b, 2, x);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  CU_ASSERT_EQUAL (jc_lower_slots_dead_from (b, 1), 2);
+  jc_lower_slot_set (b, 2, jc_lower_const_i64 (b, 7));
+  jc_ir_begin_insn (b, 2, NULL, -1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_GT, x, jc_lower_const_i64 (b, 0)), 1);
+  s = jc_ir_snap (b, jc_ir_nsnaps (b) - 1);
+  CU_ASSERT_EQUAL (s->nentries, 1);
+  CU_ASSERT_EQUAL (s->entries[0].slot, 2);
+  CU_ASSERT_EQUAL (s->frames[0].dead_from, UINT32_MAX);
+  CU_ASSERT_TRUE (jc_lower_ok (b));
+  CU_ASSERT_EQUAL (jc_lower_slot_get (b, 1), JC_REF_NONE);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_lower_error (b), "dead"));
+  jc_ir_free (b);
+
+  /* A loop: slot 2 is carried (set at the back edge), but dead where the
+   * body's guard exits, so that guard's loop variant does not list it;
+   * slot 0 (dead from 3 does not cover it) is carried as usual. */
+  fx_init (&fx);
+  b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref i = jc_lower_slot_get (b, 0);
+  jc_ref i1 = jc_lower_binop (b, JC_ADD, i, jc_lower_const_i64 (b, 1));
+  jc_lower_slot_set (b, 0, i1);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  CU_ASSERT_EQUAL (jc_lower_slots_dead_from (b, 2), 0);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, i1, jc_lower_const_i64 (b, 9)),
+                  1);
+  uint32_t guard_snap = jc_ir_nsnaps (b) - 1;
+  jc_ir_begin_insn (b, 2, NULL, -1);
+  jc_lower_slot_set (b, 2, i1);
+  CU_ASSERT_EQUAL (jc_ir_close_loop (b), 0);
+  const jc_ref *c = jc_ir_loop_carried (b);
+  CU_ASSERT_NOT_EQUAL (c[0], JC_REF_NONE);
+  CU_ASSERT_NOT_EQUAL (c[2], JC_REF_NONE);
+  const jc_snap *sv = jc_ir_snap (b, jc_ir_snap_loop (b, guard_snap));
+  int has0 = 0, has2 = 0;
+  for (uint32_t e = 0; e < sv->nentries; e++)
+    {
+      has0 |= sv->entries[e].slot == 0;
+      has2 |= sv->entries[e].slot == 2;
+    }
+  CU_ASSERT_TRUE (has0);
+  CU_ASSERT_FALSE (has2);
+  jc_ir_free (b);
+
+  /* Inlined frame: only its own slots die, the caller keeps its entry. */
+  fx_init (&fx);
+  b = fx_builder (&fx, 0);
+  static const char callee[] = "callee";
+  jc_ir_begin_insn (b, 4, NULL, -1);
+  jc_ref v = jc_lower_binop (b, JC_MUL, jc_lower_slot_get (b, 0),
+                             jc_lower_const_i64 (b, 2));
+  jc_lower_slot_set (b, 5, v);
+  CU_ASSERT_EQUAL (jc_ir_frame_push (b, callee, 6, 5, 1, 3), 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_lower_slot_set (b, 1, v);
+  jc_lower_slot_set (b, 2, v);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  CU_ASSERT_EQUAL (jc_lower_slots_dead_from (b, 2), 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_GT, v, jc_lower_const_i64 (b, 0)), 1);
+  s = jc_ir_snap (b, jc_ir_nsnaps (b) - 1);
+  CU_ASSERT_EQUAL (s->nframes, 2);
+  CU_ASSERT_EQUAL (s->frames[0].count, 1);     /* caller slot 5 */
+  CU_ASSERT_EQUAL (s->frames[0].dead_from, UINT32_MAX);
+  CU_ASSERT_EQUAL (s->frames[1].count, 1);     /* callee slot 1 only */
+  CU_ASSERT_EQUAL (s->entries[s->frames[1].first].slot, 1);
+  CU_ASSERT_TRUE (jc_lower_ok (b));
+  jc_ir_free (b);
+}
+
 static void
 test_loop_type_unstable (void)
 {
@@ -389,6 +498,7 @@ jc_test_register (void)
     { "const_obj_table", test_const_obj_table },
     { "loop_variants", test_loop_variants },
     { "loop_type_unstable", test_loop_type_unstable },
+    { "slots_dead_from", test_slots_dead_from },
     { "dump", test_dump },
     { "fail_from_host", test_fail_from_host },
     { NULL, NULL }

@@ -178,6 +178,22 @@ JC_API int jc_lower_slot_bind (jc_lower *b, uint32_t slot, jc_ref v,
 JC_API int jc_lower_slot_bind_entry (jc_lower *b, uint32_t slot, jc_ref v,
                                      uint32_t flags);
 
+/* Added in 1.5.  At the start of the current instruction, before its
+ * first guard: the slots of the innermost frame numbered `first` and up
+ * are dead here -- the host, resuming at this instruction, never reads
+ * what they hold before it writes them (minipy: its operand stack above
+ * the depth at this pc).  The snapshots taken from here on, this
+ * instruction's included, do not list them, so exits do not store or
+ * write them back, side traces are not seeded with them, and a loop's
+ * exits at this pc carry none of them.  A slot the trace sets again is
+ * live from then on; reading one before that (jc_lower_slot_get) is an
+ * error, as is a call after the instruction's first guard.  Only for
+ * slots the host's own deopt never reads at this pc: what memory holds
+ * there stays as it was (stale).  Returns how many of the slots the trace
+ * had set (the snapshot entries left out), or -1. */
+#define JC_HAVE_jc_lower_slots_dead_from 1
+JC_API int jc_lower_slots_dead_from (jc_lower *b, uint32_t first);
+
 /* --- arithmetic, comparison, conversion --------------------------------- */
 
 JC_API jc_ref jc_lower_binop (jc_lower *b, jc_binop op, jc_ref x, jc_ref y);

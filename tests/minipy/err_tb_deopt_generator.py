@@ -1,6 +1,6 @@
 # A generator consumed by a hot loop raises from inside its body after many
 # yields; the traceback must show the loop line and the generator frame.
-# jit-expect: traces_compiled>=1 deopts>=1
+# jit-expect: traces_compiled>=1 exits>=1
 def values(n):
     for i in range(n):
         if i == 6000:

@@ -152,6 +152,8 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_closure_poly.py \
 	tests/minipy/deopt_closures.py \
 	tests/minipy/deopt_container_mutation.py \
+	tests/minipy/deopt_dead_slots.py \
+	tests/minipy/deopt_dead_slots_off.py \
 	tests/minipy/deopt_del_at_store.py \
 	tests/minipy/deopt_del_inline.py \
 	tests/minipy/deopt_del_late.py \
@@ -455,6 +457,7 @@ MINIPY_SUPPORT = \
 	tests/minipy/helper_chain.py \
 	tests/minipy/helper_chain_prog.py \
 	tests/minipy/helper_dict_get_prog.py \
+	tests/minipy/helper_dead_slots_prog.py \
 	tests/minipy/helper_dict_store_prog.py \
 	tests/minipy/helper_float_items.py \
 	tests/minipy/helper_full_lot_prog.py \

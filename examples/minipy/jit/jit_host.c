@@ -655,6 +655,7 @@ void mp_jit_init(void)
     { const char *e = getenv("MINIPY_JIT_DICT_STORE"); mpj_dict_store = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_GLOBAL_STORE"); mpj_global_store = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_FULL_LOT_REFUSE"); mpj_full_lot_refuse = !e || *e != '0'; }
+    { const char *e = getenv("MINIPY_JIT_DEAD_SLOTS"); mpj_dead_slots_on = !e || *e != '0'; }
     mpj_rt = jc_runtime_new(&h, &o);
     mp_jit_active = 1;
     if (!mpj_rt) { disable("out of memory"); return; }
@@ -699,14 +700,15 @@ int mp_jit_fini(void)
              * issue use), then every library counter as it names it. */
             fprintf(stderr, "jit: compiled=%llu aborted=%llu self_calls=%llu raw_self_calls=%llu quiet_jumps=%llu "
                     "branch_chains=%llu rec_heads=%llu retraces=%llu dict_gets=%llu "
-                    "dict_stores=%llu global_stores=%llu dict_hints=%llu short_roots=%llu %s\n",
+                    "dict_stores=%llu global_stores=%llu dict_hints=%llu short_roots=%llu dead_slots=%llu %s\n",
                     (unsigned long long)st.traces_compiled, (unsigned long long)st.traces_aborted,
                     (unsigned long long)(mpj_self_calls + mpj_raw_self_calls),
                     (unsigned long long)mpj_raw_self_calls, (unsigned long long)mp_jit_quiet_jumps,
                     (unsigned long long)mpj_chains, (unsigned long long)mpj_rec_heads,
                     (unsigned long long)mpj_retraces, (unsigned long long)mpj_dict_get_calls,
                     (unsigned long long)mpj_dict_store_calls, (unsigned long long)mpj_global_store_calls,
-                    (unsigned long long)mpj_dict_hint_hits, (unsigned long long)mpj_short_root_heads, buf);
+                    (unsigned long long)mpj_dict_hint_hits, (unsigned long long)mpj_short_root_heads,
+                    (unsigned long long)mpj_dead_slots, buf);
             free(buf);
         }
     }

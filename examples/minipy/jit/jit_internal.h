@@ -278,6 +278,10 @@ extern uint64_t mpj_self_calls;
  * (counted in the generated code; --jit-stats adds them to self_calls),
  * and whether functions get them (1, or MINIPY_JIT_RAW_ARGS=0). */
 extern uint64_t mpj_raw_self_calls;
+/* Dead stack slots left out of snapshots (jit_lower.c, dead_stack):
+ * on (1, or MINIPY_JIT_DEAD_SLOTS=0), and the entries left out. */
+extern int mpj_dead_slots_on;
+extern uint64_t mpj_dead_slots;
 extern int mpj_raw_args_on;
 extern uintptr_t mpj_stack_floor;
 int64_t mpj_self_slow(Frame *nf, uint64_t *words, int64_t link);

@@ -1443,6 +1443,30 @@ static int reads_frame(const Code *cc)
     return 0;
 }
 
+/* Whether the CALL with stack base `base` may call a built-in that reads
+ * the calling frame's slots (locals(), vars() and super() without
+ * arguments): the trace keeps slots virtual, so such a call would see the
+ * frame's stale memory, and the trace is refused there.  Code that names
+ * none of them never does; otherwise a callee not known at selection
+ * might be one. */
+static int reads_frame_call(jc_lower *b, const Code *co, uint32_t base, int n)
+{
+    static const char *slot_readers[] = { "locals", "vars", "super" };
+    int named = 0;
+    for (int64_t i = 0; i < TN(co->names) && !named; i++)
+        for (size_t k = 0; k < sizeof slot_readers / sizeof slot_readers[0]; k++)
+            if (mp_str_eqc(TITEMS(co->names)[i], slot_readers[k])) named = 1;
+    if (!named) return 0;
+    jc_ref A = jc_lower_slot_get(b, base), B = jc_lower_slot_get(b, base + 1);
+    Obj *x = ty(b, A) == JC_TYPE_PTR && seen(A) ? seen(A) : ty(b, B) == JC_TYPE_PTR ? seen(B) : NULL;
+    if (!x) return 1;
+    if (IS(x, builtin)) {
+        const char *nm = ((Builtin *)x)->name;
+        return nm && (strcmp(nm, "locals") == 0 || (n == 0 && strcmp(nm, "vars") == 0));
+    }
+    return n == 0 && x == (Obj *)&mp_super_type;
+}
+
 static int inl_scan(Code *cc)
 {
     if ((cc->flags & (CO_VARARGS | CO_VARKW | CO_GENERATOR)) || cc->kwonlycount || cc->ncells)
@@ -2275,6 +2299,24 @@ static int lower_decided_branch(jc_lower *b, Code *co, uint32_t pc, int side, ui
     return 0;
 }
 
+/* Dead stack slots.  At the start of each instruction the operand stack
+ * slots above its depth (set_pc's jc->depth[pc]) are dead: set_pc and
+ * restore_frame never write them (they become or stay NULL), the
+ * interpreter resuming there pushes before it reads them.  So libjitcore
+ * leaves them out of this instruction's snapshots (jc_lower_slots_dead_
+ * from): the exits store fewer words, side traces are seeded with fewer
+ * values.  MINIPY_JIT_DEAD_SLOTS=0 turns it off; --jit-stats counts the
+ * snapshot entries left out at selection (dead_slots=). */
+int mpj_dead_slots_on = 1;
+uint64_t mpj_dead_slots;
+
+static void dead_stack(jc_lower *b, const Code *co, int depth)
+{
+    if (!mpj_dead_slots_on) return;
+    int n = jc_lower_slots_dead_from(b, mpj_nfixed(co) + (uint32_t)depth);
+    if (n > 0) mpj_dead_slots += (uint64_t)n;
+}
+
 int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fdepth,
               const void *ic, jc_step *st)
 {
@@ -2308,6 +2350,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         mpj_sel_reset(rf);
         for (int i = 0; i < ns; i++) note(seeds[i].r, NULL, seeds[i].o);
         mpj_sel.head = UINT32_MAX;
+        dead_stack(b, co, mpj_sel.depth);
         jc_ref e = jc_lower_load(b, JC_TYPE_PTR, kptr(b, &mp.exc), 0, MPJ_ALIAS_STATE);
         jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, e, kptr(b, NULL)), 1);
         fin_start(b);
@@ -2341,6 +2384,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     if (jc->depth[pc] >= 0 && jc->depth[pc] != depth)
         return abort_step(st, JC_ABORT_HOST_REFUSED, "inconsistent stack depth");
     jc->depth[pc] = (int16_t)depth;
+    if (!side) dead_stack(b, co, depth);
     if (!side && pc == mpj_sel.head) {
         /* The root trace's head: count an iteration (mp_jit_loop_head
          * judges the trace by iterations per entry), and let the head drop
@@ -2613,6 +2657,8 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
     case OP_CALL: {
         if (arg > MPJ_MAX_CALL_ARGS) return abort_step(st, JC_ABORT_UNSUPPORTED_INSN, "CALL with many arguments");
         uint32_t base = top - (uint32_t)arg - 2;
+        if (reads_frame_call(b, co, base, arg))
+            return abort_step(st, JC_ABORT_HOST_REFUSED, "a call that reads the frame's slots (locals(), vars(), super())");
         if (try_inline(b, co, pc, fdepth, base, arg, depth, st)) {
             if (!jc_lower_ok(b)) return abort_step(st, JC_ABORT_IR_ERROR, jc_lower_error(b));
             return 0;
