@@ -990,6 +990,17 @@ L_STORE_FAST__STORE_FAST: {
  * ip[3] the fourth (a jump's history ip[4]).  Bools are not machine ints
  * here (they take the pair). */
 #define FAST_INT(o) ((o) && TYPE(o) == &mp_int_type && !((Int *)(o))->big)
+/* a = x[k] for the fused subscripts: x an exact list and k a machine int
+ * in range, negative from the end; anything else jumps to fail, where the
+ * handler runs its first instructions the plain way. */
+#define LIST_ITEM_OR(a, x, k, fail) do { \
+        Obj *x_ = (x), *k_ = (k); \
+        if (__builtin_expect(!(x_ && TYPE(x_) == &mp_list_type && FAST_INT(k_)), 0)) goto fail; \
+        int64_t i_ = IV(k_), n_ = LN(x_); \
+        if (i_ < 0) i_ += n_; \
+        if (__builtin_expect((uint64_t)i_ >= (uint64_t)n_, 0)) goto fail; \
+        (a) = LITEMS(x_)[i_]; \
+    } while (0)
 L_LOAD_FAST__ADDI_STORE: {
     /* y = x + c, x - c, x += c, x -= c; c a machine int constant */
     Obj *v = f->lp[oparg];
@@ -1010,17 +1021,11 @@ L_LOAD_FAST__ADDI_STORE: {
 }
 L_LOAD_FAST__SUBSCR_LIST: {
     /* x[y]: a list and an index in range */
-    Obj *o = f->lp[oparg], *k = f->lp[OPARG(ip[0])];
-    if (__builtin_expect(o && TYPE(o) == &mp_list_type && FAST_INT(k), 1)) {
-        int64_t i = IV(k), n = LN(o);
-        if (i < 0) i += n;
-        if ((uint64_t)i < (uint64_t)n) {
-            PUSH(incref(LITEMS(o)[i]));
-            ip += 3;
-            NEXT();
-        }
-    }
-    goto L_LOAD_FAST__LOAD_FAST;
+    Obj *a;
+    LIST_ITEM_OR(a, f->lp[oparg], f->lp[OPARG(ip[0])], L_LOAD_FAST__LOAD_FAST);
+    PUSH(incref(a));
+    ip += 3;
+    NEXT();
 }
 /* if x < y: ..., while x < y: ... (any of the six) and the jump, with its
  * branch history as POP_JUMP_IF_* keeps it */
@@ -1036,26 +1041,20 @@ L_LOAD_FAST__SUBSCR_CMP_JUMP: {
     /* if x[y] < z: (while ...), x a list, the item and z machine ints;
      * ip[3] the LOAD_FAST z, ip[4] the COMPARE_OP, ip[6] the jump, ip[7]
      * its history.  Another item or z: x[y] pushed, on at the LOAD_FAST. */
-    Obj *o = f->lp[oparg], *k = f->lp[OPARG(ip[0])];
-    if (__builtin_expect(o && TYPE(o) == &mp_list_type && FAST_INT(k), 1)) {
-        int64_t i = IV(k), n = LN(o);
-        if (i < 0) i += n;
-        if ((uint64_t)i < (uint64_t)n) {
-            Obj *a = LITEMS(o)[i], *b = f->lp[OPARG(ip[3])];
-            if (__builtin_expect(FAST_INT(a) && FAST_INT(b), 1)) {
-                uint32_t j_ = ip[6];
-                int taken_ = CMP_TAKEN(IV(a), IV(b), OPARG(ip[4]), OPC(j_) == OP_POP_JUMP_IF_TRUE);
-                branch_hist(ip + 7, taken_);
-                if (taken_) { ip = first + OPARG(j_); DISPATCH(); }
-                ip += 8;
-                NEXT();
-            }
-            PUSH(incref(a));
-            ip += 3;
-            NEXT();
-        }
+    Obj *a;
+    LIST_ITEM_OR(a, f->lp[oparg], f->lp[OPARG(ip[0])], L_LOAD_FAST__LOAD_FAST);
+    Obj *b = f->lp[OPARG(ip[3])];
+    if (__builtin_expect(FAST_INT(a) && FAST_INT(b), 1)) {
+        uint32_t j_ = ip[6];
+        int taken_ = CMP_TAKEN(IV(a), IV(b), OPARG(ip[4]), OPC(j_) == OP_POP_JUMP_IF_TRUE);
+        branch_hist(ip + 7, taken_);
+        if (taken_) { ip = first + OPARG(j_); DISPATCH(); }
+        ip += 8;
+        NEXT();
     }
-    goto L_LOAD_FAST__LOAD_FAST;
+    PUSH(incref(a));
+    ip += 3;
+    NEXT();
 }
 L_LOAD_FAST__SUBSCR2_CMP_JUMP: {
     /* if x[y] < z[w]: (while ...), x and z lists, the indexes in range and
@@ -1063,33 +1062,22 @@ L_LOAD_FAST__SUBSCR2_CMP_JUMP: {
      * ip[5] its BINARY_SUBSCR, ip[7] the COMPARE_OP, ip[9] the jump, ip[10]
      * its history.  When only x[y] qualifies: x[y] pushed, on at the
      * LOAD_FAST z (itself a fused z[w]). */
-    Obj *o = f->lp[oparg], *k = f->lp[OPARG(ip[0])];
-    if (__builtin_expect(o && TYPE(o) == &mp_list_type && FAST_INT(k), 1)) {
-        int64_t i = IV(k), n = LN(o);
-        if (i < 0) i += n;
-        if ((uint64_t)i < (uint64_t)n) {
-            Obj *a = LITEMS(o)[i], *p = f->lp[OPARG(ip[3])], *q = f->lp[OPARG(ip[4])];
-            if (__builtin_expect(FAST_INT(a) && p && TYPE(p) == &mp_list_type && FAST_INT(q), 1)) {
-                int64_t i2 = IV(q), n2 = LN(p);
-                if (i2 < 0) i2 += n2;
-                if ((uint64_t)i2 < (uint64_t)n2) {
-                    Obj *b = LITEMS(p)[i2];
-                    if (__builtin_expect(FAST_INT(b), 1)) {
-                        uint32_t j_ = ip[9];
-                        int taken_ = CMP_TAKEN(IV(a), IV(b), OPARG(ip[7]), OPC(j_) == OP_POP_JUMP_IF_TRUE);
-                        branch_hist(ip + 10, taken_);
-                        if (taken_) { ip = first + OPARG(j_); DISPATCH(); }
-                        ip += 11;
-                        NEXT();
-                    }
-                }
-            }
-            PUSH(incref(a));
-            ip += 3;
-            NEXT();
-        }
+    Obj *a, *b;
+    LIST_ITEM_OR(a, f->lp[oparg], f->lp[OPARG(ip[0])], L_LOAD_FAST__LOAD_FAST);
+    if (!FAST_INT(a)) goto subscr2_first;
+    LIST_ITEM_OR(b, f->lp[OPARG(ip[3])], f->lp[OPARG(ip[4])], subscr2_first);
+    if (__builtin_expect(FAST_INT(b), 1)) {
+        uint32_t j_ = ip[9];
+        int taken_ = CMP_TAKEN(IV(a), IV(b), OPARG(ip[7]), OPC(j_) == OP_POP_JUMP_IF_TRUE);
+        branch_hist(ip + 10, taken_);
+        if (taken_) { ip = first + OPARG(j_); DISPATCH(); }
+        ip += 11;
+        NEXT();
     }
-    goto L_LOAD_FAST__LOAD_FAST;
+subscr2_first:
+    PUSH(incref(a));
+    ip += 3;
+    NEXT();
 }
 /* l.append(v), l.append(x[y]) as a statement: l an exact list (whose
  * append no class or instance can replace), x a list and y a machine int
@@ -1110,20 +1098,15 @@ L_LOAD_FAST__APPEND_FAST: {
 }
 L_LOAD_FAST__APPEND_SUBSCR: {
     /* ip[4] the LOAD_FAST x, ip[5] the LOAD_FAST y, ip[11] the POP_TOP */
-    Obj *l = f->lp[oparg], *o = f->lp[OPARG(ip[4])], *k = f->lp[OPARG(ip[5])];
-    if (__builtin_expect(l && TYPE(l) == &mp_list_type && o && TYPE(o) == &mp_list_type && FAST_INT(k), 1)) {
-        int64_t i = IV(k), n = LN(o);
-        if (i < 0) i += n;
-        if ((uint64_t)i < (uint64_t)n) {
-            List *L = (List *)l;
-            Obj *v = incref(LITEMS(o)[i]);
-            if (__builtin_expect(L->n < L->cap, 1)) L->items[L->n++] = v;
-            else { mp_list_append(l, v); decref(v); }
-            ip += 12;
-            NEXT();
-        }
-    }
-    goto L_LOAD_FAST;
+    Obj *l = f->lp[oparg], *v;
+    if (__builtin_expect(!l || TYPE(l) != &mp_list_type, 0)) goto L_LOAD_FAST;
+    LIST_ITEM_OR(v, f->lp[OPARG(ip[4])], f->lp[OPARG(ip[5])], L_LOAD_FAST);
+    List *L = (List *)l;
+    incref(v);
+    if (__builtin_expect(L->n < L->cap, 1)) L->items[L->n++] = v;
+    else { mp_list_append(l, v); decref(v); }
+    ip += 12;
+    NEXT();
 }
 L_LOAD_FAST__CMP_JUMP: {
     Obj *a = f->lp[oparg], *b = f->lp[OPARG(ip[0])];

@@ -85,15 +85,15 @@ static int park_room_slow(void)
 }
 
 /* Whether releasing the last reference to o frees nothing else and runs
- * no code, beyond the numbers and strings: a range or a range's iterator
- * (raw ints only), or a list or tuple iterator whose sequence has another
- * owner.  Exhausted loop iterators are what a tree of traces going round
- * nested loops natively leaves parked (every outer iteration pops one:
- * nbody's `for j` tree, whose links settle the lot five times a step);
- * kept, they made every reclaim rescan all those before them. */
+ * no code: the inert objects (mpj_inert: numbers, strings, None, ranges
+ * and their iterators), or a list or tuple iterator whose sequence has
+ * another owner.  Exhausted loop iterators are what a tree of traces going
+ * round nested loops natively leaves parked (every outer iteration pops
+ * one: nbody's `for j` tree, whose links settle the lot five times a
+ * step); kept, they made every reclaim rescan all those before them. */
 static int drops_alone(const Obj *o)
 {
-    if (IS(o, range) || IS(o, range_iterator)) return 1;
+    if (mpj_inert(o)) return 1;
     if (IS(o, list_iterator) || IS(o, tuple_iterator)) {
         const Obj *seq = ((const SeqIter *)o)->seq;
         return !seq || seq->rc > 1;
@@ -104,9 +104,9 @@ static int drops_alone(const Obj *o)
 /* Drop the parked references at indices [from, to) that nothing running
  * can borrow any more (see mpj_park_reclaim in jit_host.c): one whose
  * object has another owner (the count stays above 0), or the last one of
- * an object whose release runs no code and frees nothing else (numbers,
- * strings, drops_alone).  The rest stay parked, moved down with those parked after
- * `to`.  Returns the new end of the range. */
+ * an object whose release runs no code and frees nothing else
+ * (drops_alone).  The rest stay parked, moved down with those parked
+ * after `to`.  Returns the new end of the range. */
 size_t mpj_park_drop_range(size_t from, size_t to)
 {
     mpj_dict_hint_clear();
@@ -115,7 +115,7 @@ size_t mpj_park_drop_range(size_t from, size_t to)
     for (size_t i = from; i < to; i++) {
         Obj *o = parked[i];
         if (!o) continue;
-        if (o->rc > 1 || IS(o, int) || IS(o, float) || IS(o, str) || IS(o, bool) || drops_alone(o)) decref(o);
+        if (o->rc > 1 || drops_alone(o)) decref(o);
         else parked[k++] = o;
     }
     size_t end = k;
@@ -868,7 +868,7 @@ static Obj *h_unary(int64_t op, Obj *a)
 }
 
 /* Whether releasing o runs no code (jit_lower.c, "Finalizers"). */
-static _Bool h_is_atomic(Obj *o) { return mpj_inert(o); }
+static _Bool h_is_inert(Obj *o) { return mpj_inert(o); }
 
 /* Native self-calls (jit_lower.c, "Self-calls"). */
 uint64_t mpj_self_calls, mpj_raw_self_calls;
@@ -1049,6 +1049,6 @@ const jc_helper mpj_helpers[] = {
     [MPJ_H_DICT_STORE_OBJ] = { "dict_store_obj", (void *)h_dict_store_obj, "bool(ptr,ptr,ptr)", RD | WR | RAISE | ALLOC },
     [MPJ_H_STORE_GLOBAL_AT] = { "store_global_at", (void *)h_store_global_at, "bool(ptr,i64,ptr)", RD | WR | RAISE },
     /* an object's class never changes between inert and not */
-    [MPJ_H_IS_ATOMIC] = { "is_inert", (void *)h_is_atomic, "bool(ptr)", JC_HELPER_PURE },
+    [MPJ_H_IS_INERT] = { "is_inert", (void *)h_is_inert, "bool(ptr)", JC_HELPER_PURE },
     [MPJ_H_STORE_GLOBAL_AT_INT] = { "store_global_at_int", (void *)h_store_global_at_int, "bool(ptr,i64,i64)", RD | WR | RAISE | ALLOC },
 };

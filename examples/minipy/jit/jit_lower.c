@@ -1094,7 +1094,7 @@ static void fin_guard_inert(jc_lower *b, jc_ref v)
     if (jc_lower_type(b, v) != JC_TYPE_PTR) return;
     Type *t = ptype(v);
     if (t && mpj_inert_type(t)) return;
-    jc_lower_guard(b, mpj_call(b, MPJ_H_IS_ATOMIC, &v, 1), 1);
+    jc_lower_guard(b, mpj_call(b, MPJ_H_IS_INERT, &v, 1), 1);
 }
 
 /* The result of helper h, in a strict trace: guarded at the next
@@ -1103,7 +1103,7 @@ static void fin_result(jc_lower *b, uint32_t h, jc_ref r)
 {
     if (r < 0 || jc_lower_type(b, r) != JC_TYPE_PTR) return;
     switch (h) {
-    case MPJ_H_IS_ATOMIC: case MPJ_H_BOX_INT: case MPJ_H_BOX_FLOAT: case MPJ_H_RANGE: case MPJ_H_ITER_RANGE:
+    case MPJ_H_IS_INERT: case MPJ_H_BOX_INT: case MPJ_H_BOX_FLOAT: case MPJ_H_RANGE: case MPJ_H_ITER_RANGE:
     case MPJ_H_BUILD_STRING: case MPJ_H_FORMAT_VALUE:
     case MPJ_H_SELF_FRAME1: case MPJ_H_SELF_FRAME: case MPJ_H_SELF_CALL: case MPJ_H_SELF_REFILL:
         return;
