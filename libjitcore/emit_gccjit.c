@@ -117,6 +117,7 @@ typedef struct em {
   gcc_jit_lvalue *g_consts;
   gcc_jit_lvalue **g_helpers;
   gcc_jit_lvalue *self_buf;  /* jc_lower_call_self's words, once made */
+  gcc_jit_lvalue *stack_word; /* jc_lower_stack_address's word, once made */
   gcc_jit_lvalue *g_sides;   /* its exported side tables NAME_sx (code) */
   gcc_jit_lvalue *g_sidet;   /* and NAME_sxt (the traces), once made */
   gcc_jit_type **helper_types;
@@ -929,6 +930,34 @@ emit_call (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
   e->cur = join;
 }
 
+/* JC_IR_STACK: the address of a word of this function's own frame, as an
+ * i64 (one lea).  GCC 12 has bitcasts; before, a union does the same. */
+static gcc_jit_rvalue *
+stack_address (em *e, gcc_jit_location *loc)
+{
+  gcc_jit_context *c = e->ctx;
+  if (!e->stack_word)
+    e->stack_word = gcc_jit_function_new_local (e->fn, NULL, e->t_u64,
+                                                "stack_word");
+  gcc_jit_rvalue *p = gcc_jit_lvalue_get_address (e->stack_word, loc);
+#ifdef LIBGCCJIT_HAVE_gcc_jit_context_new_bitcast
+  return gcc_jit_context_new_bitcast (c, loc, p, e->t[JC_TYPE_I64]);
+#else
+  gcc_jit_field *f[2] = {
+    gcc_jit_context_new_field (c, NULL, gcc_jit_rvalue_get_type (p), "p"),
+    gcc_jit_context_new_field (c, NULL, e->t[JC_TYPE_I64], "i")
+  };
+  gcc_jit_type *u = gcc_jit_context_new_union_type (c, NULL, "jc_stack_pun",
+                                                    2, f);
+  gcc_jit_lvalue *l = new_local (e, u, "pun");
+  gcc_jit_block_add_assignment (e->cur, loc,
+                                gcc_jit_lvalue_access_field (l, loc, f[0]),
+                                p);
+  return gcc_jit_lvalue_as_rvalue (gcc_jit_lvalue_access_field (l, loc,
+                                                                f[1]));
+#endif
+}
+
 static void
 emit_insn (em *e, jc_ref i)
 {
@@ -966,6 +995,9 @@ emit_insn (em *e, jc_ref i)
       break;
     case JC_IR_FRAME:
       e->rv[i] = gcc_jit_param_as_rvalue (e->p_frame);
+      break;
+    case JC_IR_STACK:
+      e->rv[i] = stack_address (e, loc);
       break;
     case JC_IR_XBUF:
       /* Read at the side trace's start, before any exit stores into the
@@ -1049,7 +1081,7 @@ invariant (em *e, const jc_ir_insn *in)
   switch (in->op)
     {
     case JC_IR_KI64: case JC_IR_KF64: case JC_IR_KBOOL: case JC_IR_KPTR:
-    case JC_IR_KOBJ: case JC_IR_FRAME: case JC_IR_XBUF:
+    case JC_IR_KOBJ: case JC_IR_FRAME: case JC_IR_XBUF: case JC_IR_STACK:
       return 1;
     case JC_IR_BINOP: case JC_IR_BINOV: case JC_IR_CMP:
       return inv[in->a] && inv[in->b];
@@ -1157,8 +1189,8 @@ scan_cells (em *e)
     switch (e->insns[i].op)
       {
       case JC_IR_KI64: case JC_IR_KF64: case JC_IR_KBOOL: case JC_IR_KPTR:
-      case JC_IR_KOBJ: case JC_IR_FRAME: case JC_IR_XBUF: case JC_IR_BINOP:
-      case JC_IR_BINOV: case JC_IR_CMP: case JC_IR_UNOP: case JC_IR_SELECT:
+      case JC_IR_KOBJ: case JC_IR_FRAME: case JC_IR_XBUF: case JC_IR_STACK:
+      case JC_IR_BINOP: case JC_IR_BINOV: case JC_IR_CMP: case JC_IR_UNOP: case JC_IR_SELECT:
       case JC_IR_LOAD: case JC_IR_STORE: case JC_IR_LOADX: case JC_IR_STOREX:
       case JC_IR_CALL: case JC_IR_GUARD: case JC_IR_EXIT: case JC_IR_NOP:
         break;

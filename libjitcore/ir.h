@@ -59,6 +59,8 @@
   X (XBUF, "XBUF", 0)      /* a side trace's entry value, as type: sub 0  \
                               exit_buf[imm.i], left there by its parent;  \
                               sub 1 the constant bits imm.i */            \
+  X (STACK, "STACK", 0)    /* i64: an address in the running trace      \
+                              function's own stack frame */               \
   X (BINOP, "", 2)         /* sub = jc_binop */                           \
   X (BINOV, "", 2)         /* sub = jc_binop, overflow-guarded, snap */   \
   X (CMP, "", 2)           /* sub = jc_cmp */                             \

@@ -102,6 +102,15 @@ jc_lower_frame (jc_lower *b)
 }
 
 JC_API jc_ref
+jc_lower_stack_address (jc_lower *b)
+{
+  if (!b)
+    return JC_REF_NONE;
+  return jc_ir_emit (b, JC_IR_STACK, JC_TYPE_I64, JC_REF_NONE, JC_REF_NONE,
+                     JC_REF_NONE, 0);
+}
+
+JC_API jc_ref
 jc_lower_slot_get (jc_lower *b, uint32_t slot)
 {
   if (!b || b->error)

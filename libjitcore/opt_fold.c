@@ -453,8 +453,8 @@ cse_candidate (const jc_lower *b, const jc_ir_insn *in, uint32_t passes)
   switch (in->op)
     {
     case JC_IR_KI64: case JC_IR_KF64: case JC_IR_KBOOL: case JC_IR_KPTR:
-    case JC_IR_KOBJ: case JC_IR_FRAME: case JC_IR_BINOP: case JC_IR_BINOV:
-    case JC_IR_CMP: case JC_IR_UNOP: case JC_IR_SELECT: case JC_IR_LOAD:
+    case JC_IR_KOBJ: case JC_IR_FRAME: case JC_IR_STACK: case JC_IR_BINOP:
+    case JC_IR_BINOV: case JC_IR_CMP: case JC_IR_UNOP: case JC_IR_SELECT: case JC_IR_LOAD:
     case JC_IR_LOADX:
       return (passes & JC_OPT_CSE) != 0;
     case JC_IR_CALL:

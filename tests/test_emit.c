@@ -258,6 +258,53 @@ test_call_if_ptr (void)
   jc_ir_free (b);
 }
 
+/* jc_lower_stack_address: an address in the trace function's own frame,
+ * so below the caller's locals and lower again when the trace is entered
+ * from deeper down the C stack (what a host's native-recursion check
+ * relies on).  Two in one trace are one value. */
+static uint32_t __attribute__ ((noinline))
+enter_deeper (const jc_compiled *c, tslot *f, uint64_t *buf)
+{
+  volatile char pad[8192];
+  pad[0] = 1;
+  uint32_t id = c->entry (f, buf);
+  pad[sizeof pad - 1] = pad[0];
+  return id;
+}
+
+static void
+test_stack_address (void)
+{
+  fixture fx;
+  fx_init (&fx);
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref s1 = jc_lower_stack_address (b), s2 = jc_lower_stack_address (b);
+  CU_ASSERT_EQUAL (jc_lower_type (b, s1), JC_TYPE_I64);
+  jc_lower_slot_set (b, 0, s1);
+  jc_lower_slot_set (b, 1, jc_lower_binop (b, JC_SUB, s1, s2));
+  CU_ASSERT_EQUAL (jc_ir_end_exit (b, 1), 0);
+  CU_ASSERT_TRUE_FATAL (jc_lower_ok (b));
+  jc_compiled c;
+  CU_ASSERT_EQUAL_FATAL (compile (b, NULL, &c), 0);
+  volatile char here = 0;
+  tslot f[2];
+  set_int (f, 0, 0);
+  set_int (f, 1, 7);
+  uint64_t buf[16];
+  uint32_t id = c.entry (f, buf);
+  uintptr_t a = (uintptr_t) exit_value (b, id, buf, 0);
+  CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 1), 0);
+  CU_ASSERT_TRUE (a < (uintptr_t) &here);
+  CU_ASSERT_TRUE (a > (uintptr_t) &here - 65536);
+  id = enter_deeper (&c, f, buf);
+  uintptr_t d = (uintptr_t) exit_value (b, id, buf, 0);
+  CU_ASSERT_TRUE (d + 8192 <= a);
+  CU_ASSERT_TRUE (d > a - 65536);
+  jc_emit_release (&c);
+  jc_ir_free (b);
+}
+
 /* Where jc_lower_slot_bind_entry is refused: outside load_slot, after the
  * trace's first snapshot, in an inlined frame. */
 static void
@@ -1371,6 +1418,7 @@ jc_test_register (void)
     { "entry_slot_written_back", test_entry_slot_written_back },
     { "entry_slot_refused", test_entry_slot_refused },
     { "call_if_ptr", test_call_if_ptr },
+    { "stack_address", test_stack_address },
     { "memory_cells", test_memory_cells },
     { "int_ranges", test_int_ranges },
     { "sum_loop_o0", test_sum_loop_o0 },

@@ -194,6 +194,16 @@ JC_API int jc_lower_slot_bind_entry (jc_lower *b, uint32_t slot, jc_ref v,
 #define JC_HAVE_jc_lower_slots_dead_from 1
 JC_API int jc_lower_slots_dead_from (jc_lower *b, uint32_t first);
 
+/* Added in 1.6.  An i64: the address of a word in the native stack frame
+ * of the trace code running this instruction, without a call.  A trace
+ * that calls itself natively (jc_lower_call_self) gets a new frame, lower
+ * on the machine stack, at every level, so comparing the value with a
+ * bound the host keeps (minipy: the C stack's floor, less a margin) lets
+ * the trace leave before native recursion runs out of stack.  The same
+ * value everywhere in one activation of the trace function. */
+#define JC_HAVE_jc_lower_stack_address 1
+JC_API jc_ref jc_lower_stack_address (jc_lower *b);
+
 /* --- arithmetic, comparison, conversion --------------------------------- */
 
 JC_API jc_ref jc_lower_binop (jc_lower *b, jc_binop op, jc_ref x, jc_ref y);

@@ -934,12 +934,10 @@ static void h_self_drop(Frame *nf)
     mp_frame_drop_call(nf);
 }
 
-/* The inline self-call (jit_lower.c, self_frame_inline): where the C
- * stack is (pure: one value per native frame of the trace, compared with
- * mpj_stack_floor), a new frame for an empty spare list (NULL, no
- * exception, when out of memory: the trace exits and the interpreter
- * calls), and one spare frame freed when the list is full. */
-static int64_t h_stack_here(void) { return (int64_t)(uintptr_t)__builtin_frame_address(0); }
+/* The inline self-call (jit_lower.c, self_frame_inline): a new frame for
+ * an empty spare list (NULL, no exception, when out of memory: the trace
+ * exits and the interpreter calls), and one spare frame freed when the
+ * list is full. */
 static Frame *h_self_refill(Code *co) { return mp_frame_refill(co); }
 static void h_self_trim(Code *co) { mp_frame_trim(co); }
 
@@ -1036,7 +1034,6 @@ const jc_helper mpj_helpers[] = {
     [MPJ_H_SELF_CALL] = { "self_call", (void *)h_self_call, "ptr(ptr)", RD | WR | ALLOC },
     [MPJ_H_SELF_SLOW] = { "self_slow", (void *)mpj_self_slow, "i64(ptr,ptr,i64)", RD | WR | ALLOC },
     [MPJ_H_SELF_DROP] = { "self_drop", (void *)h_self_drop, "void(ptr)", RD | WR | ALLOC },
-    [MPJ_H_STACK_HERE] = { "stack_here", (void *)h_stack_here, "i64()", JC_HELPER_PURE },
     [MPJ_H_SELF_REFILL] = { "self_refill", (void *)h_self_refill, "ptr(ptr)", RD | WR | RAISE | ALLOC },
     [MPJ_H_SELF_TRIM] = { "self_trim", (void *)h_self_trim, "void(ptr)", RD | WR },
     [MPJ_H_RANGE] = { "range", (void *)h_range, "ptr(i64,i64,i64)", RAISE | ALLOC },

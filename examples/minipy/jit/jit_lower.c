@@ -1759,7 +1759,7 @@ _Static_assert(sizeof(((Code *)0)->nspare) == 8, "Code.nspare is one word");
 static jc_ref self_frame_inline(jc_lower *b, Code *cc, Func *fn, jc_ref B, const jc_ref *args, int n,
                                 jc_ref *backp)
 {
-    jc_ref here = mpj_call(b, MPJ_H_STACK_HERE, NULL, 0);
+    jc_ref here = jc_lower_stack_address(b);   /* where the C stack is: one lea */
     jc_ref floor = jc_lower_load(b, JC_TYPE_I64, kptr(b, &mpj_stack_floor), 0, MPJ_ALIAS_HEADER);
     jc_lower_guard(b, jc_lower_cmp(b, JC_GE, here, floor), 1);
     jc_ref w = depth_word(b);
