@@ -58,6 +58,7 @@ struct jc_job {
   uint32_t batch_size;       /* first job of a batch: its size, else 0 */
   uint32_t batch_retried;    /* first job: traces compiled again alone */
   uint64_t batch_ns;         /* first job: the batch's compile time */
+  uint64_t batch_cpu_ns;     /* first job: its CPU time (stats.compile_cpu_ns) */
 
   /* Queue bookkeeping. */
   int cancelled;             /* a dependency changed while queued (under

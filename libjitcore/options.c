@@ -85,6 +85,8 @@ validate (const jc_options *o, char *msg, size_t len)
     bad = "max_unroll must be 0..10000";
   else if (o->unrolled_trace_factor > 100)
     bad = "unrolled_factor must be 1..100";
+  else if (o->compile_nice > 20)
+    bad = "compile_nice must be 0..20";
   else if (o->fail_compile > 2)
     bad = "fail_compile must be 0..2";
   if (!bad)
@@ -239,6 +241,7 @@ parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
     { "unrolled_factor", &o->unrolled_trace_factor, NULL },
     { "side_raw_ptrs", &o->side_raw_ptrs, NULL },
     { "side_link_home", &o->side_link_home, NULL },
+    { "compile_nice", &o->compile_nice, NULL },
   };
   if (kn == 3 && strncmp (s, "log", 3) == 0)
     {

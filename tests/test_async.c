@@ -5,11 +5,13 @@
  * compile failures degrade to the interpreter, and jc_runtime_free with
  * compiles in flight is clean.  Every host callback is checked to run on
  * the test's own thread. */
+#include <errno.h>
 #include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 #include "cunit_main.h"
@@ -633,6 +635,81 @@ test_growth_while_compiling (void)
   CU_ASSERT_EQUAL (grow.max_side, 1);
 }
 
+/* options.compile_nice: the compile thread is scheduled lower, which the
+ * stats read back (nice steps below this thread; 20 for SCHED_IDLE), and
+ * the program's result, exit states and install are those of the default
+ * (0: not lowered).  Every batch counts its CPU time.  SCHED_IDLE is
+ * tried with compiles that fail while being built (no compiler run, which
+ * on a busy machine could wait for an idle CPU for a long time). */
+static void
+test_compile_priority (void)
+{
+#ifdef __linux__
+  errno = 0;
+  int cur = getpriority (PRIO_PROCESS, 0);      /* this thread's */
+  CU_ASSERT_FATAL (cur != -1 || errno == 0);
+  static const uint32_t nices[] = { 0, 19, 20 };
+  for (unsigned k = 0; k < sizeof nices / sizeof nices[0]; k++)
+    {
+      uint32_t n = nices[k];
+      spy_reset ();
+      jc_options o;
+      async_options (&o);
+      o.compile_nice = n;
+      o.fail_compile = n == 20;
+      vm_value a[2] = { vm_int (3000), vm_int (3) };
+      vm_compare r = run_compare (vm_prog_sum, a, 2, &o);
+      CU_ASSERT_EQUAL (r.jit.u.i, 3 + 2999LL * 3000 / 2);
+      uint64_t want = n == 20 ? 20 : (uint64_t) ((cur + (int) n > 19
+                                                  ? 19 : cur + (int) n) - cur);
+      CU_ASSERT_EQUAL (r.stats.compile_nice, want);
+      CU_ASSERT_EQUAL (r.stats.compile_batches, 1);
+      CU_ASSERT (r.stats.compile_cpu_ns > 0);
+      CU_ASSERT_EQUAL (r.stats.traces_installed, n == 20 ? 0 : 1);
+      CU_ASSERT_EQUAL (r.stats.compile_failures, n == 20 ? 1 : 0);
+    }
+  /* This thread kept its own priority. */
+  errno = 0;
+  CU_ASSERT_EQUAL (getpriority (PRIO_PROCESS, 0), cur);
+  /* Range-checked, in the struct and in JITCORE_OPTIONS. */
+  vm_program *p = vm_asm_ok (vm_prog_sum);
+  vm_init (&the_vm, p);
+  jc_host h = vm_host_descriptor (&the_vm);
+  jc_options o;
+  jc_options_init (&o);
+  CU_ASSERT_EQUAL (o.compile_nice, 0);
+  o.compile_nice = 21;
+  jc_runtime *rt = jc_runtime_new (&h, &o);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_BAD_OPTION);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_runtime_error_message (rt),
+                                  "compile_nice"));
+  jc_runtime_free (rt);
+  jc_options e;
+  setenv ("JITCORE_OPTIONS", "compile_nice=7", 1);
+  rt = jc_runtime_new (&h, NULL);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
+  jc_runtime_options (rt, &e);
+  CU_ASSERT_EQUAL (e.compile_nice, 7);
+  jc_runtime_free (rt);
+  setenv ("JITCORE_OPTIONS", "compile_nice=21", 1);
+  rt = jc_runtime_new (&h, NULL);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_BAD_OPTION);
+  jc_runtime_free (rt);
+  unsetenv ("JITCORE_OPTIONS");
+  /* A host built before the field: it is not read (the default, 0). */
+  jc_options_init (&o);
+  o.size = offsetof (jc_options, compile_nice);
+  o.compile_nice = 21;
+  rt = jc_runtime_new (&h, &o);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
+  jc_runtime_options (rt, &e);
+  CU_ASSERT_EQUAL (e.compile_nice, 0);
+  jc_runtime_free (rt);
+  vm_fini (&the_vm);
+  vm_program_free (p);
+#endif
+}
+
 /* A host built before the batching fields: they take their defaults; the
  * new fields are range-checked. */
 static void
@@ -686,6 +763,7 @@ jc_test_register (void)
     { "side_trace_in_background", test_side_trace_in_background },
     { "growth_while_compiling", test_growth_while_compiling },
     { "batch_options", test_batch_options },
+    { "compile_priority", test_compile_priority },
     { NULL, NULL }
   };
   return JC_SUITE ("async", jc_test_clear_env, NULL, tests);

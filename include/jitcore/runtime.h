@@ -136,7 +136,8 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       loop, rc, sink, range; or "all" or "none"), max_traces, max_code_bytes,
  *       side_threshold, max_side_traces, max_side_depth, batch_max,
  *       batch_delay (microseconds), side_raw (0/1), max_unroll,
- *       home_exits, unrolled_factor, side_raw_ptrs (0/1), side_link_home (0/1)
+ *       home_exits, unrolled_factor, side_raw_ptrs (0/1), side_link_home (0/1),
+ *       compile_nice (0-20)
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
  *   JITCORE_DUMP=DIR                  debugging: every libgccjit context
  *       (one compile batch) is written as DIR/NAME.c (libgccjit's C-like
@@ -270,6 +271,22 @@ typedef struct jc_options {
                                  its own (select.c, side_links_home); 0: it
                                  closes the loop as before.  Added in 1.5:
                                  an older host's struct gets the default */
+  uint32_t compile_nice;      /* async: how far below the host's threads the
+                                 compile thread is scheduled, with the
+                                 compiler driver, assembler and linker it
+                                 starts (they inherit it).  0 (default):
+                                 the same priority; 1-19: that many nice
+                                 steps lower (setpriority on the thread,
+                                 at most nice 19); 20: SCHED_IDLE, it runs
+                                 only on a CPU nothing else wants.  On a
+                                 machine with no idle core a compile takes
+                                 its CPU from the running program (and the
+                                 others); lowered, it takes less of it but
+                                 finishes later, so a trace that would pay
+                                 arrives later too (see "Compilation").
+                                 Linux; elsewhere it is ignored.
+                                 stats.compile_nice says what was applied.
+                                 Added in 1.6 */
 } jc_options;
 
 /* Fill *opts with the defaults and set opts->size.  NULL is ignored. */
@@ -653,6 +670,22 @@ typedef struct jc_stats {
                                   listed objects, all taken from the exit
                                   buffer (jc_host.seed_ptr): nothing
                                   written to the frame.  Added in 1.4 */
+  uint64_t compile_cpu_ns;     /* CPU time the compiles used: the compiling
+                                  thread's own during each batch (the
+                                  compile thread's, or the caller's in sync
+                                  mode) plus the compiler driver, assembler
+                                  and linker processes it ran (as reaped
+                                  during the batch).  Unlike compile_ns it
+                                  does not grow when the machine is busy;
+                                  on a machine with no idle core it is the
+                                  time the program loses to compiling.
+                                  Added in 1.6 */
+  uint64_t compile_nice;       /* the compile thread's priority as lowered
+                                  by options.compile_nice and read back once
+                                  it started: nice steps below the host's
+                                  thread (1-19), 20 for SCHED_IDLE; 0 when
+                                  not lowered (or not started).  Added in
+                                  1.6 */
 } jc_stats;
 
 /* Copy the counters into *out (fields up to out->size). */
