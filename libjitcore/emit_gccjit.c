@@ -152,7 +152,7 @@ typedef struct em {
   int cells_live;            /* the loop copy's body is being emitted */
   /* Integer ranges (JC_OPT_RANGE): per insn, of the copy being emitted and
    * of the first iteration. */
-  struct em_range { int64_t lo, hi; } *rg, *rg0;
+  jc_range *rg, *rg0;
 } em;
 
 static gcc_jit_location *
@@ -372,7 +372,7 @@ emit_floor_divmod (em *e, uint32_t sub, gcc_jit_rvalue *x, gcc_jit_rvalue *y,
 
 /* ------------------------------------------------------------ ranges */
 
-typedef struct em_range range;
+typedef jc_range range;
 static const range FULL = { INT64_MIN, INT64_MAX };
 
 static range
@@ -391,69 +391,6 @@ rng_of (em *e, jc_ref r)
   return e->rg[r];
 }
 
-/* Smallest 2^k - 1 >= v, for v >= 0. */
-static int64_t
-ones_above (int64_t v)
-{
-  uint64_t m = 0;
-  while (m < (uint64_t) v)
-    m = (m << 1) | 1;
-  return (int64_t) m;
-}
-
-/* The interval of an i64 binop/binov result from its operands'; FULL
- * when it might wrap (BINOV: when its check might fail). */
-static range
-binop_range (uint32_t sub, range x, range y)
-{
-  switch (sub)
-    {
-    case JC_ADD:
-      return mkrange ((__int128) x.lo + y.lo, (__int128) x.hi + y.hi);
-    case JC_SUB:
-      return mkrange ((__int128) x.lo - y.hi, (__int128) x.hi - y.lo);
-    case JC_MUL:
-      {
-        __int128 p[4] = { (__int128) x.lo * y.lo, (__int128) x.lo * y.hi,
-                          (__int128) x.hi * y.lo, (__int128) x.hi * y.hi };
-        __int128 lo = p[0], hi = p[0];
-        for (int k = 1; k < 4; k++)
-          {
-            lo = p[k] < lo ? p[k] : lo;
-            hi = p[k] > hi ? p[k] : hi;
-          }
-        return mkrange (lo, hi);
-      }
-    case JC_FLOORMOD:
-      if (y.lo > 0)
-        return (range) { 0, x.lo >= 0 && x.hi < y.hi ? x.hi : y.hi - 1 };
-      return FULL;
-    case JC_FLOORDIV:
-      if (x.lo >= 0 && y.lo > 0)
-        return (range) { x.lo / y.hi, x.hi / y.lo };
-      return FULL;
-    case JC_SHR:
-      if (y.lo == y.hi && y.lo >= 0 && y.lo < 64)
-        return (range) { x.lo >> y.lo, x.hi >> y.lo };
-      return FULL;
-    case JC_AND:
-      if (x.lo >= 0 && y.lo >= 0)
-        return (range) { 0, x.hi < y.hi ? x.hi : y.hi };
-      if (x.lo >= 0)
-        return (range) { 0, x.hi };
-      if (y.lo >= 0)
-        return (range) { 0, y.hi };
-      return FULL;
-    case JC_OR:
-    case JC_XOR:
-      if (x.lo >= 0 && y.lo >= 0)
-        return (range) { 0, ones_above (x.hi > y.hi ? x.hi : y.hi) };
-      return FULL;
-    default:
-      return FULL;
-    }
-}
-
 /* Set the range of insn i in the copy being emitted. */
 static void
 note_range (em *e, jc_ref i)
@@ -465,7 +402,7 @@ note_range (em *e, jc_ref i)
   else if (in->op == JC_IR_KI64)
     r = (range) { in->imm.i, in->imm.i };
   else if (in->op == JC_IR_BINOP || in->op == JC_IR_BINOV)
-    r = binop_range (in->sub, rng_of (e, in->a), rng_of (e, in->b));
+    r = jc_range_binop (in->sub, rng_of (e, in->a), rng_of (e, in->b));
   else if (in->op == JC_IR_UNOP && in->sub == JC_B2I)
     r = (range) { 0, 1 };
   else if (in->op == JC_IR_UNOP && in->sub == JC_NEG)
@@ -493,33 +430,7 @@ refine_guard (em *e, const jc_ir_insn *g)
   static const uint8_t neg[] = { JC_NE, JC_EQ, JC_GE, JC_GT, JC_LE, JC_LT };
   uint32_t op = g->sub ? c->sub : neg[c->sub];
   range x = rng_of (e, c->a), y = rng_of (e, c->b);
-  switch (op)
-    {
-    case JC_LT:
-      if (y.hi > INT64_MIN && x.hi > y.hi - 1) x.hi = y.hi - 1;
-      if (x.lo < INT64_MAX && y.lo < x.lo + 1) y.lo = x.lo + 1;
-      break;
-    case JC_LE:
-      if (x.hi > y.hi) x.hi = y.hi;
-      if (y.lo < x.lo) y.lo = x.lo;
-      break;
-    case JC_GT:
-      if (y.lo < INT64_MAX && x.lo < y.lo + 1) x.lo = y.lo + 1;
-      if (x.hi > INT64_MIN && y.hi > x.hi - 1) y.hi = x.hi - 1;
-      break;
-    case JC_GE:
-      if (x.lo < y.lo) x.lo = y.lo;
-      if (y.hi > x.hi) y.hi = x.hi;
-      break;
-    case JC_EQ:
-      if (x.lo < y.lo) x.lo = y.lo;
-      if (x.hi > y.hi) x.hi = y.hi;
-      y = x;
-      break;
-    default:
-      return;
-    }
-  if (x.lo > x.hi || y.lo > y.hi)
+  if (!jc_range_refine (op, &x, &y))
     return;                  /* the guard always fails: nothing follows */
   e->rg[c->a] = x;
   e->rg[c->b] = y;
@@ -592,7 +503,7 @@ emit_binov (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_rvalue *x,
   if (e->rg && (in->sub == JC_ADD || in->sub == JC_SUB || in->sub == JC_MUL)
       && e->rg[i].lo != INT64_MIN && e->rg[i].hi != INT64_MAX)
     {
-      /* Its interval fits in an i64 (binop_range gives FULL otherwise,
+      /* Its interval fits in an i64 (jc_range_binop gives FULL otherwise,
        * and a fitting one never reaches a bound), so no overflow. */
       define (e, i, ti, emit_binop (e, in, x, y, loc), loc);
       return;
@@ -1310,7 +1221,12 @@ emit_body (em *e)
         }
       if (e->rg)
         note_range (e, (jc_ref) i);
-      emit_insn (e, (jc_ref) i);
+      /* A guard FACTS proved for every iteration after the first
+       * (JC_IRF_LOOP_IMPLIED) is left out of the loop copy; its
+       * condition still holds there, so the ranges still learn it. */
+      if (!(e->copy && in->op == JC_IR_GUARD
+            && (in->flags & JC_IRF_LOOP_IMPLIED)))
+        emit_insn (e, (jc_ref) i);
       if (e->rg && in->op == JC_IR_GUARD)
         refine_guard (e, in);
     }

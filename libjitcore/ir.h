@@ -104,10 +104,13 @@ enum {
   JC_IRF_MAYRAISE = 1u << 0, /* CALL with a failure guard (snap) */
   JC_IRF_COND = 1u << 1,     /* CALL made only when c is true (value 0
                                 otherwise) */
-  JC_IRF_SELF = 1u << 2      /* CALL of the trace's own native code
+  JC_IRF_SELF = 1u << 2,     /* CALL of the trace's own native code
                                 (jc_lower_call_self): sub is the host's
                                 stand-in helper, which says its effects;
                                 args[0] the frame */
+  JC_IRF_LOOP_IMPLIED = 1u << 3  /* GUARD that holds in every iteration
+                                after the first (FACTS, opt_facts.c): the
+                                backend's loop copy leaves it out */
 };
 
 /* A slot-load group: instructions [first, last] emitted by load_slot for

@@ -109,7 +109,10 @@ dump_insn (const jc_lower *b, FILE *out, jc_ref i)
         break;
       }
     case JC_IR_GUARD:
-      fprintf (out, " %04d == %u", (int) in->a, in->sub); break;
+      fprintf (out, " %04d == %u", (int) in->a, in->sub);
+      if (in->flags & JC_IRF_LOOP_IMPLIED)
+        fprintf (out, " first-iteration-only");
+      break;
     case JC_IR_SELECT:
       fprintf (out, " %04d ? %04d : %04d", (int) in->a, (int) in->b,
                (int) in->c); break;

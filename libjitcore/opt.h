@@ -12,6 +12,10 @@
  *          nothing between them that could drop another reference cancel
  *          out (opt_rc.c); runs after CSE, which makes equal values one ref
  *   DCE    dead-code elimination (opt_dce.c)
+ *   FACTS  comparisons decided by what earlier guards established (x >= 0
+ *          after `guard x >= 0`, x < n after `guard x < n`, intervals of
+ *          i64 values) become constants, so FOLD drops their selects and
+ *          GUARD their guards (opt_facts.c, inside the FOLD walk)
  *   LOOP   in a looping trace, instructions of the loop copy whose operands
  *          are loop-invariant reuse the first iteration's value: invariant
  *          guards, loads and helper calls run once per entry (done by the
@@ -35,7 +39,8 @@ enum {
   JC_OPT_RC = 1u << 5,
   JC_OPT_SINK = 1u << 6,    /* in the backend (emit_gccjit.c) */
   JC_OPT_RANGE = 1u << 7,   /* in the backend (emit_gccjit.c) */
-  JC_OPT_ALL = 0xff
+  JC_OPT_FACTS = 1u << 8,   /* opt_facts.c, run by the fold walk */
+  JC_OPT_ALL = 0x1ff
 };
 
 typedef struct jc_opt_stats {
@@ -45,6 +50,9 @@ typedef struct jc_opt_stats {
   uint32_t guards_removed;   /* guards proven redundant */
   uint32_t dead;             /* instructions removed as unused */
   uint32_t rc_removed;       /* INCREF/DECREF calls removed (two per pair) */
+  uint32_t facts;            /* comparisons decided by facts (FACTS; also
+                                counted in folded) */
+  uint32_t facts_loop;       /* guards left out of the loop copy (FACTS) */
 } jc_opt_stats;
 
 /* Run the forward passes selected in `passes` (FOLD, CSE, GUARD), then RC,
@@ -71,6 +79,33 @@ JC_HIDDEN int jc_opt_call_writes (const jc_lower *b, const jc_ir_insn *in);
  * (UINT64_MAX).  CSE and the loop copy keep loads of other classes. */
 JC_HIDDEN uint64_t jc_opt_call_clobbers (const jc_lower *b,
                                          const jc_ir_insn *in);
+
+/* An i64 interval [lo, hi] (signed), for FACTS and the backend's RANGE. */
+typedef struct jc_range { int64_t lo, hi; } jc_range;
+/* The interval of `x sub y` (a jc_binop on i64) for operands in x and y:
+ * the full range when the operation might wrap (or is not known). */
+JC_HIDDEN jc_range jc_range_binop (uint32_t sub, jc_range x, jc_range y);
+/* x OP y (a jc_cmp) holds: narrow *x and *y.  0 when that leaves no
+ * value (the guard saying so always fails; nothing changed), else 1. */
+JC_HIDDEN int jc_range_refine (uint32_t op, jc_range *x, jc_range *y);
+
+/* FACTS (opt_facts.c), driven by the fold walk: a table of what the guards
+ * passed so far establish.  jc_facts_decide: 1 or 0 when the comparison
+ * (operands as remapped) is decided, else -1; jc_facts_note: learn from an
+ * instruction the walk keeps (its interval, a guard's condition). */
+typedef struct jc_facts jc_facts;
+JC_HIDDEN jc_facts *jc_facts_new (const jc_lower *b);   /* NULL: no memory */
+JC_HIDDEN void jc_facts_free (jc_facts *f);
+JC_HIDDEN int jc_facts_decide (const jc_facts *f, const jc_ir_insn *cmp);
+JC_HIDDEN void jc_facts_note (jc_facts *f, jc_ref i);
+/* After the walk (snapshots and carried values remapped), in a looping
+ * trace: mark JC_IRF_LOOP_IMPLIED the guards on `x OP k` whose x is the
+ * value at the top of an iteration of a carried slot or of a memory cell
+ * (one store per iteration, nothing else writes it) when the facts at the
+ * body's end decide the same of the value it takes round the back edge:
+ * by induction the guard then holds in every iteration after the first.
+ * Returns how many. */
+JC_HIDDEN uint32_t jc_facts_loop (const jc_facts *f, jc_lower *b);
 
 /* Internal to the passes. */
 JC_HIDDEN int jc_opt_fold_cse (jc_lower *b, uint32_t passes, jc_opt_stats *st);

@@ -278,10 +278,43 @@ is_int_const (const jc_ir_insn *in, int64_t v)
   return in->op == JC_IR_KI64 && in->imm.i == v;
 }
 
+/* Bool identities: x & true, x | false, x ^ false are x; x & false is
+ * false, x | true true.  Returns the replacement ref or JC_REF_NONE. */
+static jc_ref
+bool_algebra (jc_ir_insn *in, const jc_ir_insn *insns)
+{
+  const jc_ir_insn *x = &insns[in->a], *y = &insns[in->b];
+  jc_ref other = in->b;
+  if (y->op == JC_IR_KBOOL)
+    {
+      const jc_ir_insn *t = x;
+      x = y;
+      y = t;
+      other = in->a;
+    }
+  if (x->op != JC_IR_KBOOL)
+    return JC_REF_NONE;
+  int k = x->imm.i != 0;
+  switch (in->sub)
+    {
+    case JC_AND: case JC_OR:
+      if (k == (in->sub == JC_AND))
+        return other;
+      make_const (in, JC_TYPE_BOOL, k, 0);
+      return JC_REF_NONE;
+    case JC_XOR:
+      return k ? JC_REF_NONE : other;
+    default:
+      return JC_REF_NONE;
+    }
+}
+
 /* Integer identities; returns the replacement ref or JC_REF_NONE. */
 static jc_ref
 algebra (jc_ir_insn *in, const jc_ir_insn *insns)
 {
+  if (in->type == JC_TYPE_BOOL && in->op == JC_IR_BINOP)
+    return bool_algebra (in, insns);
   if (in->type != JC_TYPE_I64)
     return JC_REF_NONE;
   const jc_ir_insn *x = &insns[in->a], *y = &insns[in->b];
@@ -540,10 +573,12 @@ jc_opt_fold_cse (jc_lower *b, uint32_t passes, jc_opt_stats *st)
     cap *= 2;
   walk w = { b, malloc ((n ? n : 1) * sizeof (jc_ref)),
              malloc (cap * sizeof (avail)), cap - 1, 0, { 0 } };
-  if (!w.repl || !w.tab)
+  jc_facts *facts = passes & JC_OPT_FACTS ? jc_facts_new (b) : NULL;
+  if (!w.repl || !w.tab || (!facts && (passes & JC_OPT_FACTS)))
     {
       free (w.repl);
       free (w.tab);
+      jc_facts_free (facts);
       return jc_ir_set_error (b, "out of memory in the optimizer");
     }
   for (uint32_t k = 0; k < cap; k++)
@@ -559,6 +594,16 @@ jc_opt_fold_cse (jc_lower *b, uint32_t passes, jc_opt_stats *st)
       jc_ref r = JC_REF_NONE;
       if (passes & JC_OPT_FOLD)
         r = fold (&w, (jc_ref) i, st);
+      if (r == JC_REF_NONE && facts && in->op == JC_IR_CMP)
+        {
+          int d = jc_facts_decide (facts, in);
+          if (d >= 0)
+            {
+              make_const (in, JC_TYPE_BOOL, d, 0);
+              st->folded++;
+              st->facts++;
+            }
+        }
       if (r == JC_REF_NONE && in->op == JC_IR_GUARD && (passes & JC_OPT_GUARD)
           && b->insns[in->a].op == JC_IR_KBOOL
           && (b->insns[in->a].imm.i != 0) == (in->sub != 0))
@@ -586,6 +631,8 @@ jc_opt_fold_cse (jc_lower *b, uint32_t passes, jc_opt_stats *st)
           nop (in);
           continue;
         }
+      if (facts)
+        jc_facts_note (facts, (jc_ref) i);
       if (in->op == JC_IR_STORE || in->op == JC_IR_STOREX)
         w.alias_epoch[in->sub % NALIAS]++;
       else if (in->op == JC_IR_CALL)
@@ -600,8 +647,11 @@ jc_opt_fold_cse (jc_lower *b, uint32_t passes, jc_opt_stats *st)
         }
     }
   remap_snapshots (b, w.repl);
+  if (facts)
+    st->facts_loop += jc_facts_loop (facts, b);
   free (w.repl);
   free (w.tab);
+  jc_facts_free (facts);
   return 0;
 }
 
@@ -615,21 +665,25 @@ jc_opt_run (jc_lower *b, uint32_t passes, jc_opt_stats *st, FILE *dump)
     return -1;
   if (!b->closed)
     return jc_ir_set_error (b, "optimizer run on an unfinished trace");
-  if (passes & (JC_OPT_FOLD | JC_OPT_CSE | JC_OPT_GUARD))
+  if (passes & (JC_OPT_FOLD | JC_OPT_CSE | JC_OPT_GUARD | JC_OPT_FACTS))
     {
       jc_opt_stats before = *st;
       if (jc_opt_fold_cse (b, passes, st) != 0)
         return -1;
       if (dump)
         {
-          fprintf (dump, "---- after%s%s%s: %u folded, %u cse, %u loads, "
-                   "%u guards removed\n",
+          fprintf (dump, "---- after%s%s%s%s: %u folded (%u by facts), "
+                   "%u cse, %u loads, %u guards removed, %u out of the "
+                   "loop copy\n",
                    passes & JC_OPT_FOLD ? " FOLD" : "",
                    passes & JC_OPT_CSE ? " CSE" : "",
                    passes & JC_OPT_GUARD ? " GUARD" : "",
-                   st->folded - before.folded, st->cse - before.cse,
+                   passes & JC_OPT_FACTS ? " FACTS" : "",
+                   st->folded - before.folded, st->facts - before.facts,
+                   st->cse - before.cse,
                    st->loads_removed - before.loads_removed,
-                   st->guards_removed - before.guards_removed);
+                   st->guards_removed - before.guards_removed,
+                   st->facts_loop - before.facts_loop);
           if (memcmp (&before, st, sizeof before) != 0)
             jc_ir_dump (b, dump);
         }

@@ -300,6 +300,7 @@ _Static_assert ((unsigned) JC_PASS_FOLD == (unsigned) JC_OPT_FOLD
                 && (unsigned) JC_PASS_RC == (unsigned) JC_OPT_RC
                 && (unsigned) JC_PASS_SINK == (unsigned) JC_OPT_SINK
                 && (unsigned) JC_PASS_RANGE == (unsigned) JC_OPT_RANGE
+                && (unsigned) JC_PASS_FACTS == (unsigned) JC_OPT_FACTS
                 && (unsigned) JC_PASS_ALL == (unsigned) JC_OPT_ALL,
                 "pass bits differ");
 

@@ -88,7 +88,7 @@ bench-vm: tests/vm/vm_bench$(EXEEXT)
 # The compiler half's suites link the IR and backend sources directly, so
 # they can test the hidden internal interface (ir.h, backend.h).
 JC_COMPILER_SOURCES = libjitcore/ir.c libjitcore/lower.c libjitcore/ir_dump.c \
-	libjitcore/emit_gccjit.c libjitcore/opt_fold.c libjitcore/opt_rc.c \
+	libjitcore/emit_gccjit.c libjitcore/opt_fold.c libjitcore/opt_facts.c libjitcore/opt_rc.c \
 	libjitcore/opt_dce.c
 JC_INTERNAL_CPPFLAGS = $(AM_CPPFLAGS) -DJC_BUILDING_LIBRARY $(LIBGCCJIT_CFLAGS)
 check_PROGRAMS += tests/test_ir tests/test_emit

@@ -103,7 +103,9 @@ test_guards_and_dce (void)
   char *passlog = NULL;
   size_t plen = 0;
   FILE *pl = open_memstream (&passlog, &plen);
-  CU_ASSERT_EQUAL (jc_opt_run (b, JC_OPT_ALL, &st, pl), 0);
+  /* Without FACTS, which would decide the second x < 10 itself (a constant
+   * more for DCE; see test_facts_*): here the repeated guard goes by CSE. */
+  CU_ASSERT_EQUAL (jc_opt_run (b, JC_OPT_ALL & ~JC_OPT_FACTS, &st, pl), 0);
   fclose (pl);
   CU_ASSERT_PTR_NOT_NULL (strstr (passlog, "after FOLD CSE GUARD"));
   CU_ASSERT_PTR_NOT_NULL (strstr (passlog, "3 guards removed"));
@@ -854,6 +856,438 @@ test_call_if (void)
     }
 }
 
+/* ---- facts implied by guards (FACTS) -------------------------------------
+ * After guards on x the comparisons they decide fold, and with them a
+ * negative-index select and its repeated guards; what no guard decided
+ * (another operand, f64, a sum that may wrap) stays. */
+static uint32_t
+count_op (const jc_lower *b, uint32_t op)
+{
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < jc_ir_ninsns (b); i++)
+    n += jc_ir_insns (b)[i].op == op;
+  return n;
+}
+
+/* The value a snapshot entry holds, as a decided comparison: 1 or 0 when
+ * it is a bool constant, -1 otherwise. */
+static int
+entry_bool (const jc_lower *b, const jc_snap *s, uint32_t e)
+{
+  const jc_ir_insn *in = &jc_ir_insns (b)[s->entries[e].ref];
+  return in->op == JC_IR_KBOOL ? (int) in->imm.i : -1;
+}
+
+static jc_lower *
+build_facts (fixture *fx, int kinds[], uint32_t *nk)
+{
+  static int64_t k1, k2;
+  fx->expect_tag[4] = TAG_FLT;
+  fx->expect_tag[5] = TAG_OBJ;
+  jc_lower *b = fx_builder (fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref x = jc_lower_slot_get (b, 0), n = jc_lower_slot_get (b, 1);
+  jc_ref m = jc_lower_slot_get (b, 2), y = jc_lower_slot_get (b, 3);
+  jc_ref f = jc_lower_slot_get (b, 4), p = jc_lower_slot_get (b, 5);
+  jc_ref zero = jc_lower_const_i64 (b, 0);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_GE, x, zero), 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, x, n), 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_EQ, y, zero), 0);      /* y != 0 */
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, f,
+                                   jc_lower_const_f64 (b, 1.0)), 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_EQ, p,
+                                   jc_lower_const_ptr (b, &k1)), 1);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  /* x[...] with Python's negative index: x < 0 ? x + n : x */
+  jc_ref idx = jc_lower_select (b, jc_lower_cmp (b, JC_LT, x, zero),
+                                jc_lower_binop (b, JC_ADD, x, n), x);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_GE, idx, zero), 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, idx, n), 1);
+  jc_lower_slot_set (b, 6, idx);
+  /* Comparisons for the snapshot of instruction 2, with what each must
+   * become: 1 true, 0 false, -1 left as it is. */
+  struct { jc_cmp op; jc_ref a, b; int want; } q[] = {
+    { JC_GE, x, n, 0 },              /* x < n */
+    { JC_GT, n, x, 1 },              /* the same, swapped */
+    { JC_LE, x, n, 1 },
+    { JC_NE, n, x, 1 },
+    { JC_LT, x, m, -1 },             /* nothing known of m */
+    { JC_EQ, y, zero, 0 },           /* y != 0 */
+    { JC_NE, zero, y, 1 },
+    { JC_GT, y, zero, -1 },          /* y may be negative */
+    { JC_LT, f, jc_lower_const_f64 (b, 2.0), -1 },   /* f64: never */
+    { JC_EQ, p, jc_lower_const_ptr (b, &k2), 0 },    /* p == &k1 */
+    { JC_NE, p, jc_lower_const_ptr (b, &k1), 0 },
+    { JC_GT, jc_lower_binop_ov (b, JC_ADD, x, jc_lower_const_i64 (b, 1)),
+      zero, 1 },                     /* checked: x + 1 >= 1 */
+    { JC_GE, jc_lower_binop (b, JC_ADD, x, jc_lower_const_i64 (b, 1)),
+      zero, 1 },                     /* x < n <= INT64_MAX: no wrap */
+    { JC_GE, jc_lower_binop (b, JC_ADD, x, n), zero, -1 },   /* may wrap */
+    { JC_LT, jc_lower_binop (b, JC_FLOORMOD, m, jc_lower_const_i64 (b, 8)),
+      jc_lower_const_i64 (b, 8), 1 },
+    { JC_GE, x, jc_lower_const_i64 (b, 1), -1 },
+  };
+  *nk = sizeof q / sizeof q[0];
+  for (uint32_t k = 0; k < *nk; k++)
+    {
+      jc_lower_slot_set (b, 7 + k, jc_lower_cmp (b, q[k].op, q[k].a, q[k].b));
+      kinds[k] = q[k].want;
+    }
+  jc_ir_begin_insn (b, 2, NULL, -1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_EQ, x, x), 0);       /* a snapshot */
+  CU_ASSERT_EQUAL (jc_ir_end_exit (b, 3), 0);
+  return b;
+}
+
+static void
+test_facts_ir (void)
+{
+  int want[32];
+  uint32_t nk;
+  for (int on = 0; on <= 1; on++)
+    {
+      fixture fx;
+      fx_init (&fx);
+      jc_lower *b = build_facts (&fx, want, &nk);
+      uint32_t guards = count_op (b, JC_IR_GUARD);
+      jc_opt_stats st = { 0 };
+      uint32_t passes = JC_OPT_ALL & ~(on ? 0 : JC_OPT_FACTS);
+      CU_ASSERT_EQUAL_FATAL (jc_opt_run (b, passes, &st, NULL), 0);
+      const jc_snap *s = jc_ir_snap (b, jc_ir_nsnaps (b) - 1);
+      /* entries: slot 6 (the index), then slots 7.. (the comparisons) */
+      CU_ASSERT_EQUAL_FATAL (s->nentries, 1 + nk);
+      CU_ASSERT_EQUAL (s->entries[0].slot, 6);
+      const jc_ir_insn *in = jc_ir_insns (b);
+      jc_ref x = JC_REF_NONE;
+      for (uint32_t i = 0; i < jc_ir_ninsns (b) && x == JC_REF_NONE; i++)
+        if (in[i].op == JC_IR_CMP && in[i].sub == JC_GE)
+          x = in[i].a;                /* the first guard's x */
+      if (on)
+        {
+          /* the select is x, its two guards are gone */
+          CU_ASSERT_EQUAL (s->entries[0].ref, x);
+          CU_ASSERT_EQUAL (count_op (b, JC_IR_SELECT), 0);
+          CU_ASSERT_EQUAL (count_op (b, JC_IR_GUARD), guards - 2);
+          for (uint32_t k = 0; k < nk; k++)
+            CU_ASSERT_EQUAL (entry_bool (b, s, 1 + k), want[k]);
+          CU_ASSERT_TRUE (st.facts >= 11);
+        }
+      else
+        {
+          CU_ASSERT_EQUAL (count_op (b, JC_IR_SELECT), 1);
+          CU_ASSERT_EQUAL (count_op (b, JC_IR_GUARD), guards);
+          for (uint32_t k = 0; k < nk; k++)
+            CU_ASSERT_EQUAL (entry_bool (b, s, 1 + k), -1);
+          CU_ASSERT_EQUAL (st.facts, 0);
+        }
+      jc_ir_free (b);
+    }
+}
+
+/* A loop whose list-style index select and a `j != 0` test are decided by
+ * its guards, compiled with FACTS off and on (and loop reuse both ways),
+ * and run from inputs that take every exit: the same exit, slots and
+ * counts as the C reference.  slot0 = i, slot1 = n, slot2 = acc. */
+static int
+run_facts_loop (uint32_t passes, int loop_opt, outcome *out, int ncases,
+                uint32_t *facts)
+{
+  static const int64_t inputs[][3] = {
+    /* i, n, acc */
+    { 0, 100, 0 }, { 6, 100, 1 }, { -3, 10, 0 }, { 7, 7, 2 },
+    { 6, 2000, INT64_MAX - 5000 }
+  };
+  fixture fx;
+  fx_init (&fx);
+  jc_lower *b = fx_builder (&fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref i = jc_lower_slot_get (b, 0), n = jc_lower_slot_get (b, 1);
+  jc_ref zero = jc_lower_const_i64 (b, 0);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, i, n), 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_GE, i, zero), 1);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  jc_ref idx = jc_lower_select (b, jc_lower_cmp (b, JC_LT, i, zero),
+                                jc_lower_binop (b, JC_ADD, i, n), i);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_GE, idx, zero), 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, idx, n), 1);
+  jc_ref acc = jc_lower_slot_get (b, 2);
+  jc_lower_slot_set (b, 2, jc_lower_binop_ov (b, JC_ADD, acc,
+      jc_lower_binop (b, JC_MUL, idx, jc_lower_const_i64 (b, 3))));
+  jc_ir_begin_insn (b, 2, NULL, -1);
+  jc_ref j = jc_lower_binop_ov (b, JC_SUB, i, jc_lower_const_i64 (b, 5));
+  jc_lower_guard (b, jc_lower_cmp (b, JC_NE, j, zero), 1);
+  /* decided by the guard: acc += (j == 0) ? 1000 : 1 */
+  jc_ref add = jc_lower_select (b, jc_lower_cmp (b, JC_EQ, j, zero),
+                                jc_lower_const_i64 (b, 1000),
+                                jc_lower_const_i64 (b, 1));
+  jc_lower_slot_set (b, 2, jc_lower_binop_ov (b, JC_ADD,
+                                              jc_lower_slot_get (b, 2), add));
+  jc_ir_begin_insn (b, 3, NULL, -1);
+  jc_lower_slot_set (b, 0, jc_lower_binop_ov (b, JC_ADD, i,
+                                              jc_lower_const_i64 (b, 1)));
+  CU_ASSERT_EQUAL (jc_ir_close_loop (b), 0);
+  jc_opt_stats st = { 0 };
+  if (jc_opt_run (b, passes, &st, NULL) != 0)
+    return -1;
+  *facts = st.facts;
+  jc_emit_opts o;
+  jc_emit_opts_init (&o);
+  o.loop_opt = loop_opt;
+  jc_compiled c;
+  char err[256];
+  if (jc_emit_compile (b, "facts", &o, &c, err, sizeof err) != 0)
+    {
+      fprintf (stderr, "%s\n", err);
+      jc_ir_free (b);
+      return -1;
+    }
+  for (int k = 0; k < ncases; k++)
+    {
+      tslot f[3];
+      for (int sl = 0; sl < 3; sl++)
+        {
+          f[sl].tag = TAG_INT;
+          f[sl].v.i = inputs[k][sl];
+        }
+      uint64_t buf[16];
+      uint32_t id = c.entry (f, buf);
+      const jc_snap *s = jc_ir_snap (b, id);
+      out[k].pc = s->pc;
+      for (int sl = 0; sl < 3; sl++)
+        {
+          uint64_t v;
+          out[k].slots[sl] = fx_exit_slot (b, id, buf, sl, &v) == 0
+                             ? (int64_t) v : inputs[k][sl];
+        }
+    }
+  jc_emit_release (&c);
+  jc_ir_free (b);
+  return 0;
+}
+
+static void
+test_facts_on_off_agree (void)
+{
+  enum { N = 5 };
+  /* C: the exit pc and slots each input ends with. */
+  outcome ref[N] = {
+    { 2, { 5, 100, 3 * (0 + 1 + 2 + 3 + 4 + 5) + 5 }, 0 },   /* j == 0 */
+    { 0, { 100, 100, 1 + 3 * (6 + 99) * 94 / 2 + 94 }, 0 },  /* i == n */
+    { 0, { -3, 10, 0 }, 0 },                                 /* i < 0 */
+    { 0, { 7, 7, 2 }, 0 },                                   /* no trip */
+    { 1, { 0, 2000, 0 }, 0 },                                /* overflow */
+  };
+  /* the overflow: acc + 3i exceeds INT64_MAX at the first i with
+   * INT64_MAX - 5000 + sum_{6 <= k < i} (3k + 1) + 3i > INT64_MAX */
+  int64_t acc = INT64_MAX - 5000, k = 6;
+  while (!__builtin_add_overflow (acc, 3 * k, &acc))
+    acc += 1, k++;
+  ref[4].slots[0] = k;
+  ref[4].slots[2] = acc - 3 * k;   /* the slot before the failed add */
+  static const uint32_t sets[] = { JC_OPT_ALL & ~JC_OPT_FACTS, JC_OPT_ALL,
+                                   JC_OPT_FACTS | JC_OPT_FOLD,
+                                   JC_OPT_FACTS };
+  for (size_t s = 0; s < sizeof sets / sizeof sets[0]; s++)
+    for (int lo = 0; lo <= 1; lo++)
+      {
+        outcome got[N];
+        uint32_t facts = 0;
+        memset (got, 0, sizeof got);
+        CU_ASSERT_EQUAL_FATAL (run_facts_loop (sets[s], lo, got, N, &facts),
+                               0);
+        CU_ASSERT_EQUAL (facts > 0, (sets[s] & JC_OPT_FACTS) != 0);
+        for (int c = 0; c < N; c++)
+          {
+            CU_ASSERT_EQUAL (got[c].pc, ref[c].pc);
+            for (int sl = 0; sl < 3; sl++)
+              CU_ASSERT_EQUAL (got[c].slots[sl], ref[c].slots[sl]);
+          }
+      }
+}
+
+/* ---- facts carried round a loop (FACTS, JC_IRF_LOOP_IMPLIED) ------------
+ * A range-style counter in memory (cur, stop, step in a cell of words):
+ * guard step > 0, cur < stop, stop <= INT64_MAX - step, cur >= 0; store
+ * cur + step.  The next iteration's cur is the stored cur + step, which
+ * the guards before it show non-negative without wrapping, so `cur >= 0`
+ * holds in every iteration after the first.  Variants where it does not
+ * follow keep the guard in the loop copy: no step > 0 guard, a helper
+ * that may write the counter's class, a second store to it.  slot0 = the
+ * last cur, slot1 = the sum of the curs. */
+enum { CELL_NO_STEP_GUARD = 1, CELL_WRITING_CALL = 2, CELL_TWO_STORES = 4 };
+static int64_t range_cell[3];
+
+static const jc_helper cell_helpers[] = {
+  { "poke", (void *) h_add3, "i64(i64,i64)", JC_HELPER_READS_MEMORY
+                                              | JC_HELPER_WRITES_MEMORY },
+};
+
+static jc_lower *
+build_cell_loop (fixture *fx, int variant)
+{
+  if (variant & CELL_WRITING_CALL)
+    {
+      fx->host.helpers = cell_helpers;
+      fx->host.nhelpers = 1;
+    }
+  jc_lower *b = fx_builder (fx, 0);
+  jc_ir_begin_insn (b, 0, NULL, -1);
+  jc_ref o = jc_lower_const_obj (b, range_cell);
+  jc_ref zero = jc_lower_const_i64 (b, 0);
+  jc_ref cur = jc_lower_load (b, JC_TYPE_I64, o, 0, 5);
+  jc_ref stop = jc_lower_load (b, JC_TYPE_I64, o, 8, 2);
+  jc_ref step = jc_lower_load (b, JC_TYPE_I64, o, 16, 2);
+  if (!(variant & CELL_NO_STEP_GUARD))
+    jc_lower_guard (b, jc_lower_cmp (b, JC_GT, step, zero), 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LT, cur, stop), 1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_LE, stop,
+      jc_lower_binop (b, JC_SUB, jc_lower_const_i64 (b, INT64_MAX), step)),
+                  1);
+  jc_lower_guard (b, jc_lower_cmp (b, JC_GE, cur, zero), 1);
+  jc_ref next = jc_lower_binop (b, JC_ADD, cur, step);
+  if (variant & CELL_TWO_STORES)
+    jc_lower_store (b, o, 0, cur, 5);
+  jc_lower_store (b, o, 0, next, 5);
+  jc_lower_slot_set (b, 0, cur);
+  jc_ir_begin_insn (b, 1, NULL, -1);
+  jc_ref acc = jc_lower_slot_get (b, 1);
+  if (variant & CELL_WRITING_CALL)
+    {
+      jc_ref args[2] = { acc, zero };
+      acc = jc_lower_call (b, 0, args, 2);
+    }
+  jc_lower_slot_set (b, 1, jc_lower_binop_ov (b, JC_ADD, acc, cur));
+  CU_ASSERT_EQUAL (jc_ir_close_loop (b), 0);
+  return b;
+}
+
+/* The guard on cur >= 0 of a built loop: whether FACTS marked it. */
+static int
+cur_guard_marked (const jc_lower *b)
+{
+  const jc_ir_insn *in = jc_ir_insns (b);
+  for (uint32_t i = 0; i < jc_ir_ninsns (b); i++)
+    if (in[i].op == JC_IR_GUARD && in[in[i].a].op == JC_IR_CMP
+        && in[in[i].a].sub == JC_GE)
+      return (in[i].flags & JC_IRF_LOOP_IMPLIED) != 0;
+  return -1;
+}
+
+static void
+test_facts_loop_ir (void)
+{
+  static const struct { int variant; uint32_t passes; int marked; } c[] = {
+    { 0, JC_OPT_ALL, 1 },
+    { 0, JC_OPT_ALL & ~JC_OPT_FACTS, 0 },
+    { 0, JC_OPT_FACTS, 1 },
+    { CELL_NO_STEP_GUARD, JC_OPT_ALL, 0 },   /* step may be <= 0 */
+    { CELL_WRITING_CALL, JC_OPT_ALL, 0 },    /* may write class 5 */
+    { CELL_TWO_STORES, JC_OPT_ALL, 0 },
+  };
+  for (size_t k = 0; k < sizeof c / sizeof c[0]; k++)
+    {
+      fixture fx;
+      fx_init (&fx);
+      jc_lower *b = build_cell_loop (&fx, c[k].variant);
+      jc_opt_stats st = { 0 };
+      CU_ASSERT_EQUAL_FATAL (jc_opt_run (b, c[k].passes, &st, NULL), 0);
+      CU_ASSERT_EQUAL (cur_guard_marked (b), c[k].marked);
+      CU_ASSERT_EQUAL (st.facts_loop, (uint32_t) c[k].marked);
+      jc_ir_free (b);
+    }
+  /* A carried slot: guard i >= 0; i + 1 checked keeps it, i - 1 not. */
+  for (int down = 0; down <= 1; down++)
+    {
+      fixture fx;
+      fx_init (&fx);
+      jc_lower *b = fx_builder (&fx, 0);
+      jc_ir_begin_insn (b, 0, NULL, -1);
+      jc_ref i = jc_lower_slot_get (b, 0), n = jc_lower_slot_get (b, 1);
+      jc_lower_guard (b, jc_lower_cmp (b, JC_LT, i, n), 1);
+      jc_lower_guard (b, jc_lower_cmp (b, JC_GE, i,
+                                       jc_lower_const_i64 (b, 0)), 1);
+      jc_ir_begin_insn (b, 1, NULL, -1);
+      jc_lower_slot_set (b, 0, jc_lower_binop_ov (b, down ? JC_SUB : JC_ADD,
+                                                  i, jc_lower_const_i64 (b, 1)));
+      CU_ASSERT_EQUAL (jc_ir_close_loop (b), 0);
+      jc_opt_stats st = { 0 };
+      CU_ASSERT_EQUAL_FATAL (jc_opt_run (b, JC_OPT_ALL, &st, NULL), 0);
+      CU_ASSERT_EQUAL (cur_guard_marked (b), !down);
+      jc_ir_free (b);
+    }
+}
+
+/* The cell loop compiled with FACTS on and off (the guard in the loop
+ * copy or not), and loop reuse both ways: the same exits and slots as C
+ * from counters that run to the stop, fail `cur >= 0` at once, take a
+ * step too large for the stop, or never start. */
+static void
+test_facts_loop_agree (void)
+{
+  static const int64_t inputs[][4] = {
+    /* cur, stop, step, acc */
+    { 0, 100, 1, 0 }, { 5, 50, 3, 7 }, { -2, 10, 1, 0 },
+    { 0, INT64_MAX - 1, 2, 0 }, { 9, 9, 1, 0 }, { 0, 1000, 0, 0 },
+  };
+  enum { N = sizeof inputs / sizeof inputs[0] };
+  outcome ref[N];
+  for (int k = 0; k < N; k++)
+    {
+      /* C: the iterations that run, then the exit at instruction 0 */
+      int64_t cur = inputs[k][0], stop = inputs[k][1], step = inputs[k][2];
+      int64_t acc = inputs[k][3], last = -1;
+      int ran = 0;
+      while (step > 0 && cur < stop && stop <= INT64_MAX - step && cur >= 0)
+        {
+          last = cur;
+          acc += cur;
+          cur += step;
+          ran = 1;
+        }
+      ref[k].pc = 0;
+      ref[k].slots[0] = ran ? last : -1;
+      ref[k].slots[1] = acc;
+      ref[k].count = cur;
+    }
+  for (int on = 0; on <= 1; on++)
+    for (int lo = 0; lo <= 1; lo++)
+      {
+        fixture fx;
+        fx_init (&fx);
+        jc_lower *b = build_cell_loop (&fx, 0);
+        CU_ASSERT_EQUAL_FATAL (jc_opt_run (b, JC_OPT_ALL & ~(on ? 0
+                                           : JC_OPT_FACTS), NULL, NULL), 0);
+        CU_ASSERT_EQUAL (cur_guard_marked (b), on);
+        jc_emit_opts o;
+        jc_emit_opts_init (&o);
+        o.loop_opt = lo;
+        jc_compiled cc;
+        char err[256];
+        CU_ASSERT_EQUAL_FATAL (jc_emit_compile (b, "cells", &o, &cc, err,
+                                                sizeof err), 0);
+        for (int k = 0; k < N; k++)
+          {
+            tslot f[2] = { { TAG_INT, { .i = -1 } },
+                           { TAG_INT, { .i = inputs[k][3] } } };
+            memcpy (range_cell, inputs[k], sizeof range_cell);
+            uint64_t buf[16];
+            uint32_t id = cc.entry (f, buf);
+            const jc_snap *s = jc_ir_snap (b, id);
+            CU_ASSERT_EQUAL (s->pc, ref[k].pc);
+            for (int sl = 0; sl < 2; sl++)
+              {
+                uint64_t v;
+                int64_t got = fx_exit_slot (b, id, buf, sl, &v) == 0
+                              ? (int64_t) v : f[sl].v.i;
+                CU_ASSERT_EQUAL (got, ref[k].slots[sl]);
+              }
+            CU_ASSERT_EQUAL (range_cell[0], ref[k].count);
+          }
+        jc_emit_release (&cc);
+        jc_ir_free (b);
+      }
+}
+
 int
 jc_test_register (void)
 {
@@ -867,6 +1301,10 @@ jc_test_register (void)
     { "indexed_ir", test_indexed_ir },
     { "indexed_on_off_agree", test_indexed_on_off_agree },
     { "call_if", test_call_if },
+    { "facts_ir", test_facts_ir },
+    { "facts_on_off_agree", test_facts_on_off_agree },
+    { "facts_loop_ir", test_facts_loop_ir },
+    { "facts_loop_agree", test_facts_loop_agree },
     { NULL, NULL }
   };
   return JC_SUITE ("opt", NULL, NULL, tests);

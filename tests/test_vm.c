@@ -460,7 +460,7 @@ test_passes_matrix (void)
 {
   static const uint32_t sets[] = {
     0, JC_PASS_FOLD, JC_PASS_CSE, JC_PASS_GUARD, JC_PASS_DCE, JC_PASS_LOOP,
-    JC_PASS_RC, JC_PASS_SINK, JC_PASS_RANGE, JC_PASS_ALL
+    JC_PASS_RC, JC_PASS_SINK, JC_PASS_RANGE, JC_PASS_FACTS, JC_PASS_ALL
   };
   const char *progs[] = { vm_prog_sum, type_change_src, vm_prog_inline, nested_src };
   vm_value args[][2] = {

@@ -133,7 +133,7 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       opt (0-3), native (0/1), sync (0/1), log (category list joined
  *       with '+', or "all"), disable (0/1), fail_compile (0-2),
  *       passes (optimizer passes joined with '+': fold, cse, guard, dce,
- *       loop, rc, sink, range; or "all" or "none"), max_traces, max_code_bytes,
+ *       loop, rc, sink, range, facts; or "all" or "none"), max_traces, max_code_bytes,
  *       side_threshold, max_side_traces, max_side_depth, batch_max,
  *       batch_delay (microseconds), side_raw (0/1), max_unroll,
  *       home_exits, unrolled_factor, side_raw_ptrs (0/1), side_link_home (0/1),
@@ -161,16 +161,21 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
                              at exits (added in 1.2; JC_HAVE_PASS_SINK) */ \
   X (RANGE, "range", 7)   /* integer ranges: overflow and divisor checks \
                              that cannot fail are left out (added in 1.2; \
-                             JC_HAVE_PASS_RANGE) */
+                             JC_HAVE_PASS_RANGE) */                     \
+  X (FACTS, "facts", 8)   /* comparisons decided by earlier guards (x >= 0 \
+                             after guard x >= 0) fold, with their selects \
+                             and guards (added after 1.5;              \
+                             JC_HAVE_PASS_FACTS) */
 
 enum {
 #define JC_PASS_ENUM_(name, text, bit) JC_PASS_##name = 1u << (bit),
   JC_PASS_TABLE (JC_PASS_ENUM_)
 #undef JC_PASS_ENUM_
-  JC_PASS_ALL = 0xff
+  JC_PASS_ALL = 0x1ff
 };
 #define JC_HAVE_PASS_SINK 1
 #define JC_HAVE_PASS_RANGE 1
+#define JC_HAVE_PASS_FACTS 1
 
 /* jc_options.home_exits's default (see there). */
 #define JC_HOME_EXITS_DEFAULT 1000

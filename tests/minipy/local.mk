@@ -204,6 +204,8 @@ MINIPY_TESTS = \
 	tests/minipy/deopt_poly_mix.py \
 	tests/minipy/deopt_range_bounds.py \
 	tests/minipy/deopt_range_cells.py \
+	tests/minipy/deopt_guard_facts.py \
+	tests/minipy/deopt_guard_facts_off.py \
 	tests/minipy/deopt_recursion.py \
 	tests/minipy/deopt_retrace.py \
 	tests/minipy/deopt_retrace_alt.py \
@@ -459,6 +461,7 @@ MINIPY_SUPPORT = \
 	tests/minipy/helper_dict_get_prog.py \
 	tests/minipy/helper_dead_slots_prog.py \
 	tests/minipy/helper_dict_store_prog.py \
+	tests/minipy/helper_facts_prog.py \
 	tests/minipy/helper_float_items.py \
 	tests/minipy/helper_full_lot_prog.py \
 	tests/minipy/helper_geom.py \
