@@ -51,3 +51,27 @@ print(t)
 code_at[0] = 4
 print(down(8))
 print(down(8))
+
+# Two self-calls a level (fib's shape), the callee a constant (the global
+# folded): __code__ replaced deep in the first call, so the callers' second
+# calls, in frames that are still running the old code, call the new code.
+def tw(n):
+    if n < 2:
+        return n
+    if n == tw_at[0]:
+        tw.__code__ = tw2.__code__
+    return tw(n - 1) + tw(n - 2)
+
+def tw2(n):
+    if n < 2:
+        return 100
+    return tw(n - 1) + tw(n - 2) + 1
+
+tw_at = [-1]
+t = 0
+for i in range(3000):
+    t += tw(i % 13)
+print(t)
+tw_at[0] = 5
+print(tw(14))
+print(tw(14))

@@ -1881,11 +1881,19 @@ static jc_ref try_self_call(jc_lower *b, Code *co, uint32_t pc, uint32_t fdepth,
     MpJitCode *jc = mpj_code(co);
     if (!jc) return JC_REF_NONE;
     jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, A, kptr(b, NULL)), 1);
-    guard_class(b, B, &mp_function_type);
-    jc_ref code = jc_lower_load(b, JC_TYPE_PTR, B, offsetof(Func, code), MPJ_ALIAS_FUNC);
-    jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, code, jc_lower_const_obj(b, (Obj *)cc)), 1);
-    jc_ref glb = jc_lower_load(b, JC_TYPE_PTR, B, offsetof(Func, globals), MPJ_ALIAS_HEADER);
-    jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, glb, jc_lower_const_obj(b, fn->globals)), 1);
+    const void *kb;
+    if (jc_lower_is_const_ptr(b, B, &kb) && kb == fn) {
+        /* The callee is this function object (a global or cell folded to
+         * a constant): its class and globals never change, and its code
+         * only by assigning __code__, which invalidates the trace. */
+        mpj_depend(b, mpj_key_func(fn));
+    } else {
+        guard_class(b, B, &mp_function_type);
+        jc_ref code = jc_lower_load(b, JC_TYPE_PTR, B, offsetof(Func, code), MPJ_ALIAS_FUNC);
+        jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, code, jc_lower_const_obj(b, (Obj *)cc)), 1);
+        jc_ref glb = jc_lower_load(b, JC_TYPE_PTR, B, offsetof(Func, globals), MPJ_ALIAS_HEADER);
+        jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, glb, jc_lower_const_obj(b, fn->globals)), 1);
+    }
     if (mpj_sel.raw) return self_call_raw(b, jc, pc, base, n, B, fn);
     jc_ref nf;
     jc_ref a0 = n > 0 ? jc_lower_slot_get(b, base + 2) : JC_REF_NONE;
