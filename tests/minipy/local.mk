@@ -420,6 +420,8 @@ MINIPY_TESTS = \
 	tests/minipy/short_roots.py \
 	tests/minipy/short_roots_home_off.py \
 	tests/minipy/short_roots_off.py \
+	tests/minipy/side_branch_loops.py \
+	tests/minipy/side_branch_loops_off.py \
 	tests/minipy/side_raw_ptrs.py \
 	tests/minipy/side_raw_ptrs_off.py \
 	tests/minipy/stmt_assert.py \
@@ -469,6 +471,7 @@ MINIPY_SUPPORT = \
 	tests/minipy/helper_retrace_prog.py \
 	tests/minipy/helper_scale.py \
 	tests/minipy/helper_short_roots_prog.py \
+	tests/minipy/helper_side_branch_loops_prog.py \
 	tests/minipy/helper_side_raw_ptrs_prog.py \
 	tests/minipy/helper_store_filter_prog.py
 

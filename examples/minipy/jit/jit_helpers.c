@@ -940,6 +940,7 @@ static void h_self_drop(Frame *nf)
  * list is full. */
 static Frame *h_self_refill(Code *co) { return mp_frame_refill(co); }
 static void h_self_trim(Code *co) { mp_frame_trim(co); }
+static void h_hop_judge(MpJitCode *jc, int64_t pc) { mpj_hop_judge(jc, (uint32_t)pc); }
 
 /* What the helpers below write, for jc_host.helper_writes: the alias
  * classes (jit_internal.h) a call may change.  Parking and reference
@@ -1038,6 +1039,8 @@ const jc_helper mpj_helpers[] = {
     [MPJ_H_SELF_TRIM] = { "self_trim", (void *)h_self_trim, "void(ptr)", RD | WR },
     [MPJ_H_RANGE] = { "range", (void *)h_range, "ptr(i64,i64,i64)", RAISE | ALLOC },
     [MPJ_H_DICT_GET] = { "dict_get", (void *)h_dict_get, "ptr(ptr,ptr,ptr)", RD | RAISE },
+    /* May invalidate traces (the caller checks mpj_invalidated). */
+    [MPJ_H_HOP_JUDGE] = { "hop_judge", (void *)h_hop_judge, "void(ptr,i64)", RD | WR },
     /* iter() of an object the trace knows is a range: a new iterator,
      * nothing else (mp_iter). */
     [MPJ_H_ITER_RANGE] = { "iter_range", (void *)h_iter, "ptr(ptr)", RAISE | ALLOC },

@@ -26,6 +26,7 @@ static int mpj_judge_later_on = 1;
  * unless MINIPY_JIT_RETRACE=1 (README, "Tracing a loop again"). */
 static int mpj_retrace_on = 0;
 uint64_t mpj_retraces;
+uint64_t mpj_branch_side_loops;
 /* while_too_short (below); MINIPY_JIT_EXIT_JUDGE=0 turns it off. */
 static int mpj_exit_judge_on = 1;
 
@@ -538,7 +539,8 @@ static int install(void *ud, const void *code, uint32_t pc, jc_trace *t)
     jc->probe[pc].judged_entries = jc->probe[pc].judged_iters = 0;
     jc->probe[pc].check = 0;
     jc->probe[pc].same = jc->probe[pc].last_exit = 0;
-    jc->probe[pc].same_branch = jc->probe[pc].last_branch = 0;
+    jc->probe[pc].same_branch = jc->probe[pc].last_branch = jc->probe[pc].any_branch = 0;
+    jc->probe[pc].hops = jc->probe[pc].hop_iters = 0;
     incref((Obj *)co);          /* the head stays valid while the trace lives */
     if (pc == 0 && jc->fn == MPJ_FN_YES) {
         co->jit_ftick = 1;      /* every entry runs it (mp_jit_func_entry) */
@@ -643,6 +645,7 @@ void mp_jit_init(void)
     { const char *e = getenv("MINIPY_JIT_RETRACE"); mpj_retrace_on = e && *e && *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_UNROLL"); if (e && *e) mpj_unroll_max = atoi(e); }
     { const char *e = getenv("MINIPY_JIT_BRANCH_JUDGE"); mpj_branch_judge = !e || *e != '0'; }
+    { const char *e = getenv("MINIPY_JIT_BRANCH_SIDES"); mpj_branch_sides = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_EXIT_JUDGE"); mpj_exit_judge_on = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_BRANCH_CHAINS"); mpj_branch_chains = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_REC_LOOPS"); mpj_rec_loops = !e || *e != '0'; }
@@ -700,7 +703,8 @@ int mp_jit_fini(void)
              * issue use), then every library counter as it names it. */
             fprintf(stderr, "jit: compiled=%llu aborted=%llu self_calls=%llu raw_self_calls=%llu quiet_jumps=%llu "
                     "branch_chains=%llu rec_heads=%llu retraces=%llu dict_gets=%llu "
-                    "dict_stores=%llu global_stores=%llu dict_hints=%llu short_roots=%llu dead_slots=%llu %s\n",
+                    "dict_stores=%llu global_stores=%llu dict_hints=%llu short_roots=%llu dead_slots=%llu "
+                    "branch_side_loops=%llu hop_drops=%llu %s\n",
                     (unsigned long long)st.traces_compiled, (unsigned long long)st.traces_aborted,
                     (unsigned long long)(mpj_self_calls + mpj_raw_self_calls),
                     (unsigned long long)mpj_raw_self_calls, (unsigned long long)mp_jit_quiet_jumps,
@@ -708,7 +712,8 @@ int mp_jit_fini(void)
                     (unsigned long long)mpj_retraces, (unsigned long long)mpj_dict_get_calls,
                     (unsigned long long)mpj_dict_store_calls, (unsigned long long)mpj_global_store_calls,
                     (unsigned long long)mpj_dict_hint_hits, (unsigned long long)mpj_short_root_heads,
-                    (unsigned long long)mpj_dead_slots, buf);
+                    (unsigned long long)mpj_dead_slots, (unsigned long long)mpj_branch_side_loops,
+                    (unsigned long long)mpj_hop_drops, buf);
             free(buf);
         }
     }
@@ -1236,6 +1241,7 @@ static void note_last_exit(struct MpjProbe *p, const Frame *f, int rc)
     if (recv && key == p->last_exit) p->same++;
     p->last_exit = recv ? key : 0;
     if (branch && key == p->last_branch) p->same_branch++;
+    p->any_branch += branch;
     p->last_branch = branch ? key : 0;
 }
 
@@ -1312,7 +1318,14 @@ static int judge_later(MpJitCode *jc, Code *co, uint32_t pc, jc_trace *t)
          * every entry until the side traces from there (round the loops
          * around it, back to its head) exist: it waits for them as a
          * recursive function's loop does. */
-        int wait = p->rec || p->short_root;
+        /* So does a loop selected through branches whose ways both go on
+         * with the loop (branch_stays in jit_lower.c): it leaves at their
+         * guards on most entries until the side traces of their other
+         * ways exist, which go round and link back to the trace.  An elif
+         * chain's exits share its entries, so none may warm in a window;
+         * it waits while three quarters of its entries end at a branch
+         * guard, any. */
+        int wait = p->rec || p->short_root || (p->branchy && 4 * p->any_branch >= 3 * e);
         if (!grew && !warm && !wait) return 0;
         if (4 * p->same < 3 * e && !wait) return 0;
         if (++p->postponed > MPJ_MAX_POSTPONES) return 0;
@@ -1321,7 +1334,7 @@ static int judge_later(MpJitCode *jc, Code *co, uint32_t pc, jc_trace *t)
     p->nside = g.side_traces;
     p->warm_taken = g.warming_taken;
     jc->entries[pc] = jc->iters[pc] = 0;
-    p->same = p->same_branch = 0;
+    p->same = p->same_branch = p->any_branch = 0;
     if (!g.compiling || grew) mpj_log("judging the trace at %s again later (%s)", SS(co->qualname), why);
     return 1;
 }
@@ -1334,6 +1347,42 @@ static uint64_t aborted_too_long(void)
     st.size = offsetof(jc_stats, aborted_by_reason) + sizeof st.aborted_by_reason;
     if (jc_stats_get(mpj_rt, &st) != JC_OK) return 0;
     return st.aborted_by_reason[JC_ABORT_TRACE_TOO_LONG] + st.aborted_by_reason[JC_ABORT_TOO_MANY_SNAPSHOTS];
+}
+
+/* A branchy trace's side traces (branch_stays in jit_lower.c) take the
+ * iterations that go its branches' other ways round the loop and link back
+ * to it: each such iteration is a hop (an exit into the side trace, its
+ * link, a restore, an entry), which the interpreter's entries that
+ * mp_jit_loop_head judges do not see.  A branch that goes the other way
+ * for good after the selection (bench/dict_words.py's `if key in pairs`,
+ * mostly false while the selection counted, 82% true in the end) would
+ * then hop on most iterations, at several times an interpreted
+ * iteration's cost.  So the side traces count their starts in the loop's
+ * probe (hop_count in jit_lower.c) and call this every MPJ_HOP_WINDOW of
+ * them: the trace is dropped (its head dead, as for too few iterations
+ * per entry) unless it ran MPJ_MIN_ITERS_PER_HOP iterations a hop since
+ * the last time.  Called from the side trace, which checks mpj_invalidated
+ * after it and exits to the interpreter before it did anything. */
+uint64_t mpj_hop_drops;
+
+void mpj_hop_judge(MpJitCode *jc, uint32_t pc)
+{
+    struct MpjProbe *p = &jc->probe[pc];
+    uint64_t it = jc->iters[pc];
+    if (it < p->hop_iters) p->hop_iters = 0;   /* a judging window reset it */
+    uint64_t n = p->hops;
+    it -= p->hop_iters;
+    p->hops = 0;
+    p->hop_iters = jc->iters[pc];
+    if (!jc->traces[pc] || it >= n * MPJ_MIN_ITERS_PER_HOP) return;
+    const void *code = NULL;
+    jc_trace_head(jc->traces[pc], &code, NULL);
+    jc->dead[pc] = 1;
+    mpj_hop_drops++;
+    mpj_log("dropping the trace at %s:%s (too few iterations per hop through its side traces)",
+            code ? SS(((const Code *)code)->qualname) : "?", "");
+    jc_runtime_invalidate(mpj_rt, mpj_key_head(jc, pc));
+    mpj_invalidated = 1;
 }
 
 int mp_jit_loop_head(Frame *f, uint32_t *head)
@@ -1414,6 +1463,14 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
                     SS(co->qualname), "");
         mpj_sel.frame = NULL;
         if (jc_runtime_status(mpj_rt) != JC_OK) { disable("the runtime is in an error state: "); return 0; }
+        if (s == JC_ABORTED && mpj_sel.leaves == MPJ_LEAVES_RECOUNT) {
+            /* branch_stays in jit_lower.c: not a refusal; the histories
+             * count again from here. */
+            mpj_sel.leaves = 0;
+            rearm_for_branch(co, pc);
+            mpj_log("not tracing the loop at %s:%s yet (its branches' histories count again)", SS(co->qualname), "");
+            return 0;
+        }
         if (s == JC_ABORTED && mpj_sel.leaves) {
             /* Its branches' histories (branch_stays in jit_lower.c), or
              * the interpreter's counts of its int operations that went to
@@ -1430,6 +1487,12 @@ int mp_jit_loop_head(Frame *f, uint32_t *head)
                 mpj_log("not tracing the loop at %s: (%s, for good)", SS(co->qualname), why);
             } else mpj_log("not tracing the loop at %s: yet (%s)", SS(co->qualname), why);
             return 0;
+        }
+        if (s == JC_OK || s == JC_PENDING) {
+            /* Selected (installed, or compiling in the background):
+             * whether it waits for side traces at its branches. */
+            jc->probe[pc].branchy = mpj_sel.branchy;
+            mpj_branch_side_loops += mpj_sel.branchy;
         }
         if (s != JC_OK || !(t = jc->traces[pc])) return 0;
     }

@@ -94,6 +94,21 @@ typedef struct {
          * inner loop traced by itself because the loop around it was too
          * long to unroll it. */
         uint8_t short_root;
+        /* Its trace was selected through branches both of whose ways go
+         * on with the loop, leaving it too often to have been kept before
+         * their side traces exist (branch_stays in jit_lower.c). */
+        uint8_t branchy;
+        /* A selection would have been branchy: the loop's branch
+         * histories were started again from zero once (the next
+         * selection judges the way the loop goes now). */
+        uint8_t recounted;
+        /* note_last_exit: entries of the window that ended at any branch
+         * guard's exit (judge_later waits for a branchy trace's). */
+        uint64_t any_branch;
+        /* A branchy trace's hops (mpj_hop_judge in jit_host.c): side
+         * traces started in its loop since the last hop judgement
+         * (counted by their own code), and its iteration count then. */
+        uint64_t hops, hop_iters;
     } *probe;
 } MpJitCode;
 
@@ -150,6 +165,27 @@ extern int mpj_rec_loops;
  * selection estimates from it how often iterations leave the trace there
  * (branch_stays in jit_lower.c). */
 #define MPJ_BRANCH_MIN_SEEN 64
+/* Branch side traces (branch_stays in jit_lower.c, judge_later in
+ * jit_host.c): a loop trace whose root-frame branches both continue the
+ * loop is kept waiting for the side traces of their unrecorded ways, which
+ * go round the loop and link back to the trace at its head.  Each
+ * iteration going such a way then "hops" (an exit into the side trace,
+ * its link back, a restore and a new entry into the trace: about 700
+ * instructions on bench/sieve.py, against about 140 for interpreting the
+ * whole iteration there), so the selection still refuses when the
+ * histories say fewer than MPJ_MIN_ITERS_PER_HOP iterations a hop.
+ * MINIPY_JIT_BRANCH_SIDES=0 goes back to MPJ_MIN_ITERS_PER_ENTRY and to
+ * no waiting (the behaviour before). */
+#define MPJ_MIN_ITERS_PER_HOP 6
+extern int mpj_branch_sides;
+extern uint64_t mpj_branch_side_loops;
+/* The hops (side traces started in a branchy trace's loop, which the
+ * interpreter's entries do not see) after which the trace is judged by its
+ * iterations per hop (mpj_hop_judge in jit_host.c), and the drops. */
+#define MPJ_HOP_WINDOW 1000
+extern uint64_t mpj_hop_drops;
+void mpj_hop_judge(MpJitCode *jc, uint32_t pc);
+
 /* A loop trace dropped because nearly all its entries left at one branch
  * guard has its head re-armed (traced again along the way the branch goes
  * now) at most this many times before it is dead (mp_jit_loop_head in
@@ -250,6 +286,8 @@ typedef struct {
                            (MPJ_LEAVES_BIGINTS) */
     uint32_t back;      /* the root loop's last back edge's pc (0: not
                            looked for yet) */
+    uint8_t branchy;    /* branch_stays accepted the trace waiting for
+                           side traces at its branches (MpjProbe.branchy) */
     /* Globals whose value the trace already has (global_known in
      * jit_lower.c): dict, name, the object the entry held then and the
      * ref a load gives (the object, or its unboxed number). */
@@ -266,7 +304,7 @@ typedef struct {
     uint64_t root_stored[4];
     int entry_depth;
 } MpjSel;
-enum { MPJ_LEAVES_BRANCHES = 1, MPJ_LEAVES_BIGINTS };
+enum { MPJ_LEAVES_BRANCHES = 1, MPJ_LEAVES_BIGINTS, MPJ_LEAVES_RECOUNT };
 
 /* Native self-calls (jit_lower.c, "Self-calls"): calls made, the lowest
  * C stack address a self-call may start below (the interpreter makes the
@@ -392,7 +430,7 @@ enum {
     X(FOR_NEXT) X(SELF_FRAME1) X(SELF_FRAME) X(SELF_CALL) X(SELF_SLOW) X(SELF_DROP) \
     X(SELF_REFILL) X(SELF_TRIM) \
     X(RANGE) X(ITER_RANGE) X(DICT_GET) \
-    X(DICT_GET_INT) X(DICT_STORE_INT) X(DICT_STORE_OBJ) X(STORE_GLOBAL_AT) X(IS_INERT) X(STORE_GLOBAL_AT_INT)
+    X(DICT_GET_INT) X(DICT_STORE_INT) X(DICT_STORE_OBJ) X(STORE_GLOBAL_AT) X(IS_INERT) X(STORE_GLOBAL_AT_INT) X(HOP_JUDGE)
 #define MPJ_E(n) MPJ_H_##n,
     MPJ_HELPERS(MPJ_E)
 #undef MPJ_E

@@ -56,6 +56,7 @@ static URange uranges[MPJ_MAX_UNROLLED];
 static UIter uiters[MPJ_MAX_UNROLLED];
 int mpj_unroll_max = MPJ_UNROLL_DEFAULT;
 int mpj_branch_judge = 1;
+int mpj_branch_sides = 1;
 int mpj_branch_chains = 1;
 uint64_t mpj_chains;
 int mpj_bigint_judge = 1;
@@ -184,6 +185,7 @@ void mpj_sel_reset(Frame *f)
     mpj_sel.stay = 1.0;
     mpj_sel.leaves = 0;
     mpj_sel.back = 0;
+    mpj_sel.branchy = 0;
     mpj_sel.ngknown = 0;
     mpj_sel.why = NULL;
     if (mpj_sel.cap) {
@@ -1968,8 +1970,7 @@ static int stays_in_loop(const Code *co, uint32_t head, uint32_t pc)
  * in the low half, not taken in the high one): whether the selection may
  * go on.  A branch both of whose ways continue the loop's iteration (an
  * if/else in its body) leaves the trace on every iteration that goes the
- * way not recorded (until a side trace exists there, which the judge in
- * jit_host.c does not wait for at a branch), so the product of the
+ * way not recorded (until a side trace exists there), so the product of the
  * recorded ways' shares over such branches (mpj_sel.stay) is the share of
  * iterations that stay on the trace, and 1 / (1 - stay) the iterations
  * per entry it can reach.  Below MPJ_MIN_ITERS_PER_ENTRY the judge would
@@ -1983,7 +1984,13 @@ static int stays_in_loop(const Code *co, uint32_t head, uint32_t pc)
  * a cumulative history does not.  Histories with fewer than
  * MPJ_BRANCH_MIN_SEEN executions say too little (--jit-threshold=1);
  * side traces and function-entry traces are judged otherwise.
- * MINIPY_JIT_BRANCH_JUDGE=0 turns this off, for comparing. */
+ * MINIPY_JIT_BRANCH_JUDGE=0 turns this off, for comparing.
+ * Branch side traces (MINIPY_JIT_BRANCH_SIDES, on by default): a share
+ * between those iterations per entry and MPJ_MIN_ITERS_PER_HOP is taken,
+ * the selection marked branchy: the judge waits for the side traces of
+ * the unrecorded ways, which link back to the trace at its head, and
+ * each iteration going such a way then costs a hop instead of an entry
+ * (hop_count, mpj_hop_judge in jit_host.c). */
 static int branch_stays(const Code *co, uint32_t bpc, uint32_t target, uint32_t next, uint32_t hist,
                         int jump, int side, uint32_t fdepth, jc_step *st)
 {
@@ -1995,6 +2002,23 @@ static int branch_stays(const Code *co, uint32_t bpc, uint32_t target, uint32_t 
     if (bpc < head || !stays_in_loop(co, head, target) || !stays_in_loop(co, head, next)) return 1;
     mpj_sel.stay *= (double)(jump ? taken : not_taken) / n;
     if (mpj_sel.stay * MPJ_MIN_ITERS_PER_ENTRY >= MPJ_MIN_ITERS_PER_ENTRY - 1) return 1;
+    if (mpj_branch_sides && mpj_sel.stay * MPJ_MIN_ITERS_PER_HOP >= MPJ_MIN_ITERS_PER_HOP - 1) {
+        /* The histories count from the program's start, and a branch that
+         * is moving towards its other way would make the trace hop on
+         * more and more iterations (bench/dict_words.py's `if key in
+         * pairs`: 15% true in its first 2000 iterations, 82% in the end).
+         * The first time, the loop's histories start again from zero
+         * (the host, MPJ_LEAVES_RECOUNT) and the next selection judges
+         * the iterations since: sieve's primes get rarer (15% below 2000,
+         * 12.8% from 2000 to 4000), dict_words' keys found more often. */
+        if (!jc->probe[head].recounted) {
+            jc->probe[head].recounted = 1;
+            mpj_sel.leaves = MPJ_LEAVES_RECOUNT;
+            return abort_step(st, JC_ABORT_HOST_REFUSED, "its branches may leave the loop too often (counting again)");
+        }
+        mpj_sel.branchy = 1;
+        return 1;
+    }
     mpj_sel.leaves = MPJ_LEAVES_BRANCHES;
     return abort_step(st, JC_ABORT_HOST_REFUSED, "its branches leave the loop too often (their histories)");
 }
@@ -2325,6 +2349,43 @@ static void dead_stack(jc_lower *b, const Code *co, int depth)
     if (n > 0) mpj_dead_slots += (uint64_t)n;
 }
 
+/* A side trace starting at pc of co, in its root frame, of a root trace's
+ * exit (the exit that is being taken, jc_runtime_last_exit, is at side
+ * depth 0: a side trace of a side trace runs in the same iteration as its
+ * parent, one hop): when the innermost loop around pc that has a trace is
+ * a branchy trace's, count a hop in the head's probe and have every
+ * MPJ_HOP_WINDOW-th judge it (mpj_hop_judge in jit_host.c), which may drop
+ * it: then this trace is dead too and exits here, before any effect.
+ * Only side traces that start inside the loop's body are hops: a branch's
+ * exit resumes at the branch (lower_decided_branch), never at the head.
+ * The side trace of the exit at the head itself (the loop ended, or its
+ * head guard failed) goes on after the loop; inside loops around it, it
+ * comes back to the head and links to the trace there (libjitcore's
+ * side_link_home), once a run of the loop: an entry the interpreter would
+ * otherwise make, which is not what branch_stays estimated per hop (a
+ * short root would be dropped for its few iterations per run). */
+static void hop_count(jc_lower *b, Code *co, uint32_t pc)
+{
+    MpJitCode *jc = mpj_code(co);
+    uint32_t depth = 1;
+    if (!jc || jc_runtime_last_exit(mpj_rt, NULL, &depth) < 0 || depth != 0) return;
+    uint32_t h = UINT32_MAX;
+    for (uint32_t q = pc; q < (uint32_t)co->ncode; q += 1 + OPNC(co->code[q])) {
+        uint32_t u = co->code[q], t = OPARG(u);
+        if (mp_opfamily[OPC(u)] == OP_JUMP && t <= pc && jc->traces[t] && (h == UINT32_MAX || t > h))
+            h = t;
+    }
+    if (h == UINT32_MAX || h == pc || !jc->probe[h].branchy) return;
+    jc_ref k = kptr(b, &jc->probe[h].hops);
+    jc_ref n = jc_lower_binop(b, JC_ADD, jc_lower_load(b, JC_TYPE_I64, k, 0, MPJ_ALIAS_COUNTER),
+                             jc_lower_const_i64(b, 1));
+    jc_lower_store(b, k, 0, n, MPJ_ALIAS_COUNTER);
+    jc_ref a[2] = { kptr(b, jc), jc_lower_const_i64(b, h) };
+    mpj_call_if(b, jc_lower_cmp(b, JC_GE, n, jc_lower_const_i64(b, MPJ_HOP_WINDOW)), MPJ_H_HOP_JUDGE, a, 2);
+    mpj_sel.check_pending = 1;
+    check_valid(b);
+}
+
 int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fdepth,
               const void *ic, jc_step *st)
 {
@@ -2371,6 +2432,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
                     return abort_step(st, JC_ABORT_HOST_REFUSED, "finalizers: an object on the stack at a side entry");
             for (uint32_t s = nfix; s < top0; s++) fin_guard_inert(b, jc_lower_slot_get(b, s));
         }
+        if (mpj_branch_sides && fdepth == 0) hop_count(b, co, pc);
     }
     fin_start(b);
     if (fdepth != (uint32_t)mpj_sel.ninl)
