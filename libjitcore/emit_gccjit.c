@@ -84,10 +84,16 @@
  * C's).  int_loop's
  * x = (x * 1103515245 + 12345) % 2147483648 keeps no check in the loop.
  *
- * Overflow.  ADDOV/SUBOV compute in unsigned arithmetic and test the sign
- * bits (x^r)&(y^r) / (x^y)&(x^r); MULOV multiplies in __int128 and compares
- * with the truncated result.  Plain i64 ADD/SUB/MUL/NEG/SHL wrap (unsigned
- * arithmetic), since signed overflow in C is undefined and GCC exploits it.
+ * Overflow.  ADDOV/SUBOV/MULOV call GCC's __builtin_s{add,sub,mul}l_overflow
+ * (add, sub or imul and a jo), when this libgccjit has them (asked once, on
+ * a context of its own); otherwise ADDOV/SUBOV compute in unsigned
+ * arithmetic and test the sign bits (x^r)&(y^r) / (x^y)&(x^r) and MULOV
+ * multiplies in __int128 and compares with the truncated result, which in
+ * a loop GCC may make a full 128 x 128-bit multiply (spectral_norm's
+ * (i + j) * (i + j + 1): about 20 instructions).  Python's // and % by a
+ * constant 2**k are an arithmetic shift and a mask, for either sign.
+ * Plain i64 ADD/SUB/MUL/NEG/SHL wrap (unsigned arithmetic), since signed
+ * overflow in C is undefined and GCC exploits it.
  */
 #define _GNU_SOURCE
 #include "config.h"
@@ -98,6 +104,7 @@
 #include <string.h>
 #include <time.h>
 #include <libgccjit.h>
+#include <pthread.h>
 #include "backend.h"
 #include "opt.h"
 
@@ -153,6 +160,8 @@ typedef struct em {
   /* Integer ranges (JC_OPT_RANGE): per insn, of the copy being emitted and
    * of the first iteration. */
   jc_range *rg, *rg0;
+  /* __builtin_s{add,sub,mul}l_overflow, for ADDOV SUBOV MULOV */
+  gcc_jit_function *ov_builtin[3];
 } em;
 
 static gcc_jit_location *
@@ -463,7 +472,27 @@ emit_binop (em *e, const jc_ir_insn *in, gcc_jit_rvalue *x, gcc_jit_rvalue *y,
                                : GCC_JIT_BINARY_OP_MODULO,
         e->t_u64, as_u64 (e, x), as_u64 (e, y)));
   if (in->sub == JC_FLOORDIV || in->sub == JC_FLOORMOD)
-    return emit_floor_divmod (e, in->sub, x, y, loc);
+    {
+      /* By a constant 2**k: Python's floor division is the arithmetic
+       * shift and its modulo (never negative) the mask, for either sign
+       * of x in two's complement. */
+      const jc_ir_insn *d = &e->insns[in->b];
+      if (d->op == JC_IR_KI64 && !d->group && d->imm.i > 1
+          && (d->imm.i & (d->imm.i - 1)) == 0)
+        {
+          int k = __builtin_ctzll ((unsigned long long) d->imm.i);
+          gcc_jit_type *ti = e->t[JC_TYPE_I64];
+          if (in->sub == JC_FLOORDIV)
+            return gcc_jit_context_new_binary_op (e->ctx, loc,
+                GCC_JIT_BINARY_OP_RSHIFT, ti, x,
+                gcc_jit_context_new_rvalue_from_int (e->ctx, ti, k));
+          return gcc_jit_context_new_binary_op (e->ctx, loc,
+              GCC_JIT_BINARY_OP_BITWISE_AND, ti, x,
+              gcc_jit_context_new_rvalue_from_long (e->ctx, ti,
+                                                    d->imm.i - 1));
+        }
+      return emit_floor_divmod (e, in->sub, x, y, loc);
+    }
   enum gcc_jit_binary_op op = ops[in->sub];
   if (t == JC_TYPE_I64 && (in->sub == JC_ADD || in->sub == JC_SUB
                            || in->sub == JC_MUL || in->sub == JC_SHL))
@@ -526,6 +555,30 @@ emit_binov (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_rvalue *x,
                   gcc_jit_context_new_rvalue_from_long (e->ctx, ti, -1))));
       guard (e, bad, 0, in->snap, loc);
       define (e, i, ti, emit_floor_divmod (e, in->sub, x, y, loc), loc);
+      return;
+    }
+  if (e->ov_builtin[in->sub == JC_ADD ? 0 : in->sub == JC_SUB ? 1 : 2])
+    {
+      /* GCC's __builtin_s{add,sub,mul}l_overflow: add/sub/imul and jo.
+       * (The sign tests below and the 128-bit product are what GCC made of
+       * them before: 5-7 instructions for + and -, and a product IVOPTS
+       * turned into a full 128 x 128 multiply in a loop, about 20.) */
+      gcc_jit_function *bf
+        = e->ov_builtin[in->sub == JC_ADD ? 0 : in->sub == JC_SUB ? 1 : 2];
+      gcc_jit_lvalue *res = new_local (e, e->t_long, "ov");
+      gcc_jit_lvalue *flag = new_local (e, e->t[JC_TYPE_BOOL], "of");
+      gcc_jit_rvalue *args[3] = {
+        gcc_jit_context_new_cast (e->ctx, loc, x, e->t_long),
+        gcc_jit_context_new_cast (e->ctx, loc, y, e->t_long),
+        gcc_jit_lvalue_get_address (res, loc)
+      };
+      gcc_jit_block_add_assignment (e->cur, loc, flag,
+          gcc_jit_context_new_cast (e->ctx, loc,
+              gcc_jit_context_new_call (e->ctx, loc, bf, 3, args),
+              e->t[JC_TYPE_BOOL]));
+      define (e, i, ti, gcc_jit_context_new_cast (e->ctx, loc,
+                gcc_jit_lvalue_as_rvalue (res), ti), loc);
+      guard (e, gcc_jit_lvalue_as_rvalue (flag), 0, in->snap, loc);
       return;
     }
   if (in->sub == JC_MUL)
@@ -1264,6 +1317,29 @@ emit_loop (em *e, gcc_jit_block *loop)
   gcc_jit_block_end_with_jump (e->cur, NULL, loop);
 }
 
+/* The overflow builtins ADDOV, SUBOV and MULOV use, when this libgccjit
+ * has them: asked once on a context of its own, since a builtin it does
+ * not know is an error of the context that asks (and fails its compile). */
+static const char *const ov_names[3] = { "__builtin_saddl_overflow",
+                                         "__builtin_ssubl_overflow",
+                                         "__builtin_smull_overflow" };
+static pthread_once_t ov_probe_once = PTHREAD_ONCE_INIT;
+static int ov_builtins_ok;
+
+static void
+ov_probe (void)
+{
+  gcc_jit_context *c = gcc_jit_context_acquire ();
+  if (!c)
+    return;
+  int ok = 1;
+  for (int k = 0; k < 3 && ok; k++)
+    ok = gcc_jit_context_get_builtin_function (c, ov_names[k]) != NULL
+         && gcc_jit_context_get_first_error (c) == NULL;
+  gcc_jit_context_release (c);
+  ov_builtins_ok = ok;
+}
+
 static void
 setup_types (em *e)
 {
@@ -1278,6 +1354,9 @@ setup_types (em *e)
   e->t_char = gcc_jit_context_get_type (c, GCC_JIT_TYPE_CHAR);
   e->t_long = gcc_jit_context_get_type (c, GCC_JIT_TYPE_LONG);
   e->t_i128 = gcc_jit_context_get_int_type (c, 16, 1);
+  pthread_once (&ov_probe_once, ov_probe);
+  for (int k = 0; k < 3 && ov_builtins_ok; k++)
+    e->ov_builtin[k] = gcc_jit_context_get_builtin_function (c, ov_names[k]);
   e->expect = gcc_jit_context_get_builtin_function (c, "__builtin_expect");
 }
 

@@ -492,7 +492,8 @@ test_mul_sub_overflow (void)
 
 /* Python's // and % on i64: guarded (binop_ov) with a variable divisor,
  * unguarded with a constant one.  The expected values were printed by
- * python3 (x // y, x % y, x // 7, x % -3); a zero divisor and
+ * python3 (x // y, x % y, x // 7, x % -3, x // 4, x % 8, x // 2**62: the
+ * last three a shift and a mask); a zero divisor and
  * INT64_MIN // -1 exit at the division.  Compiled with the optimizer off
  * and on (FOLD turns the constant-divisor guards away and folds constant
  * operands), same results. */
@@ -517,6 +518,13 @@ build_floor_divmod (fixture *fx)
   jc_lower_slot_set (b, 7, jc_lower_binop (b, JC_FLOORMOD,
                                            jc_lower_const_i64 (b, -100),
                                            jc_lower_const_i64 (b, 7)));
+  /* By powers of two: a shift and a mask (x // 4, x % 8, x // 2**62). */
+  jc_lower_slot_set (b, 8, jc_lower_binop (b, JC_FLOORDIV, x,
+                                           jc_lower_const_i64 (b, 4)));
+  jc_lower_slot_set (b, 9, jc_lower_binop (b, JC_FLOORMOD, x,
+                                           jc_lower_const_i64 (b, 8)));
+  jc_lower_slot_set (b, 10, jc_lower_binop (b, JC_FLOORDIV, x,
+      jc_lower_const_i64 (b, (int64_t) 1 << 62)));
   jc_ir_begin_insn (b, 3, NULL, -1);
   jc_ir_end_exit (b, 3);
   return b;
@@ -525,28 +533,39 @@ build_floor_divmod (fixture *fx)
 static void
 test_floor_divmod (void)
 {
-  static const struct { int64_t x, y, q, m, q7, m3; uint32_t pc; } cases[] = {
-    { 7, 2, 3, 1, 1, -2, 3 },
-    { -7, 2, -4, 1, -1, -1, 3 },
-    { 7, -2, -4, -1, 1, -2, 3 },
-    { -7, -2, 3, -1, -1, -1, 3 },
-    { 6, 3, 2, 0, 0, 0, 3 },
-    { -6, 3, -2, 0, -1, 0, 3 },
-    { 0, 5, 0, 0, 0, 0, 3 },
-    { 0, -5, 0, 0, 0, 0, 3 },
-    { 1, INT64_MAX, 0, 1, 0, -2, 3 },
-    { -1, INT64_MAX, -1, 9223372036854775806, -1, -1, 3 },
-    { INT64_MIN, 1, INT64_MIN, 0, -1317624576693539402, -2, 3 },
-    { INT64_MIN, 2, -4611686018427387904, 0, -1317624576693539402, -2, 3 },
-    { INT64_MIN, -2, 4611686018427387904, 0, -1317624576693539402, -2, 3 },
-    { INT64_MAX, -1, -9223372036854775807, 0, 1317624576693539401, -2, 3 },
-    { -9223372036854775807, -1, INT64_MAX, 0, -1317624576693539401, -1, 3 },
-    { INT64_MAX, INT64_MIN, -1, -1, 1317624576693539401, -2, 3 },
-    { INT64_MIN, INT64_MAX, -2, 9223372036854775806, -1317624576693539402, -2, 3 },
-    { -9, -3, 3, 0, -2, 0, 3 },
-    { 5, 0, 0, 0, 0, 0, 0 },
-    { INT64_MIN, -1, 0, 0, 0, 0, 0 },
-    { INT64_MIN, 0, 0, 0, 0, 0, 0 },
+  static const struct {
+    int64_t x, y, q, m, q7, m3;
+    uint32_t pc;
+    int64_t q4, m8, q62;
+  } cases[] = {
+    { 7, 2, 3, 1, 1, -2, 3, 1, 7, 0 },
+    { -7, 2, -4, 1, -1, -1, 3, -2, 1, -1 },
+    { 7, -2, -4, -1, 1, -2, 3, 1, 7, 0 },
+    { -7, -2, 3, -1, -1, -1, 3, -2, 1, -1 },
+    { 6, 3, 2, 0, 0, 0, 3, 1, 6, 0 },
+    { -6, 3, -2, 0, -1, 0, 3, -2, 2, -1 },
+    { 0, 5, 0, 0, 0, 0, 3, 0, 0, 0 },
+    { 0, -5, 0, 0, 0, 0, 3, 0, 0, 0 },
+    { 1, INT64_MAX, 0, 1, 0, -2, 3, 0, 1, 0 },
+    { -1, INT64_MAX, -1, 9223372036854775806, -1, -1, 3, -1, 7, -1 },
+    { INT64_MIN, 1, INT64_MIN, 0, -1317624576693539402, -2, 3,
+      INT64_MIN / 4, 0, -2 },
+    { INT64_MIN, 2, -4611686018427387904, 0, -1317624576693539402, -2, 3,
+      INT64_MIN / 4, 0, -2 },
+    { INT64_MIN, -2, 4611686018427387904, 0, -1317624576693539402, -2, 3,
+      INT64_MIN / 4, 0, -2 },
+    { INT64_MAX, -1, -9223372036854775807, 0, 1317624576693539401, -2, 3,
+      2305843009213693951, 7, 1 },
+    { -9223372036854775807, -1, INT64_MAX, 0, -1317624576693539401, -1, 3,
+      INT64_MIN / 4, 1, -2 },
+    { INT64_MAX, INT64_MIN, -1, -1, 1317624576693539401, -2, 3,
+      2305843009213693951, 7, 1 },
+    { INT64_MIN, INT64_MAX, -2, 9223372036854775806, -1317624576693539402, -2, 3,
+      INT64_MIN / 4, 0, -2 },
+    { -9, -3, 3, 0, -2, 0, 3, -3, 7, -1 },
+    { 5, 0, 0, 0, 0, 0, 0, 1, 5, 0 },
+    { INT64_MIN, -1, 0, 0, 0, 0, 0, INT64_MIN / 4, 0, -2 },
+    { INT64_MIN, 0, 0, 0, 0, 0, 0, INT64_MIN / 4, 0, -2 },
   };
   for (int opt = 0; opt <= 1; opt++)
     {
@@ -568,9 +587,9 @@ test_floor_divmod (void)
       CU_ASSERT_EQUAL_FATAL (compile (b, NULL, &c), 0);
       for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++)
         {
-          tslot f[8];
+          tslot f[11];
           uint64_t buf[16];
-          for (int s = 0; s < 8; s++)
+          for (int s = 0; s < 11; s++)
             set_int (f, s, 0);
           set_int (f, 0, cases[k].x);
           set_int (f, 1, cases[k].y);
@@ -584,6 +603,10 @@ test_floor_divmod (void)
           CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 5), cases[k].m3);
           CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 6), -15);
           CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 7), 5);
+          CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 8), cases[k].q4);
+          CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 9), cases[k].m8);
+          CU_ASSERT_EQUAL ((int64_t) exit_value (b, id, buf, 10),
+                           cases[k].q62);
         }
       jc_emit_release (&c);
       jc_ir_free (b);
