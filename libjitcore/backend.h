@@ -32,6 +32,10 @@ typedef struct jc_emit_opts {
                                 fail (JC_OPT_RANGE) */
   int sink;                  /* 1: memory cells of the loop copy stay in
                                 locals, stored at its exits (JC_OPT_SINK) */
+  int ov_builtins;           /* 1: ADDOV/SUBOV/MULOV through GCC's
+                                __builtin_s*l_overflow when libgccjit has
+                                them; 0: the portable sign tests and
+                                128-bit product (tests cover both) */
   const char *dump_c;        /* if set, write libgccjit's C-like dump here */
   const char *dump_dir;      /* if set (JITCORE_DUMP), each context's
                                 C-like dump and its assembly go to
@@ -46,7 +50,7 @@ typedef struct jc_emit_opts {
 enum { JC_EMIT_FAIL_NONE = 0, JC_EMIT_FAIL_EMIT = 1, JC_EMIT_FAIL_COMPILE = 2 };
 
 /* Defaults: opt_level 2, native_cpu 0, debuginfo 0, fast_link 1,
- * loop_opt 1, sink 1, range 1. */
+ * loop_opt 1, sink 1, range 1, ov_builtins 1. */
 JC_HIDDEN void jc_emit_opts_init (jc_emit_opts *o);
 
 /* The machine code of one libgccjit compile (a gcc_jit_result), shared by

@@ -1355,7 +1355,7 @@ setup_types (em *e)
   e->t_long = gcc_jit_context_get_type (c, GCC_JIT_TYPE_LONG);
   e->t_i128 = gcc_jit_context_get_int_type (c, 16, 1);
   pthread_once (&ov_probe_once, ov_probe);
-  for (int k = 0; k < 3 && ov_builtins_ok; k++)
+  for (int k = 0; k < 3 && ov_builtins_ok && e->o->ov_builtins; k++)
     e->ov_builtin[k] = gcc_jit_context_get_builtin_function (c, ov_names[k]);
   e->expect = gcc_jit_context_get_builtin_function (c, "__builtin_expect");
 }
@@ -1433,6 +1433,7 @@ jc_emit_opts_init (jc_emit_opts *o)
   o->loop_opt = 1;
   o->sink = 1;
   o->range = 1;
+  o->ov_builtins = 1;
 }
 
 /* Compile for the running CPU.  libgccjit runs the compiler proper in

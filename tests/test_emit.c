@@ -490,6 +490,62 @@ test_mul_sub_overflow (void)
   jc_ir_free (b);
 }
 
+/* ADDOV, SUBOV and MULOV both ways the backend emits them (GCC's overflow
+ * builtins, and the sign tests and 128-bit product used without them):
+ * each exits exactly when C's __builtin_*_overflow says the result does
+ * not fit, and otherwise leaves the wrapped-free result. */
+static void
+test_overflow_both_ways (void)
+{
+  static const int64_t v[] = { 0, 1, -1, 2, -2, 3, 1000003, -1000003,
+                               (int64_t) 1 << 31, -((int64_t) 1 << 31),
+                               (int64_t) 3037000499, (int64_t) 3037000500,
+                               -(int64_t) 3037000500, INT64_MAX / 2,
+                               INT64_MAX / 2 + 1, INT64_MIN / 2,
+                               INT64_MIN / 2 - 1, INT64_MAX - 1, INT64_MAX,
+                               INT64_MIN + 1, INT64_MIN };
+  const size_t nv = sizeof v / sizeof v[0];
+  static const jc_binop ops[3] = { JC_ADD, JC_SUB, JC_MUL };
+  for (int ob = 0; ob < 2; ob++)
+    for (int k = 0; k < 3; k++)
+      {
+        fixture fx;
+        fx_init (&fx);
+        jc_lower *b = fx_builder (&fx, 0);
+        jc_ir_begin_insn (b, 0, NULL, -1);
+        jc_ref x = jc_lower_slot_get (b, 0), y = jc_lower_slot_get (b, 1);
+        jc_lower_slot_set (b, 2, jc_lower_binop_ov (b, ops[k], x, y));
+        jc_ir_begin_insn (b, 1, NULL, -1);
+        jc_ir_end_exit (b, 1);
+        jc_emit_opts o;
+        jc_emit_opts_init (&o);
+        o.ov_builtins = ob;
+        jc_compiled c;
+        CU_ASSERT_EQUAL_FATAL (compile (b, &o, &c), 0);
+        int wrong = 0;
+        for (size_t i = 0; i < nv; i++)
+          for (size_t j = 0; j < nv; j++)
+            {
+              long r;
+              int over = k == 0 ? __builtin_saddl_overflow (v[i], v[j], &r)
+                         : k == 1 ? __builtin_ssubl_overflow (v[i], v[j], &r)
+                         : __builtin_smull_overflow (v[i], v[j], &r);
+              tslot f[2];
+              uint64_t buf[4];
+              set_int (f, 0, v[i]);
+              set_int (f, 1, v[j]);
+              uint32_t id = c.entry (f, buf);
+              uint32_t pc = jc_ir_snap (b, id)->pc;
+              if (over ? pc != 0
+                       : pc != 1 || (int64_t) exit_value (b, id, buf, 2) != r)
+                wrong++;
+            }
+        CU_ASSERT_EQUAL (wrong, 0);
+        jc_emit_release (&c);
+        jc_ir_free (b);
+      }
+}
+
 /* Python's // and % on i64: guarded (binop_ov) with a variable divisor,
  * unguarded with a constant one.  The expected values were printed by
  * python3 (x // y, x % y, x // 7, x % -3, x // 4, x % 8, x // 2**62: the
@@ -1442,6 +1498,7 @@ jc_test_register (void)
     { "entry_slot_refused", test_entry_slot_refused },
     { "call_if_ptr", test_call_if_ptr },
     { "stack_address", test_stack_address },
+    { "overflow_both_ways", test_overflow_both_ways },
     { "memory_cells", test_memory_cells },
     { "int_ranges", test_int_ranges },
     { "sum_loop_o0", test_sum_loop_o0 },
