@@ -254,6 +254,7 @@ jc_ir_begin_insn (jc_lower *b, uint32_t pc, const char *file, int32_t line)
   jc_ir_top (b)->pc = pc;
   jc_ir_top (b)->dead_from = UINT32_MAX;
   b->insn_snap = -1;
+  b->generic_this_insn = 0;
   return save_frames (b);
 }
 
@@ -546,6 +547,8 @@ jc_ir_end_exit (jc_lower *b, uint32_t pc)
 
 void jc_ir_set_side_entry (jc_lower *b, int on) { b->side_entry = on; }
 uint32_t jc_ir_ninsns (const jc_lower *b) { return b->ninsns; }
+uint32_t jc_ir_generic_insns (const jc_lower *b) { return b->generic_insns; }
+int jc_ir_loop_closed (const jc_lower *b) { return b->closed == 1; }
 const jc_ir_insn *jc_ir_insns (const jc_lower *b) { return b->insns; }
 const jc_ref *jc_ir_args (const jc_lower *b) { return b->args; }
 uint32_t jc_ir_nsnaps (const jc_lower *b) { return b->nsnaps; }

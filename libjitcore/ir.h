@@ -223,6 +223,10 @@ JC_HIDDEN int jc_ir_seed_ptr (jc_lower *b, const void *code, uint32_t slot,
 
 /* Read access for the runtime and backend. */
 JC_HIDDEN uint32_t jc_ir_ninsns (const jc_lower *b);
+/* Host instructions that called a JC_HELPER_GENERIC helper
+ * unconditionally; whether the trace ended by closing its loop. */
+JC_HIDDEN uint32_t jc_ir_generic_insns (const jc_lower *b);
+JC_HIDDEN int jc_ir_loop_closed (const jc_lower *b);
 JC_HIDDEN const jc_ir_insn *jc_ir_insns (const jc_lower *b);
 JC_HIDDEN const jc_ref *jc_ir_args (const jc_lower *b);
 JC_HIDDEN uint32_t jc_ir_nsnaps (const jc_lower *b);   /* = number of exits */

@@ -66,6 +66,10 @@ struct jc_lower {
   uint32_t nhomes;           /* jc_ir_assign_homes: words; 0 not called */
 
   int side_entry;            /* lowering a side trace's first insn */
+  uint32_t generic_insns;    /* host instructions that made an
+                                unconditional call of a JC_HELPER_GENERIC
+                                helper (the payback rule, select.c) */
+  int generic_this_insn;     /* the current instruction counted there */
 
   uintptr_t *deps;           /* jc_lower_depend keys */
   uint32_t ndeps, cap_deps;

@@ -610,6 +610,12 @@ emit_call (jc_lower *b, jc_ref cond, uint32_t helper, const jc_ref *args,
           return JC_REF_NONE;
         }
     }
+  if ((hp->flags & JC_HELPER_GENERIC) && cond == JC_REF_NONE
+      && !b->generic_this_insn)
+    {
+      b->generic_this_insn = 1;
+      b->generic_insns++;
+    }
   int32_t snap = -1;
   int raises = (hp->flags & JC_HELPER_MAY_RAISE) && ret != JC_TYPE_VOID;
   if (raises && (snap = jc_ir_snapshot (b)) < 0)

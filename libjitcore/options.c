@@ -36,6 +36,7 @@ jc_options_init (jc_options *o)
   o->unrolled_trace_factor = 1;
   o->side_raw_ptrs = 1;
   o->side_link_home = 1;
+  o->payback_ratio = 32;
 }
 
 /* Range checks shared by the struct and the string forms. */
@@ -87,6 +88,8 @@ validate (const jc_options *o, char *msg, size_t len)
     bad = "unrolled_factor must be 1..100";
   else if (o->compile_nice > 20)
     bad = "compile_nice must be 0..20";
+  else if (o->payback_ratio > 1000)
+    bad = "payback must be 0..1000";
   else if (o->fail_compile > 2)
     bad = "fail_compile must be 0..2";
   if (!bad)
@@ -242,6 +245,7 @@ parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
     { "side_raw_ptrs", &o->side_raw_ptrs, NULL },
     { "side_link_home", &o->side_link_home, NULL },
     { "compile_nice", &o->compile_nice, NULL },
+    { "payback", &o->payback_ratio, NULL },
   };
   if (kn == 3 && strncmp (s, "log", 3) == 0)
     {

@@ -369,6 +369,29 @@ walk (selection *s)
     }
 }
 
+/* The payback rule (options.payback_ratio; README, "Payback"): a root
+ * loop trace that closed its loop with fewer than payback_ratio host
+ * instructions per iteration for each one that calls a generic helper of
+ * the host's (JC_HELPER_GENERIC) saves too little to pay back its
+ * compile.  0 = compile it; otherwise the selection aborts. */
+static int
+payback (selection *s)
+{
+  uint32_t ratio = s->rt->opts.payback_ratio;
+  if (!ratio || s->parent || s->kind != JC_HOT_LOOP
+      || !jc_selir_loop_closed (s->b))
+    return 0;
+  uint32_t g = jc_selir_generic_insns (s->b);
+  if (g)
+    jc_log (s->rt, JC_LOG_TRACE, "payback: %u of its %u instructions call "
+            "the host's generic paths (payback=%u)", g, s->ninsns, ratio);
+  if (!g || (uint64_t) (s->ninsns - g) >= (uint64_t) g * ratio)
+    return 0;
+  return sel_abort (s, JC_ABORT_NO_PAYBACK, "%u of its %u instructions an "
+                    "iteration call the host's generic paths: fewer than "
+                    "payback=%u others for each", g, s->ninsns, ratio);
+}
+
 /* The walk is complete: a trace and a compile job carrying the optimized
  * IR (the job now owns the builder). */
 static jc_status
@@ -462,7 +485,7 @@ select_at (jc_runtime *rt, const void *code, uint32_t pc, jc_hot_kind kind,
           goto aborted;
         }
     }
-  if (walk (&s) != 0)
+  if (walk (&s) != 0 || payback (&s) != 0)
     {
       rt->selecting--;
       goto aborted;

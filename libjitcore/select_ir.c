@@ -141,6 +141,18 @@ jc_selir_ninsns (const jc_lower *b)
   return jc_ir_ninsns (b);
 }
 
+uint32_t
+jc_selir_generic_insns (const jc_lower *b)
+{
+  return jc_ir_generic_insns (b);
+}
+
+int
+jc_selir_loop_closed (const jc_lower *b)
+{
+  return jc_ir_loop_closed (b);
+}
+
 const char *
 jc_selir_error (const jc_lower *b)
 {

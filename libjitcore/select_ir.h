@@ -31,6 +31,11 @@ JC_HIDDEN const char *jc_selir_error (const jc_lower *b);
 JC_HIDDEN int jc_selir_take_unroll (jc_lower *b);
 JC_HIDDEN uint32_t jc_selir_nsnapshots (const jc_lower *b);
 JC_HIDDEN uint32_t jc_selir_ninsns (const jc_lower *b);
+/* Host instructions so far that called a JC_HELPER_GENERIC helper
+ * unconditionally (the payback rule). */
+JC_HIDDEN uint32_t jc_selir_generic_insns (const jc_lower *b);
+/* 1 when the trace ended by closing its loop (not with an exit). */
+JC_HIDDEN int jc_selir_loop_closed (const jc_lower *b);
 /* A trace's limit of host instructions: max_trace_insns, or once the
  * walk has unrolled an inner loop options.unrolled_trace_factor times
  * that (at most 100000). */

@@ -36,8 +36,24 @@ typedef struct host_state {
   uint32_t vhead, vbody, vexit;
   int vcount, vvisits;
   int consts_ok;                 /* jc_lower_is_const_* answered right */
+  /* The payback rule: at each pc whose bit is set in generic the host
+   * calls helper 0 (JC_HELPER_GENERIC), in cond_generic through
+   * jc_lower_call_if, in plain helper 1 (not generic). */
+  uint32_t generic, cond_generic, plain;
   char log[8192];
 } host_state;
+
+static int64_t
+s_helper (int64_t x)
+{
+  return x;
+}
+
+static const jc_helper s_helpers[] = {
+  { "generic", (void *) s_helper, "i64(i64)",
+    JC_HELPER_READS_MEMORY | JC_HELPER_WRITES_MEMORY | JC_HELPER_GENERIC },
+  { "plain", (void *) s_helper, "i64(i64)", JC_HELPER_PURE },
+};
 
 static int
 s_lower (void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t depth,
@@ -67,6 +83,16 @@ s_lower (void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t depth,
         jc_runtime_invalidate (h->rt, 42);
     }
   *step = s->steps[pc];
+  if (pc < 32 && ((h->generic | h->cond_generic | h->plain) >> pc & 1))
+    {
+      jc_ref k = jc_lower_const_i64 (b, (int64_t) pc);
+      if (h->generic >> pc & 1)
+        jc_lower_call (b, 0, &k, 1);
+      if (h->plain >> pc & 1)
+        jc_lower_call (b, 1, &k, 1);
+      if (h->cond_generic >> pc & 1)
+        jc_lower_call_if (b, jc_lower_cmp (b, JC_EQ, k, k), 0, &k, 1);
+    }
   if (h->uhead && pc == h->uhead && depth == 0)
     {
       if (h->uvisits < h->ucount)
@@ -206,6 +232,8 @@ mk_rt (host_state *hs, jc_options *o)
   h.uninstall = s_uninstall;
   h.retain = s_retain;
   h.release = s_release;
+  h.helpers = s_helpers;
+  h.nhelpers = 2;
   jc_options d;
   if (!o)
     {
@@ -808,6 +836,121 @@ test_unroll_nested (void)
   jc_runtime_free (rt);
 }
 
+/* The payback rule (options.payback_ratio): a root loop of 8
+ * instructions with one that calls a GENERIC helper has 7 others for it:
+ * refused under the default 32 (no compile, no install, the reason
+ * counted and in the message), compiled with payback 0 (off) and with 7,
+ * refused again with 8.  What does not count: a GENERIC helper called
+ * only through call_if, a helper not flagged GENERIC, and a second
+ * GENERIC call in the same instruction (instructions are counted).  Only
+ * loops are judged: a trace that ends with a host exit is compiled. */
+static script payback_loop = { 9, { NEXT (1), NEXT (2), NEXT (3), NEXT (4),
+                                    NEXT (5), NEXT (6), NEXT (7), NEXT (0) },
+                               -1 };
+
+static jc_status
+payback_run (host_state *hs, jc_runtime **rtp, uint32_t ratio, int set,
+             uint32_t generic, uint32_t cond_generic, uint32_t plain,
+             script *s)
+{
+  jc_options o;
+  jc_options_init (&o);
+  o.sync = 1;
+  if (set)
+    o.payback_ratio = ratio;
+  jc_runtime *rt = mk_rt (hs, &o);
+  hs->generic = generic;
+  hs->cond_generic = cond_generic;
+  hs->plain = plain;
+  *rtp = rt;
+  return jc_runtime_hot (rt, s, 0, JC_HOT_LOOP, NULL);
+}
+
+static void
+test_payback_rule (void)
+{
+  host_state hs;
+  jc_runtime *rt;
+  jc_status st = payback_run (&hs, &rt, 0, 0, 1u << 3, 0, 0, &payback_loop);
+  expect_abort (rt, st, JC_ABORT_NO_PAYBACK, "1 of its 8 instructions");
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_runtime_last_failure (rt),
+                                  "payback=32"));
+  CU_ASSERT_EQUAL (hs.installs, 0);
+  jc_options eff;
+  jc_runtime_options (rt, &eff);
+  CU_ASSERT_EQUAL (eff.payback_ratio, 32);
+  jc_runtime_free (rt);
+
+  st = payback_run (&hs, &rt, 0, 1, 1u << 3, 0, 0, &payback_loop);
+  expect_complete (rt, st);
+  jc_runtime_free (rt);
+  st = payback_run (&hs, &rt, 7, 1, 1u << 3, 0, 0, &payback_loop);
+  expect_complete (rt, st);
+  jc_runtime_free (rt);
+  st = payback_run (&hs, &rt, 8, 1, 1u << 3, 0, 0, &payback_loop);
+  expect_abort (rt, st, JC_ABORT_NO_PAYBACK, "payback=8");
+  jc_runtime_free (rt);
+  /* two instructions of 8 call it: 6 others, fewer than 2 x 4 */
+  st = payback_run (&hs, &rt, 4, 1, 1u << 3 | 1u << 5, 0, 0, &payback_loop);
+  expect_abort (rt, st, JC_ABORT_NO_PAYBACK, "2 of its 8 instructions");
+  jc_runtime_free (rt);
+
+  /* call_if, a plain helper, and one instruction calling twice */
+  st = payback_run (&hs, &rt, 0, 0, 0, 0xff, 0, &payback_loop);
+  expect_complete (rt, st);
+  jc_runtime_free (rt);
+  st = payback_run (&hs, &rt, 0, 0, 0, 0, 0xff, &payback_loop);
+  expect_complete (rt, st);
+  jc_runtime_free (rt);
+  st = payback_run (&hs, &rt, 7, 1, 1u << 3, 1u << 3, 0, &payback_loop);
+  expect_complete (rt, st);
+  jc_runtime_free (rt);
+
+  /* a trace ending with an exit is not judged, every instruction GENERIC */
+  static script ends = { 4, { NEXT (1), NEXT (2), EXIT (3) }, -1 };
+  st = payback_run (&hs, &rt, 0, 0, 0xff, 0, 0, &ends);
+  expect_complete (rt, st);
+  jc_runtime_free (rt);
+}
+
+/* The option: JITCORE_OPTIONS=payback=N (0..1000), and an older host's
+ * struct (one that ends before the field) gets the default. */
+static void
+test_payback_option (void)
+{
+  host_state hs;
+  jc_options o, eff;
+  jc_options_init (&o);
+  o.sync = 1;
+  jc_runtime *rt = mk_rt (&hs, &o);
+  jc_runtime_free (rt);
+  setenv ("JITCORE_OPTIONS", "payback=5", 1);
+  jc_host h = dummy_host ();
+  rt = jc_runtime_new (&h, &o);
+  jc_runtime_options (rt, &eff);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
+  CU_ASSERT_EQUAL (eff.payback_ratio, 5);
+  jc_runtime_free (rt);
+  setenv ("JITCORE_OPTIONS", "payback=1001", 1);
+  rt = jc_runtime_new (&h, &o);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_BAD_OPTION);
+  jc_runtime_free (rt);
+  unsetenv ("JITCORE_OPTIONS");
+  o.payback_ratio = 1001;
+  rt = jc_runtime_new (&h, &o);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_BAD_OPTION);
+  jc_runtime_free (rt);
+  jc_options old;
+  jc_options_init (&old);
+  old.payback_ratio = 0;
+  old.size = offsetof (jc_options, payback_ratio);
+  rt = jc_runtime_new (&h, &old);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_OK);
+  jc_runtime_options (rt, &eff);
+  CU_ASSERT_EQUAL (eff.payback_ratio, 32);
+  jc_runtime_free (rt);
+}
+
 int
 jc_test_register (void)
 {
@@ -840,6 +983,8 @@ jc_test_register (void)
     { "constants_retained", test_constants_retained },
     { "dependency_changed_during_selection",
       test_dependency_changed_during_selection },
+    { "payback_rule", test_payback_rule },
+    { "payback_option", test_payback_option },
     { NULL, NULL }
   };
   return JC_SUITE ("select", NULL, NULL, tests);

@@ -549,7 +549,17 @@ test_code_cache_limits (void)
   CU_ASSERT_EQUAL (r.stats.traces_installed, 3);
   CU_ASSERT_EQUAL (r.stats.evicted, 0);
   CU_ASSERT_EQUAL (r.stats.live_traces, 3);
+  /* max_traces 0 is "no limit" (as documented), not "compile nothing" */
   jc_options o;
+  jc_options_init (&o);
+  o.sync = 1;
+  o.loop_threshold = 5;
+  o.max_traces = 0;
+  r = vm_compare_simple (three_loops_src, a, 1, &o);
+  CU_ASSERT_EQUAL (r.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.stats.traces_compiled, 3);
+  CU_ASSERT_EQUAL (r.stats.evicted, 0);
+  CU_ASSERT_EQUAL (r.stats.live_traces, 3);
   jc_options_init (&o);
   o.sync = 1;
   o.loop_threshold = 5;

@@ -121,9 +121,18 @@ enum {
    * that is safe).  Both must have the signature "void(ptr)". */
   JC_HELPER_INCREF = 1u << 5,        /* adds one reference to its argument;
                                         writes nothing a trace loads */
-  JC_HELPER_DECREF = 1u << 6         /* drops one reference; may free the
+  JC_HELPER_DECREF = 1u << 6,        /* drops one reference; may free the
                                         object and run arbitrary host code */
+  /* The host's generic path for an instruction (added in 1.7;
+   * JC_HAVE_HELPER_GENERIC): a call, a generic operator, a lookup or
+   * iteration that may run guest code -- what interpreting the
+   * instruction does anyway, so a trace that calls it saves nothing on
+   * that instruction's work.  Changes nothing in the IR; the payback rule
+   * (jc_options.payback_ratio) counts such calls.  A library before 1.7
+   * ignores the bit. */
+  JC_HELPER_GENERIC = 1u << 7
 };
+#define JC_HAVE_HELPER_GENERIC 1
 
 /* A host C function a trace may call.  signature is a C-like string of
  * IR type names: "i64(i64,i64)", "f64(f64)", "void(ptr,i64)", "bool(ptr)";

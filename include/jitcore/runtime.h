@@ -63,7 +63,8 @@ JC_API const char *jc_status_name (jc_status status);
   X (INNER_LOOP, "reached a loop head other than its own")                  \
   X (BAD_PC, "pc out of range")                                             \
   X (IR_ERROR, "IR builder reported an error")                              \
-  X (LOWER_ERROR, "host lower callback returned an invalid step")
+  X (LOWER_ERROR, "host lower callback returned an invalid step")          \
+  X (NO_PAYBACK, "the trace would not pay back its compile") /* 1.7 */
 
 typedef enum jc_abort_reason {
 #define JC_ABORT_ENUM_(name, text) JC_ABORT_##name,
@@ -137,7 +138,7 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       side_threshold, max_side_traces, max_side_depth, batch_max,
  *       batch_delay (microseconds), side_raw (0/1), max_unroll,
  *       home_exits, unrolled_factor, side_raw_ptrs (0/1), side_link_home (0/1),
- *       compile_nice (0-20)
+ *       compile_nice (0-20), payback (payback_ratio, 0-1000)
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
  *   JITCORE_DUMP=DIR                  debugging: every libgccjit context
  *       (one compile batch) is written as DIR/NAME.c (libgccjit's C-like
@@ -210,9 +211,11 @@ typedef struct jc_options {
   jc_log_fn log_fn;           /* NULL: stderr */
   void *log_userdata;
   uint32_t passes;            /* JC_PASS_* optimizer passes; JC_PASS_ALL */
-  uint32_t max_traces;        /* installed traces kept; 0 = no limit.  Over
-                                 the limit the least-entered trace is
-                                 evicted (uninstalled and freed) */
+  uint32_t max_traces;        /* installed traces kept; 0 = no limit (it
+                                 does not stop compiling: `disable` does).
+                                 Over the limit the least-entered other
+                                 trace is evicted (uninstalled and freed)
+                                 after each install */
   uint32_t max_code_bytes;    /* machine code kept; 0 = no limit; evicts
                                  the same way */
   uint32_t reserved1;         /* must be 0 */
@@ -292,7 +295,32 @@ typedef struct jc_options {
                                  Linux; elsewhere it is ignored.
                                  stats.compile_nice says what was applied.
                                  Added in 1.6 */
+  uint32_t payback_ratio;     /* the payback rule: a root loop trace whose
+                                 loop closes is compiled only when, per
+                                 iteration, at least this many of its host
+                                 instructions are not calls of the host's
+                                 generic paths (JC_HELPER_GENERIC helpers,
+                                 <jitcore/host.h>) for each one that is.
+                                 Such a call costs the trace about what
+                                 interpreting its instruction costs (and
+                                 the work in it, e.g. an interpreted
+                                 callee, is not the trace's), so a loop
+                                 made mostly of them gains too little per
+                                 iteration to pay back a compile of
+                                 50-100 ms of CPU.  A refused selection
+                                 aborts as JC_ABORT_NO_PAYBACK
+                                 (stats.aborted_by_reason, "aborted.
+                                 no_payback"; backoff and blacklisting as
+                                 for any abort).  Side traces, function-
+                                 entry traces and traces ending at another
+                                 trace or a host exit are not judged.  32
+                                 (0 = off; 0..1000).  Added in 1.7: an
+                                 older host's struct gets the default
+                                 (and a host that flags no helper GENERIC
+                                 is never refused) */
 } jc_options;
+/* jc_options.payback_ratio and JC_ABORT_NO_PAYBACK (1.7). */
+#define JC_HAVE_payback_ratio 1
 
 /* Fill *opts with the defaults and set opts->size.  NULL is ignored. */
 JC_API void jc_options_init (jc_options *opts);

@@ -386,6 +386,10 @@ MINIPY_TESTS = \
 	tests/minipy/list_basic.py \
 	tests/minipy/list_float_items.py \
 	tests/minipy/list_float_items_off.py \
+	tests/minipy/list_append_call.py \
+	tests/minipy/list_append_call_off.py \
+	tests/minipy/jit_payback.py \
+	tests/minipy/jit_payback_off.py \
 	tests/minipy/list_comp.py \
 	tests/minipy/list_concat_fast.py \
 	tests/minipy/list_methods.py \
@@ -459,6 +463,8 @@ MINIPY_TESTS = \
 
 MINIPY_SUPPORT = \
 	tests/minipy/helper_chain.py \
+	tests/minipy/helper_payback_prog.py \
+	tests/minipy/helper_list_append_prog.py \
 	tests/minipy/helper_chain_prog.py \
 	tests/minipy/helper_dict_get_prog.py \
 	tests/minipy/helper_dead_slots_prog.py \

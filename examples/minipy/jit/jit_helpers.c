@@ -981,7 +981,11 @@ const uint64_t mpj_helper_writes[MPJ_H_COUNT] = {
 #define RAISE JC_HELPER_MAY_RAISE
 #define ALLOC JC_HELPER_ALLOCATES
 
-#define ANY (RD | WR | RAISE | ALLOC)   /* runs arbitrary code */
+/* Runs arbitrary code: the interpreter's own generic path for the
+ * instruction (a call, a generic operator, getattr, next() ...), so the
+ * trace saves nothing on its work; GENERIC tells libjitcore's payback
+ * rule so (README, "Payback"). */
+#define ANY (RD | WR | RAISE | ALLOC | JC_HELPER_GENERIC)
 
 const jc_helper mpj_helpers[] = {
     [MPJ_H_KEEP] = { "keep", (void *)h_keep, "ptr(ptr)", RAISE },

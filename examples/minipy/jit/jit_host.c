@@ -641,6 +641,19 @@ void mp_jit_init(void)
      * back edges below poll for them). */
     o.sync = mp_jit_config.sync ? 1 : 0;
     o.log = mpj_log_mask;
+    /* libjitcore's payback rule (README, "Payback"): a loop whose trace
+     * would mostly call the interpreter's generic paths (the helpers
+     * flagged GENERIC: calls of functions it cannot inline, generators,
+     * generic operators) is not compiled.  Like the judges before the
+     * compile, off with --jit-threshold below MPJ_PRE_JUDGE_ENTRIES (the
+     * forced-hot tests compile everything); MINIPY_JIT_PAYBACK=0 turns it
+     * off, =1 keeps it on there too. */
+    {
+        const char *e = getenv("MINIPY_JIT_PAYBACK");
+        if (e && *e == '0') o.payback_ratio = 0;
+        else if (!(e && *e) && mp_jit_config.threshold > 0 && mp_jit_config.threshold < MPJ_PRE_JUDGE_ENTRIES)
+            o.payback_ratio = 0;
+    }
     { const char *e = getenv("MINIPY_JIT_JUDGE_LATER"); mpj_judge_later_on = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_RETRACE"); mpj_retrace_on = e && *e && *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_UNROLL"); if (e && *e) mpj_unroll_max = atoi(e); }
@@ -659,6 +672,7 @@ void mp_jit_init(void)
     { const char *e = getenv("MINIPY_JIT_GLOBAL_STORE"); mpj_global_store = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_FULL_LOT_REFUSE"); mpj_full_lot_refuse = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_DEAD_SLOTS"); mpj_dead_slots_on = !e || *e != '0'; }
+    { const char *e = getenv("MINIPY_JIT_LIST_APPEND"); mpj_list_append_on = !e || *e != '0'; }
     mpj_rt = jc_runtime_new(&h, &o);
     mp_jit_active = 1;
     if (!mpj_rt) { disable("out of memory"); return; }

@@ -472,6 +472,10 @@ static inline int mpj_gc_due(void)
     return mp.gc_enabled && mp.gc_threshold > 0 && mp.gc_count + MPJ_GC_SLACK > mp.gc_threshold;
 }
 int mpj_park_room(void);
+/* 1 (default): l.append(v) in a trace calls list_append, not the generic
+ * call (jit_lower.c, list_append_call); MINIPY_JIT_LIST_APPEND=0 turns it
+ * off. */
+extern int mpj_list_append_on;
 int mpj_park_full(void);
 /* mp_finalizers_possible was set: park_room() asks the slow path. */
 void mpj_park_finalizers(void);
