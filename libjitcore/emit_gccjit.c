@@ -56,7 +56,12 @@
  * loop touches.  The library can: a *cell* is an address (loop-invariant
  * base, offset) that is the only address its alias class is loaded from or
  * stored to in the loop copy, stored exactly once there, in a trace whose
- * loop calls no helper that reads or writes memory.  In the loop copy its
+ * loop calls no helper that reads or writes memory other than on the cold
+ * branch of a call_if: there each cell's value goes to memory before the
+ * call and is loaded back after it, so the helper sees what the
+ * interpreter would and may change it (minipy's list_store_float in
+ * matmul's loop, taken only while a row still shares its 0.0).  In the
+ * loop copy its
  * loads take the value of a local carried round the back edge, the store
  * only updates that value, and every exit block of the loop copy stores
  * the value memory would hold at that exit (the carried one before the
@@ -876,20 +881,48 @@ emit_call (em *e, jc_ref i, const jc_ir_insn *in, gcc_jit_location *loc)
           : gcc_jit_context_zero (e->ctx, e->t[in->type]));
       e->rv[i] = gcc_jit_lvalue_as_rvalue (l);
     }
+  /* The loop copy's memory cells live in locals (see the top): the cold
+   * branch gives memory their values before the call and takes them back
+   * after it, so the helper sees and may change what the interpreter
+   * would; the hot path keeps them in registers.  Each cell's value after
+   * the call is a local both ways set. */
+  uint32_t ncells = e->cells_live ? e->ncells : 0;
+  gcc_jit_lvalue *after[64];   /* one cell per alias class at most */
+  for (uint32_t k = 0; k < ncells; k++)
+    {
+      after[k] = new_local (e, e->t[e->cells[k].type], "cc");
+      gcc_jit_block_add_assignment (e->cur, loc, after[k], e->cells[k].now);
+    }
   gcc_jit_block *bc = new_block (e, "call"), *join = new_block (e, "joined");
   gcc_jit_block_end_with_conditional (e->cur, loc,
       expect_false (e, e->rv[in->c], loc), bc, join);
   e->cur = bc;
-  if (has_value)
+  for (uint32_t k = 0; k < ncells; k++)
     {
-      gcc_jit_block_add_assignment (e->cur, loc, l, call);
-      e->cold = 1;
-      if (in->flags & JC_IRF_MAYRAISE)
-        emit_call_check (e, i, in, loc);
-      e->cold = 0;
+      const struct em_cell *c = &e->cells[k];
+      gcc_jit_block_add_assignment (e->cur, loc,
+          mem (e, c->type, e->rv0[c->base], c->off, loc), c->now);
     }
+  if (has_value)
+    gcc_jit_block_add_assignment (e->cur, loc, l, call);
   else
     gcc_jit_block_add_eval (e->cur, loc, call);
+  for (uint32_t k = 0; k < ncells; k++)
+    {
+      struct em_cell *c = &e->cells[k];
+      gcc_jit_block_add_assignment (e->cur, loc, after[k],
+          gcc_jit_lvalue_as_rvalue (
+              mem (e, c->type, e->rv0[c->base], c->off, loc)));
+      c->now = gcc_jit_lvalue_as_rvalue (after[k]);
+    }
+  if (ncells)                  /* exits made so far store other values */
+    memset (e->exits[1], 0, e->nexits * sizeof *e->exits[1]);
+  if (has_value && (in->flags & JC_IRF_MAYRAISE))
+    {
+      e->cold = 1;
+      emit_call_check (e, i, in, loc);
+      e->cold = 0;
+    }
   gcc_jit_block_end_with_jump (e->cur, loc, join);
   e->cur = join;
 }
@@ -1142,6 +1175,8 @@ scan_cells (em *e)
       const jc_ir_insn *in = &e->insns[i];
       if (in->op != JC_IR_CALL || in_root_group (e, i))
         continue;
+      if ((in->flags & JC_IRF_COND) && !(in->flags & JC_IRF_SELF))
+        continue;              /* cold: the cells go to memory around it */
       uint32_t f = h ? h->helpers[in->sub].flags : 0;
       if (!(f & JC_HELPER_PURE) || (f & (JC_HELPER_READS_MEMORY
                                          | JC_HELPER_WRITES_MEMORY
@@ -1542,7 +1577,7 @@ emit_function (em *e)
       e->carried[k] = new_local (e, e->t[e->insns[carried[k]].type], "carry");
   gcc_jit_block *loop = new_block (e, "loop");
   scan_clobbers (e);
-  if (e->o->sink && !e->clobber_all && scan_cells (e) != 0)
+  if (e->o->sink && scan_cells (e) != 0)
     e->ncells = 0;            /* out of memory: no cells, still correct */
   e->copy = 1;
   emit_loop (e, loop);      /* first iteration's values into the carries */

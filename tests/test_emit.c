@@ -880,9 +880,9 @@ test_parallel_carry (void)
  *   pc 2: guard i < it[1]; it[0] = i + 1 (cell @8, a constant object)
  *   pc 3: guard i != k                   (exit after both stores)
  * must leave memory, the exit taken and the exit buffer exactly as with the
- * cells in memory (sink off), and as C says.  with_call adds a call of a
+ * cells in memory (sink off), and as C says.  with_call 1 adds a call of a
  * helper that is not pure, which keeps the cells in memory: the code is
- * then the same with sink on and off. */
+ * then the same with sink on and off; 2 a call_if of peek (below). */
 static jc_lower *
 build_cells (fixture *fx, int64_t *cnt, int64_t *it, int64_t k,
              int with_call)
@@ -907,10 +907,19 @@ build_cells (fixture *fx, int64_t *cnt, int64_t *it, int64_t k,
   jc_ir_begin_insn (b, 3, NULL, -1);
   jc_lower_guard (b, jc_lower_cmp (b, JC_NE, i, jc_lower_const_i64 (b, k)),
                   1);
-  if (with_call)
+  if (with_call == 1)
     {
       jc_ref a = jc_lower_const_i64 (b, 1);
       jc_lower_call (b, 1, &a, 1);        /* nonzero: not pure */
+    }
+  else if (with_call == 2)              /* peek, when (i & 7) == 3 */
+    {
+      jc_ref c3 = jc_lower_cmp (b, JC_EQ,
+                                jc_lower_binop (b, JC_AND, i,
+                                                jc_lower_const_i64 (b, 7)),
+                                jc_lower_const_i64 (b, 3));
+      jc_lower_call_if (b, c3, (uint32_t) (sizeof fx_helpers
+                                           / sizeof fx_helpers[0]), &i, 1);
     }
   CU_ASSERT_EQUAL (jc_ir_close_loop (b), 0);
   return b;
@@ -1001,6 +1010,168 @@ test_memory_cells (void)
             CU_ASSERT_NOT_EQUAL (bytes[0], bytes[1]);
           }
       }
+}
+
+/* Memory cells around a cold call.  The loop of build_cells, and at the
+ * end of each iteration, when (i & 7) == 3, a call_if of `peek`: a helper
+ * that reads both cells from memory (it logs what it sees), moves the
+ * iterator on by 2 (the trace must load the cell back) and fails (a
+ * MAY_RAISE exit after the call) at the iteration failat.  With sink on
+ * the cells stay in locals on the hot path and go to memory only around
+ * the call; what the helper sees, the exit and memory must be exactly as
+ * with sink off, and as the C model below says. */
+enum { PEEK_LOG = 512 };
+static struct {
+  int64_t *cnt, *it, failat;
+  int64_t seen[PEEK_LOG][2];
+  int n;
+} peek;
+
+static int64_t
+h_peek (int64_t i)
+{
+  (void) i;
+  if (peek.n < PEEK_LOG)
+    {
+      peek.seen[peek.n][0] = *peek.cnt;
+      peek.seen[peek.n][1] = peek.it[0];
+    }
+  peek.n++;
+  peek.it[0] += 2;
+  return *peek.cnt == peek.failat ? 0 : 1;
+}
+
+static jc_helper peek_helpers[sizeof fx_helpers / sizeof fx_helpers[0] + 1];
+#define FX_H_PEEK ((uint32_t) (sizeof fx_helpers / sizeof fx_helpers[0]))
+
+static jc_lower *
+build_cells_peek (fixture *fx, int64_t *cnt, int64_t *it, int64_t k)
+{
+  memcpy (peek_helpers, fx_helpers, sizeof fx_helpers);
+  peek_helpers[FX_H_PEEK] = (jc_helper) {
+    "peek", (void *) h_peek, "i64(i64)",
+    JC_HELPER_READS_MEMORY | JC_HELPER_WRITES_MEMORY | JC_HELPER_MAY_RAISE };
+  fx->host.helpers = peek_helpers;
+  fx->host.nhelpers = FX_H_PEEK + 1;
+  return build_cells (fx, cnt, it, k, 2);
+}
+
+/* The C model of the loop with the call: exit pc, slot 2, both cells. */
+static cells_run
+model_cells_peek (int64_t s0, int64_t stop, int64_t k, int64_t failat,
+                  int64_t seen[][2], int *nseen)
+{
+  int64_t cnt = 0, it0 = 0, s = s0, t;
+  *nseen = 0;
+  for (;;)
+    {
+      cnt++;
+      int64_t i = it0;
+      if (__builtin_add_overflow (s, i, &t))
+        return (cells_run) { 1, s, cnt, it0 };
+      s = t;
+      if (!(i < stop))
+        return (cells_run) { 2, s, cnt, it0 };
+      it0 = i + 1;
+      if (i == k)
+        return (cells_run) { 3, s, cnt, it0 };
+      if ((i & 7) == 3)
+        {
+          if (*nseen < PEEK_LOG)
+            {
+              seen[*nseen][0] = cnt;
+              seen[*nseen][1] = it0;
+            }
+          ++*nseen;
+          it0 += 2;
+          if (cnt == failat)
+            return (cells_run) { 3, s, cnt, it0 };
+        }
+    }
+}
+
+static cells_run
+run_cells_peek (int sink, int64_t s0, int64_t stop, int64_t k,
+                int64_t failat, size_t *code_bytes)
+{
+  cells_run r = { 0 };
+  int64_t cnt = 0, it[2] = { 0, stop };
+  fixture fx;
+  fx_init (&fx);
+  peek.cnt = &cnt;
+  peek.it = it;
+  peek.failat = failat;
+  peek.n = 0;
+  jc_lower *b = build_cells_peek (&fx, &cnt, it, k);
+  jc_emit_opts o;
+  jc_emit_opts_init (&o);
+  o.sink = sink;
+  jc_compiled c;
+  if (compile (b, &o, &c) != 0)
+    {
+      CU_FAIL ("compile");
+      jc_ir_free (b);
+      return r;
+    }
+  *code_bytes = c.code_bytes;
+  tslot f[3];
+  set_int (f, 2, s0);
+  uint64_t buf[16];
+  uint32_t id = c.entry (f, buf);
+  r.pc = jc_ir_snap (b, id)->pc;
+  uint64_t v = (uint64_t) s0;
+  fx_exit_slot (b, id, buf, 2, &v);
+  r.s = (int64_t) v;
+  r.cnt = cnt;
+  r.i = it[0];
+  jc_emit_release (&c);
+  jc_ir_free (b);
+  return r;
+}
+
+static void
+test_memory_cells_cold_call (void)
+{
+  static const struct { int64_t s0, stop, k, failat; } cases[] = {
+    { 0, 1000, -1, -1 },       /* to the end: every call made */
+    { 0, 1000, 2, -1 },        /* before the first call */
+    { 0, 1000, 3, -1 },        /* i == k at the call's iteration */
+    { 0, 1000, 500, -1 },
+    { 0, 1000, -1, 4 },        /* the first call fails */
+    { 0, 1000, -1, 100 },      /* a later one: i's are skipped by then */
+    { INT64_MAX - 40, 1000, -1, -1 },   /* overflow after some calls */
+  };
+  static int64_t want_seen[PEEK_LOG][2], got_seen[PEEK_LOG][2];
+  for (size_t n = 0; n < sizeof cases / sizeof cases[0]; n++)
+    {
+      int nwant;
+      cells_run want = model_cells_peek (cases[n].s0, cases[n].stop,
+                                         cases[n].k, cases[n].failat,
+                                         want_seen, &nwant);
+      CU_ASSERT (nwant <= PEEK_LOG);
+      size_t bytes[2];
+      for (int sink = 0; sink < 2; sink++)
+        {
+          cells_run r = run_cells_peek (sink, cases[n].s0, cases[n].stop,
+                                        cases[n].k, cases[n].failat,
+                                        &bytes[sink]);
+          int ngot = peek.n;
+          memcpy (got_seen, peek.seen, sizeof got_seen);
+          int same = r.pc == want.pc && r.s == want.s && r.cnt == want.cnt
+                     && r.i == want.i && ngot == nwant
+                     && memcmp (got_seen, want_seen,
+                                (size_t) (nwant < PEEK_LOG ? nwant : PEEK_LOG)
+                                * sizeof got_seen[0]) == 0;
+          CU_ASSERT (same);
+          if (!same)
+            fprintf (stderr, "cold call case %zu sink %d: pc %u/%u s %lld/%lld "
+                     "cnt %lld/%lld i %lld/%lld calls %d/%d\n", n, sink,
+                     r.pc, want.pc, (long long) r.s, (long long) want.s,
+                     (long long) r.cnt, (long long) want.cnt,
+                     (long long) r.i, (long long) want.i, ngot, nwant);
+        }
+      CU_ASSERT_NOT_EQUAL (bytes[0], bytes[1]);   /* the cells were made */
+    }
 }
 
 /* Integer ranges (JC_OPT_RANGE).  slots: 0 i, 1 n, 2 x, 3 s.
@@ -1500,6 +1671,7 @@ jc_test_register (void)
     { "stack_address", test_stack_address },
     { "overflow_both_ways", test_overflow_both_ways },
     { "memory_cells", test_memory_cells },
+    { "memory_cells_cold_call", test_memory_cells_cold_call },
     { "int_ranges", test_int_ranges },
     { "sum_loop_o0", test_sum_loop_o0 },
     { "write_only_slot_written_back", test_write_only_slot_written_back },
