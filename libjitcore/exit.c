@@ -75,8 +75,21 @@ jc_exit_free_trace (jc_trace *t)
         free (t->exits[e].frames[f].slots);
       free (t->exits[e].frames);
     }
+  for (uint32_t e = 0; e < t->nexits; e++)
+    {
+      free (t->exits[e].copy_to);
+      free (t->exits[e].copy_from);
+      free (t->exits[e].copy_const);
+    }
   free (t->exits);
   free (t->exit_counts);
+  if (t->copy_home)
+    {
+      /* The head's loop copy goes away with it (side.c, raw links). */
+      jc_head *h = jc_runtime_head (rt, t->code, t->pc, 0);
+      if (h && h->copy == t)
+        h->copy = NULL;
+    }
   jc_inval_count_deps (rt, t, -1);
   free (t->deps);
   if (t->backend_free)
@@ -185,6 +198,118 @@ restore (jc_runtime *rt, jc_trace *t, const jc_rt_exit *ex, void **framep,
   return 0;
 }
 
+/* Where one exit entry's value is: (from_buf, src or constant), with a
+ * copy of an earlier entry resolved to that entry's word. */
+static void
+entry_source (const jc_rt_frame *fr, const jc_rt_slot *s, int *from_buf,
+              uint64_t *v)
+{
+  if (s->same_as != JC_RT_NOT_SAME)
+    s = &fr->slots[s->same_as];
+  *from_buf = s->from_buf != 0;
+  *v = s->from_buf ? s->src : s->constant;
+}
+
+/* Raw links (side.c): whether link exit ex fits the raw entry of loop copy
+ * c, i.e. lists the slots the exit c was seeded from lists, with the same
+ * types, the same constants where that one had constants and one value
+ * where it had one value in two slots; if so, ex gets the word moves
+ * (copy_to, copy_from, copy_const).  0: it fits. */
+static int
+copy_fit (jc_rt_exit *ex, const jc_trace *c)
+{
+  const jc_rt_exit *px = &c->parent->exits[c->parent_exit];
+  const jc_rt_frame *p = &px->frames[0], *e = &ex->frames[0];
+  if (ex->nframes != 1 || px->nframes != 1 || e->code != p->code
+      || e->pc != p->pc || e->nslots != p->nslots || p->nslots > 64)
+    return -1;
+  uint32_t n = p->nslots;
+  uint32_t *to = malloc ((n ? n : 1) * sizeof *to);
+  uint32_t *from = malloc ((n ? n : 1) * sizeof *from);
+  uint64_t *k = malloc ((n ? n : 1) * sizeof *k);
+  if (!to || !from || !k)
+    goto no;
+  uint32_t m = 0;
+  for (uint32_t i = 0; i < n; i++)
+    {
+      const jc_rt_slot *ps = &p->slots[i], *es = NULL;
+      for (uint32_t j = 0; j < e->nslots && !es; j++)
+        if (e->slots[j].slot == ps->slot)
+          es = &e->slots[j];
+      if (!es || es->type != ps->type)
+        goto no;
+      int pb, eb;
+      uint64_t pv, ev;
+      entry_source (p, ps, &pb, &pv);
+      entry_source (e, es, &eb, &ev);
+      if (!pb)
+        {
+          /* The copy folded this constant in: the same one, or no fit. */
+          if (eb || ev != pv)
+            goto no;
+          continue;
+        }
+      /* Two seeds of one word: one value here too. */
+      int dup = 0;
+      for (uint32_t q = 0; q < m; q++)
+        if (to[q] == (uint32_t) pv)
+          {
+            if (from[q] != (eb ? (uint32_t) ev : JC_COPY_CONST)
+                || (!eb && k[q] != ev))
+              goto no;
+            dup = 1;
+          }
+      if (dup)
+        continue;
+      to[m] = (uint32_t) pv;
+      from[m] = eb ? (uint32_t) ev : JC_COPY_CONST;
+      k[m] = eb ? 0 : ev;
+      m++;
+    }
+  free (ex->copy_to);
+  free (ex->copy_from);
+  free (ex->copy_const);
+  ex->copy_to = to;
+  ex->copy_from = from;
+  ex->copy_const = k;
+  ex->ncopy = m;
+  return 0;
+no:
+  free (to);
+  free (from);
+  free (k);
+  return -1;
+}
+
+/* The loop copy a link exit goes into raw (side.c, raw links), or NULL. */
+static jc_trace *
+raw_link_to (jc_runtime *rt, jc_trace *t, jc_rt_exit *ex)
+{
+  jc_head *h = ex->link;
+  jc_trace *c = h->copy;
+  if (!c || c->dead || t->dead || !c->raw_entry || !rt->opts.side_link_raw
+      || t->root != c->root || ex->side)
+    return NULL;
+  if (ex->copy_id != c->id)
+    {
+      /* Checked once per exit and copy: fits (copy_id c->id, moves set)
+       * or not (copy_id c->id, ncopy UINT32_MAX). */
+      ex->copy_id = c->id;
+      if (copy_fit (ex, c) != 0)
+        {
+          ex->ncopy = UINT32_MAX;
+          jc_log (rt, JC_LOG_EXIT, "trace %u exit %u does not fit loop copy "
+                  "%u: it links with a restore", t->id,
+                  (unsigned) (ex - t->exits), c->id);
+        }
+      else
+        jc_log (rt, JC_LOG_EXIT, "trace %u exit %u fits loop copy %u: raw "
+                "link (%u words moved)", t->id, (unsigned) (ex - t->exits),
+                c->id, ex->ncopy);
+    }
+  return ex->ncopy == UINT32_MAX ? NULL : c;
+}
+
 /* Make *buf hold at least n words (small is the caller's stack buffer). */
 static int
 fit_buf (uint64_t **buf, uint32_t *cap, uint64_t *small, uint32_t n)
@@ -266,6 +391,35 @@ jc_trace_enter (jc_runtime *rt, jc_trace *t, void *frame, uint32_t *resume_pc)
               if (JC_LOG_ON (rt, JC_LOG_EXIT))
                 jc_log (rt, JC_LOG_EXIT, "trace %u exit %u -> side trace %u "
                         "(raw)", t->id, id, s->id);
+            }
+          else if (t->exits[id].link
+                   && (s = raw_link_to (rt, t, &t->exits[id])) != NULL)
+            {
+              /* A raw link into the head's loop copy: the exit's words
+               * move to where the copy's seeds read them; only objects go
+               * to the frame, unless the copy takes those raw too. */
+              jc_rt_exit *ex = &t->exits[id];
+              uint64_t w[64];
+              for (uint32_t i = 0; i < ex->ncopy; i++)
+                w[i] = ex->copy_from[i] == JC_COPY_CONST ? ex->copy_const[i]
+                                                         : buf[ex->copy_from[i]];
+              if ((!s->ptrs_in_buf && restore_ptrs (rt, ex, frame, buf) != 0)
+                  || fit_buf (&buf, &cap, small, s->nslots_max) != 0)
+                {
+                  jc_runtime_fail (rt, JC_HOST_ERROR, "trace %u exit %u: a "
+                                   "raw link failed", t->id, id);
+                  next = NULL;
+                  goto chain_end;
+                }
+              for (uint32_t i = 0; i < ex->ncopy; i++)
+                buf[ex->copy_to[i]] = w[i];
+              rt->stats.trace_links++;
+              rt->stats.raw_links++;
+              ret = (int) id;
+              next = s;
+              if (JC_LOG_ON (rt, JC_LOG_EXIT))
+                jc_log (rt, JC_LOG_EXIT, "trace %u exit %u -> loop copy %u "
+                        "(raw link)", t->id, id, s->id);
             }
           else if (restore (rt, t, &t->exits[id], &frame, buf, resume_pc) != 0)
             jc_runtime_fail (rt, JC_HOST_ERROR, "trace %u exit %u: a host "

@@ -37,7 +37,7 @@ jc_lower_type (const jc_lower *b, jc_ref v)
 JC_API int
 jc_lower_side_entry (const jc_lower *b)
 {
-  return b && b->side_entry;
+  return b ? b->side_entry : 0;
 }
 
 static jc_ref

@@ -37,6 +37,7 @@ jc_options_init (jc_options *o)
   o->side_raw_ptrs = 1;
   o->side_link_home = 1;
   o->payback_ratio = 32;
+  o->side_link_raw = 0;
 }
 
 /* Range checks shared by the struct and the string forms. */
@@ -82,6 +83,8 @@ validate (const jc_options *o, char *msg, size_t len)
     bad = "side_raw_ptrs must be 0 or 1";
   else if (o->side_link_home > 1)
     bad = "side_link_home must be 0 or 1";
+  else if (o->side_link_raw > 1)
+    bad = "side_link_raw must be 0 or 1";
   else if (o->max_unroll > 10000)
     bad = "max_unroll must be 0..10000";
   else if (o->unrolled_trace_factor > 100)
@@ -244,6 +247,7 @@ parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
     { "unrolled_factor", &o->unrolled_trace_factor, NULL },
     { "side_raw_ptrs", &o->side_raw_ptrs, NULL },
     { "side_link_home", &o->side_link_home, NULL },
+    { "side_link_raw", &o->side_link_raw, NULL },
     { "compile_nice", &o->compile_nice, NULL },
     { "payback", &o->payback_ratio, NULL },
   };

@@ -45,7 +45,16 @@ typedef struct jc_rt_exit {
   uint64_t armed_at;         /* exit count when hot_at was last set */
   struct jc_trace *side;     /* linked side trace, or NULL */
   struct jc_head *link;      /* link exit: run link->trace, if installed */
+  /* Raw link (side.c, "Raw links"): a link exit whose values fit the raw
+   * entry of its head's loop copy copy_id (jc_head.copy) goes into it
+   * without a restore, moving ncopy words: buf[copy_to[i]] = copy_from[i]
+   * < JC_COPY_CONST ? buf[copy_from[i]] : copy_const[i]. */
+  uint32_t copy_id, ncopy;
+  uint32_t *copy_to, *copy_from;
+  uint64_t *copy_const;
 } jc_rt_exit;
+
+#define JC_COPY_CONST UINT32_MAX
 
 /* What the runtime knows about one trace head (code, pc). */
 typedef struct jc_head {
@@ -55,6 +64,8 @@ typedef struct jc_head {
   int blacklisted;
   int pending;               /* a compile job for it is in flight */
   jc_trace *trace;           /* installed trace, or NULL */
+  jc_trace *copy;            /* its raw loop copy (side.c), or NULL */
+  int copy_pending;          /* a loop copy for it is being compiled */
   struct jc_head *next;      /* hash chain */
 } jc_head;
 
@@ -91,6 +102,13 @@ struct jc_trace {
   int raw_entry;             /* side trace that reads its parent exit's
                                 values from exit_buf (exit.c skips the
                                 parent's restore) */
+  int copy_home;             /* a raw loop copy: the side trace of a link
+                                exit to its root's head, closing its loop
+                                there (side.c, "Raw links") */
+  uint64_t path_sig;         /* loop trace: a hash of the (code, pc, depth)
+                                its walk visited, path_len of them; a loop
+                                copy must walk the same (select.c) */
+  uint32_t path_len;
   int ptrs_in_buf;           /* raw_entry and its pointer slots too
                                 (jc_host.seed_ptr): its parent's exit
                                 writes nothing to the frame */
@@ -117,6 +135,7 @@ struct jc_runtime {
   jc_status status;          /* sticky first error */
   char error[256];
   char last_failure[256];
+  jc_abort_reason last_abort; /* the last selection's (JC_ABORT_NONE: ok) */
   jc_stats stats;
   jc_head **heads;           /* hash table of heads */
   uint32_t nheads_buckets;

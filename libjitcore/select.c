@@ -90,6 +90,8 @@ typedef struct selection {
   uint32_t parent_exit;
   int raw_entry;             /* side trace seeded with its parent exit's
                                 values (jc_selir_seed_side) */
+  int copy_home;             /* the side trace of a link exit (side.c, "Raw
+                                links"): closes its loop at its head */
   jc_head *link_head;        /* the walk ended at this installed head ... */
   uint32_t link_exit;        /* ... through this exit */
   sel_frame frames[65];
@@ -97,6 +99,7 @@ typedef struct selection {
   uint32_t nserials;         /* frame instances pushed so far */
   uint32_t ninsns;
   uint32_t unrolled;         /* inner-loop iterations unrolled so far */
+  uint64_t path;             /* hash of the (code, pc, depth) walked */
   sel_visit *visited;
   jc_abort_reason reason;
   char msg[200];
@@ -282,6 +285,43 @@ follow (selection *s, const jc_step *st, const void **code, uint32_t *pc)
  * time without an unroll.  side_link_home = 0: the loop closes as
  * before. */
 
+/* The path a walk takes: a hash of each instruction's (code, pc, depth)
+ * in order, with the count in ninsns (FNV-1a over the three words). */
+static uint64_t
+path_step (uint64_t h, const void *code, uint32_t pc, uint32_t depth)
+{
+  uint64_t w[3] = { (uint64_t) (uintptr_t) code, pc, depth };
+  if (!h)
+    h = 0xcbf29ce484222325ull;
+  for (int i = 0; i < 3; i++)
+    for (int b = 0; b < 8; b++)
+      {
+        h ^= (w[i] >> (8 * b)) & 0xff;
+        h *= 0x100000001b3ull;
+      }
+  return h;
+}
+
+/* A loop copy (side.c, "Raw links") stands for its root's loop: exits of
+ * the tree go into it instead of the root.  Its walk starts from the live
+ * frame at a link exit, which may take the loop another way than the
+ * root's walk did (nbody's inner `for j` seeded when its range is empty:
+ * the copy went round the outer loop instead, and every inner iteration
+ * then left it).  Such a copy is not a copy: it aborts, and side.c asks
+ * again at the next link (1: diverged). */
+static int
+diverged (selection *s)
+{
+  const jc_trace *root = s->parent->root ? s->parent->root : s->parent;
+  if (!root->path_len
+      || (root->path_len == s->ninsns && root->path_sig == s->path))
+    return 0;
+  sel_abort (s, JC_ABORT_COPY_DIVERGED, "the loop copy walked %u "
+             "instructions another way than trace %u's %u", s->ninsns,
+             root->id, root->path_len);
+  return 1;
+}
+
 /* Walk from the head until the trace is complete (0) or aborts (-1). */
 static int
 walk (selection *s)
@@ -293,13 +333,15 @@ walk (selection *s)
     {
       int home = s->ninsns > 0 && s->depth == 0 && code == s->head_code
                  && pc == s->head_pc;
-      if (home && s->parent && s->rt->opts.side_link_home)
+      if (home && s->parent && s->rt->opts.side_link_home && !s->copy_home)
         /* Not a loop of its own (side_links_home): the link below if a
          * trace is installed here, else on through the head, whose first
          * visit (the side entry) is forgotten. */
         s->visited[0].code = NULL;
       else if (home)
         {
+          if (s->copy_home && diverged (s))
+            return -1;
           if (jc_selir_close_loop (rt, s->b, s->head_pc) != 0)
             return sel_abort (s, JC_ABORT_IR_ERROR, "closing the loop: %s",
                               jc_selir_error (s->b));
@@ -342,13 +384,15 @@ walk (selection *s)
                           why == 2 ? " (its loop is unrolled, but the unroll "
                           "budget, max_unroll, was spent)" : "");
       log_insn (s, code, pc);
+      s->path = path_step (s->path, code, pc, s->depth);
       jc_selir_begin_insn (rt, s->b, code, pc);
       const void *ic = rt->host.ic_data
                        ? rt->host.ic_data (rt->host.userdata, code, pc)
                        : NULL;
       jc_step st;
       memset (&st, 0, sizeof st);
-      jc_selir_side_entry (s->b, s->parent && s->ninsns == 0);
+      jc_selir_side_entry (s->b, s->parent && s->ninsns == 0
+                                 ? (s->copy_home ? 2 : 1) : 0);
       int rc = rt->host.lower (rt->host.userdata, s->b, code, pc, s->depth,
                                ic, &st);
       jc_selir_side_entry (s->b, 0);
@@ -406,6 +450,7 @@ prepare (selection *s, jc_job **out)
   t->id = ++rt->next_trace_id;
   t->code = s->head_code;
   t->pc = s->head_pc;
+  int closed = jc_selir_loop_closed (s->b);
   jc_job *job = jc_job_new (t, s->b);
   if (!job)
     {
@@ -433,6 +478,12 @@ prepare (selection *s, jc_job **out)
   if (s->link_head && rt->opts.side_threshold != 0)
     t->exits[s->link_exit].link = s->link_head;
   t->raw_entry = s->raw_entry != 0;
+  t->copy_home = s->copy_home;
+  if (closed)
+    {
+      t->path_sig = s->path;
+      t->path_len = s->ninsns;
+    }
   t->ptrs_in_buf = s->raw_entry == 2;
   jc_side_arm (rt, t);
   *out = job;
@@ -451,12 +502,16 @@ select_at (jc_runtime *rt, const void *code, uint32_t pc, jc_hot_kind kind,
   s.kind = kind;
   s.parent = parent;
   s.parent_exit = parent_exit;
+  /* Only side.c's raw links select a side trace of an unconditional exit
+   * (a link exit back to the root's head): a loop copy, closing at home. */
+  s.copy_home = parent && parent->exits[parent_exit].uncond;
   s.frames[0].code = code;
   s.frames[0].len = code_len (rt, code);
   s.visited = calloc (jc_sel_max_insns (rt, 1) + 1, sizeof *s.visited);
   if (!s.visited)
     return jc_runtime_fail (rt, JC_NO_MEMORY, "out of memory for selection");
   rt->stats.traces_started++;
+  rt->last_abort = JC_ABORT_NONE;
   if (parent)
     jc_log (rt, JC_LOG_TRACE, "side trace start at pc %u (trace %u exit %u)",
             pc, parent->id, parent_exit);
@@ -494,6 +549,7 @@ select_at (jc_runtime *rt, const void *code, uint32_t pc, jc_hot_kind kind,
   rt->selecting--;
   goto done;
 aborted:
+  rt->last_abort = s.reason;
   jc_stats_count_abort (rt, s.reason);
   jc_runtime_note_failure (rt, "trace at pc %u aborted (%s): %s", pc,
                            jc_abort_reason_name (s.reason), s.msg);

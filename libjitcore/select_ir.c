@@ -196,12 +196,36 @@ dump_ir (jc_runtime *rt, const jc_lower *b, uint32_t id)
   log_ir_text (rt, text);
 }
 
+/* In a trace that closes a loop, the value a root slot-load group's ref
+ * stands for in the backend's loop copy: the slot's carried value, which
+ * the previous iteration left (emit_body), unless the slot is not carried
+ * or carries that very ref round (then it is one value throughout).
+ * Other refs are themselves. */
+static jc_ref
+loop_ref (const jc_lower *b, jc_ref x)
+{
+  const jc_ir_insn *in = jc_ir_insns (b);
+  if (x < 0 || !jc_ir_is_loop (b) || !in[x].group)
+    return x;
+  const jc_ir_group *g = &jc_ir_groups (b)[in[x].group - 1];
+  const jc_ref *carried = jc_ir_loop_carried (b);
+  if (g->depth != 0 || g->ref != x || g->slot >= jc_ir_nloopslots (b)
+      || carried[g->slot] == JC_REF_NONE || carried[g->slot] == x)
+    return x;
+  return carried[g->slot];
+}
+
 /* Whether snapshot refs a and b are one value.  An XBUF that reads the
  * parent's exit buffer stands for that word: two such loads of one word
- * are one value.  Two slots' loop-carried values (in the loop copy's
- * snapshots) are one value when the body ends with one ref in both: the
- * carried locals are assigned from it, before the loop and at every
- * back edge. */
+ * are one value -- but in a side trace that closes a loop (raw links'
+ * loop copy, side.c) a seed's XBUF is a root slot-load group, which the
+ * loop copy replaces by the slot's carried value, and one snapshot serves
+ * both the first iteration and the loop: two seeds of one word are one
+ * value only if they also are in the loop (the same ref carried into both
+ * slots, or neither slot changed by the body).  Two slots' loop-carried
+ * values (in the loop copy's snapshots) are one value when the body ends
+ * with one ref in both: the carried locals are assigned from it, before
+ * the loop and at every back edge. */
 static int
 same_ref (const jc_lower *b, jc_ref x, jc_ref y)
 {
@@ -224,6 +248,9 @@ same_ref (const jc_lower *b, jc_ref x, jc_ref y)
     }
   if (x < 0 || y < 0)
     return 0;
+  jc_ref lx = loop_ref (b, x), ly = loop_ref (b, y);
+  if ((lx != x || ly != y) && lx != ly)
+    return 0;   /* two values in the loop copy */
   return in[x].op == JC_IR_XBUF && in[y].op == JC_IR_XBUF
          && in[x].sub == in[y].sub && in[x].imm.i == in[y].imm.i;
 }

@@ -191,6 +191,16 @@ after_run (vm *v, jc_runtime *rt, void *ud)
 
 /* Run main with the JIT (loop threshold 5 unless o says otherwise) and in
  * the interpreter alone; results and exit states must agree. */
+/* Test knobs of the VM for run_side's JIT run (vm_init clears them). */
+static int side_copy_bias;
+
+static void
+before_run (vm *v, jc_runtime *rt, vm_program *p, void *ud)
+{
+  (void) rt, (void) p, (void) ud;
+  v->copy_bias = side_copy_bias;
+}
+
 static side_run
 run_side (const char *src, const vm_value *args, int n, const jc_options *o)
 {
@@ -198,7 +208,8 @@ run_side (const char *src, const vm_value *args, int n, const jc_options *o)
   memset (&r, 0, sizeof r);
   vm_compare_spec s = { .src = src, .args = args, .nargs = n, .options = o,
                         .jit_vm = &the_vm, .interp_vm = &other_vm,
-                        .on_exit = on_exit_hook, .after_run = after_run,
+                        .before_run = before_run, .on_exit = on_exit_hook,
+                        .after_run = after_run,
                         .ud = &r };
   r.cmp = vm_compare_run (&s);
   return r;
@@ -1041,6 +1052,175 @@ test_tree_growth (void)
   CU_ASSERT_EQUAL (gr.after_flush.side_traces, 0);
 }
 
+/* Raw links (options.side_link_raw): a loop whose other arm is taken every
+ * fifth iteration.  The side trace of that arm links back to the root's
+ * head; hot, that link exit gets a loop copy of the root starting from its
+ * words, and the copy's own side trace of the same arm links back into the
+ * copy raw (raw_links), with no restore.  The result is the interpreter's
+ * either way; off, the link restores the frame on every fifth iteration
+ * and there is no copy. */
+static const char prog_every_fifth[] =
+  "func main 1 4\n"
+  "  const 0\n  store 1\n  const 0\n  store 2\n  const 0\n  store 3\n"
+  "loop:\n"
+  "  load 1\n  load 0\n  lt\n  jz done\n"
+  "  load 3\n  const 1\n  add\n  store 3\n"
+  "  load 3\n  const 5\n  eq\n  jz common\n"
+  "  const 0\n  store 3\n"
+  "  load 2\n  load 1\n  add\n  store 2\n  jmp next\n"
+  "common:\n"
+  "  load 2\n  const 1\n  add\n  store 2\n"
+  "next:\n"
+  "  load 1\n  const 1\n  add\n  store 1\n  jmp loop\n"
+  "done:\n  load 2\n  ret\n";
+
+static int64_t
+every_fifth_want (int64_t n)
+{
+  int64_t acc = 0;
+  for (int64_t i = 0; i < n; i++)
+    acc += (i + 1) % 5 == 0 ? i : 1;
+  return acc;
+}
+
+static void
+test_raw_links (void)
+{
+  vm_value a[1] = { vm_int (5000) };
+  jc_options o = opts (10);
+  o.side_link_raw = 1;
+  side_run r = run_side (prog_every_fifth, a, 1, &o);
+  CU_ASSERT_EQUAL (r.cmp.jit.tag, VM_INT);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, every_fifth_want (5000));
+  CU_ASSERT (r.cmp.stats.side_traces >= 3);
+  CU_ASSERT (r.cmp.stats.raw_links >= 900);
+  CU_ASSERT (r.cmp.stats.deopts < 200);
+
+  jc_options off = opts (10);
+  side_run q = run_side (prog_every_fifth, a, 1, &off);
+  CU_ASSERT_EQUAL (q.cmp.jit.u.i, every_fifth_want (5000));
+  CU_ASSERT_EQUAL (q.cmp.stats.side_traces, 1);
+  CU_ASSERT_EQUAL (q.cmp.stats.raw_links, 0);
+  CU_ASSERT (q.cmp.stats.deopts >= 900);
+}
+
+/* Raw links with two slots that hold one value at the link (rle's
+ * `j = i` before its inner loop): the side trace of the inner loop's exit
+ * sets i = j, goes round the outer loop and sets j = i, then links to the
+ * inner loop's head, so the loop copy is seeded with i and j from one
+ * word.  Its loop changes j and not i: its exits must give them two words
+ * (select_ir.c, same_ref), or the copy's side trace reads i == j and the
+ * outer loop never advances i.  The outer loop counts its own iterations
+ * (slot 4), so a wrong i gives a wrong sum rather than no end. */
+static const char prog_runs_of_three[] =
+  "func main 1 5\n"
+  "  const 0\n  store 1\n  const 0\n  store 3\n  const 0\n  store 4\n"
+  "outer:\n"
+  "  load 4\n  load 0\n  lt\n  jz done\n"
+  "  load 1\n  store 2\n"
+  "inner:\n"
+  "  load 2\n  load 1\n  sub\n  const 3\n  lt\n  jz iend\n"
+  "  load 2\n  const 1\n  add\n  store 2\n  jmp inner\n"
+  "iend:\n"
+  "  load 3\n  load 1\n  add\n  store 3\n"
+  "  load 2\n  store 1\n"
+  "  load 4\n  const 1\n  add\n  store 4\n  jmp outer\n"
+  "done:\n  load 3\n  ret\n";
+
+static void
+test_raw_links_one_word (void)
+{
+  vm_value a[1] = { vm_int (2000) };
+  int64_t want = 3 * (2000 * 1999 / 2);   /* i = 0, 3, 6, ... */
+  jc_options o = opts (2);
+  o.side_link_raw = 1;
+  side_run r = run_side (prog_runs_of_three, a, 1, &o);
+  CU_ASSERT_EQUAL (r.cmp.jit.tag, VM_INT);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, want);
+  CU_ASSERT (r.cmp.stats.raw_links >= 1000);
+
+  jc_options off = opts (2);
+  side_run q = run_side (prog_runs_of_three, a, 1, &off);
+  CU_ASSERT_EQUAL (q.cmp.jit.u.i, want);
+  CU_ASSERT_EQUAL (q.cmp.stats.raw_links, 0);
+}
+
+/* Raw links when a loop copy's walk would take the loop another way than
+ * the root's did (nbody: the copy seeded at the link exit where the next
+ * inner range is empty).  One loop head with two back edges: the inner
+ * loop's, and the outer loop's, which gives the inner loop 5 iterations
+ * every fourth time and none otherwise.  The root is the inner loop; the
+ * side trace of its end goes round the outer part and links back to the
+ * head.  The VM lowers a copy's branches the root's way (rootdir), so its
+ * copy is the inner loop and each outer iteration costs two exits (the
+ * copy's end, its side trace's raw link back).  With copy_bias the copy's
+ * branches follow the branch history instead, which says "leave" (the
+ * iterations that ran in the interpreter mostly left): its walk goes round
+ * the outer part, and the copy would leave at every inner iteration.
+ * select.c refuses it (JC_ABORT_COPY_DIVERGED, asked again at each next
+ * link up to max_aborts times), and the links stay plain. */
+static const char prog_sometimes_empty[] =
+  "func main 1 6\n"
+  "  const 0\n  store 1\n  const 0\n  store 3\n  const 0\n  store 4\n"
+  "  const 1\n  store 5\n  const 0\n  store 2\n"
+  "inner:\n"
+  "  load 2\n  load 4\n  lt\n  jz iend\n"
+  "  load 3\n  load 2\n  add\n  store 3\n"
+  "  load 2\n  const 1\n  add\n  store 2\n  jmp inner\n"
+  "iend:\n"
+  "  load 1\n  const 1\n  add\n  store 1\n"
+  "  load 1\n  load 0\n  lt\n  jz done\n"
+  "  load 5\n  const 3\n  eq\n  const 5\n  mul\n  store 4\n"
+  "  load 5\n  const 1\n  add\n  load 5\n  const 3\n  eq\n  const 4\n"
+  "  mul\n  sub\n  store 5\n"
+  "  const 0\n  store 2\n  jmp inner\n"
+  "done:\n  load 3\n  ret\n";
+
+static int64_t
+sometimes_empty_want (int64_t n)
+{
+  int64_t acc = 0, p = 1;
+  for (int64_t o = 1; o < n; o++)
+    {
+      int64_t len = p == 3 ? 5 : 0;
+      p = p == 3 ? 0 : p + 1;
+      for (int64_t j = 0; j < len; j++)
+        acc += j;
+    }
+  return acc;
+}
+
+static void
+test_raw_links_diverged (void)
+{
+  enum { N = 4000 };
+  vm_value a[1] = { vm_int (N) };
+  jc_options o = opts (10);
+  o.side_link_raw = 1;
+  side_run r = run_side (prog_sometimes_empty, a, 1, &o);
+  CU_ASSERT_EQUAL (r.cmp.jit.tag, VM_INT);
+  CU_ASSERT_EQUAL (r.cmp.jit.u.i, sometimes_empty_want (N));
+  CU_ASSERT_EQUAL (r.cmp.stats.aborted_by_reason[JC_ABORT_COPY_DIVERGED], 0);
+  CU_ASSERT (r.cmp.stats.raw_links >= N / 2);
+  CU_ASSERT (r.cmp.stats.deopts < N / 2);
+
+  side_copy_bias = 1;
+  side_run c = run_side (prog_sometimes_empty, a, 1, &o);
+  side_copy_bias = 0;
+  CU_ASSERT_EQUAL (c.cmp.jit.u.i, sometimes_empty_want (N));
+  CU_ASSERT (c.cmp.stats.aborted_by_reason[JC_ABORT_COPY_DIVERGED] >= 1);
+  CU_ASSERT_EQUAL (c.cmp.stats.raw_links, 0);
+
+  jc_options off = opts (10);
+  side_run q = run_side (prog_sometimes_empty, a, 1, &off);
+  CU_ASSERT_EQUAL (q.cmp.jit.u.i, sometimes_empty_want (N));
+  CU_ASSERT_EQUAL (q.cmp.stats.raw_links, 0);
+  CU_ASSERT (q.cmp.stats.deopts >= N);
+  /* A refused copy leaves the tree as it is without raw links. */
+  CU_ASSERT_EQUAL (c.cmp.stats.exits, q.cmp.stats.exits);
+  CU_ASSERT_EQUAL (c.cmp.stats.deopts, q.cmp.stats.deopts);
+}
+
 int
 jc_test_register (void)
 {
@@ -1064,6 +1244,9 @@ jc_test_register (void)
     { "home_exits", test_home_exits },
     { "options_and_stats", test_options_and_stats },
     { "tree_growth", test_tree_growth },
+    { "raw_links", test_raw_links },
+    { "raw_links_one_word", test_raw_links_one_word },
+    { "raw_links_diverged", test_raw_links_diverged },
     { NULL, NULL }
   };
   return JC_SUITE ("side", NULL, NULL, tests);

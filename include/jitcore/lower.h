@@ -131,7 +131,10 @@ JC_API jc_type jc_lower_type (const jc_lower *b, jc_ref v);
  * this instruction next: the host may read its live frame to lower the
  * instruction for the case at hand (e.g. the direction the branch's
  * condition now takes).  Everything the host emits is still guarded as
- * usual, so a wrong guess costs speed, never correctness. */
+ * usual, so a wrong guess costs speed, never correctness.  2 (library
+ * 1.7, options.side_link_raw): the side trace is a loop copy -- it starts
+ * at its root's head from a link exit and closes its loop there -- so its
+ * later instructions are best lowered as the root lowered them. */
 JC_API int jc_lower_side_entry (const jc_lower *b);
 
 /* --- constants -------------------------------------------------------- */

@@ -64,7 +64,8 @@ JC_API const char *jc_status_name (jc_status status);
   X (BAD_PC, "pc out of range")                                             \
   X (IR_ERROR, "IR builder reported an error")                              \
   X (LOWER_ERROR, "host lower callback returned an invalid step")          \
-  X (NO_PAYBACK, "the trace would not pay back its compile") /* 1.7 */
+  X (NO_PAYBACK, "the trace would not pay back its compile") /* 1.7 */   \
+  X (COPY_DIVERGED, "a loop copy went another way than its root") /* 1.7 */
 
 typedef enum jc_abort_reason {
 #define JC_ABORT_ENUM_(name, text) JC_ABORT_##name,
@@ -138,7 +139,8 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       side_threshold, max_side_traces, max_side_depth, batch_max,
  *       batch_delay (microseconds), side_raw (0/1), max_unroll,
  *       home_exits, unrolled_factor, side_raw_ptrs (0/1), side_link_home (0/1),
- *       compile_nice (0-20), payback (payback_ratio, 0-1000)
+ *       compile_nice (0-20), payback (payback_ratio, 0-1000),
+ *       side_link_raw (0/1)
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
  *   JITCORE_DUMP=DIR                  debugging: every libgccjit context
  *       (one compile batch) is written as DIR/NAME.c (libgccjit's C-like
@@ -318,6 +320,38 @@ typedef struct jc_options {
                                  older host's struct gets the default
                                  (and a host that flags no helper GENERIC
                                  is never refused) */
+  uint32_t side_link_raw;     /* 1: a side trace's link exit back
+                                 to its root's head, once hot, gets a side
+                                 trace of its own that closes a loop there
+                                 (a copy of the root loop whose entry takes
+                                 the link exit's numbers raw from the exit
+                                 buffer), and every other link exit of the
+                                 tree to that head whose values fit that
+                                 copy's entry goes into it without a
+                                 restore (side.c, "Raw links"); 0
+                                 (default): link exits restore the frame
+                                 and enter the root.  Only a side trace of
+                                 the root itself (depth 1) that left by
+                                 its other exits at most once for every 8
+                                 times by that link gets a copy (a
+                                 branch's other way); one whose
+                                 other exits are busy, or deeper in the
+                                 tree (a polymorphic call site's chain of
+                                 class guards), is asked again after
+                                 side_threshold more links.  A host whose
+                                 lowering reads the live frame should
+                                 lower a loop copy's instructions as its
+                                 root's (jc_lower_side_entry answers 2 at
+                                 its first).  A copy whose walk does not
+                                 visit the same instructions as its
+                                 root's (the live frame took the loop
+                                 another way) aborts with
+                                 JC_ABORT_COPY_DIVERGED and is asked
+                                 again at the next link, up to
+                                 max_aborts times.  At most one copy per
+                                 head; it counts as a side trace of the
+                                 root (max_side_traces, max_side_depth).
+                                 Added in 1.7 */
 } jc_options;
 /* jc_options.payback_ratio and JC_ABORT_NO_PAYBACK (1.7). */
 #define JC_HAVE_payback_ratio 1
@@ -719,6 +753,12 @@ typedef struct jc_stats {
                                   thread (1-19), 20 for SCHED_IDLE; 0 when
                                   not lowered (or not started).  Added in
                                   1.6 */
+  uint64_t raw_links;          /* of trace_links: link exits that went
+                                  on into their head's raw loop copy with
+                                  no restore (options.side_link_raw); the
+                                  copy's own entry from the exit it was
+                                  seeded from counts in side_entries, as
+                                  any side trace's.  Added in 1.7 */
 } jc_stats;
 
 /* Copy the counters into *out (fields up to out->size). */

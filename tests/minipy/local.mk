@@ -426,6 +426,10 @@ MINIPY_TESTS = \
 	tests/minipy/short_roots_off.py \
 	tests/minipy/side_branch_loops.py \
 	tests/minipy/side_branch_loops_off.py \
+	tests/minipy/side_raw_links.py \
+	tests/minipy/side_raw_links_nest.py \
+	tests/minipy/side_raw_links_off.py \
+	tests/minipy/side_raw_links_one_word.py \
 	tests/minipy/side_raw_ptrs.py \
 	tests/minipy/side_raw_ptrs_off.py \
 	tests/minipy/stmt_assert.py \

@@ -15,6 +15,9 @@
 # the forced-hot way (jit-env), so that the histories hold 2000 iterations
 # when a loop is selected.  side_branch_loops_off.py runs the same program with
 # MINIPY_JIT_BRANCH_SIDES=0: there these loops are refused.
-# jit-env: JITCORE_OPTIONS=threshold=2000,side_threshold=1000
+# libjitcore's raw links are off here (side_link_raw=0: every link restores
+# the frame for the root, as when these numbers were taken);
+# side_raw_links.py runs the program with them.
+# jit-env: JITCORE_OPTIONS=threshold=2000,side_threshold=1000,side_link_raw=0
 # jit-expect: branch_side_loops>=8 hop_drops==1 side_traces>=8 side_entries>=170000 trace_links>=160000
 import helper_side_branch_loops_prog

@@ -497,8 +497,11 @@ vm_run (vm *v, vm_func *fn, const vm_value *args, int nargs)
             /* Hot function entries (a trace at pc 0 is entered by the
              * dispatch at the top of the loop). */
             if (v->rt && jc_counter_tick (&v->func_counters[g->index]))
-              jc_runtime_hot (v->rt, g, 0, JC_HOT_FUNC,
-                              &v->func_counters[g->index]);
+              {
+                v->sel_side = v->sel_copy = 0;
+                jc_runtime_hot (v->rt, g, 0, JC_HOT_FUNC,
+                                &v->func_counters[g->index]);
+              }
             break;
           }
         case VM_RET:
@@ -528,7 +531,10 @@ vm_run (vm *v, vm_func *fn, const vm_value *args, int nargs)
           if (!v->hold_polls)
             jc_runtime_poll (v->rt);   /* a safe point: async installs */
           if (jc_counter_tick (c))
-            jc_runtime_hot (v->rt, f->fn, npc, JC_HOT_LOOP, c);
+            {
+              v->sel_side = v->sel_copy = 0;
+              jc_runtime_hot (v->rt, f->fn, npc, JC_HOT_LOOP, c);
+            }
         }
     }
 }

@@ -83,6 +83,9 @@ typedef struct vm_ic {
   uint8_t seen_a, seen_b;      /* bit VM_INT/VM_FLOAT seen as operand a (lower), b (top) */
   uint8_t overflowed;          /* an int op overflowed here */
   uint32_t taken, not_taken;   /* JZ: jumps taken / not */
+  uint8_t rootdir;             /* JZ: 1 + the way the last root selection
+                                  lowered it (0: none); a loop copy goes
+                                  that way too (vm_lower.c) */
 } vm_ic;
 
 typedef struct vm_frame {
@@ -113,6 +116,14 @@ typedef struct vm {
   void *hook_ud;
   void (*on_exit) (struct vm *vm, int exit_id, void *ud);  /* after restore */
   int expect;                  /* lowering: tag load_slot guards for (-1 none) */
+  int sel_side;                /* lowering: a side selection (its first
+                                  instruction had jc_lower_side_entry);
+                                  0 from each jc_runtime_hot */
+  int sel_copy;                /* ... and a loop copy (side entry 2) */
+  int copy_bias;               /* test knob: a loop copy's JZ follows the
+                                  branch history as other selections do,
+                                  not the root's way (a host that knows no
+                                  better: select.c's diverged catches it) */
   uint32_t inline_arg_base[VM_MAX_FRAMES];  /* lowering: per inlined depth */
   int refuse_install;          /* test knob: install callback refuses */
   int hold_polls;              /* test knob: the back edges skip their

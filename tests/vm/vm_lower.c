@@ -120,6 +120,11 @@ vm_lower (void *ud, jc_lower *b, const void *code, uint32_t pc,
   uint32_t top = f->nlocals + (uint32_t) f->depth[pc];   /* first free slot */
   step->kind = JC_STEP_NEXT;
   step->pc = pc + 1;
+  if (jc_lower_side_entry (b))
+    {
+      v->sel_side = 1;
+      v->sel_copy = jc_lower_side_entry (b) == 2;
+    }
   switch (in->op)
     {
     case VM_CONST:
@@ -224,6 +229,13 @@ vm_lower (void *ud, jc_lower *b, const void *code, uint32_t pc,
                              ? live_slot (v, code, top - 1) : NULL;
         if (lv)
           taken = lv->tag == VM_INT ? lv->u.i == 0 : lv->u.f == 0.0;
+        else if (v->sel_copy && !v->copy_bias && ic->rootdir && depth == 0)
+          /* A loop copy stands for its root's loop: the root's way.  The
+           * history since the root was installed counts mostly the
+           * iterations that left it here (they ran in the interpreter). */
+          taken = ic->rootdir - 1;
+        if (!v->sel_side && depth == 0)
+          ((vm_ic *) icp)->rootdir = (uint8_t) (1 + taken);  /* ours */
         jc_lower_guard (b, nz, !taken);
         step->pc = taken ? (uint32_t) in->a : pc + 1;
         break;

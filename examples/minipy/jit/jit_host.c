@@ -632,6 +632,12 @@ void mp_jit_init(void)
      * passes do the loop work (invariants, cells, ranges) that would need
      * -O2 otherwise.  JITCORE_OPTIONS=opt=2 goes back. */
     o.opt_level = 1;
+    /* Raw links (libjitcore 1.7): a branchy loop's side traces link back
+     * into a raw copy of the loop instead of restoring the frame for the
+     * root (README, "Raw links").  Off unless MINIPY_JIT_RAW_LINKS=1 (or
+     * JITCORE_OPTIONS=side_link_raw=1): the copy's tree doubles the
+     * compiles, which on the bench programs arrive too late to pay. */
+    { const char *e = getenv("MINIPY_JIT_RAW_LINKS"); o.side_link_raw = e && *e && *e != '0'; }
     if (mp_jit_config.threshold > 0) {
         long t = mp_jit_config.threshold > 65535 ? 65535 : mp_jit_config.threshold;
         o.loop_threshold = o.func_threshold = o.side_threshold = (uint32_t)t;

@@ -98,6 +98,9 @@ typedef struct {
          * on with the loop, leaving it too often to have been kept before
          * their side traces exist (branch_stays in jit_lower.c). */
         uint8_t branchy;
+        /* At a decided branch's pc: 1 + the way the last root selection
+         * through it went (a loop copy goes the same way). */
+        uint8_t rootdir;
         /* A selection would have been branchy: the loop's branch
          * histories were started again from zero once (the next
          * selection judges the way the loop goes now). */
@@ -286,6 +289,9 @@ typedef struct {
                            (MPJ_LEAVES_BIGINTS) */
     uint32_t back;      /* the root loop's last back edge's pc (0: not
                            looked for yet) */
+    uint8_t side_sel;   /* a side trace's selection; copy: a loop copy
+                           (jc_lower_side_entry 2) */
+    uint8_t copy;
     uint8_t branchy;    /* branch_stays accepted the trace waiting for
                            side traces at its branches (MpjProbe.branchy) */
     /* Globals whose value the trace already has (global_known in

@@ -186,6 +186,7 @@ void mpj_sel_reset(Frame *f)
     mpj_sel.leaves = 0;
     mpj_sel.back = 0;
     mpj_sel.branchy = 0;
+    mpj_sel.side_sel = mpj_sel.copy = 0;
     mpj_sel.ngknown = 0;
     mpj_sel.why = NULL;
     if (mpj_sel.cap) {
@@ -2018,7 +2019,8 @@ static int branch_stays(const Code *co, uint32_t bpc, uint32_t target, uint32_t 
                         int jump, int side, uint32_t fdepth, jc_step *st)
 {
     uint32_t taken = hist & 0xffff, not_taken = hist >> 16, n = taken + not_taken;
-    if (!mpj_branch_judge || side || fdepth != 0 || mpj_sel.fentry || !mpj_sel.iters || n < MPJ_BRANCH_MIN_SEEN)
+    if (!mpj_branch_judge || side || fdepth != 0 || mpj_sel.fentry || !mpj_sel.iters || mpj_sel.copy
+        || n < MPJ_BRANCH_MIN_SEEN)
         return 1;
     MpJitCode *jc = mpj_code((Code *)co);
     uint32_t head = (uint32_t)(mpj_sel.iters - jc->iters);
@@ -2324,6 +2326,21 @@ static int int_goes_big(const Code *co, uint32_t pc, int side, uint32_t fdepth, 
     return 1;
 }
 
+/* A loop copy (libjitcore's raw links, jc_lower_side_entry 2) takes each
+ * branch of its root frame the way the last root selection through it
+ * did: the histories since the root was installed count mostly the
+ * iterations that left it there (they resume in the interpreter).  Also
+ * at its first instruction, the root's head, whatever the live frame
+ * says there: a copy is the root's loop (libjitcore refuses one whose
+ * walk differs, JC_ABORT_COPY_DIVERGED). */
+static void root_way(const Code *co, uint32_t bpc, uint32_t fdepth, int side, int *jump)
+{
+    MpJitCode *jc = mpj_code((Code *)co);
+    if (!jc || fdepth != 0) return;
+    if (!mpj_sel.side_sel) jc->probe[bpc].rootdir = (uint8_t)(1 + *jump);
+    else if (mpj_sel.copy && side != 1 && jc->probe[bpc].rootdir) *jump = jc->probe[bpc].rootdir - 1;
+}
+
 /* The second half of a POP_JUMP_IF_* on an object's truth, at the
  * branch's cache unit pc (MpJitCode.marker): the condition and its truth
  * (bool) are on the stack; guard the truth in the direction the branch
@@ -2345,6 +2362,7 @@ static int lower_decided_branch(jc_lower *b, Code *co, uint32_t pc, int side, ui
         Obj *cv = f->lp[top - 1];
         if (cv == TRUE_ || cv == FALSE_) jump = if_true ? cv == TRUE_ : cv == FALSE_;
     }
+    root_way(co, bpc, fdepth, side, &jump);
     if (!branch_stays(co, bpc, OPARG(u), bpc + 1 + OPNC(u), hist, jump, side, fdepth, st)) return 0;
     jc_lower_guard(b, c, jump ? if_true : !if_true);
     if (!jc_lower_ok(b)) return abort_step(st, JC_ABORT_IR_ERROR, jc_lower_error(b));
@@ -2442,6 +2460,8 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         mpj_sel_reset(rf);
         for (int i = 0; i < ns; i++) note(seeds[i].r, NULL, seeds[i].o);
         mpj_sel.head = UINT32_MAX;
+        mpj_sel.side_sel = 1;
+        mpj_sel.copy = side == 2;
         dead_stack(b, co, mpj_sel.depth);
         jc_ref e = jc_lower_load(b, JC_TYPE_PTR, kptr(b, &mp.exc), 0, MPJ_ALIAS_STATE);
         jc_lower_guard(b, jc_lower_cmp(b, JC_EQ, e, kptr(b, NULL)), 1);
@@ -2478,7 +2498,9 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         return abort_step(st, JC_ABORT_HOST_REFUSED, "inconsistent stack depth");
     jc->depth[pc] = (int16_t)depth;
     if (!side) dead_stack(b, co, depth);
-    if (!side && pc == mpj_sel.head) {
+    /* A loop copy (jc_lower_side_entry 2: a side trace that closes a loop
+     * at its root's head) counts its iterations there too. */
+    if ((!side && pc == mpj_sel.head) || (side == 2 && fdepth == 0)) {
         /* The root trace's head: count an iteration (mp_jit_loop_head
          * judges the trace by iterations per entry), and let the head drop
          * its trace through its own key. */
@@ -2944,6 +2966,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
             if (t < 0 && cv && (IS(cv, int) || IS(cv, float))) t = mp_truthy(cv) > 0;
             if (t >= 0) jump = if_true ? t : !t;
         }
+        root_way(co, pc, fdepth, side, &jump);
         uint32_t cnext;
         int ch = mpj_branch_chains && fdepth == 0 && !mpj_sel.fentry
                  ? lower_chain(b, co, pc, if_true, c, side, f, top, 0, &jump, &cnext, st) : 0;
@@ -2968,9 +2991,12 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
         if (ui && unroll_for(b, ui, it, top, arg, st, &d)) break;
         Type *t = need_class(b, it);
         Obj *live = seen(it);
-        if (side && t == &mp_range_iterator_type && live) {
+        if (side == 1 && t == &mp_range_iterator_type && live) {
             /* A side trace from the loop's end (its parent exits here when
-             * the range runs out): follow the loop exit. */
+             * the range runs out): follow the loop exit.  Not a loop copy
+             * (side 2), which goes into the body as its root did, even
+             * when seeded where the range is empty (bench/nbody.py's
+             * `for j in range(i + 1, n)` at the last i). */
             RangeIter *r = (RangeIter *)live;
             if (r->step > 0 ? r->i >= r->stop : r->i <= r->stop) {
                 jc_ref i = jc_lower_load(b, JC_TYPE_I64, it, offsetof(RangeIter, i), MPJ_ALIAS_RANGEITER);
@@ -2984,7 +3010,7 @@ int mpj_lower(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_t fde
                 break;
             }
         }
-        if (side && t == &mp_list_iterator_type && live
+        if (side == 1 && t == &mp_list_iterator_type && live
             && (!((SeqIter *)live)->seq || ((SeqIter *)live)->i >= LN(((SeqIter *)live)->seq))) {
             /* The same for a list: the side trace of the exhausted loop
              * follows the loop exit (as the interpreter, which pops the
