@@ -38,6 +38,7 @@ jc_options_init (jc_options *o)
   o->side_link_home = 1;
   o->payback_ratio = 32;
   o->side_link_raw = 0;
+  o->inner_exit_min_insns = 24;
 }
 
 /* Range checks shared by the struct and the string forms. */
@@ -93,6 +94,8 @@ validate (const jc_options *o, char *msg, size_t len)
     bad = "compile_nice must be 0..20";
   else if (o->payback_ratio > 1000)
     bad = "payback must be 0..1000";
+  else if (o->inner_exit_min_insns > 100000)
+    bad = "inner_exit must be 0..100000";
   else if (o->fail_compile > 2)
     bad = "fail_compile must be 0..2";
   if (!bad)
@@ -250,6 +253,7 @@ parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
     { "side_link_raw", &o->side_link_raw, NULL },
     { "compile_nice", &o->compile_nice, NULL },
     { "payback", &o->payback_ratio, NULL },
+    { "inner_exit", &o->inner_exit_min_insns, NULL },
   };
   if (kn == 3 && strncmp (s, "log", 3) == 0)
     {

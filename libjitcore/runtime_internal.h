@@ -66,6 +66,9 @@ typedef struct jc_head {
   jc_trace *trace;           /* installed trace, or NULL */
   jc_trace *copy;            /* its raw loop copy (side.c), or NULL */
   int copy_pending;          /* a loop copy for it is being compiled */
+  const void *stop_code;     /* a root walk from here ends with an exit at */
+  uint32_t stop_pc;          /* this inner loop head (select.c, "Inner
+                                heads"); stop_code NULL: none */
   struct jc_head *next;      /* hash chain */
 } jc_head;
 

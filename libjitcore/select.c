@@ -48,6 +48,10 @@
  *     guards exit to the interpreter with the iterator where that
  *     iteration left it (the host's business: it keeps the iterator's
  *     state where an exit finds it);
+ *   - an inner loop in the root frame of a root trace, when the host did
+ *     not unroll it (options.inner_exit_min_insns, "Inner heads" below):
+ *     the walk is made again and ends with an exit at that head the first
+ *     time it reaches it, if enough instructions came before it;
  *   - limits: instructions (max_trace_insns), snapshots (max_snapshots),
  *     inline depth (max_inline_depth): abort with that reason.
  * Every abort has one reason from JC_ABORT_TABLE (runtime.h): counted in
@@ -101,6 +105,14 @@ typedef struct selection {
   uint32_t unrolled;         /* inner-loop iterations unrolled so far */
   uint64_t path;             /* hash of the (code, pc, depth) walked */
   sel_visit *visited;
+  /* The inner loop the walk came back to (JC_ABORT_INNER_LOOP): where,
+   * the index of its first visit, and whether an unroll was refused. */
+  const void *inner_code;
+  uint32_t inner_pc, inner_first, inner_depth, inner_why;
+  /* A second walk ends with an exit when it reaches this head (depth 0). */
+  const void *stop_code;
+  uint32_t stop_pc;
+  int stop;
   jc_abort_reason reason;
   char msg[200];
 } selection;
@@ -173,6 +185,11 @@ seen_before (selection *s, const void *code, uint32_t pc, uint32_t *why)
         if (s->visited[i].unroll != 1)
           {
             *why = s->visited[i].unroll;
+            s->inner_code = code;
+            s->inner_pc = pc;
+            s->inner_first = i;
+            s->inner_depth = s->depth;
+            s->inner_why = *why;
             return 1;
           }
         for (uint32_t k = i; k < s->ninsns; k++)
@@ -364,6 +381,19 @@ walk (selection *s)
               return 0;
             }
         }
+      if (s->stop && s->ninsns > 0 && s->depth == 0 && code == s->stop_code
+          && pc == s->stop_pc)
+        {
+          /* The inner loop's head (inner_head_exit): end here.  (A trace
+           * installed here got the link above.) */
+          if (jc_selir_exit (s->b, pc) != 0)
+            return sel_abort (s, JC_ABORT_IR_ERROR, "pc %u: %s", pc,
+                              jc_selir_error (s->b));
+          rt->stats.inner_exits++;
+          jc_log (rt, JC_LOG_TRACE, "trace ends with an exit at the inner "
+                  "loop head pc %u after %u instructions", pc, s->ninsns);
+          return 0;
+        }
       uint32_t max = jc_sel_max_insns (rt, s->unrolled != 0);
       if (s->ninsns >= max)
         return sel_abort (s, JC_ABORT_TRACE_TOO_LONG, "more than %u "
@@ -490,6 +520,44 @@ prepare (selection *s, jc_job **out)
   return JC_OK;
 }
 
+/* Inner heads (options.inner_exit_min_insns).  A root trace's walk that
+ * comes back to a loop head other than its own in the root frame (a loop
+ * nobody unrolls: insertion sort's `while` inside its `for`, a function's
+ * loop reached from its entry) aborts, and the head backs off; a
+ * function-entry trace of a function with a loop never got compiled at
+ * all.  Now, when the abort pays (below), the inner head is remembered on
+ * the trace's head (jc_head.stop_code/stop_pc), and the head's next
+ * selection ends with an exit there the first time its walk reaches it:
+ * the code before the loop runs natively, and the exit, unconditional and
+ * in the root frame, becomes a link once hot (side.c, link_exit), so when
+ * the inner loop gets a trace of its own (it is an ordinary loop head to
+ * the host) the entry trace goes on into it without the host.
+ *
+ * Why the next selection rather than walking again at once: a host keeps
+ * state of its own along a walk (stack depths, what it inlined, types it
+ * learned), reset where it calls jc_runtime_hot; a second walk inside the
+ * same call would find that state at the end of the first.  The price is
+ * one backoff step (the abort counts as the head's failure, as before),
+ * and no host needs to know.  If the next walk takes another path and
+ * does not reach the remembered head, it ends as any walk does; another
+ * inner loop replaces the remembered one.
+ *
+ * When it pays: at least inner_exit_min_insns host instructions (those of
+ * inlined calls included) before the inner head's first visit -- each
+ * entry then pays one trace entry and one exit through the host's frame
+ * callbacks for them.  Not for side traces (their exits do not become
+ * links later) nor inside an inlined frame (no link into a callee's loop),
+ * nor when an unroll budget ran out there (that loop is the host's). */
+static int
+inner_exit_pays (const selection *s)
+{
+  const jc_runtime *rt = s->rt;
+  return s->reason == JC_ABORT_INNER_LOOP && !s->parent
+         && s->inner_depth == 0 && s->inner_why == 0
+         && rt->opts.inner_exit_min_insns != 0
+         && s->inner_first >= rt->opts.inner_exit_min_insns;
+}
+
 static jc_status
 select_at (jc_runtime *rt, const void *code, uint32_t pc, jc_hot_kind kind,
            const jc_trace *parent, uint32_t parent_exit, jc_job **out)
@@ -519,6 +587,13 @@ select_at (jc_runtime *rt, const void *code, uint32_t pc, jc_hot_kind kind,
     jc_log (rt, JC_LOG_TRACE, "trace start at pc %u (%s)", pc,
             kind == JC_HOT_FUNC ? "function entry" : "loop head");
   jc_status st = JC_OK;
+  jc_head *h = parent ? NULL : jc_runtime_head (rt, code, pc, 0);
+  if (h && h->stop_code && rt->opts.inner_exit_min_insns)
+    {
+      s.stop = 1;
+      s.stop_code = h->stop_code;
+      s.stop_pc = h->stop_pc;
+    }
   char berr[200] = "";
   s.b = jc_selir_new (rt, code, pc, berr, sizeof berr);
   if (!s.b)
@@ -543,6 +618,14 @@ select_at (jc_runtime *rt, const void *code, uint32_t pc, jc_hot_kind kind,
   if (walk (&s) != 0 || payback (&s) != 0)
     {
       rt->selecting--;
+      if (h && inner_exit_pays (&s))
+        {
+          h->stop_code = s.inner_code;
+          h->stop_pc = s.inner_pc;
+          jc_log (rt, JC_LOG_TRACE, "inner loop at pc %u after %u "
+                  "instructions: the next trace here ends at it", s.inner_pc,
+                  s.inner_first);
+        }
       goto aborted;
     }
   st = prepare (&s, out);

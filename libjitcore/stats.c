@@ -120,6 +120,7 @@ jc_stats_print (const jc_runtime *rt, FILE *out)
   fprintf (out, "compile_cpu_ms=%.3f\n", s->compile_cpu_ns / 1e6);
   P (compile_nice);
   P (raw_links);
+  P (inner_exits);
   fprintf (out, "compile_latency_ms=%.3f\n", s->compile_latency_ns / 1e6);
   fprintf (out, "compile_latency_max_ms=%.3f\n",
            s->compile_latency_max_ns / 1e6);

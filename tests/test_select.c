@@ -2,6 +2,7 @@
  * lower callback answers from a table (no IR): the walk it follows, loop
  * closing, inlining and returns, every limit and abort reason, injected
  * compile failures, and blacklisting of heads that keep failing. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -558,6 +559,151 @@ test_inner_loop (void)
   script_aborts (&s, JC_ABORT_INNER_LOOP, "pc 1");
 }
 
+/* options.inner_exit_min_insns: a root walk that comes back to an inner
+ * loop's head (3 here, after 0 1 2) aborts once; the head remembers it and
+ * its next walk ends with an exit there, the first time it reaches it. */
+static const script inner_s = { 8, { NEXT (1), NEXT (2), NEXT (3), NEXT (4),
+                                     NEXT (5), NEXT (3) }, -1 };
+
+static jc_runtime *
+inner_rt (host_state *hs, uint32_t min)
+{
+  jc_options o;
+  jc_options_init (&o);
+  o.sync = 1;
+  o.inner_exit_min_insns = min;
+  return mk_rt (hs, &o);
+}
+
+static void
+test_inner_exit (void)
+{
+  for (int kind = 0; kind < 2; kind++)
+    {
+      jc_hot_kind k = kind ? JC_HOT_FUNC : JC_HOT_LOOP;
+      host_state hs;
+      jc_runtime *rt = inner_rt (&hs, 3);
+      expect_abort (rt, jc_runtime_hot (rt, &inner_s, 0, k, NULL),
+                    JC_ABORT_INNER_LOOP, "pc 3 (depth 0) reached again");
+      CU_ASSERT_PTR_NOT_NULL (strstr (hs.log, "inner loop at pc 3 after 3 "
+                                      "instructions: the next trace here "
+                                      "ends at it"));
+      CU_ASSERT_EQUAL (hs.n, 6);             /* 0 1 2 3 4 5 */
+      hs.n = 0;
+      jc_status st = jc_runtime_hot (rt, &inner_s, 0, k, NULL);
+      CU_ASSERT (st == JC_OK || st == JC_COMPILE_FAILED);
+      CU_ASSERT_EQUAL (hs.n, 3);             /* 0 1 2, then the exit */
+      CU_ASSERT_EQUAL (hs.path[2].pc, 2);
+      CU_ASSERT_PTR_NOT_NULL (strstr (hs.log, "exit at the inner loop head "
+                                      "pc 3 after 3 instructions"));
+      jc_stats t = stats (rt);
+      CU_ASSERT_EQUAL (t.inner_exits, 1);
+      CU_ASSERT_EQUAL (t.traces_started, 2);
+      CU_ASSERT_EQUAL (t.traces_aborted, 1);
+      CU_ASSERT_EQUAL (t.traces_compiled + t.compile_failures, 1);
+      if (st == JC_OK)
+        CU_ASSERT_EQUAL (hs.installs, 1);
+      jc_runtime_free (rt);
+    }
+}
+
+/* Too little before the inner head (3 < 4), or the option 0: it aborts
+ * every time, as before. */
+static void
+test_inner_exit_too_short (void)
+{
+  uint32_t mins[] = { 4, 0 };
+  for (int i = 0; i < 2; i++)
+    {
+      host_state hs;
+      jc_runtime *rt = inner_rt (&hs, mins[i]);
+      for (int n = 0; n < 2; n++)
+        CU_ASSERT_EQUAL (jc_runtime_hot (rt, &inner_s, 0, JC_HOT_FUNC, NULL),
+                         JC_ABORTED);
+      jc_stats t = stats (rt);
+      CU_ASSERT_EQUAL (t.aborted_by_reason[JC_ABORT_INNER_LOOP], 2);
+      CU_ASSERT_EQUAL (t.inner_exits, 0);
+      CU_ASSERT_PTR_NULL (strstr (hs.log, "the next trace here ends at it"));
+      jc_runtime_free (rt);
+    }
+}
+
+/* Not inside an inlined frame (no link into a callee's loop), and a head
+ * that has a trace installed is linked to instead, as before. */
+static void
+test_inner_exit_inlined_and_linked (void)
+{
+  static script callee = { 3, { NEXT (1), NEXT (0), RET }, -1 };
+  static script s = { 3, { NEXT (1), { 0 }, NEXT (0) }, -1 };
+  s.steps[1] = (jc_step) CALL (&callee, 0, 2);
+  host_state hs;
+  jc_runtime *rt = inner_rt (&hs, 1);
+  for (int n = 0; n < 2; n++)
+    CU_ASSERT_EQUAL (jc_runtime_hot (rt, &s, 0, JC_HOT_FUNC, NULL),
+                     JC_ABORTED);
+  CU_ASSERT_EQUAL (stats (rt).inner_exits, 0);
+  jc_runtime_free (rt);
+
+  rt = inner_rt (&hs, 1);
+  /* The inner loop 3 4 5 first: its own trace closes at 3. */
+  CU_ASSERT_EQUAL_FATAL (jc_runtime_hot (rt, &inner_s, 3, JC_HOT_LOOP, NULL),
+                         JC_OK);
+  hs.n = 0;
+  CU_ASSERT_EQUAL (jc_runtime_hot (rt, &inner_s, 0, JC_HOT_FUNC, NULL), JC_OK);
+  CU_ASSERT_EQUAL (hs.n, 3);
+  CU_ASSERT_PTR_NOT_NULL (strstr (hs.log, "links to trace 1 at pc 3"));
+  jc_stats t = stats (rt);
+  CU_ASSERT_EQUAL (t.inner_exits, 0);
+  CU_ASSERT_EQUAL (t.traces_aborted, 0);
+  jc_runtime_free (rt);
+}
+
+/* The option: default 24, range, JITCORE_OPTIONS key, and an older host's
+ * shorter struct gets the default. */
+static void
+test_inner_exit_option (void)
+{
+  jc_options o, e;
+  jc_options_init (&o);
+  CU_ASSERT_EQUAL (o.inner_exit_min_insns, 24);
+  host_state hs;
+  o.inner_exit_min_insns = 100001;
+  jc_runtime *rt = mk_rt (&hs, &o);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_BAD_OPTION);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_runtime_error_message (rt),
+                                  "inner_exit"));
+  jc_runtime_free (rt);
+  jc_options_init (&o);
+  o.inner_exit_min_insns = 0;
+  o.size = offsetof (jc_options, inner_exit_min_insns);
+  rt = mk_rt (&hs, &o);
+  jc_runtime_options (rt, &e);
+  CU_ASSERT_EQUAL (e.inner_exit_min_insns, 24);
+  jc_runtime_free (rt);
+  setenv ("JITCORE_OPTIONS", "inner_exit=3", 1);
+  jc_options_init (&o);
+  o.sync = 1;
+  o.log = 0;
+  jc_host h = dummy_host ();
+  h.userdata = &hs;
+  h.lower = s_lower;
+  h.load_slot = s_load_slot;
+  h.code_info = s_code_info;
+  h.install = s_install;
+  memset (&hs, 0, sizeof hs);
+  rt = jc_runtime_new (&h, &o);
+  jc_runtime_options (rt, &e);
+  CU_ASSERT_EQUAL (e.inner_exit_min_insns, 3);
+  CU_ASSERT_EQUAL (jc_runtime_hot (rt, &inner_s, 0, JC_HOT_FUNC, NULL),
+                   JC_ABORTED);
+  hs.n = 0;
+  jc_status st = jc_runtime_hot (rt, &inner_s, 0, JC_HOT_FUNC, NULL);
+  CU_ASSERT (st == JC_OK || st == JC_COMPILE_FAILED);
+  CU_ASSERT_EQUAL (hs.n, 3);
+  jc_runtime_free (rt);
+  unsetenv ("JITCORE_OPTIONS");
+}
+
 static void
 test_exit_step_completes (void)
 {
@@ -970,6 +1116,10 @@ jc_test_register (void)
     { "bad_step", test_bad_step },
     { "bad_pc", test_bad_pc },
     { "inner_loop", test_inner_loop },
+    { "inner_exit", test_inner_exit },
+    { "inner_exit_too_short", test_inner_exit_too_short },
+    { "inner_exit_inlined_and_linked", test_inner_exit_inlined_and_linked },
+    { "inner_exit_option", test_inner_exit_option },
     { "unroll_inner_loop", test_unroll_inner_loop },
     { "unroll_zero_trips", test_unroll_zero_trips },
     { "unroll_budget", test_unroll_budget },

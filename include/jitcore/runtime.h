@@ -140,7 +140,7 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       batch_delay (microseconds), side_raw (0/1), max_unroll,
  *       home_exits, unrolled_factor, side_raw_ptrs (0/1), side_link_home (0/1),
  *       compile_nice (0-20), payback (payback_ratio, 0-1000),
- *       side_link_raw (0/1)
+ *       side_link_raw (0/1), inner_exit (0..100000)
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
  *   JITCORE_DUMP=DIR                  debugging: every libgccjit context
  *       (one compile batch) is written as DIR/NAME.c (libgccjit's C-like
@@ -352,6 +352,25 @@ typedef struct jc_options {
                                  head; it counts as a side trace of the
                                  root (max_side_traces, max_side_depth).
                                  Added in 1.7 */
+  uint32_t inner_exit_min_insns; /* a root trace (function entry or loop
+                                 head) whose walk comes back to the head of
+                                 a loop other than its own (depth 0, an
+                                 inner loop nobody unrolls) ends with an
+                                 exit at that head, the first time the walk
+                                 reached it, instead of aborting
+                                 (JC_ABORT_INNER_LOOP) -- if at least this
+                                 many host instructions came before it: a
+                                 trace that is only "entry, a few
+                                 instructions, exit" costs a compile and an
+                                 exit per entry for little saved.  The exit
+                                 links to the inner loop's trace once both
+                                 are hot (side traces' links), so the inner
+                                 loop becomes its own root and the entry
+                                 trace runs into it.  0: never (the abort
+                                 as before); default 24 (0..100000).
+                                 JITCORE_OPTIONS=inner_exit=N.  Added in
+                                 1.7: an older host's struct gets the
+                                 default */
 } jc_options;
 /* jc_options.payback_ratio and JC_ABORT_NO_PAYBACK (1.7). */
 #define JC_HAVE_payback_ratio 1
@@ -759,6 +778,10 @@ typedef struct jc_stats {
                                   copy's own entry from the exit it was
                                   seeded from counts in side_entries, as
                                   any side trace's.  Added in 1.7 */
+  uint64_t inner_exits;        /* root traces selected that end with an
+                                  exit at an inner loop's head
+                                  (options.inner_exit_min_insns).  Added
+                                  in 1.7 */
 } jc_stats;
 
 /* Copy the counters into *out (fields up to out->size). */

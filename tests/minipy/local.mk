@@ -339,6 +339,8 @@ MINIPY_TESTS = \
 	tests/minipy/func_args.py \
 	tests/minipy/func_code_attrs.py \
 	tests/minipy/func_inline_frames.py \
+	tests/minipy/func_inner_exit.py \
+	tests/minipy/func_inner_exit_off.py \
 	tests/minipy/func_inline_slots.py \
 	tests/minipy/func_lambda.py \
 	tests/minipy/func_recursion.py \
@@ -477,6 +479,7 @@ MINIPY_SUPPORT = \
 	tests/minipy/helper_float_items.py \
 	tests/minipy/helper_full_lot_prog.py \
 	tests/minipy/helper_geom.py \
+	tests/minipy/helper_inner_exit_prog.py \
 	tests/minipy/helper_raw_args_prog.py \
 	tests/minipy/helper_retrace_prog.py \
 	tests/minipy/helper_scale.py \

@@ -679,8 +679,21 @@ void mp_jit_init(void)
     { const char *e = getenv("MINIPY_JIT_FULL_LOT_REFUSE"); mpj_full_lot_refuse = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_DEAD_SLOTS"); mpj_dead_slots_on = !e || *e != '0'; }
     { const char *e = getenv("MINIPY_JIT_LIST_APPEND"); mpj_list_append_on = !e || *e != '0'; }
+    /* Inner heads (libjitcore's README, "Inner heads"): a function-entry
+     * or outer loop trace that comes back to an inner loop's head ends
+     * with an exit there, linked to the inner loop's trace once it has
+     * one, when at least MPJ_FN_MIN_INSNS instructions came before the
+     * head: the work a function trace must do before its return to pay
+     * for its entry and exit (the library's default, 24, made traces here
+     * that cost more than they saved: the exit boxes what it writes back;
+     * sort_algos' insertion, 25 instructions before its `while`, ran 0.7%
+     * more instructions on the interpreter's thread).
+     * MINIPY_JIT_INNER_EXIT=0 turns it off (the walk aborts, as before). */
+    o.inner_exit_min_insns = MPJ_FN_MIN_INSNS;
+    { const char *e = getenv("MINIPY_JIT_INNER_EXIT"); if (e && *e == '0') o.inner_exit_min_insns = 0; }
     mpj_rt = jc_runtime_new(&h, &o);
     mp_jit_active = 1;
+    mpj_inner_exit_on = o.inner_exit_min_insns != 0;
     if (!mpj_rt) { disable("out of memory"); return; }
     jc_runtime_options(mpj_rt, &o);         /* with JITCORE_OPTIONS applied */
     mpj_max_inline = o.max_inline_depth;
@@ -1588,9 +1601,12 @@ static uint8_t fn_scan(const Code *co, const Frame *f)
 {
     if ((co->flags & (CO_GENERATOR | CO_CLASS)) || !(co->flags & CO_NEWLOCALS) || !f->func || f->locals || f->is_gen)
         return MPJ_FN_NO;
+    MpJitCode *jc = co->jit;
     for (int pc = 0; pc < co->ncode; pc += 1 + (int)OPNC(co->code[pc])) {
         uint32_t u = co->code[pc];
         if (mp_opfamily[OPC(u)] == OP_JUMP && OPARG(u) == 0) return MPJ_FN_NO;
+        /* The loop heads, for the judge of entries that end at one. */
+        if (mp_opfamily[OPC(u)] == OP_JUMP && (int)OPARG(u) < pc && jc) jc->marker[OPARG(u)] |= MPJ_MARK_HEAD;
     }
     return MPJ_FN_YES;
 }
@@ -1627,6 +1643,14 @@ int mp_jit_func_entry(Frame *f)
             MpJitCode *cj = mpj_code(mpj_sel.inl[mpj_sel.ninl - 1].code);
             if (cj) cj->inl = MPJ_INL_NO;
         }
+        if (s == JC_OK || s == JC_PENDING) {
+            /* Selected: did the walk end at one of the function's loop
+             * heads (an inner head or a link) after a body's worth of
+             * work? */
+            uint32_t e = mpj_sel.next_pc;
+            jc->fend_pc = mpj_inner_exit_on && e < (uint32_t)co->ncode && (jc->marker[e] & MPJ_MARK_HEAD)
+                          && mpj_sel.fn_insns >= MPJ_FN_MIN_INSNS ? e + 1 : 0;
+        }
         mpj_sel.frame = NULL;
         if (jc_runtime_status(mpj_rt) != JC_OK) { disable("the runtime is in an error state: "); return 0; }
         if (jc->fn != MPJ_FN_YES) return 0;        /* refused for good (too short) */
@@ -1658,6 +1682,14 @@ int mp_jit_func_entry(Frame *f)
         f->jit_arg[i] = ((Int *)v)->v;
     }
     int rc = enter(f, t);
-    if (rc == 1 && f->ip < co->code + co->ncode && mp_opfamily[OPC(*f->ip)] == OP_RETURN_VALUE) jc->fdone++;
+    /* Done: the entry ran the function's work to its return, or to the
+     * loop head where its walk ended after at least MPJ_FN_MIN_INSNS
+     * instructions (libjitcore's "Inner heads"; the loop is its own
+     * trace's business).  A walk that linked to a loop's trace after a
+     * few instructions is judged as before: its entries rarely return. */
+    if (rc == 1 && f->ip >= co->code && f->ip < co->code + co->ncode
+        && (mp_opfamily[OPC(*f->ip)] == OP_RETURN_VALUE
+            || (jc->fend_pc && (uint32_t)(f->ip - co->code) + 1 == jc->fend_pc)))
+        jc->fdone++;
     return rc;
 }

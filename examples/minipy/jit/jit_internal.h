@@ -56,6 +56,10 @@ typedef struct {
     uint8_t rawknown, rawargs, boxedargs;
     jc_counter fcounter;
     uint32_t fentries, fdone;
+    /* The function trace's walk ended at this loop head + 1 (0: not at
+     * one) after at least MPJ_FN_MIN_INSNS instructions: an entry that
+     * exits there did its work (mp_jit_func_entry's judge). */
+    uint32_t fend_pc;
     /* Per loop head before it has a trace: what the last back edge saw
      * (see probe_entry in jit_host.c); entries[] and iters[] then count the
      * interpreter's loop entries and iterations.  Once it has one, what
@@ -271,6 +275,8 @@ typedef struct {
     int fentry;         /* selecting a function-entry trace (its own code's
                            recursive calls stay helper calls) */
     int fn_insns;       /* instructions lowered so far (any frame depth) */
+    uint32_t next_pc;   /* the root frame's next pc after the last
+                           instruction lowered in it (UINT32_MAX: none) */
     int nranges, niters;  /* entries of the unrolling tables (jit_lower.c) */
     int uopen;          /* unrolled loops not yet left (UIter.level) */
     uint64_t *iters;    /* the root trace's iteration count (judged by
@@ -331,6 +337,9 @@ extern uintptr_t mpj_stack_floor;
 int64_t mpj_self_slow(Frame *nf, uint64_t *words, int64_t link);
 void mpj_self_return(jc_lower *b, Code *co, uint32_t top);
 #define MPJ_MARK_SELF 2
+/* A loop head (the target of a backward jump), marked by fn_scan in
+ * jit_host.c for the function-entry judge. */
+#define MPJ_MARK_HEAD 4
 
 /* The runtime's max_inline_depth (calls deeper stay helper calls). */
 extern uint32_t mpj_max_inline;
@@ -364,6 +373,7 @@ extern int mpj_item_facts;
  * MINIPY_JIT_SHORT_ROOTS=0; heads marked so far (--jit-stats
  * short_roots). */
 extern int mpj_short_roots;
+extern int mpj_inner_exit_on;
 extern uint64_t mpj_short_root_heads;
 int mpj_sel_short_roots(Code *co);
 void mpj_revive_head(Code *co, uint32_t pc);

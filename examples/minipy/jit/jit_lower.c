@@ -63,6 +63,7 @@ int mpj_bigint_judge = 1;
 int mpj_item_facts = 1;
 int mpj_pure_range = 1;
 int mpj_short_roots = 1;
+int mpj_inner_exit_on = 1;
 uint64_t mpj_short_root_heads;
 int mpj_full_lot_refuse = 1;
 int mpj_dict_get = 1;
@@ -179,6 +180,7 @@ void mpj_sel_reset(Frame *f)
     mpj_sel.entry_depth = mpj_sel.depth;
     mpj_sel.fentry = 0;
     mpj_sel.fn_insns = 0;
+    mpj_sel.next_pc = UINT32_MAX;
     mpj_sel.nself = 0;
     mpj_sel.raw = 0;
     mpj_sel.fbranch = 0;

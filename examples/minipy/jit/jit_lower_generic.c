@@ -405,6 +405,9 @@ int mpj_lower_step(void *ud, jc_lower *b, const void *code, uint32_t pc, uint32_
     }
     int rc = mpj_lower(ud, b, code, pc, fdepth, ic, st);
     if (rc != 0) return rc;
+    /* Where the root frame goes next: where a walk that ends before
+     * lowering it (a link, an inner head) left off (fend_pc). */
+    if (fdepth == 0) mpj_sel.next_pc = st->kind == JC_STEP_NEXT ? st->pc : UINT32_MAX;
     int convertible = st->kind == JC_STEP_EXIT
         || (st->kind == JC_STEP_ABORT && fdepth == 0 && jc_lower_ok(b)
             && (st->reason == JC_ABORT_UNSUPPORTED_INSN || st->reason == JC_ABORT_NO_TYPE_INFO));
