@@ -303,6 +303,14 @@ static void setup_cells(Frame *f, Func *fn)
         f->lp[co->nlocals + co->ncells + i] = incref(TITEMS(fn->closure)[i]);
 }
 
+/* The C stack is nearly used up (mp.stack_floor, main.c): a Python call
+ * that would nest another mp_eval raises RecursionError instead, however
+ * high sys.setrecursionlimit was set. */
+static inline int c_stack_low(void)
+{
+    return __builtin_expect(mp.stack_floor && (char *)__builtin_frame_address(0) < mp.stack_floor, 0);
+}
+
 Obj *mp_func_call(Func *fn, Obj **args, int n, Obj *kwnames)
 {
     Code *co = fn->code;
@@ -316,7 +324,7 @@ Obj *mp_func_call(Func *fn, Obj **args, int n, Obj *kwnames)
     }
     if (co->ncells || co->nfree) setup_cells(f, fn);
     if (co->flags & CO_GENERATOR) return gen_new(f, fn);
-    if (++mp.depth > mp.limit) {
+    if (++mp.depth > mp.limit || c_stack_low()) {
         mp.depth--;
         mp_frame_free(f);
         return mp_err(&mp_exc_RecursionError, "maximum recursion depth exceeded");
@@ -370,6 +378,13 @@ static Obj *gen_resume(Gen *g, Obj *v, int throwing)
 {
     if (g->done) return NULL;
     if (g->running) return mp_err(&mp_exc_ValueError, "generator already executing");
+    if (mp.depth >= mp.limit || c_stack_low()) {
+        /* As CPython, whose frame raises at its entry: the generator is
+         * finished (nothing left to close at its finalization). */
+        g->done = 1;
+        return mp_err(&mp_exc_RecursionError, "maximum recursion depth exceeded");
+    }
+    mp.depth++;
     Frame *f = g->f;
     if (throwing) {
         f->throwing = 1;
@@ -378,10 +393,6 @@ static Obj *gen_resume(Gen *g, Obj *v, int throwing)
     } else if (g->started) *f->sp++ = incref(v ? v : NONE);
     g->started = 1;
     g->running = 1;
-    if (++mp.depth > mp.limit) {
-        mp.depth--; g->running = 0;
-        return mp_err(&mp_exc_RecursionError, "maximum recursion depth exceeded");
-    }
     f->yielded = 0;
     /* The exception state of a generator is its own (as CPython's
      * gi_exc_state): suspended inside an except block, it keeps the

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <pthread.h>
+#include <sys/resource.h>
 #include "object.h"
 #include "jit/jit.h"
 #include "ast.h"
@@ -89,6 +90,7 @@ typedef struct {
     int dis_only, first_arg;
     int status;
     int jit_busy;       /* mp_jit_fini left a compile running: _exit */
+    size_t stack_size;  /* the bytes of stack run_thread runs on */
 } Run;
 
 static int handle_exit(void)
@@ -193,6 +195,14 @@ static void *run_main(void *arg)
 static void *run_thread(void *arg)
 {
     Run *r = arg;
+    /* The C stack's guard (mp.stack_floor): 8 MiB above its end (an
+     * eighth of a smaller stack) is room for the C calls below the last
+     * Python call let in (repr, a teardown, the JIT's helpers). */
+    char *here = __builtin_frame_address(0);
+    if (r->stack_size) {
+        size_t room = r->stack_size >= ((size_t)64 << 20) ? (size_t)8 << 20 : r->stack_size / 8;
+        mp.stack_floor = here - r->stack_size + room;
+    }
     run_main(r);
     /* Not while a compile runs: the process ends with _exit anyway, and
      * the teardown only frees memory. */
@@ -202,7 +212,7 @@ static void *run_thread(void *arg)
 
 int main(int argc, char **argv)
 {
-    Run r = { argc, argv, NULL, NULL, 0, 0, 0, 0 };
+    Run r = { argc, argv, NULL, NULL, 0, 0, 0, 0, 0 };
     int i;
     const char *env = getenv("MINIPY_JIT");
     if (env && !strcmp(env, "off")) mp_jit_config.on = 0;
@@ -252,10 +262,17 @@ int main(int argc, char **argv)
     interp_init();
     pthread_attr_t attr;
     pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, (size_t)1 << 30);
+    r.stack_size = (size_t)1 << 30;
+    pthread_attr_setstacksize(&attr, r.stack_size);
     pthread_t th;
-    if (pthread_create(&th, &attr, run_thread, &r) != 0) run_thread(&r);
-    else pthread_join(th, NULL);
+    if (pthread_create(&th, &attr, run_thread, &r) != 0) {
+        /* On this thread: its stack is the process's limit (none known
+         * when unlimited: the guard stays off). */
+        struct rlimit rl;
+        r.stack_size = getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY
+                       ? (size_t)rl.rlim_cur : 0;
+        run_thread(&r);
+    } else pthread_join(th, NULL);
     fflush(stdout);
     if (r.jit_busy) {
         /* Without waiting for the compile thread (mp_jit_fini). */

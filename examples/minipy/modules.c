@@ -5,6 +5,7 @@
 #include <string.h>
 #include <math.h>
 #include <time.h>
+#include <limits.h>
 #include "object.h"
 #include "ast.h"
 #include "prelude.h"
@@ -424,10 +425,15 @@ static Obj *s_exit(Obj **args, int n, Obj *kw)
 }
 static Obj *s_setrec(Obj **args, int n, Obj *kw)
 {
-    if (!IS_INT(args[0])) return mp_err(&mp_exc_TypeError, "an integer is required");
+    if (!IS_INT(args[0])) return mp_err(&mp_exc_TypeError, "'%s' object cannot be interpreted as an integer", mp_type_name(args[0]));
+    /* CPython's checks and messages: a C int, at least 1.  The value is
+     * kept as asked (getrecursionlimit returns it); the C stack has its
+     * own guard (mp.stack_floor), so a high limit cannot crash. */
+    if (((Int *)args[0])->big || IV(args[0]) > INT_MAX || IV(args[0]) < INT_MIN)
+        return mp_err(&mp_exc_OverflowError, "Python int too large to convert to C int");
     int64_t v = IV(args[0]);
     if (v < 1) return mp_err(&mp_exc_ValueError, "recursion limit must be greater or equal than 1");
-    mp.limit = v > 120000 ? 120000 : (int)v;
+    mp.limit = (int)v;
     return incref(NONE);
 }
 static Obj *s_getrec(Obj **args, int n, Obj *kw) { return mp_int(mp.limit); }

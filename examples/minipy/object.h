@@ -242,6 +242,12 @@ typedef struct {
     Obj *exc;               /* the exception being raised, or NULL */
     Obj *handled;           /* the exception being handled (sys.exc_info) */
     int depth, limit;       /* Python call depth and sys.getrecursionlimit() */
+    char *stack_floor;      /* a call that would run nested C (mp_eval from
+                               mp_func_call or a generator's resume) with
+                               the C stack below this raises RecursionError
+                               whatever the limit (main.c sets it 8 MiB above
+                               the interpreter thread's stack end; NULL:
+                               unchecked) */
     Obj *builtins;          /* Dict */
     Obj *modules;           /* Dict: name -> Module */
     Obj *argv;              /* List */

@@ -461,6 +461,7 @@ MINIPY_TESTS = \
 	tests/minipy/str_unicode.py \
 	tests/minipy/str_unicode_tables.py \
 	tests/minipy/str_unicode_ws.py \
+	tests/minipy/sys_recursionlimit_high.py \
 	tests/minipy/tuple_basic.py \
 	tests/minipy/tuple_compare_sort.py \
 	tests/minipy/unpack_star.py \
