@@ -41,6 +41,12 @@ typedef struct jc_emit_opts {
                                 C-like dump and its assembly go to
                                 DIR/NAME.c and DIR/NAME.s, NAME the first
                                 trace's function name */
+  const char *cache_dir;     /* if set (JITCORE_DISK_CACHE, options.
+                                disk_cache_dir), the persistent code cache
+                                (emit_gccjit.c, "Disk cache"): each trace is
+                                compiled alone, its host pointers read from
+                                a table, and its code loaded from or stored
+                                in this directory */
 } jc_emit_opts;
 
 /* inject_failure: EMIT makes libgccjit reject the trace while it is built
@@ -105,6 +111,11 @@ typedef struct jc_emit_batch_info {
   uint32_t contexts;         /* libgccjit compiles run (1 unless retried) */
   uint32_t retried;          /* traces compiled again alone */
   double ms;                 /* wall time of jc_emit_batch_compile */
+  uint32_t disk_hits;       /* traces loaded from the disk cache */
+  uint32_t disk_stores;     /* traces compiled and stored there */
+  uint32_t disk_errors;     /* traces it could not serve or keep */
+  char disk_note[256];      /* the last reason the cache was not used
+                                for a trace (empty: none) */
 } jc_emit_batch_info;
 
 /* NULL when out of memory. */

@@ -214,6 +214,11 @@ compile_batch (jc_job **jobs, uint32_t n)
       jc_emit_batch_info info;
       jc_emit_batch_get_info (bt, &info);
       jobs[0]->batch_retried = info.retried;
+      jobs[0]->batch_disk_hits = info.disk_hits;
+      jobs[0]->batch_disk_stores = info.disk_stores;
+      jobs[0]->batch_disk_errors = info.disk_errors;
+      snprintf (jobs[0]->disk_note, sizeof jobs[0]->disk_note, "%s",
+                info.disk_note);
     }
   for (uint32_t i = 0; i < n; i++)
     {
@@ -280,6 +285,15 @@ count_batch (jc_runtime *rt, const jc_job *job)
   rt->stats.compile_ns += job->batch_ns;
   rt->stats.compile_cpu_ns += job->batch_cpu_ns;
   rt->stats.compile_retried += job->batch_retried;
+  rt->stats.disk_hits += job->batch_disk_hits;
+  rt->stats.disk_stores += job->batch_disk_stores;
+  rt->stats.disk_errors += job->batch_disk_errors;
+  if (job->batch_disk_hits || job->batch_disk_stores)
+    jc_log (rt, JC_LOG_COMPILE, "disk cache: %u trace%s loaded, %u stored",
+            job->batch_disk_hits, job->batch_disk_hits == 1 ? "" : "s",
+            job->batch_disk_stores);
+  if (job->disk_note[0])
+    jc_log (rt, JC_LOG_COMPILE, "disk cache: %s", job->disk_note);
   if (job->batch_size > rt->stats.compile_batch_max)
     rt->stats.compile_batch_max = job->batch_size;
   jc_log (rt, JC_LOG_COMPILE, "batch of %u trace%s compiled in %.2f ms (%.2f ms of "
@@ -433,6 +447,13 @@ queue_start (jc_runtime *rt)
   rt->cq = q;
   q->batch_max = rt->opts.batch_max;
   q->delay_us = rt->opts.batch_delay_us;
+  if (rt->disk_cache_dir[0])
+    {
+      /* With the disk cache every trace is compiled (or loaded) alone: a
+       * batch would only make a loaded trace wait for the others. */
+      q->batch_max = 1;
+      q->delay_us = 0;
+    }
   q->nice = rt->opts.compile_nice;
   pthread_condattr_t ca;
   pthread_condattr_init (&ca);

@@ -46,7 +46,23 @@
  * exported global array `NAME_k` and helper function pointers from one
  * exported global per helper, `NAME_h<i>`; both are filled in after the
  * compile through gcc_jit_result_get_global.  The code itself holds no host
- * address (const_ptr aside, which the host asked for).
+ * address (const_ptr aside, which the host asked for; with the disk cache
+ * those are read from a third table, `NAME_p`).
+ *
+ * Disk cache (options.disk_cache_dir, JITCORE_DISK_CACHE=DIR; disk_cache.h has
+ * the files).  Each trace gets a context of its own, its function named
+ * `jc_cached` whatever the trace, and every non-NULL const_ptr read from
+ * `jc_cached_p`, so the context says nothing about this process.  Its C-like
+ * dump, after a line of the libgccjit version and the options that reach
+ * GCC other than through the dump (optimization level, CPU extensions,
+ * driver options, debug info), is the key: a hit loads the stored object
+ * and the trace's tables are filled from the trace at hand, as after a
+ * compile; a miss compiles the context to a file and stores it.  Anything
+ * wrong with the cache (an unusable directory, a truncated object, a key
+ * collision) only costs the compile, with the reason in the batch's
+ * disk_note.  A trace takes about a millisecond to load (the dump, the
+ * copy, dlopen) where its compile takes 50-300; what it loses is the
+ * batch's shared compile and the trace's own function name.
  *
  * Memory cells in registers (JC_OPT_SINK).  A loop that loads a word and
  * stores it back each iteration (minipy's range iterator position, the
@@ -110,7 +126,9 @@
 #include <time.h>
 #include <libgccjit.h>
 #include <pthread.h>
+#include <unistd.h>
 #include "backend.h"
+#include "disk_cache.h"
 #include "opt.h"
 
 JC_HIDDEN int jc_helper_signature (const char *sig, jc_type *ret,
@@ -127,6 +145,9 @@ typedef struct em {
   gcc_jit_type *t_u64, *t_u32, *t_char, *t_i128, *t_long;
   gcc_jit_param *p_frame, *p_buf;
   gcc_jit_lvalue *g_consts;
+  gcc_jit_lvalue *g_ptrs;    /* disk cache: NAME_p, the const_ptrs */
+  uint32_t *pslot;           /* per insn: its entry of NAME_p */
+  uint32_t nptrs;
   gcc_jit_lvalue **g_helpers;
   gcc_jit_lvalue *self_buf;  /* jc_lower_call_self's words, once made */
   gcc_jit_lvalue *stack_word; /* jc_lower_stack_address's word, once made */
@@ -981,7 +1002,16 @@ emit_insn (em *e, jc_ref i)
       e->rv[i] = gcc_jit_context_new_rvalue_from_double (c, t, in->imm.f);
       break;
     case JC_IR_KPTR:
-      e->rv[i] = gcc_jit_context_new_rvalue_from_ptr (c, t, (void *) in->imm.p);
+      if (e->g_ptrs && in->imm.p)
+        define (e, i, t, gcc_jit_lvalue_as_rvalue (
+            gcc_jit_context_new_array_access (c, loc,
+                gcc_jit_lvalue_as_rvalue (e->g_ptrs),
+                gcc_jit_context_new_rvalue_from_long (c, e->t_long,
+                                                      e->pslot[i]))),
+            loc);
+      else
+        e->rv[i] = gcc_jit_context_new_rvalue_from_ptr (c, t,
+                                                        (void *) in->imm.p);
       break;
     case JC_IR_KOBJ:
       define (e, i, t, gcc_jit_lvalue_as_rvalue (
@@ -1407,6 +1437,21 @@ setup_globals (em *e, char *err, size_t errlen)
       GCC_JIT_GLOBAL_EXPORTED,
       gcc_jit_context_new_array_type (e->ctx, NULL, e->t[JC_TYPE_PTR],
                                       nk ? (int) nk : 1), nm);
+  if (e->o->cache_dir)
+    {
+      uint32_t n = jc_ir_ninsns (b);
+      e->pslot = calloc (n ? n : 1, sizeof *e->pslot);
+      if (!e->pslot)
+        return snprintf (err, errlen, "out of memory"), -1;
+      for (uint32_t i = 0; i < n; i++)
+        if (e->insns[i].op == JC_IR_KPTR && e->insns[i].imm.p)
+          e->pslot[i] = e->nptrs++;
+      snprintf (nm, sizeof nm, "%s_p", e->name);
+      e->g_ptrs = gcc_jit_context_new_global (e->ctx, NULL,
+          GCC_JIT_GLOBAL_EXPORTED,
+          gcc_jit_context_new_array_type (e->ctx, NULL, e->t[JC_TYPE_PTR],
+                                          e->nptrs ? (int) e->nptrs : 1), nm);
+    }
   const jc_host *h = jc_ir_host (b);
   uint32_t nh = h ? h->nhelpers : 0;
   e->g_helpers = calloc (nh ? nh : 1, sizeof *e->g_helpers);
@@ -1431,14 +1476,44 @@ setup_globals (em *e, char *err, size_t errlen)
   return 0;
 }
 
+/* Machine code: a libgccjit result, or a shared object the disk cache
+ * loaded. */
+struct jc_emit_result {
+  gcc_jit_result *res;
+  void *dl;                  /* dlopen handle (res NULL) */
+  uint32_t refs;             /* jc_compiled holding it (atomic) */
+};
+
+static void *
+result_global (const jc_emit_result *r, const char *nm)
+{
+  return r->res ? gcc_jit_result_get_global (r->res, nm) : dlsym (r->dl, nm);
+}
+
+static void *
+result_code (const jc_emit_result *r, const char *nm)
+{
+  return r->res ? gcc_jit_result_get_code (r->res, nm) : dlsym (r->dl, nm);
+}
+
 static int
-fill_globals (em *e, gcc_jit_result *res, jc_compiled *out, char *err,
-              size_t errlen)
+fill_globals (em *e, const jc_emit_result *res, jc_compiled *out,
+              char *err, size_t errlen)
 {
   char nm[128];
   const jc_lower *b = e->b;
+  if (e->g_ptrs)
+    {
+      snprintf (nm, sizeof nm, "%s_p", e->name);
+      void **p = result_global (res, nm);
+      if (!p)
+        return snprintf (err, errlen, "compiled trace lacks %s", nm), -1;
+      for (uint32_t i = 0; i < jc_ir_ninsns (b); i++)
+        if (e->insns[i].op == JC_IR_KPTR && e->insns[i].imm.p)
+          p[e->pslot[i]] = (void *) e->insns[i].imm.p;
+    }
   snprintf (nm, sizeof nm, "%s_k", e->name);
-  void **k = gcc_jit_result_get_global (res, nm);
+  void **k = result_global (res, nm);
   if (!k)
     return snprintf (err, errlen, "compiled trace lacks %s", nm), -1;
   for (uint32_t i = 0; i < jc_ir_nconsts (b); i++)
@@ -1451,7 +1526,7 @@ fill_globals (em *e, gcc_jit_result *res, jc_compiled *out, char *err,
       if (!e->g_helpers[i])
         continue;
       snprintf (nm, sizeof nm, "%s_h%u", e->name, i);
-      void **slot = gcc_jit_result_get_global (res, nm);
+      void **slot = result_global (res, nm);
       if (!slot)
         return snprintf (err, errlen, "compiled trace lacks %s", nm), -1;
       *slot = h->helpers[i].fn;
@@ -1473,29 +1548,43 @@ jc_emit_opts_init (jc_emit_opts *o)
 
 /* Compile for the running CPU.  libgccjit runs the compiler proper in
  * process, where -march=native is not resolved (that is the driver's job),
- * so enable the instruction-set extensions the CPU reports instead. */
+ * so enable the instruction-set extensions the CPU reports instead.  Each
+ * option goes to c, or when c is NULL is appended to key (the code
+ * cache's key line) instead. */
 static void
-add_cpu_options (gcc_jit_context *c)
+cpu_option (gcc_jit_context *c, char *key, size_t len, const char *opt)
+{
+  if (c)
+    gcc_jit_context_add_command_line_option (c, opt);
+  else
+    {
+      size_t n = strlen (key);
+      snprintf (key + n, len - n, " %s", opt);
+    }
+}
+
+static void
+add_cpu_options (gcc_jit_context *c, char *key, size_t len)
 {
 #if defined(__x86_64__) || defined(__i386__)
   __builtin_cpu_init ();
   if (__builtin_cpu_supports ("sse4.2"))
-    gcc_jit_context_add_command_line_option (c, "-msse4.2");
+    cpu_option (c, key, len, "-msse4.2");
   if (__builtin_cpu_supports ("popcnt"))
-    gcc_jit_context_add_command_line_option (c, "-mpopcnt");
+    cpu_option (c, key, len, "-mpopcnt");
   if (__builtin_cpu_supports ("avx"))
-    gcc_jit_context_add_command_line_option (c, "-mavx");
+    cpu_option (c, key, len, "-mavx");
   if (__builtin_cpu_supports ("avx2"))
-    gcc_jit_context_add_command_line_option (c, "-mavx2");
+    cpu_option (c, key, len, "-mavx2");
   if (__builtin_cpu_supports ("fma"))
-    gcc_jit_context_add_command_line_option (c, "-mfma");
+    cpu_option (c, key, len, "-mfma");
   if (__builtin_cpu_supports ("bmi"))
-    gcc_jit_context_add_command_line_option (c, "-mbmi");
+    cpu_option (c, key, len, "-mbmi");
   if (__builtin_cpu_supports ("bmi2"))
-    gcc_jit_context_add_command_line_option (c, "-mbmi2");
-  gcc_jit_context_add_command_line_option (c, "-mtune=generic");
+    cpu_option (c, key, len, "-mbmi2");
+  cpu_option (c, key, len, "-mtune=generic");
 #else
-  (void) c;
+  (void) c; (void) key; (void) len; (void) cpu_option;
 #endif
 }
 
@@ -1518,7 +1607,7 @@ configure_context (gcc_jit_context *c, const jc_emit_opts *o)
   gcc_jit_context_set_bool_use_external_driver (c, 1);
 #endif
   if (o->native_cpu)
-    add_cpu_options (c);
+    add_cpu_options (c, NULL, 0);
 #ifdef LIBGCCJIT_HAVE_gcc_jit_context_add_driver_option
   if (o->fast_link)
     {
@@ -1609,17 +1698,15 @@ emit_function (em *e)
  * toolchain), the culprit is unknown: each remaining trace is compiled
  * again alone and gets its own outcome. */
 
-struct jc_emit_result {
-  gcc_jit_result *res;
-  uint32_t refs;             /* jc_compiled holding it (atomic) */
-};
-
 static void
 result_unref (jc_emit_result *r)
 {
   if (r && __atomic_sub_fetch (&r->refs, 1, __ATOMIC_ACQ_REL) == 0)
     {
-      gcc_jit_result_release (r->res);
+      if (r->res)
+        gcc_jit_result_release (r->res);
+      if (r->dl)
+        dlclose (r->dl);
       free (r);
     }
 }
@@ -1712,6 +1799,7 @@ em_free (em *e)
   free (e->home_val);
   free (e->inv);
   free (e->g_helpers);
+  free (e->pslot);
   free (e->cells);
   free (e->cell_of);
   free (e->rg);
@@ -1778,10 +1866,10 @@ fetch (bt_trace *t, jc_emit_result *r, double ms)
 {
   jc_compiled *c = &t->c;
   memset (c, 0, sizeof *c);
-  c->entry = (jc_native_fn) gcc_jit_result_get_code (r->res, t->name);
+  c->entry = (jc_native_fn) result_code (r, t->name);
   if (!c->entry)
     return bt_fail (t, "libgccjit: no code for %s", t->name);
-  if (fill_globals (&t->e, r->res, c, t->err, sizeof t->err) != 0)
+  if (fill_globals (&t->e, r, c, t->err, sizeof t->err) != 0)
     {
       memset (c, 0, sizeof *c);
       t->state = BT_FAILED;
@@ -1792,13 +1880,13 @@ fetch (bt_trace *t, jc_emit_result *r, double ms)
     {
       char nm[128];
       snprintf (nm, sizeof nm, "%s_sx", t->name);
-      c->self_sides = gcc_jit_result_get_global (r->res, nm);
+      c->self_sides = result_global (r, nm);
       if (!c->self_sides)
         return bt_fail (t, "compiled trace lacks %s", nm);
       c->nself_sides = t->e.nexits;
       memset (c->self_sides, 0, c->nself_sides * sizeof *c->self_sides);
       snprintf (nm, sizeof nm, "%s_sxt", t->name);
-      c->self_side_traces = gcc_jit_result_get_global (r->res, nm);
+      c->self_side_traces = result_global (r, nm);
       if (!c->self_side_traces)
         return bt_fail (t, "compiled trace lacks %s", nm);
       memset (c->self_side_traces, 0,
@@ -1887,6 +1975,7 @@ compile_set (jc_emit_batch *bt, const uint32_t *idx, uint32_t k, char *err,
           else
             {
               r->res = res;
+              r->dl = NULL;
               r->refs = 1;      /* ours until every trace took its own */
               double ms = ms_since (&t0);
               for (uint32_t j = 0; j < k; j++)
@@ -1902,6 +1991,8 @@ compile_set (jc_emit_batch *bt, const uint32_t *idx, uint32_t k, char *err,
         return rebuild;
     }
 }
+
+static int compile_cached (jc_emit_batch *bt, bt_trace *t);
 
 uint32_t
 jc_emit_batch_compile (jc_emit_batch *bt)
@@ -1919,7 +2010,18 @@ jc_emit_batch_compile (jc_emit_batch *bt)
     }
   for (uint32_t i = 0; i < bt->n; i++)
     idx[i] = i;
-  if (compile_set (bt, idx, bt->n, err, sizeof err) != 0)
+  if (bt->o.cache_dir)
+    /* The disk cache: one trace at a time (keys are per trace). */
+    for (uint32_t i = 0; i < bt->n; i++)
+      {
+        bt_trace *t = &bt->t[i];
+        if (t->state != BT_PENDING || compile_cached (bt, t) == 0)
+          continue;
+        bt->info.disk_errors++;
+        if (compile_set (bt, &i, 1, err, sizeof err) != 0)
+          bt_fail (t, "%s", err);
+      }
+  else if (compile_set (bt, idx, bt->n, err, sizeof err) != 0)
     {
       uint32_t pending = 0;
       for (uint32_t i = 0; i < bt->n; i++)
@@ -1989,6 +2091,164 @@ jc_emit_batch_free (jc_emit_batch *bt)
       jc_emit_release (&bt->t[i].c);
   free (bt->t);
   free (bt);
+}
+
+/* ------------------------------------------------------------ disk cache */
+
+/* What reaches GCC other than through the context's dump. */
+static void
+key_line (const jc_emit_opts *o, char *key, size_t len)
+{
+  int maj = 0, min = 0, pat = 0;
+#ifdef LIBGCCJIT_HAVE_gcc_jit_version
+  maj = gcc_jit_version_major ();
+  min = gcc_jit_version_minor ();
+  pat = gcc_jit_version_patchlevel ();
+#endif
+  snprintf (key, len, "libjitcore code cache 1; libjitcore %s; libgccjit "
+            "%d.%d.%d; -O%d debuginfo=%d fast_link=%d", PACKAGE_VERSION,
+            maj, min, pat, o->opt_level < 0 ? 0 : o->opt_level > 3 ? 3
+            : o->opt_level, o->debuginfo != 0, o->fast_link != 0);
+  if (o->native_cpu)
+    add_cpu_options (NULL, key, len);
+  size_t n = strlen (key);
+  snprintf (key + n, len - n, "\n");
+}
+
+/* ctx's key: the key line and its dump (through a temporary file of
+ * dir).  0, or -1 with the reason in note. */
+static int
+context_key (gcc_jit_context *ctx, const jc_emit_opts *o, const char *dir,
+             char **key, size_t *klen, char *note, size_t len)
+{
+  char path[512], line[512];
+  if (jc_disk_temp_path (dir, ".c", path, sizeof path) != 0)
+    return snprintf (note, len, "cache directory path too long"), -1;
+  gcc_jit_context_dump_to_file (ctx, path, 0);
+  size_t n;
+  char *dump = jc_disk_read_file (path, &n);
+  unlink (path);
+  if (!dump)
+    return snprintf (note, len, "cannot dump the context into %s", dir), -1;
+  key_line (o, line, sizeof line);
+  size_t ln = strlen (line);
+  char *k = malloc (ln + n + 1);
+  if (!k)
+    {
+      free (dump);
+      return snprintf (note, len, "out of memory"), -1;
+    }
+  memcpy (k, line, ln);
+  memcpy (k + ln, dump, n + 1);
+  free (dump);
+  *key = k;
+  *klen = ln + n;
+  return 0;
+}
+
+/* Trace t alone through the disk cache: loaded from bt->o.cache_dir, or
+ * compiled and stored there.  0 when t ended OK or failed by itself; -1
+ * when the cache could not be used (the reason in info.disk_note): t is
+ * still pending, to be compiled as usual. */
+static int
+compile_cached (jc_emit_batch *bt, bt_trace *t)
+{
+  const char *dir = bt->o.cache_dir;
+  char *note = bt->info.disk_note;
+  size_t nlen = sizeof bt->info.disk_note;
+  if (jc_disk_dir_ok (dir, note, nlen) != 0)
+    return -1;
+  struct timespec t0;
+  clock_gettime (CLOCK_MONOTONIC, &t0);
+  gcc_jit_context *ctx = gcc_jit_context_acquire ();
+  if (!ctx)
+    return snprintf (note, nlen, "out of memory"), -1;
+  configure_context (ctx, &t->o);
+  char name[sizeof t->name];
+  memcpy (name, t->name, sizeof name);
+  snprintf (t->name, sizeof t->name, "jc_cached");
+  int rc = -1, hit = 0;
+  char *key = NULL;
+  size_t klen = 0;
+  void *dl = NULL;
+  if (em_emit (t, ctx) != 0)
+    {
+      rc = 0;                 /* t failed by itself */
+      goto out;
+    }
+  if (context_key (ctx, &t->o, dir, &key, &klen, note, nlen) != 0)
+    goto out;
+  uint64_t h = jc_disk_hash (key, klen);
+  int replace;
+  dl = jc_disk_load (dir, h, key, klen, &replace, note, nlen);
+  if (dl)
+    hit = 1;
+  else if (note[0] && !replace)
+    goto out;                 /* an entry it cannot use: compile as usual */
+  else
+    {
+      if (replace)
+        bt->info.disk_errors++;   /* a broken entry, removed: store anew */
+      char so[512];
+      if (jc_disk_temp_path (dir, ".so", so, sizeof so) != 0)
+        {
+          snprintf (note, nlen, "cache directory path too long");
+          goto out;
+        }
+      gcc_jit_context_compile_to_file (ctx, GCC_JIT_OUTPUT_KIND_DYNAMIC_LIBRARY,
+                                       so);
+      bt->info.contexts++;
+      const char *m = gcc_jit_context_get_first_error (ctx);
+      if (m)
+        {
+          unlink (so);
+          bt_fail (t, "libgccjit: %s", m);
+          rc = 0;
+          goto out;
+        }
+      int stored = 0;
+      char snote[256];
+      dl = jc_disk_store (dir, h, key, klen, so, &stored, snote,
+                           sizeof snote);
+      if (snote[0])
+        snprintf (note, nlen, "%s", snote);
+      if (!dl)
+        goto out;
+      bt->info.disk_stores += stored != 0;
+    }
+  jc_emit_result *r = malloc (sizeof *r);
+  if (!r)
+    {
+      dlclose (dl);
+      bt_fail (t, "out of memory%s", "");
+      rc = 0;
+      goto out;
+    }
+  r->res = NULL;
+  r->dl = dl;
+  r->refs = 1;
+  fetch (t, r, ms_since (&t0));
+  result_unref (r);
+  if (t->state == BT_OK)
+    {
+      bt->info.disk_hits += hit;
+      rc = 0;
+    }
+  else if (hit)
+    {
+      /* A cached object without the trace's symbols: compile instead. */
+      snprintf (note, nlen, "cached code unusable: %.200s", t->err);
+      t->state = BT_PENDING;
+      t->err[0] = 0;
+    }
+  else
+    rc = 0;
+out:
+  free (key);
+  em_free (&t->e);
+  gcc_jit_context_release (ctx);
+  memcpy (t->name, name, sizeof name);
+  return rc;
 }
 
 /* A batch of one. */

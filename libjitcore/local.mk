@@ -15,7 +15,7 @@ libjitcore_libjitcore_la_SOURCES = \
 	libjitcore/version.c
 
 # The compiler half: trace IR, builder, snapshots, optimizer, libgccjit backend.
-libjitcore_libjitcore_la_SOURCES += libjitcore/ir.h libjitcore/ir_internal.h libjitcore/ir.c libjitcore/lower.c libjitcore/ir_dump.c libjitcore/backend.h libjitcore/emit_gccjit.c libjitcore/opt.h libjitcore/opt_fold.c libjitcore/opt_facts.c libjitcore/opt_rc.c libjitcore/opt_dce.c
+libjitcore_libjitcore_la_SOURCES += libjitcore/ir.h libjitcore/ir_internal.h libjitcore/ir.c libjitcore/lower.c libjitcore/ir_dump.c libjitcore/backend.h libjitcore/emit_gccjit.c libjitcore/disk_cache.h libjitcore/disk_cache.c libjitcore/opt.h libjitcore/opt_fold.c libjitcore/opt_facts.c libjitcore/opt_rc.c libjitcore/opt_dce.c
 
 # The runtime half: host ABI checks, options, hotness, selection, exits, stats.
 libjitcore_libjitcore_la_SOURCES += libjitcore/runtime.c libjitcore/options.c libjitcore/hotness.c libjitcore/select.c libjitcore/exit.c libjitcore/stats.c libjitcore/log.c libjitcore/runtime_internal.h libjitcore/select_ir.c libjitcore/select_ir.h libjitcore/invalidate.c libjitcore/side.c libjitcore/compile.c libjitcore/compile.h

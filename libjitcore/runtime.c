@@ -209,6 +209,19 @@ jc_runtime_new (const jc_host *host, const jc_options *opts)
   const char *dump = getenv ("JITCORE_DUMP");
   if (dump && *dump)
     snprintf (rt->dump_dir, sizeof rt->dump_dir, "%s", dump);
+  const char *cache = getenv ("JITCORE_DISK_CACHE");
+  if (!cache)
+    cache = rt->opts.disk_cache_dir;
+  if (cache && strlen (cache) >= sizeof rt->disk_cache_dir)
+    {
+      jc_runtime_fail (rt, JC_BAD_OPTION, "code cache directory '%.40s...' "
+                       "is longer than %zu bytes", cache,
+                       sizeof rt->disk_cache_dir - 1);
+      return rt;
+    }
+  if (cache)
+    snprintf (rt->disk_cache_dir, sizeof rt->disk_cache_dir, "%s", cache);
+  rt->opts.disk_cache_dir = rt->disk_cache_dir[0] ? rt->disk_cache_dir : NULL;
   rt->nheads_buckets = 64;
   rt->heads = calloc (rt->nheads_buckets, sizeof *rt->heads);
   if (!rt->heads)

@@ -165,6 +165,8 @@ struct jc_runtime {
   struct jc_job *inflight;   /* jobs submitted, not yet completed */
   char dump_dir[256];        /* JITCORE_DUMP: where each compile's C-like
                                 dump and assembly go; "" = none */
+  char disk_cache_dir[256];  /* the disk cache's directory (options.
+                                disk_cache_dir, JITCORE_DISK_CACHE); "" = none */
 };
 
 typedef struct jc_cqueue jc_cqueue;

@@ -397,6 +397,7 @@ jc_selir_prepare (jc_runtime *rt, jc_lower *b, jc_trace *t,
   o->native_cpu = rt->opts.native_cpu;
   o->inject_failure = rt->opts.fail_compile;
   o->dump_dir = rt->dump_dir[0] ? rt->dump_dir : NULL;
+  o->cache_dir = rt->disk_cache_dir[0] ? rt->disk_cache_dir : NULL;
   /* A trace whose exit blocks would store this many values in all gets
    * home-word exits (ir.h): its exit blocks store nothing. */
   if (rt->opts.home_exits && jc_ir_snap_entries (b) >= rt->opts.home_exits)

@@ -33,6 +33,7 @@ jc_test_clear_env (void)
   unsetenv ("JITCORE_LOG");
   unsetenv ("JITCORE_DISABLE");
   unsetenv ("JITCORE_DUMP");
+  unsetenv ("JITCORE_DISK_CACHE");
   return 0;
 }
 

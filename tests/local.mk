@@ -88,7 +88,7 @@ bench-vm: tests/vm/vm_bench$(EXEEXT)
 # The compiler half's suites link the IR and backend sources directly, so
 # they can test the hidden internal interface (ir.h, backend.h).
 JC_COMPILER_SOURCES = libjitcore/ir.c libjitcore/lower.c libjitcore/ir_dump.c \
-	libjitcore/emit_gccjit.c libjitcore/opt_fold.c libjitcore/opt_facts.c libjitcore/opt_rc.c \
+	libjitcore/emit_gccjit.c libjitcore/disk_cache.c libjitcore/opt_fold.c libjitcore/opt_facts.c libjitcore/opt_rc.c \
 	libjitcore/opt_dce.c
 JC_INTERNAL_CPPFLAGS = $(AM_CPPFLAGS) -DJC_BUILDING_LIBRARY $(LIBGCCJIT_CFLAGS)
 check_PROGRAMS += tests/test_ir tests/test_emit
@@ -106,6 +106,12 @@ tests_test_opt_CPPFLAGS = $(JC_INTERNAL_CPPFLAGS)
 tests_test_opt_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
 tests_test_opt_LDADD = tests/libcunitmain.la $(CUNIT_LIBS) $(LIBGCCJIT_LIBS) $(LIBM)
 TESTS += tests/test_ir tests/test_emit tests/test_opt
+check_PROGRAMS += tests/test_disk_cache
+tests_test_disk_cache_SOURCES = tests/test_disk_cache.c tests/ir_fixture.h $(JC_COMPILER_SOURCES)
+tests_test_disk_cache_CPPFLAGS = $(JC_INTERNAL_CPPFLAGS)
+tests_test_disk_cache_CFLAGS = $(AM_CFLAGS) $(CUNIT_CFLAGS)
+tests_test_disk_cache_LDADD = tests/libcunitmain.la $(CUNIT_LIBS) $(LIBGCCJIT_LIBS) $(LIBM)
+TESTS += tests/test_disk_cache
 
 EXTRA_DIST += tests/check-symbols.sh tests/check-abi.sh tests/abi/libjitcore.abi \
 	tests/installcheck-consumer.c

@@ -890,6 +890,75 @@ test_dump_by_env (void)
   CU_ASSERT (nonempty);
 }
 
+/* The disk cache through the runtime (options.disk_cache_dir and
+ * JITCORE_DISK_CACHE; the backend's side is tests/test_disk_cache.c): the
+ * first run stores its trace, a second runtime loads it instead of
+ * compiling, both exact; the environment overrides the option and empty
+ * turns it off; a path too long is a bad option. */
+static void
+test_disk_cache (void)
+{
+  char dir[] = "/tmp/jc-disk-XXXXXX";
+  CU_ASSERT_PTR_NOT_NULL_FATAL (mkdtemp (dir));
+  char sub[64];
+  snprintf (sub, sizeof sub, "%s/env", dir);
+  jc_options o = vm_compare_options ();
+  o.disk_cache_dir = dir;
+  vm_value a[2] = { vm_int (3000), vm_int (3) };
+  int64_t want = 3 + (int64_t) 2999 * 3000 / 2;
+  for (int run = 0; run < 2; run++)
+    {
+      vm_compare r = vm_compare_simple (vm_prog_sum, a, 2, &o);
+      CU_ASSERT_EQUAL (r.jit.u.i, want);
+      CU_ASSERT_EQUAL (r.interp.u.i, want);
+      CU_ASSERT_EQUAL (r.installed, 1);
+      CU_ASSERT_EQUAL (r.stats.traces_compiled, 1);
+      CU_ASSERT_EQUAL (r.stats.disk_stores, run == 0);
+      CU_ASSERT_EQUAL (r.stats.disk_hits, run == 1);
+      CU_ASSERT_EQUAL (r.stats.disk_errors, 0);
+      CU_ASSERT (r.steps_jit * 20 < r.steps_interp);
+    }
+  /* The environment wins over the option; empty is off. */
+  setenv ("JITCORE_DISK_CACHE", sub, 1);
+  vm_compare r = vm_compare_simple (vm_prog_sum, a, 2, &o);
+  CU_ASSERT_EQUAL (r.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.stats.disk_stores, 1);
+  CU_ASSERT_EQUAL (r.stats.disk_hits, 0);
+  setenv ("JITCORE_DISK_CACHE", "", 1);
+  r = vm_compare_simple (vm_prog_sum, a, 2, &o);
+  CU_ASSERT_EQUAL (r.jit.u.i, want);
+  CU_ASSERT_EQUAL (r.stats.traces_compiled, 1);
+  CU_ASSERT_EQUAL (r.stats.disk_stores + r.stats.disk_hits, 0);
+  unsetenv ("JITCORE_DISK_CACHE");
+  /* The runtime reports the directory it uses, and refuses a long one. */
+  vm_program *p = vm_asm_ok (vm_prog_sum);
+  vm_init (&the_vm, p);
+  jc_host h = vm_host_descriptor (&the_vm);
+  jc_runtime *rt = jc_runtime_new (&h, &o);
+  jc_options got;
+  got.size = sizeof got;
+  jc_runtime_options (rt, &got);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (got.disk_cache_dir);
+  CU_ASSERT_STRING_EQUAL (got.disk_cache_dir, dir);
+  CU_ASSERT_PTR_NOT_EQUAL (got.disk_cache_dir, dir);   /* a copy */
+  jc_runtime_free (rt);
+  char longp[400];
+  memset (longp, 'a', sizeof longp - 1);
+  longp[sizeof longp - 1] = 0;
+  o.disk_cache_dir = longp;
+  rt = jc_runtime_new (&h, &o);
+  CU_ASSERT_EQUAL (jc_runtime_status (rt), JC_BAD_OPTION);
+  CU_ASSERT_PTR_NOT_NULL (strstr (jc_runtime_error_message (rt),
+                                  "code cache directory"));
+  jc_runtime_free (rt);
+  vm_fini (&the_vm);
+  vm_program_free (p);
+  /* Clean up what the runs stored. */
+  char cmd[128];
+  snprintf (cmd, sizeof cmd, "rm -rf '%s'", dir);
+  CU_ASSERT_EQUAL (system (cmd), 0);
+}
+
 int
 jc_test_register (void)
 {
@@ -915,6 +984,7 @@ jc_test_register (void)
     { "nested_loops", test_nested_loops },
     { "disabled_by_env", test_disabled_by_env },
     { "dump_by_env", test_dump_by_env },
+    { "disk_cache", test_disk_cache },
     { "exactness_matrix", test_exactness_matrix },
     { "passes_matrix", test_passes_matrix },
     { "invalidation_mid_loop", test_invalidation_mid_loop },

@@ -80,6 +80,8 @@ static void usage(FILE *out)
         "  --jit-threshold=N   loop-head visits before a trace is selected\n"
         "  --jit-stats         print the JIT's statistics on stderr at exit\n"
         "  --jit-log=CATS      JIT logs: ir,trace,exit,compile,abort,hot or all\n"
+        "  --jit-cache=DIR     keep compiled traces in DIR and load them from\n"
+        "                      there in later runs (libjitcore's disk cache)\n"
         "  --version           print the version and exit\n"
         "  --help              print this help and exit\n");
 }
@@ -241,6 +243,11 @@ int main(int argc, char **argv)
             long v = strtol(a + 16, &end, 10);
             if (*end || v < 0 || a[16] == 0) { fprintf(stderr, "minipy: bad value for --jit-threshold: '%s'\n", a + 16); return 2; }
             mp_jit_config.threshold = v;
+            continue;
+        }
+        if (!strncmp(a, "--jit-cache=", 12)) {
+            if (!a[12]) { fprintf(stderr, "minipy: --jit-cache needs a directory\n"); return 2; }
+            mp_jit_config.cache = a + 12;
             continue;
         }
         if (!strncmp(a, "--jit-log=", 10)) {

@@ -148,6 +148,9 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       second time for that, at the same options), NAME the function name
  *       of the batch's first trace (jc_trace_ID); DIR must exist.  Read
  *       once, by jc_runtime_new.
+ *   JITCORE_DISK_CACHE=DIR            the persistent code cache
+ *       (jc_options.disk_cache_dir; empty: none).  Read once, by
+ *       jc_runtime_new.
  * A malformed environment string puts the runtime in error (sticky,
  * JC_BAD_OPTION with the offending text in the message). */
 /* Optimizer passes over each trace's IR, for jc_options.passes.  Each can
@@ -371,9 +374,37 @@ typedef struct jc_options {
                                  JITCORE_OPTIONS=inner_exit=N.  Added in
                                  1.7: an older host's struct gets the
                                  default */
+  const char *disk_cache_dir; /* the persistent code cache (the disk
+                                 cache): a directory (created, mode 0700,
+                                 if missing; refused unless it is this
+                                 user's and not writable by others, since
+                                 its code is run) where compiled traces are
+                                 stored, and from where a later run that
+                                 builds the same trace loads it in about a
+                                 millisecond instead of compiling it.  A
+                                 trace is loaded only when everything its
+                                 compile would give GCC is byte for byte
+                                 what was stored (the key: the libgccjit
+                                 context's text, the compiler's version
+                                 and options); host objects, host pointers
+                                 and helpers are read from tables filled
+                                 for the trace at hand, so a hit runs the
+                                 code a compile would make, on this
+                                 process's addresses.  With a disk cache
+                                 each trace is compiled alone (no
+                                 batches).  A cache that cannot be used
+                                 costs only the compile (stats.disk_errors,
+                                 the reason under JITCORE_LOG=compile).
+                                 The runtime copies the path (at most 255
+                                 bytes).  NULL (default): none;
+                                 JITCORE_DISK_CACHE=DIR in the environment
+                                 sets it, JITCORE_DISK_CACHE= (empty)
+                                 turns it off.  Added in 1.7 */
 } jc_options;
 /* jc_options.payback_ratio and JC_ABORT_NO_PAYBACK (1.7). */
 #define JC_HAVE_payback_ratio 1
+/* jc_options.disk_cache_dir and stats.disk_* (1.7). */
+#define JC_HAVE_disk_cache_dir 1
 
 /* Fill *opts with the defaults and set opts->size.  NULL is ignored. */
 JC_API void jc_options_init (jc_options *opts);
@@ -782,6 +813,15 @@ typedef struct jc_stats {
                                   exit at an inner loop's head
                                   (options.inner_exit_min_insns).  Added
                                   in 1.7 */
+  uint64_t disk_hits;          /* traces loaded from the disk cache
+                                  (options.disk_cache_dir) instead of
+                                  compiled; they count in traces_compiled
+                                  too.  Added in 1.7 */
+  uint64_t disk_stores;        /* traces compiled and stored there */
+  uint64_t disk_errors;        /* traces the disk cache could not serve or
+                                  keep (an unusable directory or entry:
+                                  the reason is logged), compiled as
+                                  without it */
 } jc_stats;
 
 /* Copy the counters into *out (fields up to out->size). */

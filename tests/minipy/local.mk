@@ -497,7 +497,7 @@ $(MINIPY_OFF_TESTS) $(MINIPY_HOT_TESTS):
 
 MINIPY_ALL_TESTS = $(MINIPY_TESTS) $(MINIPY_OFF_TESTS) $(MINIPY_HOT_TESTS) \
 	tests/minipy/check-list.sh tests/minipy/check-run-test.sh \
-	tests/minipy/check-exit-no-wait.sh
+	tests/minipy/check-exit-no-wait.sh tests/minipy/check-disk-cache.sh
 TESTS += $(MINIPY_ALL_TESTS)
 
 ## Programs minipy does not pass yet (each is an expected failure in all three
@@ -530,7 +530,7 @@ XFAIL_TESTS += $(MINIPY_XFAIL_TESTS) $(MINIPY_XFAIL_TESTS:.py=-off.jitoff) \
 	$(MINIPY_XFAIL_TESTS:.py=-hot.jithot)
 
 EXTRA_DIST += tests/minipy/run-test tests/minipy/check-list.sh tests/minipy/check-run-test.sh \
-	tests/minipy/check-exit-no-wait.sh \
+	tests/minipy/check-exit-no-wait.sh tests/minipy/check-disk-cache.sh \
 	tests/minipy/README.md $(MINIPY_TESTS) $(MINIPY_SUPPORT)
 CLEANFILES += $(MINIPY_OFF_TESTS) $(MINIPY_HOT_TESTS)
 

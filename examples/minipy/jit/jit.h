@@ -18,6 +18,7 @@ typedef struct {
     int stats;           /* --jit-stats */
     long threshold;      /* --jit-threshold=N; 0 = the library's default */
     const char *log;     /* --jit-log=CATEGORIES (comma-separated), or NULL */
+    const char *cache;   /* --jit-cache=DIR: libjitcore's disk cache, or NULL */
 } MpJitConfig;
 
 extern MpJitConfig mp_jit_config;

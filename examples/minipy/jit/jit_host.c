@@ -30,7 +30,7 @@ uint64_t mpj_branch_side_loops;
 /* while_too_short (below); MINIPY_JIT_EXIT_JUDGE=0 turns it off. */
 static int mpj_exit_judge_on = 1;
 
-MpJitConfig mp_jit_config = { 1, 0, 0, 0, NULL };
+MpJitConfig mp_jit_config = { 1, 0, 0, 0, NULL, NULL };
 int mp_jit_active;
 uint64_t mp_jit_quiet_jumps;
 jc_runtime *mpj_rt;
@@ -632,6 +632,8 @@ void mp_jit_init(void)
      * passes do the loop work (invariants, cells, ranges) that would need
      * -O2 otherwise.  JITCORE_OPTIONS=opt=2 goes back. */
     o.opt_level = 1;
+    /* --jit-cache=DIR (JITCORE_DISK_CACHE still overrides it). */
+    o.disk_cache_dir = mp_jit_config.cache;
     /* Raw links (libjitcore 1.7): a branchy loop's side traces link back
      * into a raw copy of the loop instead of restoring the frame for the
      * root (README, "Raw links").  Off unless MINIPY_JIT_RAW_LINKS=1 (or
@@ -713,7 +715,14 @@ void mp_jit_init(void)
         e = getenv("MINIPY_JIT_RAW_ARGS");
         mpj_raw_args_on = !e || *e != '0';
     }
-    if (jc_runtime_status(mpj_rt) != JC_OK) disable("the runtime is in an error state: ");
+    if (jc_runtime_status(mpj_rt) != JC_OK) {
+        /* A configuration the library refused (JITCORE_OPTIONS, a bad
+         * --jit-cache directory name): said even without --jit-log, since
+         * the run goes on without the JIT the user asked for. */
+        fflush(stdout);
+        fprintf(stderr, "minipy: the JIT is off: %s\n", jc_runtime_error_message(mpj_rt));
+        disable("the runtime is in an error state: ");
+    }
 }
 
 int mp_jit_fini(void)

@@ -1,0 +1,240 @@
+/* disk_cache.c -- the persistent code cache's files; see disk_cache.h for
+ * the layout and what makes a hit safe. */
+#define _GNU_SOURCE
+#include "config.h"
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "disk_cache.h"
+
+int
+jc_disk_dir_ok (const char *dir, char *note, size_t len)
+{
+  struct stat st;
+  if (stat (dir, &st) != 0)
+    {
+      if (errno != ENOENT || mkdir (dir, 0700) != 0 || stat (dir, &st) != 0)
+        return snprintf (note, len, "cache directory %s: %s", dir,
+                         strerror (errno)), -1;
+    }
+  if (!S_ISDIR (st.st_mode))
+    return snprintf (note, len, "cache directory %s is not a directory",
+                     dir), -1;
+  if (st.st_uid != geteuid () || (st.st_mode & (S_IWGRP | S_IWOTH)))
+    return snprintf (note, len, "cache directory %s is not this user's "
+                     "alone (its code would be run): not used", dir), -1;
+  return 0;
+}
+
+int
+jc_disk_temp_path (const char *dir, const char *suffix, char *out,
+                    size_t len)
+{
+  static unsigned seq;
+  unsigned n = __atomic_add_fetch (&seq, 1, __ATOMIC_RELAXED);
+  int k = snprintf (out, len, "%s/.tmp-%ld-%u%s", dir, (long) getpid (), n,
+                    suffix);
+  return k < 0 || (size_t) k >= len ? -1 : 0;
+}
+
+char *
+jc_disk_read_file (const char *path, size_t *len)
+{
+  int fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return NULL;
+  struct stat st;
+  char *buf = NULL;
+  if (fstat (fd, &st) == 0 && st.st_size >= 0
+      && (buf = malloc ((size_t) st.st_size + 1)) != NULL)
+    {
+      size_t got = 0, want = (size_t) st.st_size;
+      while (got < want)
+        {
+          ssize_t r = read (fd, buf + got, want - got);
+          if (r <= 0)
+            break;
+          got += (size_t) r;
+        }
+      if (got != want)
+        {
+          free (buf);
+          buf = NULL;
+        }
+      else
+        {
+          buf[got] = 0;
+          *len = got;
+        }
+    }
+  close (fd);
+  return buf;
+}
+
+uint64_t
+jc_disk_hash (const char *p, size_t n)
+{
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char) p[i]) * 0x100000001b3ull;
+  return h;
+}
+
+static int
+write_all (int fd, const char *p, size_t n)
+{
+  while (n)
+    {
+      ssize_t w = write (fd, p, n);
+      if (w <= 0)
+        return -1;
+      p += w;
+      n -= (size_t) w;
+    }
+  return 0;
+}
+
+/* Write buf to a new temporary file of dir; its path in out. */
+static int
+write_temp (const char *dir, const char *suffix, const char *buf, size_t n,
+            char *out, size_t len)
+{
+  if (jc_disk_temp_path (dir, suffix, out, len) != 0)
+    return -1;
+  int fd = open (out, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return -1;
+  int rc = write_all (fd, buf, n);
+  if (close (fd) != 0)
+    rc = -1;
+  if (rc != 0)
+    unlink (out);
+  return rc;
+}
+
+static void
+entry_path (const char *dir, uint64_t h, const char *ext, char *out,
+            size_t len)
+{
+  snprintf (out, len, "%s/%016" PRIx64 ".%s", dir, h, ext);
+}
+
+/* dlopen path's code, then remove path. */
+static void *
+open_private (const char *path, char *note, size_t len)
+{
+  void *dl = dlopen (path, RTLD_NOW | RTLD_LOCAL);
+  if (!dl)
+    {
+      const char *m = dlerror ();
+      snprintf (note, len, "cached code unusable: %s", m ? m : "dlopen failed");
+    }
+  unlink (path);
+  return dl;
+}
+
+/* Remove key h's entry (the key first: a reader that finds it must find
+ * the object). */
+static void
+remove_entry (const char *dir, uint64_t h)
+{
+  char path[512];
+  entry_path (dir, h, "key", path, sizeof path);
+  unlink (path);
+  entry_path (dir, h, "so", path, sizeof path);
+  unlink (path);
+}
+
+void *
+jc_disk_load (const char *dir, uint64_t h, const char *key, size_t keylen,
+               int *replace, char *note, size_t len)
+{
+  char path[512];
+  note[0] = 0;
+  *replace = 0;
+  entry_path (dir, h, "key", path, sizeof path);
+  size_t klen;
+  char *k = jc_disk_read_file (path, &klen);
+  if (!k)
+    return NULL;                /* a miss */
+  int same = klen == keylen && memcmp (k, key, keylen) == 0;
+  free (k);
+  if (!same)
+    {
+      snprintf (note, len, "%016" PRIx64 ".key holds another key (a hash "
+                "collision): compiled, not cached", h);
+      return NULL;
+    }
+  entry_path (dir, h, "so", path, sizeof path);
+  size_t n;
+  char *so = jc_disk_read_file (path, &n);
+  if (!so)
+    {
+      snprintf (note, len, "%016" PRIx64 ".so is missing: compiled again",
+                h);
+      remove_entry (dir, h);
+      *replace = 1;
+      return NULL;
+    }
+  char tmp[512];
+  int rc = write_temp (dir, ".so", so, n, tmp, sizeof tmp);
+  free (so);
+  if (rc != 0)
+    {
+      snprintf (note, len, "cannot copy cached code in %s: %s", dir,
+                strerror (errno));
+      return NULL;
+    }
+  void *dl = open_private (tmp, note, len);
+  if (!dl)
+    {
+      size_t n = strlen (note);
+      snprintf (note + n, len - n, " (%016" PRIx64 ".so): compiled again", h);
+      remove_entry (dir, h);
+      *replace = 1;
+    }
+  return dl;
+}
+
+void *
+jc_disk_store (const char *dir, uint64_t h, const char *key, size_t keylen,
+                const char *so_tmp, int *stored, char *note, size_t len)
+{
+  char so[512], kp[512], ktmp[512];
+  note[0] = 0;
+  *stored = 0;
+  entry_path (dir, h, "so", so, sizeof so);
+  entry_path (dir, h, "key", kp, sizeof kp);
+  /* Publish before loading: the loaded file goes away.  An H.so without
+   * its H.key (a writer that died between the two) is replaced. */
+  int linked = link (so_tmp, so) == 0;
+  if (!linked && errno == EEXIST && access (kp, F_OK) != 0 && errno == ENOENT)
+    linked = unlink (so) == 0 && link (so_tmp, so) == 0;
+  if (linked)
+    {
+      if (write_temp (dir, ".key", key, keylen, ktmp, sizeof ktmp) == 0
+          && rename (ktmp, kp) == 0)
+        *stored = 1;
+      else
+        {
+          snprintf (note, len, "cannot write %s: %s", kp, strerror (errno));
+          unlink (ktmp);
+          unlink (so);
+        }
+    }
+  else if (errno != EEXIST)
+    snprintf (note, len, "cannot write %s: %s", so, strerror (errno));
+  /* The private mapping: so_tmp's inode is now also H.so's, but no later
+   * load maps H.so itself (jc_disk_load copies it). */
+  char onote[256];
+  void *dl = open_private (so_tmp, onote, sizeof onote);
+  if (!dl)
+    snprintf (note, len, "%s", onote);
+  return dl;
+}
