@@ -47,6 +47,7 @@ typedef struct jc_emit_opts {
                                 compiled alone, its host pointers read from
                                 a table, and its code loaded from or stored
                                 in this directory */
+  uint64_t cache_max_bytes;  /* its size limit (0: none; jc_disk_trim) */
 } jc_emit_opts;
 
 /* inject_failure: EMIT makes libgccjit reject the trace while it is built
@@ -114,6 +115,7 @@ typedef struct jc_emit_batch_info {
   uint32_t disk_hits;       /* traces loaded from the disk cache */
   uint32_t disk_stores;     /* traces compiled and stored there */
   uint32_t disk_errors;     /* traces it could not serve or keep */
+  uint32_t disk_evicted;     /* entries removed to keep it under its limit */
   char disk_note[256];      /* the last reason the cache was not used
                                 for a trace (empty: none) */
 } jc_emit_batch_info;

@@ -217,6 +217,7 @@ compile_batch (jc_job **jobs, uint32_t n)
       jobs[0]->batch_disk_hits = info.disk_hits;
       jobs[0]->batch_disk_stores = info.disk_stores;
       jobs[0]->batch_disk_errors = info.disk_errors;
+      jobs[0]->batch_disk_evicted = info.disk_evicted;
       snprintf (jobs[0]->disk_note, sizeof jobs[0]->disk_note, "%s",
                 info.disk_note);
     }
@@ -288,6 +289,7 @@ count_batch (jc_runtime *rt, const jc_job *job)
   rt->stats.disk_hits += job->batch_disk_hits;
   rt->stats.disk_stores += job->batch_disk_stores;
   rt->stats.disk_errors += job->batch_disk_errors;
+  rt->stats.disk_evicted += job->batch_disk_evicted;
   if (job->batch_disk_hits || job->batch_disk_stores)
     jc_log (rt, JC_LOG_COMPILE, "disk cache: %u trace%s loaded, %u stored",
             job->batch_disk_hits, job->batch_disk_hits == 1 ? "" : "s",

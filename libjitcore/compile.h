@@ -58,6 +58,7 @@ struct jc_job {
   uint32_t batch_size;       /* first job of a batch: its size, else 0 */
   uint32_t batch_retried;    /* first job: traces compiled again alone */
   uint32_t batch_disk_hits, batch_disk_stores, batch_disk_errors;
+  uint32_t batch_disk_evicted;
   char disk_note[256];      /* first job: why the code cache was not used
                                 for a trace of the batch ("" = it was) */
   uint64_t batch_ns;         /* first job: the batch's compile time */

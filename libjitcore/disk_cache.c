@@ -2,6 +2,7 @@
  * the layout and what makes a hit safe. */
 #define _GNU_SOURCE
 #include "config.h"
+#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "disk_cache.h"
 
@@ -237,4 +239,131 @@ jc_disk_store (const char *dir, uint64_t h, const char *key, size_t keylen,
   if (!dl)
     snprintf (note, len, "%s", onote);
   return dl;
+}
+
+void
+jc_disk_touch (const char *dir, uint64_t h)
+{
+  char path[512];
+  entry_path (dir, h, "key", path, sizeof path);
+  utimensat (AT_FDCWD, path, NULL, 0);
+}
+
+typedef struct disk_entry {
+  uint64_t h;
+  uint64_t bytes;
+  struct timespec used;     /* the .key file's mtime (or the object's) */
+  int has_key;
+} disk_entry;
+
+static int
+older (const void *a, const void *b)
+{
+  const disk_entry *x = a, *y = b;
+  if (x->used.tv_sec != y->used.tv_sec)
+    return x->used.tv_sec < y->used.tv_sec ? -1 : 1;
+  if (x->used.tv_nsec != y->used.tv_nsec)
+    return x->used.tv_nsec < y->used.tv_nsec ? -1 : 1;
+  return x->h < y->h ? -1 : x->h > y->h;
+}
+
+/* H from a file name "H.key" / "H.so" (16 lowercase hex digits), or -1. */
+static int
+entry_name (const char *name, uint64_t *h, int *is_key)
+{
+  uint64_t v = 0;
+  int i;
+  for (i = 0; i < 16; i++)
+    {
+      char c = name[i];
+      if (c >= '0' && c <= '9')
+        v = v << 4 | (uint64_t) (c - '0');
+      else if (c >= 'a' && c <= 'f')
+        v = v << 4 | (uint64_t) (c - 'a' + 10);
+      else
+        return -1;
+    }
+  if (strcmp (name + 16, ".key") == 0)
+    *is_key = 1;
+  else if (strcmp (name + 16, ".so") == 0)
+    *is_key = 0;
+  else
+    return -1;
+  *h = v;
+  return 0;
+}
+
+uint32_t
+jc_disk_trim (const char *dir, uint64_t max, uint64_t keep)
+{
+  if (!max)
+    return 0;
+  DIR *d = opendir (dir);
+  if (!d)
+    return 0;
+  disk_entry *e = NULL;
+  size_t n = 0, cap = 0;
+  uint64_t total = 0;
+  time_t now = time (NULL);
+  struct dirent *de;
+  while ((de = readdir (d)) != NULL)
+    {
+      struct stat st;
+      if (fstatat (dirfd (d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0
+          || !S_ISREG (st.st_mode))
+        continue;
+      if (strncmp (de->d_name, ".tmp-", 5) == 0)
+        {
+          /* A writer that died: nobody renames it any more. */
+          if (st.st_mtime < now - 3600)
+            unlinkat (dirfd (d), de->d_name, 0);
+          continue;
+        }
+      uint64_t h;
+      int is_key;
+      if (entry_name (de->d_name, &h, &is_key) != 0)
+        continue;
+      total += (uint64_t) st.st_size;
+      size_t k;
+      for (k = 0; k < n && e[k].h != h; k++)
+        ;
+      if (k == n)
+        {
+          if (n == cap)
+            {
+              size_t nc = cap ? 2 * cap : 64;
+              disk_entry *ne = realloc (e, nc * sizeof *ne);
+              if (!ne)
+                break;
+              e = ne;
+              cap = nc;
+            }
+          memset (&e[n], 0, sizeof e[n]);
+          e[n].h = h;
+          e[n].used = st.st_mtim;
+          n++;
+        }
+      e[k].bytes += (uint64_t) st.st_size;
+      if (is_key)
+        {
+          e[k].has_key = 1;
+          e[k].used = st.st_mtim;
+        }
+    }
+  closedir (d);
+  uint32_t removed = 0;
+  if (total > max)
+    {
+      qsort (e, n, sizeof *e, older);
+      for (size_t k = 0; k < n && total > max / 4 * 3; k++)
+        {
+          if (e[k].h == keep)
+            continue;
+          remove_entry (dir, e[k].h);
+          total -= e[k].bytes;
+          removed++;
+        }
+    }
+  free (e);
+  return removed;
 }

@@ -65,4 +65,15 @@ JC_HIDDEN void *jc_disk_store (const char *dir, uint64_t h, const char *key,
                                 size_t keylen, const char *so_tmp,
                                 int *stored, char *note, size_t len);
 
+/* Mark key h's entry as used now (its .key file's time): trimming removes
+ * the entries used least recently first. */
+JC_HIDDEN void jc_disk_touch (const char *dir, uint64_t h);
+
+/* When dir's entries take more than max bytes, remove the least recently
+ * used (stored or loaded) until they take at most three quarters of max,
+ * never key keep's; temporary files of writers older than an hour go too.
+ * Returns the entries removed. */
+JC_HIDDEN uint32_t jc_disk_trim (const char *dir, uint64_t max,
+                                 uint64_t keep);
+
 #endif /* JC_DISK_CACHE_H */

@@ -2182,7 +2182,10 @@ compile_cached (jc_emit_batch *bt, bt_trace *t)
   int replace;
   dl = jc_disk_load (dir, h, key, klen, &replace, note, nlen);
   if (dl)
-    hit = 1;
+    {
+      hit = 1;
+      jc_disk_touch (dir, h);
+    }
   else if (note[0] && !replace)
     goto out;                 /* an entry it cannot use: compile as usual */
   else
@@ -2215,6 +2218,8 @@ compile_cached (jc_emit_batch *bt, bt_trace *t)
       if (!dl)
         goto out;
       bt->info.disk_stores += stored != 0;
+      if (stored)
+        bt->info.disk_evicted += jc_disk_trim (dir, t->o.cache_max_bytes, h);
     }
   jc_emit_result *r = malloc (sizeof *r);
   if (!r)

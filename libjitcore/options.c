@@ -39,6 +39,7 @@ jc_options_init (jc_options *o)
   o->payback_ratio = 32;
   o->side_link_raw = 0;
   o->inner_exit_min_insns = 24;
+  o->disk_cache_max_kb = 262144;
 }
 
 /* Range checks shared by the struct and the string forms. */
@@ -254,6 +255,7 @@ parse_item (jc_options *o, const char *s, size_t n, char *msg, size_t len)
     { "compile_nice", &o->compile_nice, NULL },
     { "payback", &o->payback_ratio, NULL },
     { "inner_exit", &o->inner_exit_min_insns, NULL },
+    { "disk_cache_kb", &o->disk_cache_max_kb, NULL },
   };
   if (kn == 3 && strncmp (s, "log", 3) == 0)
     {

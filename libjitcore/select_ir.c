@@ -398,6 +398,7 @@ jc_selir_prepare (jc_runtime *rt, jc_lower *b, jc_trace *t,
   o->inject_failure = rt->opts.fail_compile;
   o->dump_dir = rt->dump_dir[0] ? rt->dump_dir : NULL;
   o->cache_dir = rt->disk_cache_dir[0] ? rt->disk_cache_dir : NULL;
+  o->cache_max_bytes = (uint64_t) rt->opts.disk_cache_max_kb << 10;
   /* A trace whose exit blocks would store this many values in all gets
    * home-word exits (ir.h): its exit blocks store nothing. */
   if (rt->opts.home_exits && jc_ir_snap_entries (b) >= rt->opts.home_exits)

@@ -124,6 +124,7 @@ jc_stats_print (const jc_runtime *rt, FILE *out)
   P (disk_hits);
   P (disk_stores);
   P (disk_errors);
+  P (disk_evicted);
   fprintf (out, "compile_latency_ms=%.3f\n", s->compile_latency_ns / 1e6);
   fprintf (out, "compile_latency_max_ms=%.3f\n",
            s->compile_latency_max_ns / 1e6);

@@ -21,6 +21,7 @@
 #include "../libjitcore/backend.h"
 
 static char dir[512];
+static uint64_t cap_bytes;       /* the cache's size limit in compile_one */
 
 static int
 make_dir (void)
@@ -160,6 +161,7 @@ compile_one (built *t, int64_t *cnt, int64_t *it, int64_t k, int opt_level,
   jc_emit_opts o;
   jc_emit_opts_init (&o);
   o.cache_dir = dir;
+  o.cache_max_bytes = cap_bytes;
   o.opt_level = opt_level;
   o.inject_failure = inject;
   jc_emit_batch *bt = jc_emit_batch_new (&o);
@@ -448,6 +450,78 @@ test_failed_compile_stores_nothing (void)
     }
 }
 
+/* Bytes of the files of dir named H.key and H.so. */
+static uint64_t
+dir_bytes (void)
+{
+  DIR *d = opendir (dir);
+  uint64_t n = 0;
+  if (!d)
+    return 0;
+  struct dirent *de;
+  char p[1024];
+  while ((de = readdir (d)) != NULL)
+    {
+      struct stat st;
+      snprintf (p, sizeof p, "%.500s/%.255s", dir, de->d_name);
+      if (de->d_name[0] != '.' && stat (p, &st) == 0)
+        n += (uint64_t) st.st_size;
+    }
+  closedir (d);
+  return n;
+}
+
+/* The size limit: after a store past it the least recently used entries
+ * go until three quarters of it is left; a load counts as a use. */
+static void
+test_size_limit (void)
+{
+  remove_dir ();
+  CU_ASSERT_FATAL (make_dir () == 0);
+  static int64_t cnt;
+  int64_t it[2] = { 0, 30 };
+  built t;
+  compile_one (&t, &cnt, it, 1, 1, 0);              /* A */
+  CU_ASSERT_EQUAL (t.info.disk_stores, 1);
+  drop (&t);
+  uint64_t one = dir_bytes ();
+  CU_ASSERT_FATAL (one > 0);
+  cap_bytes = one * 7 / 2;                          /* room for 3.5 */
+  compile_one (&t, &cnt, it, 2, 1, 0);              /* B */
+  CU_ASSERT_EQUAL (t.info.disk_evicted, 0);
+  drop (&t);
+  compile_one (&t, &cnt, it, 3, 1, 0);              /* C */
+  CU_ASSERT_EQUAL (t.info.disk_evicted, 0);
+  drop (&t);
+  CU_ASSERT_EQUAL (count_files (".key", NULL), 3);
+  it[0] = 0;
+  compile_one (&t, &cnt, it, 1, 1, 0);              /* A again: used now */
+  CU_ASSERT_EQUAL (t.info.disk_hits, 1);
+  run_check (&t, &cnt, it, 1, 0);
+  drop (&t);
+  it[0] = 0;
+  compile_one (&t, &cnt, it, 4, 1, 0);              /* D: past the limit */
+  CU_ASSERT_EQUAL (t.info.disk_stores, 1);
+  CU_ASSERT_EQUAL (t.info.disk_evicted, 2);         /* B and C */
+  run_check (&t, &cnt, it, 4, 0);
+  drop (&t);
+  CU_ASSERT (dir_bytes () <= cap_bytes / 4 * 3);
+  CU_ASSERT_EQUAL (count_files (".key", NULL), 2);
+  CU_ASSERT_EQUAL (count_files (".so", NULL), 2);
+  static const struct { int64_t k; int hit; } after[] = {
+    { 1, 1 }, { 4, 1 }, { 2, 0 },
+  };
+  for (int i = 0; i < 3; i++)
+    {
+      it[0] = 0;
+      compile_one (&t, &cnt, it, after[i].k, 1, 0);
+      CU_ASSERT_EQUAL (t.info.disk_hits, after[i].hit);
+      run_check (&t, &cnt, it, after[i].k, 0);
+      drop (&t);
+    }
+  cap_bytes = 0;
+}
+
 int
 jc_test_register (void)
 {
@@ -458,6 +532,7 @@ jc_test_register (void)
     { "collision_compiles", test_collision_compiles },
     { "unusable_directory", test_unusable_directory },
     { "failed_compile_stores_nothing", test_failed_compile_stores_nothing },
+    { "size_limit", test_size_limit },
     { NULL, NULL }
   };
   return JC_SUITE ("disk_cache", make_dir, remove_dir, tests);

@@ -941,7 +941,14 @@ test_disk_cache (void)
   CU_ASSERT_PTR_NOT_NULL_FATAL (got.disk_cache_dir);
   CU_ASSERT_STRING_EQUAL (got.disk_cache_dir, dir);
   CU_ASSERT_PTR_NOT_EQUAL (got.disk_cache_dir, dir);   /* a copy */
+  CU_ASSERT_EQUAL (got.disk_cache_max_kb, 262144);
   jc_runtime_free (rt);
+  setenv ("JITCORE_OPTIONS", "disk_cache_kb=100", 1);
+  rt = jc_runtime_new (&h, &o);
+  jc_runtime_options (rt, &got);
+  CU_ASSERT_EQUAL (got.disk_cache_max_kb, 100);
+  jc_runtime_free (rt);
+  unsetenv ("JITCORE_OPTIONS");
   char longp[400];
   memset (longp, 'a', sizeof longp - 1);
   longp[sizeof longp - 1] = 0;

@@ -140,7 +140,7 @@ typedef void (*jc_log_fn) (void *userdata, unsigned category,
  *       batch_delay (microseconds), side_raw (0/1), max_unroll,
  *       home_exits, unrolled_factor, side_raw_ptrs (0/1), side_link_home (0/1),
  *       compile_nice (0-20), payback (payback_ratio, 0-1000),
- *       side_link_raw (0/1), inner_exit (0..100000)
+ *       side_link_raw (0/1), inner_exit (0..100000), disk_cache_kb
  *   JITCORE_LOG=ir,trace,exit,compile,abort,hot   adds log categories
  *   JITCORE_DUMP=DIR                  debugging: every libgccjit context
  *       (one compile batch) is written as DIR/NAME.c (libgccjit's C-like
@@ -400,6 +400,14 @@ typedef struct jc_options {
                                  JITCORE_DISK_CACHE=DIR in the environment
                                  sets it, JITCORE_DISK_CACHE= (empty)
                                  turns it off.  Added in 1.7 */
+  uint32_t disk_cache_max_kb; /* the disk cache's size limit in KiB: after
+                                 a store that takes the directory past it,
+                                 the entries least recently stored or
+                                 loaded are removed until it is under
+                                 three quarters of it (never the one just
+                                 stored).  262144 (256 MiB); 0 = no limit.
+                                 JITCORE_OPTIONS=disk_cache_kb=N.  Added
+                                 in 1.7 */
 } jc_options;
 /* jc_options.payback_ratio and JC_ABORT_NO_PAYBACK (1.7). */
 #define JC_HAVE_payback_ratio 1
@@ -822,6 +830,8 @@ typedef struct jc_stats {
                                   keep (an unusable directory or entry:
                                   the reason is logged), compiled as
                                   without it */
+  uint64_t disk_evicted;       /* disk cache entries removed to keep it
+                                  under options.disk_cache_max_kb */
 } jc_stats;
 
 /* Copy the counters into *out (fields up to out->size). */
