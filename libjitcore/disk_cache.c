@@ -165,7 +165,11 @@ jc_disk_load (const char *dir, uint64_t h, const char *key, size_t keylen,
   char *k = jc_disk_read_file (path, &klen);
   if (!k)
     return NULL;                /* a miss */
-  int same = klen == keylen && memcmp (k, key, keylen) == 0;
+  /* The key, then the object's checksum line (jc_disk_store). */
+  unsigned long long osum = 0, osize = 0;
+  int same = klen > keylen && memcmp (k, key, keylen) == 0
+             && sscanf (k + keylen, "#object %16llx %llu\n", &osum,
+                        &osize) == 2;
   free (k);
   if (!same)
     {
@@ -180,6 +184,15 @@ jc_disk_load (const char *dir, uint64_t h, const char *key, size_t keylen,
     {
       snprintf (note, len, "%016" PRIx64 ".so is missing: compiled again",
                 h);
+      remove_entry (dir, h);
+      *replace = 1;
+      return NULL;
+    }
+  if (n != osize || jc_disk_hash (so, n) != osum)
+    {
+      free (so);
+      snprintf (note, len, "%016" PRIx64 ".so does not match its key's "
+                "checksum: compiled again", h);
       remove_entry (dir, h);
       *replace = 1;
       return NULL;
@@ -218,9 +231,34 @@ jc_disk_store (const char *dir, uint64_t h, const char *key, size_t keylen,
   int linked = link (so_tmp, so) == 0;
   if (!linked && errno == EEXIST && access (kp, F_OK) != 0 && errno == ENOENT)
     linked = unlink (so) == 0 && link (so_tmp, so) == 0;
-  if (linked)
+  int link_errno = linked ? 0 : errno;
+  size_t on = 0;
+  char *obj = linked ? jc_disk_read_file (so_tmp, &on) : NULL;
+  char *kf = obj ? malloc (keylen + 64) : NULL;
+  if (kf)
     {
-      if (write_temp (dir, ".key", key, keylen, ktmp, sizeof ktmp) == 0
+      /* The key, then the object's checksum: a load that reads other bytes
+       * (a disk that lost some) refuses them. */
+      memcpy (kf, key, keylen);
+      int t = snprintf (kf + keylen, 64, "#object %016" PRIx64 " %zu\n",
+                        jc_disk_hash (obj, on), on);
+      if (t <= 0 || t >= 64)
+        {
+          free (kf);
+          kf = NULL;
+        }
+      else
+        on = keylen + (size_t) t;
+    }
+  free (obj);
+  if (linked && !kf)
+    {
+      snprintf (note, len, "cannot read back %s", so_tmp);
+      unlink (so);
+    }
+  else if (linked)
+    {
+      if (write_temp (dir, ".key", kf, on, ktmp, sizeof ktmp) == 0
           && rename (ktmp, kp) == 0)
         *stored = 1;
       else
@@ -230,8 +268,9 @@ jc_disk_store (const char *dir, uint64_t h, const char *key, size_t keylen,
           unlink (so);
         }
     }
-  else if (errno != EEXIST)
-    snprintf (note, len, "cannot write %s: %s", so, strerror (errno));
+  else if (link_errno != EEXIST)
+    snprintf (note, len, "cannot write %s: %s", so, strerror (link_errno));
+  free (kf);
   /* The private mapping: so_tmp's inode is now also H.so's, but no later
    * load maps H.so itself (jc_disk_load copies it). */
   char onote[256];

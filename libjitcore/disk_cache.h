@@ -14,7 +14,8 @@
  * byte (not only its hash) makes a wrong hit impossible.
  *
  * Files in DIR, for a key K with 64-bit FNV-1a hash H (16 hex digits):
- *     H.key   K itself
+ *     H.key   K itself, then a line "#object SUM SIZE" (the object's
+ *             FNV-1a hash and size: a load checks the bytes it maps)
  *     H.so    the shared object libgccjit made of K's context
  * Both appear by link()/rename() of complete files written under
  * temporary names, .so first, so a reader that finds H.key finds all of

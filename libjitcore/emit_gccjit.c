@@ -124,6 +124,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <libgccjit.h>
 #include <pthread.h>
 #include <unistd.h>
@@ -2095,7 +2096,12 @@ jc_emit_batch_free (jc_emit_batch *bt)
 
 /* ------------------------------------------------------------ disk cache */
 
-/* What reaches GCC other than through the context's dump. */
+/* What reaches GCC other than through the context's dump.  The first
+ * words name the cache's format: a change of the files' layout changes
+ * them, so older entries are other keys (misses), never misread.  The
+ * file this code was loaded from (libjitcore.so: size and mtime) is part
+ * of it too, so a rebuilt library, whose runtime might read the same code
+ * differently, starts afresh. */
 static void
 key_line (const jc_emit_opts *o, char *key, size_t len)
 {
@@ -2105,9 +2111,20 @@ key_line (const jc_emit_opts *o, char *key, size_t len)
   min = gcc_jit_version_minor ();
   pat = gcc_jit_version_patchlevel ();
 #endif
-  snprintf (key, len, "libjitcore code cache 1; libjitcore %s; libgccjit "
-            "%d.%d.%d; -O%d debuginfo=%d fast_link=%d", PACKAGE_VERSION,
-            maj, min, pat, o->opt_level < 0 ? 0 : o->opt_level > 3 ? 3
+  Dl_info info;
+  struct stat st;
+  long long size = -1, mtime = -1;
+  long mtime_ns = 0;
+  if (dladdr ((void *) key_line, &info) && info.dli_fname
+      && stat (info.dli_fname[0] ? info.dli_fname : "/proc/self/exe", &st) == 0)
+    {
+      size = (long long) st.st_size;
+      mtime = (long long) st.st_mtim.tv_sec;
+      mtime_ns = st.st_mtim.tv_nsec;
+    }
+  snprintf (key, len, "libjitcore disk cache 2; libjitcore %s (%lld bytes, "
+            "%lld.%09ld); libgccjit %d.%d.%d; -O%d debuginfo=%d fast_link=%d",
+            PACKAGE_VERSION, size, mtime, mtime_ns, maj, min, pat, o->opt_level < 0 ? 0 : o->opt_level > 3 ? 3
             : o->opt_level, o->debuginfo != 0, o->fast_link != 0);
   if (o->native_cpu)
     add_cpu_options (NULL, key, len);

@@ -4,10 +4,11 @@
  * and host object at other addresses, as in another process -- is loaded
  * without a compile and runs on the new addresses, while the first copy
  * still runs on its own; a different constant, or other compiler options,
- * is another key; a broken entry is replaced, a key collision and an
- * unusable directory only cost the compile; a failing compile stores
- * nothing; no temporary file is left behind.  Each trace is checked
- * against what C computes. */
+ * is another key; a broken entry (truncated, missing, one byte changed) is
+ * replaced; a key collision and an unusable directory only cost the
+ * compile; a failing compile stores nothing; the size limit evicts the
+ * least recently used; no temporary file is left behind.  Each trace is
+ * checked against what C computes. */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <fcntl.h>
@@ -321,19 +322,34 @@ test_broken_entry_replaced (void)
   char key[512], so[512];
   static int64_t cnt;
   int64_t it[2] = { 0, 30 };
-  for (int how = 0; how < 2; how++)
+  for (int how = 0; how < 3; how++)
     {
       fresh_entry (key, so, sizeof key);
       if (how == 0)
         CU_ASSERT (truncate (so, 100) == 0)     /* not an object any more */
+      else if (how == 1)
+        CU_ASSERT (unlink (so) == 0)            /* gone */
       else
-        CU_ASSERT (unlink (so) == 0);           /* gone */
+        {
+          /* One byte changed in the middle: dlopen would take it. */
+          struct stat st;
+          CU_ASSERT_FATAL (stat (so, &st) == 0);
+          int fd = open (so, O_RDWR);
+          CU_ASSERT_FATAL (fd >= 0);
+          unsigned char c;
+          CU_ASSERT (pread (fd, &c, 1, st.st_size / 2) == 1);
+          c ^= 0x40;
+          CU_ASSERT (pwrite (fd, &c, 1, st.st_size / 2) == 1);
+          close (fd);
+        }
       built a, b;
       compile_one (&a, &cnt, it, -1, 1, 0);
       CU_ASSERT_EQUAL (a.info.disk_errors, 1);
       CU_ASSERT_EQUAL (a.info.disk_stores, 1);   /* stored anew */
       CU_ASSERT_EQUAL (a.info.disk_hits, 0);
       CU_ASSERT (strstr (a.info.disk_note, "compiled again") != NULL);
+      if (how == 2)
+        CU_ASSERT (strstr (a.info.disk_note, "checksum") != NULL);
       it[0] = 0;
       run_check (&a, &cnt, it, -1, 0);
       compile_one (&b, &cnt, it, -1, 1, 0);
