@@ -531,6 +531,7 @@ XFAIL_TESTS += $(MINIPY_XFAIL_TESTS) $(MINIPY_XFAIL_TESTS:.py=-off.jitoff) \
 
 EXTRA_DIST += tests/minipy/run-test tests/minipy/check-list.sh tests/minipy/check-run-test.sh \
 	tests/minipy/check-exit-no-wait.sh tests/minipy/check-disk-cache.sh \
+	tests/minipy/disk-cache-corpus.sh \
 	tests/minipy/README.md $(MINIPY_TESTS) $(MINIPY_SUPPORT)
 CLEANFILES += $(MINIPY_OFF_TESTS) $(MINIPY_HOT_TESTS)
 
@@ -543,3 +544,11 @@ clean-minipy-ref-cache:
 check-minipy: all
 	$(MAKE) $(AM_MAKEFLAGS) check-TESTS TESTS='$(MINIPY_ALL_TESTS)'
 .PHONY: check-minipy clean-minipy-ref-cache
+
+## `make check-disk-cache-corpus`: the corpus forced hot with no disk cache,
+## storing into one and loading from it; equal stdout and exit status each
+## time (about half an hour; not part of `make check`).
+check-disk-cache-corpus: all
+	$(SHELL) $(srcdir)/tests/minipy/disk-cache-corpus.sh \
+	  "$$(cd examples/minipy && pwd)/minipy$(EXEEXT)" "$$(cd $(srcdir) && pwd)"
+.PHONY: check-disk-cache-corpus
