@@ -288,12 +288,24 @@ jc_disk_touch (const char *dir, uint64_t h)
   utimensat (AT_FDCWD, path, NULL, 0);
 }
 
+/* One H.key or H.so file of the directory; after grouping by h (trim),
+ * one entry: bytes of both files, used the key's time (or the object's
+ * when the key is missing). */
 typedef struct disk_entry {
   uint64_t h;
   uint64_t bytes;
-  struct timespec used;     /* the .key file's mtime (or the object's) */
-  int has_key;
+  struct timespec used;
+  int is_key;
 } disk_entry;
+
+static int
+by_hash_key_first (const void *a, const void *b)
+{
+  const disk_entry *x = a, *y = b;
+  if (x->h != y->h)
+    return x->h < y->h ? -1 : 1;
+  return y->is_key - x->is_key;
+}
 
 static int
 older (const void *a, const void *b)
@@ -363,33 +375,32 @@ jc_disk_trim (const char *dir, uint64_t max, uint64_t keep)
       if (entry_name (de->d_name, &h, &is_key) != 0)
         continue;
       total += (uint64_t) st.st_size;
-      size_t k;
-      for (k = 0; k < n && e[k].h != h; k++)
-        ;
-      if (k == n)
+      if (n == cap)
         {
-          if (n == cap)
-            {
-              size_t nc = cap ? 2 * cap : 64;
-              disk_entry *ne = realloc (e, nc * sizeof *ne);
-              if (!ne)
-                break;
-              e = ne;
-              cap = nc;
-            }
-          memset (&e[n], 0, sizeof e[n]);
-          e[n].h = h;
-          e[n].used = st.st_mtim;
-          n++;
+          size_t nc = cap ? 2 * cap : 64;
+          disk_entry *ne = realloc (e, nc * sizeof *ne);
+          if (!ne)
+            break;
+          e = ne;
+          cap = nc;
         }
-      e[k].bytes += (uint64_t) st.st_size;
-      if (is_key)
-        {
-          e[k].has_key = 1;
-          e[k].used = st.st_mtim;
-        }
+      e[n].h = h;
+      e[n].bytes = (uint64_t) st.st_size;
+      e[n].used = st.st_mtim;
+      e[n].is_key = is_key;
+      n++;
     }
   closedir (d);
+  /* Files to entries: each key with its object (sorted, key first). */
+  if (n)
+    qsort (e, n, sizeof *e, by_hash_key_first);
+  size_t m = 0;
+  for (size_t k = 0; k < n; k++)
+    if (m && e[m - 1].h == e[k].h)
+      e[m - 1].bytes += e[k].bytes;
+    else
+      e[m++] = e[k];
+  n = m;
   uint32_t removed = 0;
   if (total > max)
     {

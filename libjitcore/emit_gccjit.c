@@ -1485,6 +1485,21 @@ struct jc_emit_result {
   uint32_t refs;             /* jc_compiled holding it (atomic) */
 };
 
+/* A result holding res or dl, with one reference (the caller's); NULL
+ * when out of memory. */
+static jc_emit_result *
+result_new (gcc_jit_result *res, void *dl)
+{
+  jc_emit_result *r = malloc (sizeof *r);
+  if (r)
+    {
+      r->res = res;
+      r->dl = dl;
+      r->refs = 1;
+    }
+  return r;
+}
+
 static void *
 result_global (const jc_emit_result *r, const char *nm)
 {
@@ -1963,7 +1978,8 @@ compile_set (jc_emit_batch *bt, const uint32_t *idx, uint32_t k, char *err,
             dump_context (bt, idx, k, ctx);
           gcc_jit_result *res = gcc_jit_context_compile (ctx);
           bt->info.contexts++;
-          jc_emit_result *r = res ? malloc (sizeof *r) : NULL;
+          /* ours until every trace took its own reference */
+          jc_emit_result *r = res ? result_new (res, NULL) : NULL;
           if (!r)
             {
               const char *m = gcc_jit_context_get_first_error (ctx);
@@ -1975,9 +1991,6 @@ compile_set (jc_emit_batch *bt, const uint32_t *idx, uint32_t k, char *err,
             }
           else
             {
-              r->res = res;
-              r->dl = NULL;
-              r->refs = 1;      /* ours until every trace took its own */
               double ms = ms_since (&t0);
               for (uint32_t j = 0; j < k; j++)
                 if (bt->t[idx[j]].state == BT_PENDING)
@@ -2238,7 +2251,7 @@ compile_cached (jc_emit_batch *bt, bt_trace *t)
       if (stored)
         bt->info.disk_evicted += jc_disk_trim (dir, t->o.cache_max_bytes, h);
     }
-  jc_emit_result *r = malloc (sizeof *r);
+  jc_emit_result *r = result_new (NULL, dl);
   if (!r)
     {
       dlclose (dl);
@@ -2246,9 +2259,6 @@ compile_cached (jc_emit_batch *bt, bt_trace *t)
       rc = 0;
       goto out;
     }
-  r->res = NULL;
-  r->dl = dl;
-  r->refs = 1;
   fetch (t, r, ms_since (&t0));
   result_unref (r);
   if (t->state == BT_OK)

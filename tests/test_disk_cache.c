@@ -53,6 +53,14 @@ remove_dir (void)
   return 0;
 }
 
+/* Start from an empty cache directory. */
+static void
+fresh_dir (void)
+{
+  remove_dir ();
+  CU_ASSERT_FATAL (make_dir () == 0);
+}
+
 /* Files in dir ending with ext ("" all), and whether any is temporary. */
 static int
 count_files (const char *ext, int *temps)
@@ -304,8 +312,7 @@ test_other_keys (void)
 static void
 fresh_entry (char *key, char *so, size_t len)
 {
-  remove_dir ();
-  CU_ASSERT_FATAL (make_dir () == 0);
+  fresh_dir ();
   static int64_t cnt;
   int64_t it[2] = { 0, 10 };
   built a;
@@ -395,8 +402,7 @@ test_collision_compiles (void)
 static void
 test_unusable_directory (void)
 {
-  remove_dir ();
-  CU_ASSERT_FATAL (make_dir () == 0);
+  fresh_dir ();
   static int64_t cnt;
   int64_t it[2] = { 0, 30 };
   built a;
@@ -446,8 +452,7 @@ test_unusable_directory (void)
 static void
 test_failed_compile_stores_nothing (void)
 {
-  remove_dir ();
-  CU_ASSERT_FATAL (make_dir () == 0);
+  fresh_dir ();
   static int64_t cnt;
   int64_t it[2] = { 0, 30 };
   for (int inject = JC_EMIT_FAIL_EMIT; inject <= JC_EMIT_FAIL_COMPILE;
@@ -492,8 +497,7 @@ dir_bytes (void)
 static void
 test_size_limit (void)
 {
-  remove_dir ();
-  CU_ASSERT_FATAL (make_dir () == 0);
+  fresh_dir ();
   static int64_t cnt;
   int64_t it[2] = { 0, 30 };
   built t;
